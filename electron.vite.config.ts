@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { rendererConfig } from './vite.renderer.config'
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // The web bridge's entry is built beside main: both share core, and the bridge never loads electron.
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          server: resolve(import.meta.dirname, 'src/server/cli.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: rendererConfig
+})

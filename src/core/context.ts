@@ -1,0 +1,12 @@
+import type { Database } from './store/database'
+import type { ChangeEvent } from '../shared/events'
+
+/** What every handler gets: the open database, the clock, and a way to announce committed changes. */
+export interface CoreContext {
+  db: Database
+  now: () => number
+  /** Queued, and delivered only after the handler has returned successfully. */
+  emit: (event: ChangeEvent) => void
+  databaseFile: string
+  appVersion: string
+}

@@ -1,0 +1,82 @@
+import { contract, isChannel, type Channel, type OutputOf } from '../shared/contract'
+import type { ChangeEvent } from '../shared/events'
+import { fail, ok, type Result } from '../shared/result'
+import type { CoreContext } from './context'
+import { AppFailure } from './errors'
+import { handlers } from './handlers'
+import { openDatabase } from './store/database'
+import { toFieldIssues } from './validation'
+
+export interface CoreOptions {
+  databaseFile: string
+  appVersion: string
+  now?: () => number
+  /** Where unexpected errors are reported (the message to the caller stays generic). */
+  log?: (message: string, error: unknown) => void
+}
+
+export interface Core {
+  /** Validates `input` against the channel's schema, runs the handler, never throws. */
+  invoke<C extends Channel>(channel: C | string, input: unknown): Result<OutputOf<C>>
+  subscribe(listener: (event: ChangeEvent) => void): () => void
+  close(): void
+}
+
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(options.databaseFile)
+  const listeners = new Set<(event: ChangeEvent) => void>()
+  const log = options.log ?? ((message, error) => console.error(message, error))
+  let pending: ChangeEvent[] = []
+  const ctx: CoreContext = {
+    db,
+    now: options.now ?? Date.now,
+    emit: (event) => void pending.push(event),
+    databaseFile: options.databaseFile,
+    appVersion: options.appVersion
+  }
+
+  function notify(event: ChangeEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        log('[core] a change listener failed', error)
+      }
+    }
+  }
+
+  function invoke<C extends Channel>(channel: C | string, raw: unknown): Result<OutputOf<C>> {
+    if (!isChannel(channel)) return fail('unknown_channel', `There is no channel named ${String(channel).slice(0, 100)}`)
+    const parsed = contract[channel].input.safeParse(raw ?? {})
+    if (!parsed.success) {
+      return fail('invalid_input', `Invalid input for ${channel}`, toFieldIssues(parsed.error, raw))
+    }
+    pending = []
+    try {
+      const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C>
+      // Every call is one transaction: a handler that fails halfway leaves nothing behind.
+      const value = db.transaction(() => handler(ctx, parsed.data))()
+      const events = pending
+      pending = []
+      for (const event of events) notify(event)
+      return ok(value)
+    } catch (error) {
+      pending = []
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
+      log(`[core] ${channel} failed`, error)
+      return fail('internal', 'Something went wrong inside the app; nothing was changed.')
+    }
+  }
+
+  return {
+    invoke,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    close() {
+      listeners.clear()
+      if (db.open) db.close()
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseTooNewError } from '../errors'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations'
+
+export type { Database }
+
+/**
+ * Opens (or creates) the database file and brings its schema up to date.
+ * A file from a newer app is refused before anything is written to it.
+ */
+export function openDatabase(file: string, migrations = MIGRATIONS): Database {
+  mkdirSync(dirname(file), { recursive: true })
+  const db = new BetterSqlite3(file)
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > migrations.length) throw new DatabaseTooNewError(version, migrations.length)
+    db.pragma('journal_mode = WAL')
+    // better-sqlite3 leaves WAL at NORMAL, which can lose the last commits on power loss.
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, migrations)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function migrate(db: Database, migrations: typeof MIGRATIONS): void {
+  for (let version = schemaVersion(db); version < migrations.length; version++) {
+    const step = migrations[version]!
+    db.transaction(() => {
+      step(db)
+      db.pragma(`user_version = ${version + 1}`)
+    }).immediate()
+  }
+}
+
+export { LATEST_SCHEMA_VERSION }

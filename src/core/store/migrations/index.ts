@@ -1,0 +1,10 @@
+import type { Database } from 'better-sqlite3'
+import { initialSchema } from './001-initial'
+
+/**
+ * Ordered migrations; migration N brings the schema to `user_version` N. Never edit one that shipped:
+ * add the next. Each runs in its own transaction together with its version bump.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initialSchema]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

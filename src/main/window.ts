@@ -1,0 +1,36 @@
+import { BrowserWindow } from 'electron'
+import { join } from 'node:path'
+
+export interface WindowPaths {
+  preload: string
+  /** file:// URL of the built renderer, or the dev server's URL. */
+  rendererUrl: string
+  icon: string
+}
+
+export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title,
+    icon: paths.icon,
+    backgroundColor: '#f8f9fa',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(paths.rendererUrl)
+  return window
+}
+
+export const resourcePath = (baseDir: string, name: string): string => join(baseDir, '../../resources', name)

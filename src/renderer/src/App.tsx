@@ -1,0 +1,39 @@
+import { Center, Loader } from '@mantine/core'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useChannel } from './api/use-channel'
+import { applyLanguage } from './i18n'
+import { AppLayout } from './shell/AppLayout'
+import { ErrorNotice } from './shell/ErrorNotice'
+import { SettingsContext } from './shell/settings-context'
+
+/** Loads the settings first, so the very first screen is already in the user's language. */
+export function App() {
+  const { t } = useTranslation()
+  const settings = useChannel('settings:get', {}, ['settings:changed'])
+  const language = settings.data?.language
+
+  useEffect(() => {
+    if (language) void applyLanguage(language)
+  }, [language])
+
+  if (settings.data) {
+    return (
+      <SettingsContext.Provider value={settings.data}>
+        <AppLayout />
+      </SettingsContext.Provider>
+    )
+  }
+  if (settings.error) {
+    return (
+      <Center h="100vh" p="xl">
+        <ErrorNotice error={settings.error} onRetry={settings.reload} />
+      </Center>
+    )
+  }
+  return (
+    <Center h="100vh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  )
+}

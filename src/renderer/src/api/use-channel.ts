@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Channel, InputOf, OutputOf } from '@shared/contract'
+import type { ChangeEventName } from '@shared/events'
+import type { AppError } from '@shared/result'
+import { api } from './index'
+
+export interface ChannelState<T> {
+  data: T | undefined
+  error: AppError | undefined
+  loading: boolean
+  reload: () => void
+}
+
+/**
+ * Reads a channel and reads it again whenever one of `refreshOn` is announced by core,
+ * so every page shows what is committed, whichever window or tab changed it.
+ */
+export function useChannel<C extends Channel>(
+  channel: C,
+  input: InputOf<C>,
+  refreshOn: ChangeEventName[] = []
+): ChannelState<OutputOf<C>> {
+  const [state, setState] = useState<Omit<ChannelState<OutputOf<C>>, 'reload'>>({
+    data: undefined,
+    error: undefined,
+    loading: true
+  })
+  const inputKey = JSON.stringify(input)
+  const request = useRef(0)
+
+  const load = useCallback(() => {
+    const id = ++request.current
+    setState((previous) => ({ ...previous, loading: true }))
+    void api.invoke(channel, JSON.parse(inputKey) as InputOf<C>).then((result) => {
+      if (id !== request.current) return // a newer request has been sent
+      setState(result.ok ? { data: result.value, error: undefined, loading: false } : { data: undefined, error: result.error, loading: false })
+    })
+  }, [channel, inputKey])
+
+  useEffect(load, [load])
+
+  const refreshKey = refreshOn.join(',')
+  useEffect(() => {
+    const names = refreshKey ? (refreshKey.split(',') as ChangeEventName[]) : []
+    const unsubscribes = names.map((name) => api.listen(name, load))
+    return () => unsubscribes.forEach((unsubscribe) => unsubscribe())
+  }, [refreshKey, load])
+
+  return { ...state, reload: load }
+}

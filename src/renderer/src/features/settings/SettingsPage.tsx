@@ -1,0 +1,141 @@
+import { Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, type Language } from '@shared/domain'
+import type { AppError, FieldIssue } from '@shared/result'
+import { api } from '../../api'
+import { useChannel } from '../../api/use-channel'
+import { ErrorNotice } from '../../shell/ErrorNotice'
+import { PageHeader } from '../../shell/PageHeader'
+import { useSettings } from '../../shell/settings-context'
+
+export function SettingsPage() {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const [languageError, setLanguageError] = useState<AppError>()
+
+  async function changeLanguage(language: Language): Promise<void> {
+    const result = await api.invoke('settings:update', { language })
+    setLanguageError(result.ok ? undefined : result.error)
+  }
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <Stack gap="lg" maw={720}>
+        <Card withBorder padding="lg">
+          <Title order={2} fz="lg" id="language-heading">
+            {t('settings.language')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('settings.languageDescription')}
+          </Text>
+          <SegmentedControl
+            size="md"
+            aria-labelledby="language-heading"
+            value={settings.language}
+            onChange={(value) => void changeLanguage(value as Language)}
+            data={LANGUAGES.map((language) => ({ value: language, label: t(`settings.languages.${language}`) }))}
+          />
+          {languageError && <ErrorNotice error={languageError} />}
+        </Card>
+        <OrganisationForm />
+        <AboutCard />
+      </Stack>
+    </>
+  )
+}
+
+function OrganisationForm() {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const [organisationName, setOrganisationName] = useState(settings.organisationName)
+  const [defaultVenue, setDefaultVenue] = useState(settings.defaultVenue)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<AppError>()
+  const dirty = organisationName !== settings.organisationName || defaultVenue !== settings.defaultVenue
+
+  const fieldError = (field: string): string | undefined => {
+    const issue: FieldIssue | undefined = error?.issues?.find((candidate) => candidate.path[0] === field)
+    return issue ? t(`validation.${issue.code}` as 'validation.custom', issue.params ?? {}) : undefined
+  }
+
+  async function save(event: React.FormEvent): Promise<void> {
+    event.preventDefault()
+    setSaving(true)
+    const result = await api.invoke('settings:update', { organisationName, defaultVenue })
+    setSaving(false)
+    if (result.ok) {
+      setError(undefined)
+      setOrganisationName(result.value.organisationName)
+      setDefaultVenue(result.value.defaultVenue)
+      notifications.show({ message: t('settings.saved'), color: 'green' })
+    } else setError(result.error)
+  }
+
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event) => void save(event)}>
+      <Title order={2} fz="lg" mb="sm">
+        {t('settings.organisation')}
+      </Title>
+      <Stack>
+        <TextInput
+          size="md"
+          label={t('settings.organisationName')}
+          description={t('settings.organisationNameDescription')}
+          value={organisationName}
+          onChange={(event) => setOrganisationName(event.currentTarget.value)}
+          error={fieldError('organisationName')}
+        />
+        <TextInput
+          size="md"
+          label={t('settings.defaultVenue')}
+          description={t('settings.defaultVenueDescription')}
+          value={defaultVenue}
+          onChange={(event) => setDefaultVenue(event.currentTarget.value)}
+          error={fieldError('defaultVenue')}
+        />
+        {error && !error.issues && <ErrorNotice error={error} />}
+        <Group>
+          <Button type="submit" size="md" loading={saving} disabled={!dirty}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  )
+}
+
+function AboutCard() {
+  const { t } = useTranslation()
+  const info = useChannel('app:info', {})
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} fz="lg" mb="sm">
+        {t('settings.about')}
+      </Title>
+      {info.error && <ErrorNotice error={info.error} />}
+      {info.data && (
+        <Table variant="vertical" withTableBorder={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={200}>{t('settings.version')}</Table.Th>
+              <Table.Td>{info.data.version}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('settings.schemaVersion')}</Table.Th>
+              <Table.Td>{info.data.schemaVersion}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('settings.databaseFile')}</Table.Th>
+              <Table.Td>
+                <Code>{info.data.databaseFile}</Code>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  )
+}

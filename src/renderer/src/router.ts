@@ -1,0 +1,34 @@
+import { useSyncExternalStore } from 'react'
+
+/** Routes live in the hash (`#/sessions`), which works the same from file:// and from the web bridge. */
+export type Route = 'sessions' | 'people' | 'themes' | 'search' | 'settings'
+export const ROUTES: Route[] = ['sessions', 'people', 'themes', 'search', 'settings']
+export const DEFAULT_ROUTE: Route = 'sessions'
+
+export interface Location {
+  route: Route | null
+  /** Path segments after the route, e.g. an id. */
+  params: string[]
+}
+
+export function parseHash(hash: string): Location {
+  const [first = '', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
+  if (first === '') return { route: DEFAULT_ROUTE, params: [] }
+  return { route: (ROUTES as string[]).includes(first) ? (first as Route) : null, params }
+}
+
+export const hrefFor = (route: Route, ...params: string[]): string => `#/${[route, ...params].join('/')}`
+
+export function navigate(route: Route, ...params: string[]): void {
+  window.location.hash = hrefFor(route, ...params)
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange)
+  return () => window.removeEventListener('hashchange', onChange)
+}
+
+export function useLocation(): Location {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
+  return parseHash(hash)
+}

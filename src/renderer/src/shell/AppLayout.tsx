@@ -1,0 +1,70 @@
+import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
+import { IconCalendarEvent, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { PeoplePage } from '../features/people/PeoplePage'
+import { SearchPage } from '../features/search/SearchPage'
+import { SessionsPage } from '../features/sessions/SessionsPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { ThemesPage } from '../features/themes/ThemesPage'
+import { hrefFor, useLocation, type Route } from '../router'
+import { NotFoundPage } from './NotFoundPage'
+
+const NAV: { route: Route; icon: Icon }[] = [
+  { route: 'sessions', icon: IconCalendarEvent },
+  { route: 'people', icon: IconUsers },
+  { route: 'themes', icon: IconBook2 },
+  { route: 'search', icon: IconSearch },
+  { route: 'settings', icon: IconSettings }
+]
+
+const PAGES: Record<Route, () => React.JSX.Element> = {
+  sessions: SessionsPage,
+  people: PeoplePage,
+  themes: ThemesPage,
+  search: SearchPage,
+  settings: SettingsPage
+}
+
+export function AppLayout() {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const Page = location.route ? PAGES[location.route] : NotFoundPage
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="xl">
+      <AppShell.Header px="lg">
+        <Group h="100%" gap="md">
+          <img src="./icon.svg" alt="" width={36} height={36} />
+          <Stack gap={0}>
+            <Title order={2} fz={22} lh={1.1}>
+              {t('app.name')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Stack>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('app.navigation')}>
+        <Stack gap={4}>
+          {NAV.map(({ route, icon: NavIcon }) => (
+            <NavLink
+              key={route}
+              href={hrefFor(route)}
+              label={t(`nav.${route}`)}
+              leftSection={<NavIcon size={22} stroke={1.6} />}
+              active={location.route === route}
+              aria-current={location.route === route ? 'page' : undefined}
+              py="sm"
+              fz="lg"
+              styles={{ label: { fontSize: 'var(--mantine-font-size-lg)' } }}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Page />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

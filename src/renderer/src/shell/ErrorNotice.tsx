@@ -1,0 +1,21 @@
+import { Alert, Button, Group, Text } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { AppError } from '@shared/result'
+
+/** A failed operation in the user's language, with what to do about it. */
+export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Alert color="red" variant="light" title={t('errors.title')} icon={<IconAlertTriangle />} role="alert" maw={640}>
+      <Text size="sm">{t(`errors.${error.code}`)}</Text>
+      {onRetry && (
+        <Group mt="sm">
+          <Button size="sm" variant="white" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        </Group>
+      )}
+    </Alert>
+  )
+}

@@ -1,0 +1,173 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Core } from '../core/core'
+import type { ErrorCode, Result } from '../shared/result'
+import { fail } from '../shared/result'
+import { serveStatic } from './static-files'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin'
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+export interface BridgeOptions {
+  core: Core
+  token: string
+  /** The built renderer; ignored when `devMiddleware` serves the page instead. */
+  staticDir?: string
+  devMiddleware?: Middleware
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  forbidden: 403,
+  not_found: 404,
+  unknown_channel: 404,
+  conflict: 409,
+  internal: 500,
+  unauthorized: 401,
+  network: 502
+}
+
+/**
+ * The contract over HTTP: `POST /api/<channel>` and server-sent events at `/events`.
+ * Only for this machine: bound to 127.0.0.1 by `listen`, a per-start token on every API and event
+ * request, Host and Origin checked (against DNS rebinding), request bodies capped at 1 MiB.
+ */
+export function createBridge(options: BridgeOptions): Server {
+  const streams = new Set<ServerResponse>()
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[bridge]', error)
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The web bridge failed to answer.'))
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const port = (server.address() as AddressInfo).port
+    const ownHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+    if (!ownHosts.includes(req.headers.host ?? '')) return sendText(res, 421, 'Unknown host')
+    const origin = req.headers.origin
+    if (origin !== undefined && !ownHosts.some((host) => origin === `http://${host}`)) {
+      return sendText(res, 403, 'Cross-origin requests are refused')
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+
+    if (url.pathname.startsWith('/api/') || url.pathname === '/events') {
+      if (!hasToken(req, url, options.token)) return sendText(res, 401, 'A valid token is required')
+      if (url.pathname === '/events') return openEventStream(req, res)
+      return answerApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
+    if (options.devMiddleware) {
+      return options.devMiddleware(req, res, () => sendText(res, 404, 'Not found'))
+    }
+    if (!options.staticDir) return sendText(res, 404, 'Not found')
+    serveStatic(options.staticDir, url.pathname, res, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY
+    })
+  }
+
+  async function answerApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return sendText(res, 405, 'Use POST')
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendText(res, 415, 'Send JSON (Content-Type: application/json)')
+    }
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY_BYTES) return refuseTooLarge(req, res)
+    const body = await readBody(req, MAX_BODY_BYTES)
+    if (body === null) return refuseTooLarge(req, res)
+    let input: unknown
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+    } catch {
+      return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
+    }
+    const result = options.core.invoke(channel, input)
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive'
+    })
+    res.write('retry: 1000\n\n')
+    streams.add(res)
+    const unsubscribe = options.core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    })
+  }
+
+  // Event streams never end by themselves; close them so `server.close()` can finish.
+  server.on('close', () => {
+    for (const stream of streams) stream.end()
+  })
+  const close = server.close.bind(server)
+  server.close = (callback?: (error?: Error) => void) => {
+    for (const stream of streams) stream.end()
+    return close(callback)
+  }
+  return server
+}
+
+function hasToken(req: IncomingMessage, url: URL, token: string): boolean {
+  const header = req.headers.authorization ?? ''
+  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : (url.searchParams.get('token') ?? '')
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Reads at most `limit` bytes; null when the body is larger. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) tooLarge = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  sendJson(res, 413, fail('invalid_input', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`), { Connection: 'close' })
+  req.resume()
+}
+
+function sendJson(res: ServerResponse, status: number, result: Result<unknown>, extra: Record<string, string> = {}): void {
+  const body = JSON.stringify(result)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store'
+  })
+  res.end(body)
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text)
+}

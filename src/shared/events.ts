@@ -1,0 +1,13 @@
+/** Change events core emits after a commit, so live views (the console, the projector) can refetch. */
+export type ChangeEventName =
+  | 'settings:changed'
+  | 'people:changed'
+  | 'themes:changed'
+  | 'sessions:changed'
+  | 'session:changed'
+
+export interface ChangeEvent {
+  name: ChangeEventName
+  /** The record that changed, where there is one (e.g. the session id for `session:changed`). */
+  id?: string
+}
