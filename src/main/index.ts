@@ -38,7 +38,7 @@ function openMainWindow(core: Core): void {
   const settings = core.invoke('settings:get', {})
   const language = settings.ok ? settings.value.language : 'zh-CN'
   mainWindow = createMainWindow(
-    { preload: join(here, '../preload/index.cjs'), rendererUrl, icon: resourcePath(here, 'icon.png') },
+    { preload: join(here, '../preload/index.cjs'), rendererUrl, icon: resourcePath(app.isPackaged, here, 'icon.png') },
     language === 'en' ? 'Roundtable' : '圆桌派'
   )
   const window = mainWindow

@@ -33,4 +33,6 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
   return window
 }
 
-export const resourcePath = (baseDir: string, name: string): string => join(baseDir, '../../resources', name)
+/** resources/ in a checkout; beside app.asar once packaged (electron-builder's extraResources). */
+export const resourcePath = (isPackaged: boolean, baseDir: string, name: string): string =>
+  isPackaged ? join(process.resourcesPath, name) : join(baseDir, '../../resources', name)

@@ -26,11 +26,10 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) return exit(`--port must be a number from 0 to 65535, not ${values.port}`)
   const databaseFile = resolve(values.db ?? defaultDatabaseFile())
-  const version = process.env.npm_package_version ?? '0.0.0'
 
   let core
   try {
-    core = createCore({ databaseFile, appVersion: version })
+    core = createCore({ databaseFile, appVersion: __APP_VERSION__ })
   } catch (error) {
     if (error instanceof DatabaseTooNewError) return exit(error.message)
     throw error

@@ -1,0 +1,116 @@
+import { _electron, chromium, test as base, type Browser, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, e2eMode, electronBinary, type E2eMode } from './mode'
+
+/** The app under test, the same for both modes. */
+export interface AppUnderTest {
+  mode: E2eMode
+  page: Page
+  databaseFile: string
+  /** Quits and starts the app again on the same database, and returns the new main page. */
+  restart(): Promise<Page>
+}
+
+interface Running {
+  page: Page
+  stop(): Promise<void>
+}
+
+export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | null }>({
+  webBrowser: [
+    async ({}, use) => {
+      if (e2eMode() !== 'web') return use(null)
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' }
+  ],
+
+  app: async ({ webBrowser }, use) => {
+    const mode = e2eMode()
+    const dir = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
+    const databaseFile = join(dir, 'roundtable.sqlite')
+    const launch = (): Promise<Running> =>
+      mode === 'electron' ? launchElectron(databaseFile) : launchWeb(webBrowser!, databaseFile)
+    let running = await launch()
+    const app: AppUnderTest = {
+      mode,
+      get page() {
+        return running.page
+      },
+      databaseFile,
+      async restart() {
+        await running.stop()
+        running = await launch()
+        return running.page
+      }
+    }
+    await use(app)
+    await running.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+export { expect } from '@playwright/test'
+
+async function launchElectron(databaseFile: string): Promise<Running> {
+  const electronApp = await _electron.launch({
+    executablePath: electronBinary()!,
+    args: ['out/main/index.js', `--db=${databaseFile}`],
+    env: { ...process.env, ROUNDTABLE_E2E: '1' }
+  })
+  const page = await electronApp.firstWindow()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  return { page, stop: () => electronApp.close() }
+}
+
+async function launchWeb(browser: Browser, databaseFile: string): Promise<Running> {
+  const { url, child } = await startBridge(databaseFile)
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(url)
+  return {
+    page,
+    async stop() {
+      await context.close()
+      await stopProcess(child)
+    }
+  }
+}
+
+/** Starts `out/main/server.js` on a free port and waits for the address it prints. */
+export function startBridge(databaseFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['out/main/server.js', '--db', databaseFile, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`The web bridge did not start:\n${output}`)), 15_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ url: match[1]!, child })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The web bridge exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
