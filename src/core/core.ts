@@ -3,7 +3,8 @@ import type { ChangeEvent } from '../shared/events'
 import { fail, ok, type Result } from '../shared/result'
 import type { CoreContext } from './context'
 import { AppFailure } from './errors'
-import { handlers } from './handlers'
+import { handlers, isAsyncHandler } from './handlers'
+import { seedDemoOnce } from './demo/demo'
 import { openDatabase } from './store/database'
 import { toFieldIssues } from './validation'
 
@@ -13,11 +14,13 @@ export interface CoreOptions {
   now?: () => number
   /** Where unexpected errors are reported (the message to the caller stays generic). */
   log?: (message: string, error: unknown) => void
+  /** Create the 示例场次 on the first run (the app and the web bridge do; tests choose). */
+  seedDemo?: boolean
 }
 
 export interface Core {
-  /** Validates `input` against the channel's schema, runs the handler, never throws. */
-  invoke<C extends Channel>(channel: C | string, input: unknown): Result<OutputOf<C>>
+  /** Validates `input` against the channel's schema, runs the handler, never throws (never rejects). */
+  invoke<C extends Channel>(channel: C | string, input: unknown): Promise<Result<OutputOf<C>>>
   subscribe(listener: (event: ChangeEvent) => void): () => void
   close(): void
 }
@@ -26,14 +29,15 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.databaseFile)
   const listeners = new Set<(event: ChangeEvent) => void>()
   const log = options.log ?? ((message, error) => console.error(message, error))
-  let pending: ChangeEvent[] = []
   const ctx: CoreContext = {
     db,
     now: options.now ?? Date.now,
-    emit: (event) => void pending.push(event),
+    emit: () => undefined,
     databaseFile: options.databaseFile,
     appVersion: options.appVersion
   }
+
+  if (options.seedDemo) db.transaction(() => seedDemoOnce(ctx))()
 
   function notify(event: ChangeEvent): void {
     for (const listener of listeners) {
@@ -45,23 +49,24 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  function invoke<C extends Channel>(channel: C | string, raw: unknown): Result<OutputOf<C>> {
+  async function invoke<C extends Channel>(channel: C | string, raw: unknown): Promise<Result<OutputOf<C>>> {
     if (!isChannel(channel)) return fail('unknown_channel', `There is no channel named ${String(channel).slice(0, 100)}`)
     const parsed = contract[channel].input.safeParse(raw ?? {})
     if (!parsed.success) {
       return fail('invalid_input', `Invalid input for ${channel}`, toFieldIssues(parsed.error, raw))
     }
-    pending = []
+    // Events are collected per call, so an async handler's events are not mixed with another call's.
+    const events: ChangeEvent[] = []
+    const callCtx: CoreContext = { ...ctx, emit: (event) => void events.push(event) }
     try {
-      const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C>
-      // Every call is one transaction: a handler that fails halfway leaves nothing behind.
-      const value = db.transaction(() => handler(ctx, parsed.data))()
-      const events = pending
-      pending = []
+      const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C> | Promise<OutputOf<C>>
+      // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind.
+      const value = isAsyncHandler(handler)
+        ? await handler(callCtx, parsed.data)
+        : db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>)()
       for (const event of events) notify(event)
       return ok(value)
     } catch (error) {
-      pending = []
       if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
       log(`[core] ${channel} failed`, error)
       return fail('internal', 'Something went wrong inside the app; nothing was changed.')

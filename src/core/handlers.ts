@@ -1,14 +1,21 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
-import { getPerson, listPeople } from './people/people'
+import { demoPresent, removeDemo } from './demo/demo'
+import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
+import { exportPeople } from './people/roster-export'
+import { commitImport, previewImport } from './people/roster-import'
 import { search } from './search/search'
-import { getSession, listSessions } from './sessions/sessions'
+import { cancelSession, createSession, duplicateSession, getSession, listSessions, updateSession } from './sessions/sessions'
 import { getSettings, updateSettings } from './settings/settings'
 import { schemaVersion } from './store/database'
-import { getTheme, listThemes } from './themes/themes'
+import { createTheme, deleteTheme, getTheme, listThemes, updateTheme } from './themes/themes'
 
+/**
+ * A handler is either synchronous — then core runs it inside one transaction, so it writes all or
+ * nothing — or `async` (it awaits file parsing or rendering) and opens its own transaction for its writes.
+ */
 export type Handlers = {
-  [C in Channel]: (ctx: CoreContext, input: ParsedInputOf<C>) => OutputOf<C>
+  [C in Channel]: (ctx: CoreContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>
 }
 
 /** One handler per channel of the contract; `satisfies` makes a missing or mistyped one a compile error. */
@@ -16,15 +23,40 @@ export const handlers = {
   'app:info': (ctx) => ({
     version: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),
-    databaseFile: ctx.databaseFile
+    databaseFile: ctx.databaseFile,
+    demoPresent: demoPresent(ctx)
   }),
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': (ctx, patch) => updateSettings(ctx, patch),
+
   'people:list': (ctx, input) => listPeople(ctx, input),
   'people:get': (ctx, { id }) => getPerson(ctx, id),
+  'people:create': (ctx, fields) => createPerson(ctx, fields),
+  'people:update': (ctx, { id, ...fields }) => updatePerson(ctx, id, fields),
+  'people:archive': (ctx, { id, archived }) => archivePerson(ctx, id, archived),
+  'people:delete': (ctx, { id }) => deletePerson(ctx, id),
+  'people:importPreview': async (ctx, input) => previewImport(ctx, input),
+  'people:importCommit': async (ctx, input) => commitImport(ctx, input),
+  'people:export': async (ctx, input) => exportPeople(ctx, input),
+
   'themes:list': (ctx) => listThemes(ctx),
   'themes:get': (ctx, { id }) => getTheme(ctx, id),
+  'themes:create': (ctx, fields) => createTheme(ctx, fields),
+  'themes:update': (ctx, { id, ...fields }) => updateTheme(ctx, id, fields),
+  'themes:delete': (ctx, { id }) => deleteTheme(ctx, id),
+
   'sessions:list': (ctx, input) => listSessions(ctx, input),
   'sessions:get': (ctx, { id }) => getSession(ctx, id),
+  'sessions:create': (ctx, plan) => createSession(ctx, plan),
+  'sessions:update': (ctx, { id, ...plan }) => updateSession(ctx, id, plan),
+  'sessions:duplicate': (ctx, { id }) => duplicateSession(ctx, id),
+  'sessions:cancel': (ctx, { id }) => cancelSession(ctx, id),
+
+  'demo:remove': (ctx) => removeDemo(ctx),
+
   'search:query': (ctx, { text }) => search(ctx, text)
 } satisfies Handlers
+
+/** `async` handlers are told apart by their kind of function, so no list has to be kept in step. */
+export const isAsyncHandler = (handler: unknown): boolean =>
+  typeof handler === 'function' && handler.constructor.name === 'AsyncFunction'

@@ -17,6 +17,11 @@ export function toFieldIssues(error: z.ZodError, raw: unknown): FieldIssue[] {
           : { ...base, code: 'too_small', params: { min: Number(issue.minimum) } }
       case 'unrecognized_keys':
         return { ...base, code: 'unrecognized_keys', params: { keys: issue.keys.join(', ') } }
+      case 'custom': {
+        // Business rules name their reason (see `rule` in the contract); it becomes the code to translate.
+        const reason = (issue.params as { reason?: unknown } | undefined)?.reason
+        return { ...base, code: typeof reason === 'string' ? reason : 'custom' }
+      }
       default:
         return { ...base, code: issue.code }
     }

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
+import type { Language } from '../shared/domain'
 import { DatabaseTooNewError } from '../core/errors'
 import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
@@ -26,7 +27,7 @@ function databaseFile(): string {
 
 function openCore(): Core | null {
   try {
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion() })
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)
@@ -34,9 +35,12 @@ function openCore(): Core | null {
   }
 }
 
-function openMainWindow(core: Core): void {
-  const settings = core.invoke('settings:get', {})
-  const language = settings.ok ? settings.value.language : 'zh-CN'
+async function currentLanguage(core: Core): Promise<Language> {
+  const settings = await core.invoke('settings:get', {})
+  return settings.ok ? settings.value.language : 'zh-CN'
+}
+
+function openMainWindow(language: Language): void {
   mainWindow = createMainWindow(
     { preload: join(here, '../preload/index.cjs'), rendererUrl, icon: resourcePath(app.isPackaged, here, 'icon.png') },
     language === 'en' ? 'Roundtable' : '圆桌派'
@@ -49,20 +53,17 @@ function openMainWindow(core: Core): void {
   })
 }
 
-function start(): void {
+async function start(): Promise<void> {
   secureApp(rendererUrl)
   const core = openCore()
   if (!core) return app.quit()
   const isDev = devServerUrl !== undefined
-  const applyLanguageMenu = (): void => {
-    const settings = core.invoke('settings:get', {})
-    applyMenu(settings.ok ? settings.value.language : 'zh-CN', isDev)
-  }
-  applyLanguageMenu()
-  core.subscribe((event) => event.name === 'settings:changed' && applyLanguageMenu())
+  const applyLanguageMenu = async (): Promise<void> => applyMenu(await currentLanguage(core), isDev)
+  await applyLanguageMenu()
+  core.subscribe((event) => void (event.name === 'settings:changed' && applyLanguageMenu()))
   registerIpc(core, { isOwnWindow: (window) => ownWindows.has(window), rendererUrl })
-  openMainWindow(core)
-  app.on('activate', () => mainWindow ?? openMainWindow(core))
+  openMainWindow(await currentLanguage(core))
+  app.on('activate', () => void (mainWindow ?? currentLanguage(core).then(openMainWindow)))
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

@@ -93,7 +93,7 @@ export function createBridge(options: BridgeOptions): Server {
     } catch {
       return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
     }
-    const result = options.core.invoke(channel, input)
+    const result = await options.core.invoke(channel, input)
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
   }
 

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     options: {
       db: { type: 'string' },
       port: { type: 'string', default: '5180' },
-      dev: { type: 'boolean', default: false }
+      dev: { type: 'boolean', default: false },
+      // Start without the 示例场次 (for tests that need an empty database).
+      'no-demo': { type: 'boolean', default: false }
     }
   })
   const port = Number(values.port)
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
 
   let core
   try {
-    core = createCore({ databaseFile, appVersion: __APP_VERSION__ })
+    core = createCore({ databaseFile, appVersion: __APP_VERSION__, seedDemo: !values['no-demo'] })
   } catch (error) {
     if (error instanceof DatabaseTooNewError) return exit(error.message)
     throw error

@@ -1,5 +1,20 @@
 import { z } from 'zod'
-import { LANGUAGES, type AppInfo, type Person, type SearchHit, type SessionDetail, type SessionSummary, type Settings, type Theme } from './domain'
+import {
+  ATTENDANCE_ROLES,
+  IMPORT_FIELDS,
+  LANGUAGES,
+  SEGMENT_KINDS,
+  type AppInfo,
+  type ExportedFile,
+  type ImportOutcome,
+  type ImportPreview,
+  type Person,
+  type SearchHit,
+  type SessionDetail,
+  type SessionSummary,
+  type Settings,
+  type Theme
+} from './domain'
 import { LIMITS } from './limits'
 
 /**
@@ -15,14 +30,109 @@ export const idSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[
 const none = z.strictObject({})
 const byId = z.strictObject({ id: idSchema })
 const text = (max: number) => z.string().trim().max(max)
+const required = (max: number) => text(max).min(1)
+/** A business rule broken; `reason` becomes the issue's code, translated as `validation.<reason>`. */
+export const rule = (reason: string, path: (string | number)[]) => ({ code: 'custom' as const, path, params: { reason } })
 
 export const settingsPatchSchema = z
   .strictObject({
     language: z.enum(LANGUAGES),
     organisationName: text(LIMITS.shortText),
-    defaultVenue: text(LIMITS.mediumText)
+    defaultVenue: text(LIMITS.mediumText),
+    categories: z
+      .array(required(LIMITS.tag))
+      .max(LIMITS.tags)
+      .refine((list) => new Set(list).size === list.length, { params: { reason: 'duplicate_value' } })
   })
   .partial()
+
+// Phone numbers as villagers write them: digits with spaces, dashes, brackets or a leading +.
+const phone = text(30)
+  .regex(/^\+?[0-9][0-9 ()-]*$/)
+  .nullable()
+  .or(z.literal('').transform(() => null))
+
+export const personSchema = z.strictObject({
+  name: required(LIMITS.name),
+  gender: z.enum(['male', 'female']).nullable().default(null),
+  organisation: text(LIMITS.shortText).default(''),
+  village: text(LIMITS.shortText).default(''),
+  categories: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
+  phone: phone.default(null),
+  note: text(LIMITS.note).default('')
+})
+
+export const themeSchema = z.strictObject({
+  title: required(LIMITS.shortText),
+  description: text(LIMITS.note).default(''),
+  materials: text(LIMITS.longText).default(''),
+  references: z.array(required(LIMITS.mediumText)).max(50).default([]),
+  tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([])
+})
+
+const segmentSchema = z.strictObject({
+  kind: z.enum(SEGMENT_KINDS),
+  title: text(LIMITS.shortText).default(''),
+  lecturerId: idSchema.nullable().default(null),
+  topic: text(LIMITS.mediumText).default(''),
+  plannedMinutes: z.number().int().min(0).max(600)
+})
+
+const inviteeSchema = z.strictObject({
+  personId: idSchema,
+  role: z.enum(ATTENDANCE_ROLES).default('participant'),
+  seatNumber: z.number().int().min(1).max(LIMITS.seats).nullable().default(null)
+})
+
+const sessionFields = {
+  title: required(LIMITS.shortText),
+  themeId: idSchema.nullable().default(null),
+  plannedStart: z.number().int().min(0),
+  plannedEnd: z.number().int().min(0),
+  venue: text(LIMITS.mediumText).default(''),
+  hostId: idSchema.nullable().default(null),
+  recorderId: idSchema.nullable().default(null),
+  organiserUnit: text(LIMITS.shortText).default(''),
+  speakerLimitSeconds: z.number().int().min(30).max(3600).nullable().default(null),
+  agenda: z.array(segmentSchema).max(30).default([]),
+  invitees: z.array(inviteeSchema).max(LIMITS.seats).default([])
+}
+
+type SessionPlanShape = z.output<z.ZodObject<typeof sessionFields>>
+
+/** Rules that need more than one field. Rules that need the database (people exist) live in core. */
+function checkPlan(plan: SessionPlanShape, ctx: z.RefinementCtx): void {
+  if (plan.plannedEnd <= plan.plannedStart) ctx.addIssue(rule('end_before_start', ['plannedEnd']))
+  plan.agenda.forEach((segment, index) => {
+    if (segment.kind === 'study' && !segment.lecturerId) ctx.addIssue(rule('lecturer_required', ['agenda', index, 'lecturerId']))
+  })
+  const people = new Set<string>()
+  const seats = new Set<number>()
+  plan.invitees.forEach((invitee, index) => {
+    if (people.has(invitee.personId)) ctx.addIssue(rule('duplicate_person', ['invitees', index, 'personId']))
+    people.add(invitee.personId)
+    if (invitee.seatNumber !== null) {
+      if (seats.has(invitee.seatNumber)) ctx.addIssue(rule('duplicate_seat', ['invitees', index, 'seatNumber']))
+      seats.add(invitee.seatNumber)
+    }
+  })
+}
+
+export const sessionPlanSchema = z.strictObject(sessionFields).superRefine(checkPlan)
+export const sessionUpdateSchema = z.strictObject({ id: idSchema, ...sessionFields }).superRefine(checkPlan)
+export type SessionPlan = z.input<typeof sessionPlanSchema>
+
+/** A roster file as bytes (base64), small enough to cross the web bridge's 1 MiB body limit. */
+const rosterFile = {
+  fileName: required(LIMITS.mediumText),
+  contentBase64: z.string().min(1).max(LIMITS.importBase64)
+}
+const mappingSchema = z.strictObject(
+  Object.fromEntries(IMPORT_FIELDS.map((field) => [field, z.number().int().min(0).max(200).nullable()])) as Record<
+    (typeof IMPORT_FIELDS)[number],
+    z.ZodNullable<z.ZodNumber>
+  >
+)
 
 export const contract = {
   'app:info': channel(none).returns<AppInfo>(),
@@ -37,18 +147,50 @@ export const contract = {
     })
   ).returns<Person[]>(),
   'people:get': channel(byId).returns<Person>(),
+  'people:create': channel(personSchema).returns<Person>(),
+  'people:update': channel(personSchema.extend({ id: idSchema })).returns<Person>(),
+  'people:archive': channel(z.strictObject({ id: idSchema, archived: z.boolean() })).returns<Person>(),
+  /** Only for people without any history; the others are archived. */
+  'people:delete': channel(byId).returns<{ id: string }>(),
+  'people:importPreview': channel(z.strictObject({ ...rosterFile, mapping: mappingSchema.optional() })).returns<ImportPreview>(),
+  'people:importCommit': channel(
+    z.strictObject({
+      ...rosterFile,
+      mapping: mappingSchema,
+      onDuplicate: z.enum(['skip', 'update']),
+      skipInvalid: z.boolean().default(false)
+    })
+  ).returns<ImportOutcome>(),
+  'people:export': channel(
+    z.strictObject({ format: z.enum(['xlsx', 'csv']), includeArchived: z.boolean().default(false) })
+  ).returns<ExportedFile>(),
 
   'themes:list': channel(none).returns<Theme[]>(),
   'themes:get': channel(byId).returns<Theme>(),
+  'themes:create': channel(themeSchema).returns<Theme>(),
+  'themes:update': channel(themeSchema.extend({ id: idSchema })).returns<Theme>(),
+  /** Only for themes no session uses. */
+  'themes:delete': channel(byId).returns<{ id: string }>(),
 
   'sessions:list': channel(
-    z.strictObject({ when: z.enum(['upcoming', 'past', 'all']).optional() })
+    z.strictObject({
+      when: z.enum(['upcoming', 'past', 'all']).optional(),
+      query: text(LIMITS.query).optional(),
+      /** Sessions starting in [from, to), for the calendar. */
+      from: z.number().int().optional(),
+      to: z.number().int().optional()
+    })
   ).returns<SessionSummary[]>(),
   'sessions:get': channel(byId).returns<SessionDetail>(),
+  'sessions:create': channel(sessionPlanSchema).returns<SessionDetail>(),
+  'sessions:update': channel(sessionUpdateSchema).returns<SessionDetail>(),
+  /** A new planned session with the same theme, agenda, invitees and seats, a week from today. */
+  'sessions:duplicate': channel(byId).returns<SessionDetail>(),
+  'sessions:cancel': channel(byId).returns<SessionDetail>(),
 
-  'search:query': channel(
-    z.strictObject({ text: text(LIMITS.query).min(1) })
-  ).returns<SearchHit[]>()
+  'demo:remove': channel(none).returns<{ removed: boolean }>(),
+
+  'search:query': channel(z.strictObject({ text: required(LIMITS.query) })).returns<SearchHit[]>()
 } as const
 
 export type Contract = typeof contract

@@ -7,7 +7,11 @@ export interface Settings {
   language: Language
   organisationName: string
   defaultVenue: string
+  /** The people categories offered in forms and filters (editable). */
+  categories: string[]
 }
+
+export const DEFAULT_CATEGORIES = ['党员', '入党积极分子', '群众', '干部', '志愿者', '企业职工', '青年', '其他']
 
 export type Gender = 'male' | 'female'
 
@@ -21,6 +25,9 @@ export interface Person {
   phone: string | null
   note: string
   archivedAt: number | null
+  /** Took part in any session (or owns a decision): such a person can be archived, never deleted. */
+  hasHistory: boolean
+  isDemo: boolean
   createdAt: number
   updatedAt: number
 }
@@ -33,6 +40,7 @@ export interface Theme {
   references: string[]
   tags: string[]
   sessionCount: number
+  isDemo: boolean
   createdAt: number
   updatedAt: number
 }
@@ -51,15 +59,107 @@ export interface SessionSummary {
   status: SessionStatus
 }
 
+export const SEGMENT_KINDS = ['study', 'roundtable', 'other'] as const
+export type SegmentKind = (typeof SEGMENT_KINDS)[number]
+
+export interface AgendaSegment {
+  id: string
+  position: number
+  kind: SegmentKind
+  title: string
+  lecturerId: string | null
+  lecturerName: string | null
+  topic: string
+  plannedMinutes: number
+}
+
+export const ATTENDANCE_ROLES = ['host', 'recorder', 'lecturer', 'participant', 'guest'] as const
+export type AttendanceRole = (typeof ATTENDANCE_ROLES)[number]
+
+export interface Invitee {
+  personId: string
+  name: string
+  organisation: string
+  village: string
+  role: AttendanceRole
+  /** 1-based seat at the round table; null when not seated (e.g. the recorder at a side desk). */
+  seatNumber: number | null
+}
+
 export interface SessionDetail extends SessionSummary {
   hostId: string | null
+  hostName: string | null
   recorderId: string | null
+  recorderName: string | null
   organiserUnit: string
   speakerLimitSeconds: number | null
   summary: string
   isDemo: boolean
+  agenda: AgendaSegment[]
+  invitees: Invitee[]
   createdAt: number
   updatedAt: number
+}
+
+/** Where each field of a person comes from in an imported sheet: a 0-based column index, or null. */
+export const IMPORT_FIELDS = ['name', 'gender', 'organisation', 'village', 'categories', 'phone', 'note'] as const
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+export type ColumnMapping = Record<ImportField, number | null>
+
+export const IMPORT_PROBLEMS = [
+  'name_missing',
+  'name_too_long',
+  'gender_unknown',
+  'phone_invalid',
+  'too_long',
+  'duplicate_in_file'
+] as const
+export type ImportProblemCode = (typeof IMPORT_PROBLEMS)[number]
+
+export interface ImportProblem {
+  /** The row number as the spreadsheet program shows it (1-based, counting title and header rows). */
+  row: number
+  code: ImportProblemCode
+  field?: ImportField
+  value?: string
+}
+
+export interface PersonFields {
+  name: string
+  gender: Gender | null
+  organisation: string
+  village: string
+  categories: string[]
+  phone: string | null
+  note: string
+}
+
+export interface ImportRow {
+  row: number
+  person: PersonFields
+  /** An existing person with the same name and organisation. */
+  duplicateOfId: string | null
+}
+
+export interface ImportPreview {
+  /** 1-based row of the header line (a merged title row may come first). */
+  headerRow: number
+  headers: string[]
+  mapping: ColumnMapping
+  rows: ImportRow[]
+  problems: ImportProblem[]
+}
+
+export interface ImportOutcome {
+  created: number
+  updated: number
+  skipped: number
+}
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  contentBase64: string
 }
 
 export type SearchHitKind = 'session' | 'theme' | 'person'
@@ -75,4 +175,6 @@ export interface AppInfo {
   version: string
   schemaVersion: number
   databaseFile: string
+  /** The 示例场次 and its people and theme are still there. */
+  demoPresent: boolean
 }

@@ -1,6 +1,9 @@
-import type { Gender, Person } from '../../shared/domain'
+import type { z } from 'zod'
+import type { personSchema } from '../../shared/contract'
+import type { Gender, Person, PersonFields } from '../../shared/domain'
 import type { CoreContext } from '../context'
-import { notFound } from '../errors'
+import { AppFailure, notFound } from '../errors'
+import { uuidv7 } from '../store/ids'
 
 interface PersonRow {
   id: string
@@ -11,29 +14,124 @@ interface PersonRow {
   phone: string | null
   note: string
   archived_at: number | null
+  is_demo: number
   created_at: number
   updated_at: number
   categories: string
+  has_history: number
 }
 
+/** Anything that would lose meaning if the person disappeared. */
+const HAS_HISTORY = `(
+  EXISTS (SELECT 1 FROM attendance a JOIN sessions s ON s.id = a.session_id
+          WHERE a.person_id = p.id AND s.status IN ('live', 'ended'))
+  OR EXISTS (SELECT 1 FROM sessions s WHERE (s.host_id = p.id OR s.recorder_id = p.id) AND s.status IN ('live', 'ended'))
+  OR EXISTS (SELECT 1 FROM agenda_segments g JOIN sessions s ON s.id = g.session_id
+             WHERE g.lecturer_id = p.id AND s.status IN ('live', 'ended'))
+  OR EXISTS (SELECT 1 FROM turns t WHERE t.person_id = p.id)
+  OR EXISTS (SELECT 1 FROM remarks r WHERE r.speaker_id = p.id)
+  OR EXISTS (SELECT 1 FROM decisions d WHERE d.owner_id = p.id)
+)`
+
 const SELECT_PERSON = `
-  SELECT p.*, (SELECT json_group_array(category) FROM person_categories c WHERE c.person_id = p.id) AS categories
+  SELECT p.*,
+    (SELECT json_group_array(category) FROM person_categories c WHERE c.person_id = p.id) AS categories,
+    ${HAS_HISTORY} AS has_history
   FROM people p`
 
-const collator = new Intl.Collator('zh-CN')
+export const nameCollator = new Intl.Collator('zh-CN')
 
 export function listPeople({ db }: CoreContext, options: { includeArchived?: boolean; limit?: number }): Person[] {
   const rows = db
     .prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL LIMIT ?`)
     .all(options.includeArchived ? 1 : 0, options.limit ?? -1) as PersonRow[]
   // Chinese names sort by pinyin, which SQLite's collation does not know.
-  return rows.map(toPerson).sort((a, b) => collator.compare(a.name, b.name))
+  return rows.map(toPerson).sort((a, b) => nameCollator.compare(a.name, b.name))
 }
 
 export function getPerson({ db }: CoreContext, id: string): Person {
   const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as PersonRow | undefined
   if (!row) throw notFound('person', id)
   return toPerson(row)
+}
+
+export function createPerson(ctx: CoreContext, fields: z.output<typeof personSchema>, isDemo = false): Person {
+  const id = uuidv7(ctx.now())
+  ctx.db
+    .prepare(
+      `INSERT INTO people (id, name, gender, organisation, village, phone, note, is_demo, created_at, updated_at)
+       VALUES (@id, @name, @gender, @organisation, @village, @phone, @note, @isDemo, @now, @now)`
+    )
+    .run({ ...columns(fields), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
+  writeCategories(ctx, id, fields.categories)
+  ctx.emit({ name: 'people:changed', id })
+  return getPerson(ctx, id)
+}
+
+export function updatePerson(ctx: CoreContext, id: string, fields: PersonFields): Person {
+  const { changes } = ctx.db
+    .prepare(
+      `UPDATE people SET name = @name, gender = @gender, organisation = @organisation, village = @village,
+         phone = @phone, note = @note, updated_at = @now WHERE id = @id`
+    )
+    .run({ ...columns(fields), id, now: ctx.now() })
+  if (changes === 0) throw notFound('person', id)
+  writeCategories(ctx, id, fields.categories)
+  ctx.emit({ name: 'people:changed', id })
+  return getPerson(ctx, id)
+}
+
+export function archivePerson(ctx: CoreContext, id: string, archived: boolean): Person {
+  const { changes } = ctx.db
+    .prepare('UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?')
+    .run(archived ? ctx.now() : null, ctx.now(), id)
+  if (changes === 0) throw notFound('person', id)
+  ctx.emit({ name: 'people:changed', id })
+  return getPerson(ctx, id)
+}
+
+/** History stays whole: a person who took part in anything can only be archived. */
+export function deletePerson(ctx: CoreContext, id: string): { id: string } {
+  const person = getPerson(ctx, id)
+  if (person.hasHistory) throw new AppFailure('conflict', 'This person has taken part in sessions; archive instead.', [
+    { path: ['id'], code: 'has_history', message: 'has history' }
+  ])
+  // Still invited to a planned session: take them off its list (and seat plan) first.
+  ctx.db.prepare('DELETE FROM attendance WHERE person_id = ?').run(id)
+  ctx.db.prepare('UPDATE sessions SET host_id = NULL WHERE host_id = ?').run(id)
+  ctx.db.prepare('UPDATE sessions SET recorder_id = NULL WHERE recorder_id = ?').run(id)
+  ctx.db.prepare('UPDATE agenda_segments SET lecturer_id = NULL WHERE lecturer_id = ?').run(id)
+  ctx.db.prepare('DELETE FROM people WHERE id = ?').run(id)
+  ctx.emit({ name: 'people:changed', id })
+  return { id }
+}
+
+/** Ids of the given people that do not exist; for validating references before a write. */
+export function missingPeople({ db }: CoreContext, ids: string[]): Set<string> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Set()
+  const found = db
+    .prepare(`SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(unique)) as { id: string }[]
+  const existing = new Set(found.map((row) => row.id))
+  return new Set(unique.filter((id) => !existing.has(id)))
+}
+
+function columns(fields: PersonFields) {
+  return {
+    name: fields.name,
+    gender: fields.gender,
+    organisation: fields.organisation,
+    village: fields.village,
+    phone: fields.phone,
+    note: fields.note
+  }
+}
+
+function writeCategories(ctx: CoreContext, id: string, categories: string[]): void {
+  ctx.db.prepare('DELETE FROM person_categories WHERE person_id = ?').run(id)
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO person_categories (person_id, category) VALUES (?, ?)')
+  for (const category of categories) insert.run(id, category)
 }
 
 function toPerson(row: PersonRow): Person {
@@ -43,10 +141,12 @@ function toPerson(row: PersonRow): Person {
     gender: row.gender,
     organisation: row.organisation,
     village: row.village,
-    categories: (JSON.parse(row.categories) as string[]).sort(collator.compare),
+    categories: (JSON.parse(row.categories) as string[]).sort(nameCollator.compare),
     phone: row.phone,
     note: row.note,
     archivedAt: row.archived_at,
+    hasHistory: row.has_history === 1,
+    isDemo: row.is_demo === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }

@@ -1,11 +1,12 @@
 import type { SearchHit } from '../../shared/domain'
 import type { CoreContext } from '../context'
+import { likePattern } from '../store/like'
 
 const MAX_HITS = 50
 
 /** Plain substring search over titles and names. Remarks and full-text search arrive with FTS5. */
 export function search({ db }: CoreContext, text: string): SearchHit[] {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = likePattern(text)
   return db
     .prepare(
       `SELECT 'session' AS kind, id, title, venue AS snippet, planned_start AS sort FROM sessions

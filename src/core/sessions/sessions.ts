@@ -1,6 +1,14 @@
-import type { SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import type { z } from 'zod'
+import type { sessionPlanSchema } from '../../shared/contract'
+import type { AgendaSegment, AttendanceRole, Invitee, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
-import { notFound } from '../errors'
+import { AppFailure, notFound } from '../errors'
+import { missingPeople } from '../people/people'
+import { uuidv7 } from '../store/ids'
+import { likePattern } from '../store/like'
+
+export type SessionPlanFields = z.output<typeof sessionPlanSchema>
 
 interface SessionRow {
   id: string
@@ -12,7 +20,9 @@ interface SessionRow {
   venue: string
   status: SessionStatus
   host_id: string | null
+  host_name: string | null
   recorder_id: string | null
+  recorder_name: string | null
   organiser_unit: string
   speaker_limit_seconds: number | null
   summary: string
@@ -22,34 +32,274 @@ interface SessionRow {
 }
 
 const SELECT_SESSION = `
-  SELECT s.*, t.title AS theme_title FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id`
+  SELECT s.*, t.title AS theme_title, h.name AS host_name, r.name AS recorder_name
+  FROM sessions s
+  LEFT JOIN themes t ON t.id = s.theme_id
+  LEFT JOIN people h ON h.id = s.host_id
+  LEFT JOIN people r ON r.id = s.recorder_id`
 
-export function listSessions(ctx: CoreContext, options: { when?: 'upcoming' | 'past' | 'all' }): SessionSummary[] {
-  const when = options.when ?? 'all'
-  // Upcoming: not yet over, soonest first. Past: over, latest first.
-  const sql =
-    when === 'upcoming'
-      ? `${SELECT_SESSION} WHERE s.planned_end >= ? ORDER BY s.planned_start ASC`
-      : when === 'past'
-        ? `${SELECT_SESSION} WHERE s.planned_end < ? ORDER BY s.planned_start DESC`
-        : `${SELECT_SESSION} WHERE ? IS NOT NULL ORDER BY s.planned_start DESC`
-  return (ctx.db.prepare(sql).all(ctx.now()) as SessionRow[]).map(toSummary)
+export interface SessionQuery {
+  when?: 'upcoming' | 'past' | 'all'
+  query?: string
+  from?: number
+  to?: number
 }
 
-export function getSession({ db }: CoreContext, id: string): SessionDetail {
-  const row = db.prepare(`${SELECT_SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined
+export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSummary[] {
+  const when = options.when ?? 'all'
+  const where: string[] = []
+  const params: Record<string, string | number> = { now: ctx.now() }
+  // Upcoming: not yet over, soonest first. Past: over, latest first.
+  if (when === 'upcoming') where.push('s.planned_end >= @now')
+  if (when === 'past') where.push('s.planned_end < @now')
+  if (options.from !== undefined) where.push('s.planned_start >= @from')
+  if (options.to !== undefined) where.push('s.planned_start < @to')
+  if (options.from !== undefined) params.from = options.from
+  if (options.to !== undefined) params.to = options.to
+  if (options.query) {
+    params.q = likePattern(options.query)
+    where.push(`(s.title LIKE @q ESCAPE '\\' OR s.venue LIKE @q ESCAPE '\\' OR t.title LIKE @q ESCAPE '\\')`)
+  }
+  const order = when === 'upcoming' || options.from !== undefined ? 'ASC' : 'DESC'
+  const sql = `${SELECT_SESSION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.planned_start ${order}`
+  return (ctx.db.prepare(sql).all(params) as SessionRow[]).map(toSummary)
+}
+
+export function getSession(ctx: CoreContext, id: string): SessionDetail {
+  const row = ctx.db.prepare(`${SELECT_SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined
   if (!row) throw notFound('session', id)
   return {
     ...toSummary(row),
     hostId: row.host_id,
+    hostName: row.host_name,
     recorderId: row.recorder_id,
+    recorderName: row.recorder_name,
     organiserUnit: row.organiser_unit,
     speakerLimitSeconds: row.speaker_limit_seconds,
     summary: row.summary,
     isDemo: row.is_demo === 1,
+    agenda: readAgenda(ctx, id),
+    invitees: readInvitees(ctx, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }
+}
+
+export function createSession(ctx: CoreContext, plan: SessionPlanFields, isDemo = false): SessionDetail {
+  checkReferences(ctx, plan)
+  const id = uuidv7(ctx.now())
+  ctx.db
+    .prepare(
+      `INSERT INTO sessions (id, theme_id, title, planned_start, planned_end, venue, host_id, recorder_id,
+         organiser_unit, speaker_limit_seconds, is_demo, created_at, updated_at)
+       VALUES (@id, @themeId, @title, @plannedStart, @plannedEnd, @venue, @hostId, @recorderId,
+         @organiserUnit, @speakerLimitSeconds, @isDemo, @now, @now)`
+    )
+    .run({ ...sessionColumns(plan), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
+  writeAgendaAndInvitees(ctx, id, plan)
+  announce(ctx, id)
+  return getSession(ctx, id)
+}
+
+/** Replaces the whole plan. Only a planned session can be re-planned; a live or ended one is history. */
+export function updateSession(ctx: CoreContext, id: string, plan: SessionPlanFields): SessionDetail {
+  requireStatus(ctx, id, ['planned'])
+  checkReferences(ctx, plan)
+  ctx.db
+    .prepare(
+      `UPDATE sessions SET theme_id = @themeId, title = @title, planned_start = @plannedStart, planned_end = @plannedEnd,
+         venue = @venue, host_id = @hostId, recorder_id = @recorderId, organiser_unit = @organiserUnit,
+         speaker_limit_seconds = @speakerLimitSeconds, updated_at = @now
+       WHERE id = @id`
+    )
+    .run({ ...sessionColumns(plan), id, now: ctx.now() })
+  ctx.db.prepare('DELETE FROM agenda_segments WHERE session_id = ?').run(id)
+  ctx.db.prepare('DELETE FROM attendance WHERE session_id = ?').run(id)
+  writeAgendaAndInvitees(ctx, id, plan)
+  announce(ctx, id)
+  return getSession(ctx, id)
+}
+
+export function cancelSession(ctx: CoreContext, id: string): SessionDetail {
+  requireStatus(ctx, id, ['planned'])
+  ctx.db.prepare("UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?").run(ctx.now(), id)
+  announce(ctx, id)
+  return getSession(ctx, id)
+}
+
+const DAY = 24 * 60 * 60 * 1000
+const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000
+
+/** A template: same theme, agenda, invitees and seats, at the same time of day a week from today (China time). */
+export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
+  const source = getSession(ctx, id)
+  const timeOfDay = (source.plannedStart + SHANGHAI_OFFSET) % DAY
+  const todayStart = Math.floor((ctx.now() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET
+  const plannedStart = todayStart + 7 * DAY + timeOfDay
+  const archived = new Set(
+    (ctx.db.prepare('SELECT id FROM people WHERE archived_at IS NOT NULL').all() as { id: string }[]).map((row) => row.id)
+  )
+  const active = (personId: string | null): string | null => (personId && !archived.has(personId) ? personId : null)
+  return createSession(ctx, {
+    title: source.title,
+    themeId: source.themeId,
+    plannedStart,
+    plannedEnd: plannedStart + (source.plannedEnd - source.plannedStart),
+    venue: source.venue,
+    hostId: active(source.hostId),
+    recorderId: active(source.recorderId),
+    organiserUnit: source.organiserUnit,
+    speakerLimitSeconds: source.speakerLimitSeconds,
+    agenda: source.agenda.map(({ kind, title, lecturerId, topic, plannedMinutes }) => ({
+      kind,
+      title,
+      lecturerId: active(lecturerId),
+      topic,
+      plannedMinutes
+    })),
+    invitees: source.invitees
+      .filter((invitee) => active(invitee.personId))
+      .map(({ personId, role, seatNumber }) => ({ personId, role, seatNumber }))
+  })
+}
+
+function announce(ctx: CoreContext, id: string): void {
+  ctx.emit({ name: 'sessions:changed', id })
+  ctx.emit({ name: 'session:changed', id })
+}
+
+function requireStatus(ctx: CoreContext, id: string, allowed: SessionStatus[]): void {
+  const row = ctx.db.prepare('SELECT status FROM sessions WHERE id = ?').get(id) as { status: SessionStatus } | undefined
+  if (!row) throw notFound('session', id)
+  if (!allowed.includes(row.status)) {
+    throw new AppFailure('conflict', `The session is ${row.status}.`, [
+      { path: ['id'], code: `session_${row.status}`, message: `session is ${row.status}` }
+    ])
+  }
+}
+
+/** Every person and theme the plan names must exist; each missing one is reported at its field. */
+function checkReferences(ctx: CoreContext, plan: SessionPlanFields): void {
+  const issues: FieldIssue[] = []
+  const missing = missingPeople(ctx, [
+    ...[plan.hostId, plan.recorderId].filter((id): id is string => id !== null),
+    ...plan.agenda.map((segment) => segment.lecturerId).filter((id): id is string => id !== null),
+    ...plan.invitees.map((invitee) => invitee.personId)
+  ])
+  const report = (path: (string | number)[], code = 'person_not_found'): void =>
+    void issues.push({ path, code, message: `${path.join('.')} does not exist` })
+  if (plan.hostId && missing.has(plan.hostId)) report(['hostId'])
+  if (plan.recorderId && missing.has(plan.recorderId)) report(['recorderId'])
+  plan.agenda.forEach((segment, index) => {
+    if (segment.lecturerId && missing.has(segment.lecturerId)) report(['agenda', index, 'lecturerId'])
+  })
+  plan.invitees.forEach((invitee, index) => {
+    if (missing.has(invitee.personId)) report(['invitees', index, 'personId'])
+  })
+  if (plan.themeId && !ctx.db.prepare('SELECT 1 FROM themes WHERE id = ?').get(plan.themeId)) report(['themeId'], 'theme_not_found')
+  if (issues.length > 0) throw new AppFailure('invalid_input', 'The plan names people or a theme that do not exist.', issues)
+}
+
+const ROLE_RANK: Record<AttendanceRole, number> = { host: 4, recorder: 3, lecturer: 2, guest: 1, participant: 0 }
+
+/** Host, recorder and lecturers always appear on the attendance list, with their strongest role. */
+function writeAgendaAndInvitees(ctx: CoreContext, sessionId: string, plan: SessionPlanFields): void {
+  const insertSegment = ctx.db.prepare(
+    `INSERT INTO agenda_segments (id, session_id, position, kind, title, lecturer_id, topic, planned_minutes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  plan.agenda.forEach((segment, position) =>
+    insertSegment.run(uuidv7(ctx.now()), sessionId, position, segment.kind, segment.title, segment.lecturerId, segment.topic, segment.plannedMinutes)
+  )
+
+  const attendance = new Map<string, { role: AttendanceRole; seatNumber: number | null }>()
+  for (const invitee of plan.invitees) attendance.set(invitee.personId, { role: invitee.role, seatNumber: invitee.seatNumber })
+  const ensure = (personId: string | null, role: AttendanceRole): void => {
+    if (!personId) return
+    const current = attendance.get(personId)
+    if (!current) attendance.set(personId, { role, seatNumber: null })
+    else if (ROLE_RANK[role] > ROLE_RANK[current.role]) current.role = role
+  }
+  ensure(plan.hostId, 'host')
+  ensure(plan.recorderId, 'recorder')
+  for (const segment of plan.agenda) ensure(segment.lecturerId, 'lecturer')
+
+  const insertAttendance = ctx.db.prepare(
+    'INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited) VALUES (?, ?, ?, ?, ?, 1)'
+  )
+  for (const [personId, { role, seatNumber }] of attendance) {
+    insertAttendance.run(uuidv7(ctx.now()), sessionId, personId, role, seatNumber)
+  }
+}
+
+function sessionColumns(plan: SessionPlanFields) {
+  return {
+    themeId: plan.themeId,
+    title: plan.title,
+    plannedStart: plan.plannedStart,
+    plannedEnd: plan.plannedEnd,
+    venue: plan.venue,
+    hostId: plan.hostId,
+    recorderId: plan.recorderId,
+    organiserUnit: plan.organiserUnit,
+    speakerLimitSeconds: plan.speakerLimitSeconds
+  }
+}
+
+function readAgenda({ db }: CoreContext, sessionId: string): AgendaSegment[] {
+  const rows = db
+    .prepare(
+      `SELECT g.id, g.position, g.kind, g.title, g.lecturer_id, p.name AS lecturer_name, g.topic, g.planned_minutes
+       FROM agenda_segments g LEFT JOIN people p ON p.id = g.lecturer_id
+       WHERE g.session_id = ? ORDER BY g.position`
+    )
+    .all(sessionId) as {
+    id: string
+    position: number
+    kind: AgendaSegment['kind']
+    title: string
+    lecturer_id: string | null
+    lecturer_name: string | null
+    topic: string
+    planned_minutes: number | null
+  }[]
+  return rows.map((row) => ({
+    id: row.id,
+    position: row.position,
+    kind: row.kind,
+    title: row.title,
+    lecturerId: row.lecturer_id,
+    lecturerName: row.lecturer_name,
+    topic: row.topic,
+    plannedMinutes: row.planned_minutes ?? 0
+  }))
+}
+
+function readInvitees({ db }: CoreContext, sessionId: string): Invitee[] {
+  // Seated people in seat order first, then the others (recorder at the side desk, guests) by name.
+  const rows = db
+    .prepare(
+      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number
+       FROM attendance a JOIN people p ON p.id = a.person_id
+       WHERE a.session_id = ? AND a.invited = 1
+       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
+    )
+    .all(sessionId) as {
+    person_id: string
+    name: string
+    organisation: string
+    village: string
+    role: AttendanceRole
+    seat_number: number | null
+  }[]
+  return rows.map((row) => ({
+    personId: row.person_id,
+    name: row.name,
+    organisation: row.organisation,
+    village: row.village,
+    role: row.role,
+    seatNumber: row.seat_number
+  }))
 }
 
 function toSummary(row: SessionRow): SessionSummary {

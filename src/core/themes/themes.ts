@@ -1,6 +1,11 @@
+import type { z } from 'zod'
+import type { themeSchema } from '../../shared/contract'
 import type { Theme } from '../../shared/domain'
 import type { CoreContext } from '../context'
-import { notFound } from '../errors'
+import { AppFailure, notFound } from '../errors'
+import { uuidv7 } from '../store/ids'
+
+type ThemeFields = z.output<typeof themeSchema>
 
 interface ThemeRow {
   id: string
@@ -10,6 +15,7 @@ interface ThemeRow {
   refs: string
   tags: string
   session_count: number
+  is_demo: number
   created_at: number
   updated_at: number
 }
@@ -30,6 +36,47 @@ export function getTheme({ db }: CoreContext, id: string): Theme {
   return toTheme(row)
 }
 
+export function createTheme(ctx: CoreContext, fields: ThemeFields, isDemo = false): Theme {
+  const id = uuidv7(ctx.now())
+  ctx.db
+    .prepare(
+      `INSERT INTO themes (id, title, description, materials, refs, is_demo, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(id, fields.title, fields.description, fields.materials, JSON.stringify(fields.references), isDemo ? 1 : 0, ctx.now(), ctx.now())
+  writeTags(ctx, id, fields.tags)
+  ctx.emit({ name: 'themes:changed', id })
+  return getTheme(ctx, id)
+}
+
+export function updateTheme(ctx: CoreContext, id: string, fields: ThemeFields): Theme {
+  const { changes } = ctx.db
+    .prepare('UPDATE themes SET title = ?, description = ?, materials = ?, refs = ?, updated_at = ? WHERE id = ?')
+    .run(fields.title, fields.description, fields.materials, JSON.stringify(fields.references), ctx.now(), id)
+  if (changes === 0) throw notFound('theme', id)
+  writeTags(ctx, id, fields.tags)
+  ctx.emit({ name: 'themes:changed', id })
+  return getTheme(ctx, id)
+}
+
+/** A theme that sessions used stays, so their minutes keep their theme. */
+export function deleteTheme(ctx: CoreContext, id: string): { id: string } {
+  const used = ctx.db.prepare('SELECT count(*) AS n FROM sessions WHERE theme_id = ?').get(id) as { n: number }
+  getTheme(ctx, id)
+  if (used.n > 0) {
+    throw new AppFailure('conflict', 'Sessions use this theme.', [{ path: ['id'], code: 'theme_in_use', message: 'in use' }])
+  }
+  ctx.db.prepare('DELETE FROM themes WHERE id = ?').run(id)
+  ctx.emit({ name: 'themes:changed', id })
+  return { id }
+}
+
+function writeTags(ctx: CoreContext, id: string, tags: string[]): void {
+  ctx.db.prepare('DELETE FROM theme_tags WHERE theme_id = ?').run(id)
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO theme_tags (theme_id, tag) VALUES (?, ?)')
+  for (const tag of tags) insert.run(id, tag)
+}
+
 function toTheme(row: ThemeRow): Theme {
   return {
     id: row.id,
@@ -39,6 +86,7 @@ function toTheme(row: ThemeRow): Theme {
     references: JSON.parse(row.refs) as string[],
     tags: (JSON.parse(row.tags) as string[]).sort(),
     sessionCount: row.session_count,
+    isDemo: row.is_demo === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }

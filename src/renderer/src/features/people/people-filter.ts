@@ -1,0 +1,41 @@
+import type { Person } from '@shared/domain'
+
+export type SortKey = 'name' | 'organisation' | 'categories'
+export interface Sort {
+  key: SortKey
+  descending: boolean
+}
+
+export interface PeopleFilter {
+  text: string
+  categories: string[]
+  place: string | null
+}
+
+const collator = new Intl.Collator('zh-CN')
+export const placeOf = (person: Person): string => [person.organisation, person.village].filter(Boolean).join(' · ')
+
+/** Filtering and sorting happen here, in the page: a village directory is hundreds of people, not millions. */
+export function filterPeople(people: Person[], filter: PeopleFilter, sort: Sort): Person[] {
+  const text = filter.text.trim().toLowerCase()
+  const matches = people.filter(
+    (person) =>
+      (text === '' ||
+        [person.name, person.organisation, person.village, person.phone ?? '', person.note].some((field) => field.toLowerCase().includes(text))) &&
+      filter.categories.every((category) => person.categories.includes(category)) &&
+      (filter.place === null || person.organisation === filter.place || person.village === filter.place)
+  )
+  const value = (person: Person): string =>
+    sort.key === 'name' ? person.name : sort.key === 'organisation' ? placeOf(person) : person.categories.join('、')
+  return matches.sort((a, b) => collator.compare(value(a), value(b)) * (sort.descending ? -1 : 1) || collator.compare(a.name, b.name))
+}
+
+/** Every organisation and village that occurs, for the place filter. */
+export function placesOf(people: Person[]): string[] {
+  const places = new Set<string>()
+  for (const person of people) {
+    if (person.organisation) places.add(person.organisation)
+    if (person.village) places.add(person.village)
+  }
+  return [...places].sort(collator.compare)
+}
