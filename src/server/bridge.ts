@@ -65,7 +65,7 @@ export function createBridge(options: BridgeOptions): Server {
     if (url.pathname.startsWith('/api/') || url.pathname === '/events') {
       if (!hasToken(req, url, options.token)) return sendText(res, 401, 'A valid token is required')
       if (url.pathname === '/events') return openEventStream(req, res)
-      return answerApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
+      return answerApi(req, res, channelName(url.pathname))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
     if (options.devMiddleware) {
@@ -125,6 +125,15 @@ export function createBridge(options: BridgeOptions): Server {
     return close(callback)
   }
   return server
+}
+
+/** The channel named in `/api/<channel>`; a malformed escape yields a name no channel has. */
+function channelName(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length))
+  } catch {
+    return pathname.slice('/api/'.length)
+  }
 }
 
 function hasToken(req: IncomingMessage, url: URL, token: string): boolean {

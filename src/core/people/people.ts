@@ -42,11 +42,12 @@ const SELECT_PERSON = `
 export const nameCollator = new Intl.Collator('zh-CN')
 
 export function listPeople({ db }: CoreContext, options: { includeArchived?: boolean; limit?: number }): Person[] {
-  const rows = db
-    .prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL LIMIT ?`)
-    .all(options.includeArchived ? 1 : 0, options.limit ?? -1) as PersonRow[]
-  // Chinese names sort by pinyin, which SQLite's collation does not know.
-  return rows.map(toPerson).sort((a, b) => nameCollator.compare(a.name, b.name))
+  const rows = db.prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0) as PersonRow[]
+  // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
+  return rows
+    .map(toPerson)
+    .sort((a, b) => nameCollator.compare(a.name, b.name))
+    .slice(0, options.limit)
 }
 
 export function getPerson({ db }: CoreContext, id: string): Person {

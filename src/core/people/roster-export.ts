@@ -1,8 +1,71 @@
-import type { ExportedFile } from '../../shared/domain'
+import Papa from 'papaparse'
+import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
+import type { ExportedFile, Gender, Person } from '../../shared/domain'
 import type { CoreContext } from '../context'
-import { AppFailure } from '../errors'
+import { listPeople } from './people'
 
-// Placeholder until the roster exporter lands (issue 3); refuses rather than pretending.
-export async function exportPeople(_ctx: CoreContext, _input: { format: 'xlsx' | 'csv'; includeArchived: boolean }): Promise<ExportedFile> {
-  throw new AppFailure('internal', 'Roster export is not built yet.')
+type ExportFormat = 'xlsx' | 'csv'
+
+/** The columns, in the order organisers expect; the headers are ones the importer recognises (round trip). */
+const COLUMNS: { header: string; width: number; text: (person: Person) => string }[] = [
+  { header: '姓名', width: 12, text: (p) => p.name },
+  { header: '性别', width: 6, text: (p) => genderText(p.gender) },
+  { header: '单位', width: 24, text: (p) => p.organisation },
+  { header: '村', width: 14, text: (p) => p.village },
+  { header: '类别', width: 20, text: (p) => p.categories.join('、') },
+  { header: '电话', width: 16, text: (p) => p.phone ?? '' },
+  { header: '备注', width: 30, text: (p) => p.note }
+]
+const STATUS_COLUMN = { header: '状态', width: 8, text: (p: Person) => (p.archivedAt === null ? '' : '已归档') }
+
+const MIME_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv'
+}
+
+const UTF8_BOM = '\uFEFF'
+/** Formula-like texts get an apostrophe so a spreadsheet does not run them; phone-like +86/−… texts are not formulas. */
+const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![0-9 ()-]*$))/
+
+export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportedFile> {
+  const people = listPeople(ctx, { includeArchived: input.includeArchived })
+  const columns = input.includeArchived ? [...COLUMNS, STATUS_COLUMN] : COLUMNS
+  const table = [columns.map((column) => column.header), ...people.map((person) => columns.map((column) => column.text(person)))]
+  const bytes = input.format === 'xlsx' ? await xlsxBytes(table, columns) : csvBytes(table)
+  return {
+    fileName: `人员名录-${shanghaiDate(ctx.now())}.${input.format}`,
+    mimeType: MIME_TYPES[input.format],
+    contentBase64: bytes.toString('base64')
+  }
+}
+
+async function xlsxBytes(table: string[][], columns: { width: number }[]): Promise<Buffer> {
+  const [header = [], ...body] = table
+  const sheetData: SheetData = [
+    header.map((text) => ({ value: text, fontWeight: 'bold' as const })),
+    // Every cell is text: a phone number written as a number would lose its leading 0 or + and show as 1.38E+10.
+    ...body.map((row): Row => row.map((text) => (text === '' ? null : { value: text, type: String })))
+  ]
+  return writeXlsxFile(sheetData, {
+    sheet: '人员名录',
+    columns: columns.map(({ width }) => ({ width })),
+    stickyRowsCount: 1
+  }).toBuffer()
+}
+
+/** With a BOM, so Excel opens the Chinese as UTF-8; with CRLF, as Windows programs expect. */
+function csvBytes(table: string[][]): Buffer {
+  const csv = Papa.unparse(table, { newline: '\r\n', escapeFormulae: FORMULA_LIKE })
+  return Buffer.from(UTF8_BOM + csv + '\r\n', 'utf8')
+}
+
+function genderText(gender: Gender | null): string {
+  if (gender === 'male') return '男'
+  if (gender === 'female') return '女'
+  return ''
+}
+
+/** China keeps UTC+8 all year (no daylight saving), so a fixed offset gives the Asia/Shanghai date. */
+function shanghaiDate(now: number): string {
+  return new Date(now + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
 }

@@ -1,17 +1,147 @@
 import type { z } from 'zod'
 import type { contract } from '../../shared/contract'
-import type { ImportOutcome, ImportPreview } from '../../shared/domain'
+import type { ColumnMapping, ImportOutcome, ImportPreview, ImportProblem, ImportRow, Person, PersonFields } from '../../shared/domain'
+import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
+import { createPerson, getPerson, listPeople, nameCollator, updatePerson } from './people'
+import { fileEmpty, readRosterCells } from './roster-file'
+import { findHeaderRow, guessMapping, isBlankRow } from './roster-mapping'
+import { personKey, readPersonRow } from './roster-rows'
 
 export type PreviewInput = z.output<(typeof contract)['people:importPreview']['input']>
 export type CommitInput = z.output<(typeof contract)['people:importCommit']['input']>
 
-// Placeholder until the roster importer lands (issue 3); refuses rather than pretending.
-export async function previewImport(_ctx: CoreContext, _input: PreviewInput): Promise<ImportPreview> {
-  throw new AppFailure('internal', 'Roster import is not built yet.')
+/** The cells of a roster and where its header is; everything that needs no database. */
+interface RosterSheet {
+  cells: string[][]
+  /** 0-based index into `cells`; the spreadsheet calls it row `headerIndex + 1`. */
+  headerIndex: number
 }
 
-export async function commitImport(_ctx: CoreContext, _input: CommitInput): Promise<ImportOutcome> {
-  throw new AppFailure('internal', 'Roster import is not built yet.')
+/** Reads the file and says what an import would do. Writes nothing. */
+export async function previewImport(ctx: CoreContext, input: PreviewInput): Promise<ImportPreview> {
+  const sheet = await readRosterSheet(input.contentBase64)
+  return analyseSheet(ctx, sheet, input.mapping)
+}
+
+/**
+ * Reads the file again with the mapping the user confirmed, then writes all of it or nothing:
+ * rows with problems refuse the whole import unless the user chose to skip them.
+ */
+export async function commitImport(ctx: CoreContext, input: CommitInput): Promise<ImportOutcome> {
+  const sheet = await readRosterSheet(input.contentBase64)
+  // Parsing is async, so core cannot wrap this handler; duplicates are looked up inside the same transaction
+  // as the writes, so they are judged against the database as it is written.
+  return ctx.db.transaction(() => {
+    const preview = analyseSheet(ctx, sheet, input.mapping)
+    if (preview.problems.length > 0 && !input.skipInvalid) throw refusal(preview.problems)
+    return writeRows(ctx, preview, input.onDuplicate)
+  })()
+}
+
+async function readRosterSheet(contentBase64: string): Promise<RosterSheet> {
+  const cells = await readRosterCells(Buffer.from(contentBase64, 'base64'))
+  const headerIndex = findHeaderRow(cells)
+  if (headerIndex === null || cells.slice(headerIndex + 1).every(isBlankRow)) throw fileEmpty()
+  return { cells, headerIndex }
+}
+
+function analyseSheet(ctx: CoreContext, { cells, headerIndex }: RosterSheet, chosenMapping?: ColumnMapping): ImportPreview {
+  const headers = headerTexts(cells, headerIndex)
+  const mapping = chosenMapping ?? guessMapping(headers)
+  const existing = existingPeopleByKey(ctx)
+  const seenInFile = new Set<string>()
+  const rows: ImportRow[] = []
+  const problems: ImportProblem[] = []
+
+  cells.forEach((rowCells, index) => {
+    if (index <= headerIndex) return
+    const row = index + 1
+    const reading = readPersonRow(rowCells, mapping, row)
+    if (reading === null) return
+    const { name, organisation, person } = reading
+    const key = personKey(name, organisation)
+    // The later row is the problem; the first one may still be imported.
+    const repeatsEarlierRow = name !== '' && seenInFile.has(key)
+    if (name !== '') seenInFile.add(key)
+
+    problems.push(...reading.problems)
+    if (repeatsEarlierRow) problems.push({ row, code: 'duplicate_in_file', field: 'name', value: name })
+    else if (person) rows.push({ row, person, duplicateOfId: existing.get(key)?.id ?? null })
+  })
+
+  return { headerRow: headerIndex + 1, headers, mapping, rows, problems }
+}
+
+/** The header row's texts, one per column of the widest row, so every column with data can be mapped. */
+function headerTexts(cells: string[][], headerIndex: number): string[] {
+  const width = cells.reduce((widest, row) => Math.max(widest, row.length), 0)
+  const header = cells[headerIndex] ?? []
+  return Array.from({ length: width }, (_, index) => (header[index] ?? '').trim())
+}
+
+/** Archived people count: importing them again would make a second 温乐义 of the same 单位. */
+function existingPeopleByKey(ctx: CoreContext): Map<string, Person> {
+  const byKey = new Map<string, Person>()
+  const oldestFirst = listPeople(ctx, { includeArchived: true }).sort((a, b) => a.createdAt - b.createdAt)
+  for (const person of oldestFirst) {
+    const key = personKey(person.name, person.organisation)
+    if (!byKey.has(key)) byKey.set(key, person)
+  }
+  return byKey
+}
+
+function writeRows(ctx: CoreContext, preview: ImportPreview, onDuplicate: CommitInput['onDuplicate']): ImportOutcome {
+  const outcome: ImportOutcome = { created: 0, updated: 0, skipped: new Set(preview.problems.map((p) => p.row)).size }
+  for (const { person, duplicateOfId } of preview.rows) {
+    if (duplicateOfId === null) {
+      createPerson(ctx, person)
+      outcome.created += 1
+    } else if (onDuplicate === 'skip') {
+      outcome.skipped += 1
+    } else {
+      updateFromRow(ctx, getPerson(ctx, duplicateOfId), person)
+      outcome.updated += 1
+    }
+  }
+  return outcome
+}
+
+/** A row updates only what it says: empty cells keep what the directory already knows. */
+function updateFromRow(ctx: CoreContext, existing: Person, imported: PersonFields): void {
+  const merged: PersonFields = {
+    name: existing.name,
+    organisation: existing.organisation,
+    gender: imported.gender ?? existing.gender,
+    village: imported.village || existing.village,
+    phone: imported.phone ?? existing.phone,
+    note: imported.note || existing.note,
+    categories: imported.categories.length > 0 ? imported.categories : existing.categories
+  }
+  // Re-importing the same file should not touch every record's updated time.
+  if (!sameUpdatableFields(existing, merged)) updatePerson(ctx, existing.id, merged)
+}
+
+function sameUpdatableFields(a: PersonFields, b: PersonFields): boolean {
+  const sorted = (list: string[]) => [...list].sort(nameCollator.compare).join('\u0000')
+  return (
+    a.gender === b.gender &&
+    a.village === b.village &&
+    a.phone === b.phone &&
+    a.note === b.note &&
+    sorted(a.categories) === sorted(b.categories)
+  )
+}
+
+function refusal(problems: ImportProblem[]): AppFailure {
+  const issues = problems.map(
+    (problem): FieldIssue => ({
+      path: ['rows', problem.row],
+      code: problem.code,
+      params: { row: problem.row, ...(problem.field ? { field: problem.field } : {}) },
+      message: `Row ${problem.row}: ${problem.code}${problem.field ? ` (${problem.field})` : ''}`
+    })
+  )
+  return new AppFailure('invalid_input', 'The file has rows that cannot be imported', issues)
 }

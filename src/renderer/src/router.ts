@@ -1,23 +1,23 @@
 import { useSyncExternalStore } from 'react'
 
-/** Routes live in the hash (`#/sessions`), which works the same from file:// and from the web bridge. */
+/** Routes live in the hash (`#/sessions/<id>`), which works the same from file:// and from the web bridge. */
 export type Route = 'sessions' | 'people' | 'themes' | 'search' | 'settings'
 export const ROUTES: Route[] = ['sessions', 'people', 'themes', 'search', 'settings']
 export const DEFAULT_ROUTE: Route = 'sessions'
 
 export interface Location {
   route: Route | null
-  /** Path segments after the route, e.g. an id. */
+  /** Path segments after the route, e.g. a session id and 'edit'. */
   params: string[]
 }
 
 export function parseHash(hash: string): Location {
-  const [first = '', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean)
+  const [first = '', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   if (first === '') return { route: DEFAULT_ROUTE, params: [] }
   return { route: (ROUTES as string[]).includes(first) ? (first as Route) : null, params }
 }
 
-export const hrefFor = (route: Route, ...params: string[]): string => `#/${[route, ...params].join('/')}`
+export const hrefFor = (route: Route, ...params: string[]): string => `#/${[route, ...params.map(encodeURIComponent)].join('/')}`
 
 export function navigate(route: Route, ...params: string[]): void {
   window.location.hash = hrefFor(route, ...params)

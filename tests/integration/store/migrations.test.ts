@@ -118,6 +118,32 @@ describe('reopening', () => {
   })
 })
 
+describe('upgrading', () => {
+  const EARLIER_VERSIONS = Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, i) => i + 1)
+
+  it.each(EARLIER_VERSIONS)(
+    'a database at version %i upgrades to the latest and keeps its rows',
+    (version) => {
+      const file = tempDatabaseFile()
+      const old = open(file, MIGRATIONS.slice(0, version))
+      expect(schemaVersion(old)).toBe(version)
+      const personId = insertPerson(old, { name: '温乐义', categories: ['党员', '群众'] })
+      const themeId = insertTheme(old, { title: '乡村振兴', tags: ['乡村振兴'] })
+      const sessionId = insertSession(old, { title: '圆桌派', themeId, plannedStart: T0, plannedEnd: T0 + HOUR })
+      old.close()
+
+      const db = open(file)
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+      expect(tableNames(db)).toEqual([...DOMAIN_TABLES].sort())
+      expect(db.prepare('SELECT name FROM people WHERE id = ?').get(personId)).toEqual({ name: '温乐义' })
+      expect(db.prepare('SELECT count(*) AS n FROM person_categories WHERE person_id = ?').get(personId)).toEqual({ n: 2 })
+      expect(db.prepare('SELECT theme_id FROM sessions WHERE id = ?').get(sessionId)).toEqual({ theme_id: themeId })
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    }
+  )
+})
+
 describe('a database from a newer app', () => {
   function newerDatabase(): { file: string; version: number } {
     const file = tempDatabaseFile()

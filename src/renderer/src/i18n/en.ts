@@ -127,8 +127,30 @@ export const en: Translation = {
     description: 'Study themes and their materials.',
     emptyTitle: 'The theme library is empty',
     emptyDescription: 'Themes you add appear here and can be chosen for a new session.',
+    find: 'Find a theme',
+    new: 'New theme',
+    edit: 'Edit theme',
+    editNamed: 'Edit theme {{title}}',
+    moreNamed: 'More actions for theme {{title}}',
+    saved: 'Saved theme {{title}}',
+    delete: 'Delete',
+    cannotDelete: 'Used by sessions: cannot be deleted',
+    deleteTitle: 'Delete the theme “{{title}}”?',
+    deleteMessage: 'No session uses this theme yet. Deleting cannot be undone.',
+    deleted: 'Deleted theme {{title}}',
+    referencesLine: 'References: {{references}}',
+    fields: {
+      title: 'Theme',
+      description: 'Summary',
+      materials: 'Study materials',
+      materialsHint: 'What the study phase reads and its key points.',
+      references: 'References',
+      referencesHint: 'One per line, e.g. an article title or a file name.',
+      tags: 'Tags',
+      tagsHint: 'Type and press Enter.'
+    },
     columns: { title: 'Theme', tags: 'Tags', sessions: 'Used in' },
-    sessionCount: '{{count}} sessions'
+    sessionCount: 'Used in {{count}} sessions'
   },
   search: {
     title: 'Search',

@@ -126,8 +126,30 @@ export const zhCN = {
     description: '学习研讨的主题和学习材料。',
     emptyTitle: '主题库还是空的',
     emptyDescription: '添加的主题会显示在这里,新建场次时可以直接选用。',
+    find: '查找主题',
+    new: '新建主题',
+    edit: '编辑主题',
+    editNamed: '编辑主题 {{title}}',
+    moreNamed: '主题 {{title}} 的更多操作',
+    saved: '已保存主题 {{title}}',
+    delete: '删除',
+    cannotDelete: '已有场次使用,不能删除',
+    deleteTitle: '删除主题「{{title}}」?',
+    deleteMessage: '还没有场次使用这个主题。删除后无法恢复。',
+    deleted: '已删除主题 {{title}}',
+    referencesLine: '参考:{{references}}',
+    fields: {
+      title: '主题',
+      description: '简介',
+      materials: '学习材料',
+      materialsHint: '学习研讨要读的内容、要点。',
+      references: '参考资料',
+      referencesHint: '每行一条,例如文章标题或文件名。',
+      tags: '标签',
+      tagsHint: '输入后按回车。'
+    },
     columns: { title: '主题', tags: '标签', sessions: '已用场次' },
-    sessionCount: '{{count}} 场'
+    sessionCount: '已用于 {{count}} 场'
   },
   search: {
     title: '搜索',

@@ -1,0 +1,128 @@
+import { Box, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import classes from './RoundTable.module.css'
+
+export interface TableSeat {
+  /** Stable identity (the person's id), so focus and drag follow the person. */
+  key: string
+  number: number
+  name: string
+  detail?: string
+}
+
+interface Props {
+  seats: TableSeat[]
+  label: string
+  /** Shown in the middle of the table. */
+  centre?: ReactNode
+  size?: number
+  /** Makes the plan editable: swap the people on two seats (drag one onto another, or by keyboard). */
+  onSwap?: (from: number, to: number) => void
+}
+
+/**
+ * The round table: seats on a circle, seat 1 at the top, numbered clockwise.
+ * Keyboard: arrows move between seats; Enter or Space picks a person up, arrows carry them round,
+ * Enter, Space or Escape puts them down.
+ */
+export function RoundTable({ seats, label, centre, size = 460, onSwap }: Props) {
+  const { t } = useTranslation()
+  const buttons = useRef(new Map<string, HTMLButtonElement>())
+  const [carrying, setCarrying] = useState<string | null>(null)
+  const [focusKey, setFocusKey] = useState<string | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const dragFrom = useRef<number | null>(null)
+
+  useEffect(() => {
+    if (focusKey) buttons.current.get(focusKey)?.focus()
+  }, [focusKey, seats])
+
+  const radius = size / 2 - 52
+  const position = (index: number) => {
+    const angle = -Math.PI / 2 + (index * 2 * Math.PI) / Math.max(seats.length, 1)
+    return { left: size / 2 + radius * Math.cos(angle), top: size / 2 + radius * Math.sin(angle) }
+  }
+
+  function onKeyDown(event: React.KeyboardEvent, index: number): void {
+    const seat = seats[index]!
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0
+    if (step !== 0) {
+      event.preventDefault()
+      const target = (index + step + seats.length) % seats.length
+      if (carrying === seat.key && onSwap) {
+        onSwap(index, target)
+        setAnnouncement(t('seating.moved', { name: seat.name, seat: target + 1 }))
+        setFocusKey(seat.key)
+      } else setFocusKey(seats[target]!.key)
+      return
+    }
+    if (!onSwap) return
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      const picking = carrying !== seat.key
+      setCarrying(picking ? seat.key : null)
+      setAnnouncement(t(picking ? 'seating.pickedUp' : 'seating.putDown', { name: seat.name, seat: index + 1 }))
+    } else if (event.key === 'Escape' && carrying) {
+      event.preventDefault()
+      setCarrying(null)
+      setAnnouncement(t('seating.putDown', { name: seat.name, seat: index + 1 }))
+    }
+  }
+
+  return (
+    <Box className={classes.table} w={size} h={size} role="group" aria-label={label}>
+      <div className={classes.surface} style={{ inset: size * 0.27 }}>
+        {centre}
+      </div>
+      {seats.map((seat, index) => {
+        const { left, top } = position(index)
+        return (
+          <UnstyledButton
+            key={seat.key}
+            ref={(element: HTMLButtonElement | null) => {
+              if (element) buttons.current.set(seat.key, element)
+              else buttons.current.delete(seat.key)
+            }}
+            className={classes.seat}
+            style={{ left, top }}
+            data-carrying={carrying === seat.key || undefined}
+            data-editable={onSwap ? true : undefined}
+            aria-label={t('seating.seatLabel', { seat: seat.number, name: seat.name })}
+            aria-pressed={onSwap ? carrying === seat.key : undefined}
+            tabIndex={(focusKey ?? seats[0]?.key) === seat.key ? 0 : -1}
+            onFocus={() => setFocusKey(seat.key)}
+            onBlur={() => carrying === seat.key && setCarrying(null)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+            draggable={!!onSwap}
+            onDragStart={(event) => {
+              dragFrom.current = index
+              event.dataTransfer.effectAllowed = 'move'
+              event.dataTransfer.setData('text/plain', seat.key)
+            }}
+            onDragOver={(event) => onSwap && event.preventDefault()}
+            onDrop={(event) => {
+              event.preventDefault()
+              if (onSwap && dragFrom.current !== null && dragFrom.current !== index) {
+                onSwap(dragFrom.current, index)
+                setAnnouncement(t('seating.moved', { name: seats[dragFrom.current]!.name, seat: index + 1 }))
+              }
+              dragFrom.current = null
+            }}
+          >
+            <span className={classes.number}>{seat.number}</span>
+            <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name}>
+              {seat.name}
+            </Text>
+            {seat.detail && (
+              <Text component="span" fz="xs" c="dimmed" lh={1.2} className={classes.name}>
+                {seat.detail}
+              </Text>
+            )}
+          </UnstyledButton>
+        )
+      })}
+      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
+    </Box>
+  )
+}

@@ -1,0 +1,181 @@
+import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { IconArrowDown, IconArrowUp, IconTrash, IconUserPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttendanceRole, Person } from '@shared/domain'
+import { PersonFormModal } from '../people/PersonFormModal'
+import { placeOf } from '../people/people-filter'
+import { RoundTable } from '../seating/RoundTable'
+import { move, swapSeats, type InviteeItem } from './plan-form'
+
+/** These follow from the host, recorder and lecturer fields; the others are chosen here. */
+const DERIVED_ROLES: AttendanceRole[] = ['host', 'recorder', 'lecturer']
+const CHOSEN_ROLES: AttendanceRole[] = ['participant', 'guest']
+
+interface Props {
+  invitees: InviteeItem[]
+  people: Map<string, Person>
+  onChange: (invitees: InviteeItem[]) => void
+  fieldError: (path: string) => string | undefined
+  centre?: string
+}
+
+/** Who is invited, in which role, and where each sits at the round table. */
+export function InviteesEditor({ invitees, people, onChange, fieldError, centre }: Props) {
+  const { t } = useTranslation()
+  const [quickAdd, setQuickAdd] = useState<string | null>(null)
+  const [search, setSearch] = useState('')
+  const invited = new Set(invitees.map((invitee) => invitee.personId))
+  const candidates = [...people.values()]
+    .filter((person) => !person.archivedAt && !invited.has(person.id))
+    .map((person) => ({ value: person.id, label: [person.name, placeOf(person)].filter(Boolean).join(' · ') }))
+  const seated = invitees.filter((invitee) => invitee.seated)
+  const add = (personId: string): void => onChange([...invitees, { personId, role: 'participant', seated: true }])
+  const update = (index: number, patch: Partial<InviteeItem>): void =>
+    onChange(invitees.map((invitee, i) => (i === index ? { ...invitee, ...patch } : invitee)))
+  const seatOf = (index: number): number | null =>
+    invitees[index]!.seated ? invitees.slice(0, index + 1).filter((invitee) => invitee.seated).length : null
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="invitees-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="lg" id="invitees-heading">
+          {t('planner.invitees.title')}
+        </Title>
+        <Text c="dimmed">{t('planner.invitees.count', { count: invitees.length, seated: seated.length })}</Text>
+      </Group>
+      <Group align="flex-end" mb="md">
+        <Select
+          w={340}
+          size="md"
+          label={t('planner.invitees.add')}
+          placeholder={t('planner.invitees.addPlaceholder')}
+          data={candidates}
+          value={null}
+          searchValue={search}
+          onSearchChange={setSearch}
+          onChange={(personId) => {
+            if (personId) add(personId)
+            setSearch('')
+          }}
+          searchable
+          nothingFoundMessage={t('planner.invitees.nobody')}
+        />
+        <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => setQuickAdd(search)}>
+          {t('planner.invitees.quickAdd')}
+        </Button>
+      </Group>
+      <Group align="flex-start" gap="xl" wrap="wrap">
+        <Stack style={{ flex: 1, minWidth: 460 }}>
+          {invitees.length === 0 ? (
+            <Text c="dimmed">{t('planner.invitees.empty')}</Text>
+          ) : (
+            <Table verticalSpacing={6} aria-label={t('planner.invitees.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
+                  <Table.Th>{t('people.columns.name')}</Table.Th>
+                  <Table.Th w={130}>{t('planner.invitees.role')}</Table.Th>
+                  <Table.Th w={80}>{t('planner.invitees.seated')}</Table.Th>
+                  <Table.Th w={120} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {invitees.map((invitee, index) => {
+                  const person = people.get(invitee.personId)
+                  const error = fieldError(`invitees.${index}.personId`) ?? fieldError(`invitees.${index}.seatNumber`)
+                  return (
+                    <Table.Tr key={invitee.personId}>
+                      <Table.Td fw={700}>{seatOf(index) ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Text fw={600}>{person?.name ?? '?'}</Text>
+                        <Text size="xs" c="dimmed">
+                          {person ? placeOf(person) : ''}
+                        </Text>
+                        {error && (
+                          <Text size="xs" c="red">
+                            {error}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {DERIVED_ROLES.includes(invitee.role) ? (
+                          <Badge variant="light" size="lg">
+                            {t(`roles.${invitee.role}`)}
+                          </Badge>
+                        ) : (
+                          <Select
+                            size="sm"
+                            aria-label={t('planner.invitees.roleOf', { name: person?.name ?? '' })}
+                            data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+                            value={invitee.role}
+                            allowDeselect={false}
+                            onChange={(role) => role && update(index, { role: role as AttendanceRole })}
+                          />
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Switch
+                          aria-label={t('planner.invitees.seatedOf', { name: person?.name ?? '' })}
+                          checked={invitee.seated}
+                          onChange={(event) => update(index, { seated: event.currentTarget.checked })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={2} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('planner.invitees.moveUp', { name: person?.name ?? '' })}
+                            disabled={index === 0}
+                            onClick={() => onChange(move(invitees, index, index - 1))}
+                          >
+                            <IconArrowUp size={18} />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('planner.invitees.moveDown', { name: person?.name ?? '' })}
+                            disabled={index === invitees.length - 1}
+                            onClick={() => onChange(move(invitees, index, index + 1))}
+                          >
+                            <IconArrowDown size={18} />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('planner.invitees.remove', { name: person?.name ?? '' })}
+                            onClick={() => onChange(invitees.filter((_, i) => i !== index))}
+                          >
+                            <IconTrash size={18} />
+                          </ActionIcon>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  )
+                })}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+        {seated.length > 0 && (
+          <Stack align="center" gap="xs">
+            <RoundTable
+              label={t('seating.plan')}
+              centre={<Text fw={600}>{centre}</Text>}
+              seats={seated.map((invitee, index) => {
+                const person = people.get(invitee.personId)
+                return { key: invitee.personId, number: index + 1, name: person?.name ?? '?', detail: t(`roles.${invitee.role}`) }
+              })}
+              onSwap={(from, to) => onChange(swapSeats(invitees, from, to))}
+            />
+            <Text size="sm" c="dimmed" maw={460} ta="center">
+              {t('seating.help')}
+            </Text>
+          </Stack>
+        )}
+      </Group>
+      {quickAdd !== null && (
+        <PersonFormModal person={null} initialName={quickAdd} onClose={() => setQuickAdd(null)} onSaved={(person) => add(person.id)} />
+      )}
+    </Card>
+  )
+}

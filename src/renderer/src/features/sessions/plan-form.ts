@@ -1,0 +1,171 @@
+import type { SessionPlan } from '@shared/contract'
+import type { AttendanceRole, SegmentKind, SessionDetail, Settings } from '@shared/domain'
+import { chinaTimeToUtc, formatIsoDate, formatTime, MINUTE_MS } from '../../format'
+
+/** The planner's editable state; converted to the contract's SessionPlan on save. */
+export interface PlanForm {
+  title: string
+  themeId: string | null
+  date: string
+  startTime: string
+  endTime: string
+  venue: string
+  hostId: string | null
+  recorderId: string | null
+  organiserUnit: string
+  /** Per-speaker limit in minutes; null for none. */
+  speakerLimitMinutes: number | null
+  agenda: AgendaItem[]
+  /** In seat order: the seated ones take seats 1, 2, 3 … in this order. */
+  invitees: InviteeItem[]
+}
+
+export interface AgendaItem {
+  /** Only for React lists; not stored. */
+  key: string
+  kind: SegmentKind
+  title: string
+  lecturerId: string | null
+  topic: string
+  plannedMinutes: number
+}
+
+export interface InviteeItem {
+  personId: string
+  role: AttendanceRole
+  seated: boolean
+}
+
+let nextKey = 0
+export const newKey = (): string => `item-${++nextKey}`
+
+export function emptyPlan(settings: Settings, now: number): PlanForm {
+  return {
+    title: '',
+    themeId: null,
+    date: formatIsoDate(now + 7 * 24 * 60 * MINUTE_MS),
+    startTime: '14:30',
+    endTime: '16:30',
+    venue: settings.defaultVenue,
+    hostId: null,
+    recorderId: null,
+    organiserUnit: settings.organisationName,
+    speakerLimitMinutes: 3,
+    agenda: [
+      { key: newKey(), kind: 'study', title: '', lecturerId: null, topic: '', plannedMinutes: 30 },
+      { key: newKey(), kind: 'roundtable', title: '', lecturerId: null, topic: '', plannedMinutes: 60 }
+    ],
+    invitees: []
+  }
+}
+
+export function planFromSession(session: SessionDetail): PlanForm {
+  return {
+    title: session.title,
+    themeId: session.themeId,
+    date: formatIsoDate(session.plannedStart),
+    startTime: formatTime(session.plannedStart),
+    endTime: formatTime(session.plannedEnd),
+    venue: session.venue,
+    hostId: session.hostId,
+    recorderId: session.recorderId,
+    organiserUnit: session.organiserUnit,
+    speakerLimitMinutes: session.speakerLimitSeconds === null ? null : session.speakerLimitSeconds / 60,
+    agenda: session.agenda.map(({ kind, title, lecturerId, topic, plannedMinutes }) => ({
+      key: newKey(),
+      kind,
+      title,
+      lecturerId,
+      topic,
+      plannedMinutes
+    })),
+    invitees: session.invitees.map(({ personId, role, seatNumber }) => ({ personId, role, seated: seatNumber !== null }))
+  }
+}
+
+export function toSessionPlan(form: PlanForm): SessionPlan {
+  let seat = 0
+  return {
+    title: form.title,
+    themeId: form.themeId,
+    plannedStart: chinaTimeToUtc(form.date, form.startTime),
+    plannedEnd: chinaTimeToUtc(form.date, form.endTime),
+    venue: form.venue,
+    hostId: form.hostId,
+    recorderId: form.recorderId,
+    organiserUnit: form.organiserUnit,
+    speakerLimitSeconds: form.speakerLimitMinutes ? Math.round(form.speakerLimitMinutes * 60) : null,
+    agenda: form.agenda.map(({ kind, title, lecturerId, topic, plannedMinutes }) => ({
+      kind,
+      title,
+      lecturerId: kind === 'study' ? lecturerId : null,
+      topic: kind === 'study' ? topic : '',
+      plannedMinutes
+    })),
+    invitees: form.invitees.map(({ personId, role, seated }) => ({ personId, role, seatNumber: seated ? ++seat : null }))
+  }
+}
+
+/** Fields the form checks itself before sending, because an empty date cannot even become a time. */
+export function missingWhen(form: PlanForm): Partial<Record<'date' | 'startTime' | 'endTime', 'required'>> {
+  const missing: Partial<Record<'date' | 'startTime' | 'endTime', 'required'>> = {}
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) missing.date = 'required'
+  if (!/^\d{2}:\d{2}$/.test(form.startTime)) missing.startTime = 'required'
+  if (!/^\d{2}:\d{2}$/.test(form.endTime)) missing.endTime = 'required'
+  return missing
+}
+
+/** Planned session length in minutes (0 when the times are not set or inverted). */
+export function sessionMinutes(form: PlanForm): number {
+  const minutes = (chinaTimeToUtc(form.date, form.endTime) - chinaTimeToUtc(form.date, form.startTime)) / MINUTE_MS
+  return Number.isFinite(minutes) && minutes > 0 ? minutes : 0
+}
+
+export const agendaMinutes = (form: PlanForm): number => form.agenda.reduce((sum, item) => sum + (item.plannedMinutes || 0), 0)
+
+const ROLE_RANK: Record<AttendanceRole, number> = { host: 4, recorder: 3, lecturer: 2, guest: 1, participant: 0 }
+
+/**
+ * Host, recorder and lecturers belong on the attendance list with their role, as core will store them:
+ * added when missing (the recorder off the table, at the side desk), upgraded when listed with a lesser
+ * role; someone who no longer holds the role they were given goes back to being a participant.
+ */
+export function withRolesApplied(form: PlanForm): PlanForm {
+  const lecturers = new Set(form.agenda.filter((item) => item.kind === 'study').map((item) => item.lecturerId))
+  const stillHolds = (invitee: InviteeItem): boolean =>
+    invitee.role === 'host' ? invitee.personId === form.hostId
+    : invitee.role === 'recorder' ? invitee.personId === form.recorderId
+    : invitee.role === 'lecturer' ? lecturers.has(invitee.personId)
+    : true
+  const invitees = form.invitees.map((invitee) => (stillHolds(invitee) ? { ...invitee } : { ...invitee, role: 'participant' as const }))
+  const ensure = (personId: string | null, role: AttendanceRole): void => {
+    if (!personId) return
+    const existing = invitees.find((invitee) => invitee.personId === personId)
+    if (!existing) invitees.push({ personId, role, seated: role !== 'recorder' })
+    else if (ROLE_RANK[role] > ROLE_RANK[existing.role]) existing.role = role
+  }
+  ensure(form.hostId, 'host')
+  ensure(form.recorderId, 'recorder')
+  for (const item of form.agenda) if (item.kind === 'study') ensure(item.lecturerId, 'lecturer')
+  return { ...form, invitees }
+}
+
+/** Moves an item of a list from one index to another (for agenda order and seat order). */
+export function move<T>(list: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length || from === to) return list
+  const copy = [...list]
+  const [item] = copy.splice(from, 1)
+  copy.splice(to, 0, item!)
+  return copy
+}
+
+/** Swaps the people on two seats; `from` and `to` count seated invitees only. */
+export function swapSeats(invitees: InviteeItem[], from: number, to: number): InviteeItem[] {
+  const seatedIndexes = invitees.flatMap((invitee, index) => (invitee.seated ? [index] : []))
+  const a = seatedIndexes[from]
+  const b = seatedIndexes[to]
+  if (a === undefined || b === undefined) return invitees
+  const copy = [...invitees]
+  ;[copy[a], copy[b]] = [copy[b]!, copy[a]!]
+  return copy
+}
