@@ -24,8 +24,12 @@ const MIME_TYPES: Record<ExportFormat, string> = {
 }
 
 const UTF8_BOM = '\uFEFF'
-/** Formula-like texts get an apostrophe so a spreadsheet does not run them; phone-like +86/−… texts are not formulas. */
-const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![0-9 ()-]*$))/
+/**
+ * Formula-like texts get an apostrophe so a spreadsheet does not run them. Phone-like texts (+86 138…) are no
+ * formulas; a text that already starts with apostrophes before a formula character gets one more, so the
+ * importer, which takes exactly one off, gives back the original.
+ */
+const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![0-9 ()-]*$)|'+[=+\-@\t\r])/
 
 export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportedFile> {
   const people = listPeople(ctx, { includeArchived: input.includeArchived })

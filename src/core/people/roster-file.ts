@@ -44,6 +44,8 @@ function hasBinaryControlBytes(bytes: Uint8Array): boolean {
 /** UTF-8 when it is valid UTF-8; otherwise GBK, which is what Excel in China saves CSV as. */
 function decodeText(bytes: Uint8Array): string | null {
   for (const encoding of ['utf-8', 'gbk']) {
+    // 0xFF is never part of GBK, yet Node's GBK decoder drops it silently instead of failing.
+    if (encoding === 'gbk' && bytes.includes(0xff)) continue
     try {
       // TextDecoder drops a leading UTF-8 BOM by itself.
       return new TextDecoder(encoding, { fatal: true }).decode(bytes)
@@ -72,9 +74,9 @@ function readCsv(text: string): string[][] {
   return parsed.data.map((row) => row.map(unescapeFormula))
 }
 
-/** Our CSV export guards formula-like texts with a leading apostrophe; take it off again on the way in. */
+/** Our CSV export guards formula-like texts with a leading apostrophe (see roster-export); take it off again. */
 function unescapeFormula(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text
 }
 
 /** One cell as the text a person would read in it. */

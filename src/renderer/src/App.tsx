@@ -1,4 +1,6 @@
 import { Center, Loader } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
+import 'dayjs/locale/zh-cn'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChannel } from './api/use-channel'
@@ -20,7 +22,9 @@ export function App() {
   if (settings.data) {
     return (
       <SettingsContext.Provider value={settings.data}>
-        <AppLayout />
+        <DatesProvider settings={{ locale: settings.data.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
+          <AppLayout />
+        </DatesProvider>
       </SettingsContext.Provider>
     )
   }

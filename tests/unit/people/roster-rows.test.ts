@@ -114,16 +114,16 @@ describe('readPersonRow', () => {
     ['13800138000', '13800138000'],
     ['0635-8888888', '0635-8888888'],
     ['+86 138 0013 8000', '+86 138 0013 8000'],
-    ['(0635) 888 8888', '(0635) 888 8888'],
+    ['0635 (888) 8888', '0635 (888) 8888'],
     ['１３８００１３８０００', '13800138000'],
-    ['（0635）8888888', '(0635)8888888'],
+    ['０６３５－８８８８８８８', '0635-8888888'],
     ['', null],
     ['1'.repeat(30), '1'.repeat(30)]
   ])('reads phone %j as %j', (phone, expected) => {
     expect(read({ name: '李芳', phone })?.person?.phone).toBe(expected)
   })
 
-  it.each(['138-abc', '电话13800138000', '13800138000/13900139000', '-138', '1'.repeat(31), '1.38E+10'])(
+  it.each(['138-abc', '(0635) 8888888', '电话13800138000', '13800138000/13900139000', '-138', '1'.repeat(31), '1.38E+10'])(
     'reports phone %j as phone_invalid',
     (phone) => {
       expect(read({ name: '李芳', phone })).toMatchObject({ person: null, problems: [{ code: 'phone_invalid', field: 'phone', value: phone }] })

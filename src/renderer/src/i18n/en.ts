@@ -32,6 +32,12 @@ export const en: Translation = {
   sessions: {
     title: 'Sessions',
     description: 'Plan, run and look back on every roundtable session.',
+    new: 'New session',
+    listView: 'List',
+    calendarView: 'Calendar',
+    find: 'Find a session',
+    findPlaceholder: 'Title, theme or venue',
+    noMatch: 'No session matches “{{query}}”',
     upcoming: 'Upcoming',
     past: 'Past',
     emptyUpcomingTitle: 'No upcoming sessions',
@@ -39,6 +45,95 @@ export const en: Translation = {
     emptyDescription: 'Planned sessions appear here by date.',
     columns: { date: 'Time', title: 'Session', theme: 'Theme', venue: 'Venue', status: 'Status' },
     status: { planned: 'Planned', live: 'Live', ended: 'Ended', cancelled: 'Cancelled' }
+  },
+  calendar: {
+    weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+    previous: 'Previous month',
+    next: 'Next month',
+    today: 'Today'
+  },
+  planner: {
+    newTitle: 'New session',
+    newDescription: 'Set the time and place, then plan the agenda, the people and the seats.',
+    editTitle: 'Edit session',
+    save: 'Save session',
+    saved: 'Saved session {{title}}',
+    basics: 'Basics',
+    fields: {
+      theme: 'Theme',
+      noTheme: 'No theme (own title)',
+      title: 'Title',
+      date: 'Date',
+      start: 'Start',
+      end: 'End',
+      venue: 'Venue',
+      organiser: 'Organising unit',
+      host: 'Host',
+      recorder: 'Recorder',
+      speakerLimit: 'Time per speaker (minutes)',
+      speakerLimitHint: 'Suggested length of each turn in roundtable time; leave empty for no limit.'
+    },
+    agenda: {
+      title: 'Agenda',
+      total: 'Agenda {{total}} min / session {{length}} min',
+      over: '{{minutes}} min over',
+      left: '{{minutes}} min not planned',
+      segment: 'Agenda item {{number}}',
+      kind: 'Part',
+      kinds: { study: 'Study', roundtable: 'Roundtable time', other: 'Other' },
+      lecturer: 'Lecturer',
+      topic: 'Topic',
+      segmentTitle: 'Name',
+      minutes: 'Minutes',
+      add: { study: 'Add study', roundtable: 'Add roundtable time', other: 'Add other item' }
+    },
+    invitees: {
+      title: 'People and seats',
+      count: '{{count}} people, {{seated}} at the table',
+      add: 'Add from the directory',
+      addPlaceholder: 'Type a name',
+      nobody: 'Not in the directory; add them quickly instead',
+      quickAdd: 'Quick add a new person',
+      empty: 'Nobody is invited yet. Add people from the directory, or quick add a new person.',
+      seat: 'Seat',
+      role: 'Role',
+      roleOf: 'Role of {{name}}',
+      seated: 'At table',
+      seatedOf: '{{name}} at the table',
+      moveUp: 'Move {{name}} one seat earlier',
+      moveDown: 'Move {{name}} one seat later',
+      remove: 'Remove {{name}}'
+    }
+  },
+  roles: { host: 'Host', recorder: 'Recorder', lecturer: 'Lecturer', participant: 'Participant', guest: 'Guest' },
+  seating: {
+    plan: 'Seat plan',
+    seatLabel: 'Seat {{seat}}: {{name}}',
+    help: 'Drag a seat onto another to swap the two people. By keyboard: arrows choose a seat, Enter or Space picks the person up, arrows carry them, Enter puts them down.',
+    pickedUp: 'Picked up {{name}} (seat {{seat}}); move with the arrow keys',
+    moved: '{{name}} moved to seat {{seat}}',
+    putDown: '{{name}} put down on seat {{seat}}'
+  },
+  sessionDetail: {
+    time: 'Time',
+    edit: 'Edit',
+    duplicate: 'Duplicate as new session',
+    duplicated: 'Duplicated for the same time next week; change what you need and save.',
+    cancel: 'Cancel session',
+    cancelTitle: 'Cancel this session?',
+    cancelMessage: 'The session stays in the records, marked as cancelled; it can no longer be started or edited.',
+    minutes: '{{count}} min',
+    noAgenda: 'No agenda yet.',
+    seating: 'People and seats ({{count}})'
+  },
+  demo: {
+    title: 'This is the demo session',
+    explain: 'The demo session is made from the report “一场别开生面的思想圆桌派”, to help you learn the app. Remove it in Settings with one click; it will not come back.',
+    section: 'Demo data',
+    present: 'The demo session and its people and theme are still here. Once removed they never come back; what you added or used yourself stays.',
+    absent: 'The demo data has been removed.',
+    remove: 'Remove demo data',
+    removed: 'Demo data removed'
   },
   people: {
     title: 'People',
@@ -139,6 +234,7 @@ export const en: Translation = {
     deleteMessage: 'No session uses this theme yet. Deleting cannot be undone.',
     deleted: 'Deleted theme {{title}}',
     referencesLine: 'References: {{references}}',
+    planSession: 'Plan a session on it',
     fields: {
       title: 'Theme',
       description: 'Summary',
@@ -177,7 +273,9 @@ export const en: Translation = {
     about: 'About',
     version: 'Version',
     schemaVersion: 'Database schema version',
-    databaseFile: 'Data file'
+    databaseFile: 'Data file',
+    categories: 'People categories',
+    categoriesDescription: 'The categories offered when adding, importing and filtering people. Type and press Enter to add; × removes.'
   },
   errors: {
     title: 'That did not work',
@@ -198,6 +296,18 @@ export const en: Translation = {
     invalid_format: 'Not in the right format',
     invalid_value: 'Not one of the allowed values',
     unrecognized_keys: 'Unknown fields: {{keys}}',
-    custom: 'Not acceptable'
+    custom: 'Not acceptable',
+    end_before_start: 'The end must be after the start',
+    lecturer_required: 'A study part needs a lecturer from the directory',
+    duplicate_person: 'This person is already on the list',
+    duplicate_seat: 'Someone already sits here',
+    duplicate_value: 'There are repeated items',
+    person_not_found: 'This person is not in the directory',
+    theme_not_found: 'This theme is not in the library',
+    has_history: 'This person took part in sessions: archive instead',
+    theme_in_use: 'Sessions use this theme',
+    session_live: 'The session is live; its plan cannot change',
+    session_ended: 'The session has ended; its plan cannot change',
+    session_cancelled: 'The session was cancelled'
   }
 }

@@ -31,6 +31,12 @@ export const zhCN = {
   sessions: {
     title: '场次',
     description: '计划、进行和回顾每一场思想圆桌派。',
+    new: '新建场次',
+    listView: '列表',
+    calendarView: '日历',
+    find: '查找场次',
+    findPlaceholder: '标题、主题或地点',
+    noMatch: '没有与「{{query}}」相符的场次',
     upcoming: '即将举行',
     past: '往期',
     emptyUpcomingTitle: '没有即将举行的场次',
@@ -38,6 +44,95 @@ export const zhCN = {
     emptyDescription: '计划好的场次会按日期显示在这里。',
     columns: { date: '时间', title: '场次', theme: '主题', venue: '地点', status: '状态' },
     status: { planned: '计划中', live: '进行中', ended: '已结束', cancelled: '已取消' }
+  },
+  calendar: {
+    weekdays: '一,二,三,四,五,六,日',
+    previous: '上个月',
+    next: '下个月',
+    today: '今天'
+  },
+  planner: {
+    newTitle: '新建场次',
+    newDescription: '填写时间地点,安排议程、参加人员和座位。',
+    editTitle: '编辑场次',
+    save: '保存场次',
+    saved: '已保存场次 {{title}}',
+    basics: '基本信息',
+    fields: {
+      theme: '主题',
+      noTheme: '不选主题(自拟标题)',
+      title: '标题',
+      date: '日期',
+      start: '开始时间',
+      end: '结束时间',
+      venue: '地点',
+      organiser: '组织单位',
+      host: '主持人',
+      recorder: '记录人',
+      speakerLimit: '每人发言时限(分钟)',
+      speakerLimitHint: '圆桌时间每位发言人的建议时长;留空表示不限。'
+    },
+    agenda: {
+      title: '议程',
+      total: '议程合计 {{total}} 分钟 / 场次时长 {{length}} 分钟',
+      over: '超出 {{minutes}} 分钟',
+      left: '还有 {{minutes}} 分钟未安排',
+      segment: '第 {{number}} 项议程',
+      kind: '环节',
+      kinds: { study: '学习研讨', roundtable: '圆桌时间', other: '其他' },
+      lecturer: '主讲人',
+      topic: '学习内容',
+      segmentTitle: '名称',
+      minutes: '计划分钟',
+      add: { study: '添加学习研讨', roundtable: '添加圆桌时间', other: '添加其他环节' }
+    },
+    invitees: {
+      title: '参加人员与座位',
+      count: '共 {{count}} 人,入座 {{seated}} 人',
+      add: '从人员名录添加',
+      addPlaceholder: '输入姓名查找',
+      nobody: '名录中没有找到,可以快速添加',
+      quickAdd: '快速添加新人员',
+      empty: '还没有参加人员。从名录中添加,或快速添加新人员。',
+      seat: '座位',
+      role: '身份',
+      roleOf: '{{name}} 的身份',
+      seated: '入座',
+      seatedOf: '{{name}} 入座',
+      moveUp: '{{name}} 座位前移',
+      moveDown: '{{name}} 座位后移',
+      remove: '移除 {{name}}'
+    }
+  },
+  roles: { host: '主持人', recorder: '记录人', lecturer: '主讲人', participant: '参加', guest: '列席' },
+  seating: {
+    plan: '座位图',
+    seatLabel: '{{seat}} 号座位:{{name}}',
+    help: '拖动座位可以交换两人的位置;也可以用键盘:方向键选座位,回车或空格“拿起”此人,方向键移动,再按回车放下。',
+    pickedUp: '已拿起 {{name}}(第 {{seat}} 座),用方向键移动',
+    moved: '{{name}} 移到第 {{seat}} 座',
+    putDown: '{{name}} 放在第 {{seat}} 座'
+  },
+  sessionDetail: {
+    time: '时间',
+    edit: '编辑',
+    duplicate: '复制为新场次',
+    duplicated: '已复制为下周同一时间的新场次,请修改后保存。',
+    cancel: '取消场次',
+    cancelTitle: '取消这个场次?',
+    cancelMessage: '场次会保留在记录中并标为“已取消”,不能再开始或编辑。',
+    minutes: '{{count}} 分钟',
+    noAgenda: '还没有安排议程。',
+    seating: '参加人员与座位({{count}} 人)'
+  },
+  demo: {
+    title: '这是示例场次',
+    explain: '示例场次根据报道《一场别开生面的思想圆桌派》编写,供熟悉软件使用。可以在“设置”中一键删除,删除后不会再出现。',
+    section: '示例数据',
+    present: '示例场次及其人员和主题还在。删除后不会再出现;您自己添加或使用过的内容不受影响。',
+    absent: '示例数据已删除。',
+    remove: '删除示例数据',
+    removed: '示例数据已删除'
   },
   people: {
     title: '人员',
@@ -138,6 +233,7 @@ export const zhCN = {
     deleteMessage: '还没有场次使用这个主题。删除后无法恢复。',
     deleted: '已删除主题 {{title}}',
     referencesLine: '参考:{{references}}',
+    planSession: '用此主题新建场次',
     fields: {
       title: '主题',
       description: '简介',
@@ -176,7 +272,9 @@ export const zhCN = {
     about: '关于',
     version: '版本',
     schemaVersion: '数据库结构版本',
-    databaseFile: '数据文件'
+    databaseFile: '数据文件',
+    categories: '人员类别',
+    categoriesDescription: '新建人员、导入和筛选时可选的类别。输入后按回车添加,点 × 移除。'
   },
   errors: {
     title: '操作没有完成',
@@ -197,7 +295,19 @@ export const zhCN = {
     invalid_format: '格式不正确',
     invalid_value: '不是可选的值',
     unrecognized_keys: '包含未知的字段:{{keys}}',
-    custom: '内容不符合要求'
+    custom: '内容不符合要求',
+    end_before_start: '结束时间必须晚于开始时间',
+    lecturer_required: '学习研讨须选择主讲人(从人员名录中选择)',
+    duplicate_person: '此人已在名单中,不能重复',
+    duplicate_seat: '这个座位已有人',
+    duplicate_value: '有重复的项',
+    person_not_found: '人员名录中没有此人',
+    theme_not_found: '主题库中没有这个主题',
+    has_history: '此人参加过场次,只能归档',
+    theme_in_use: '已有场次使用这个主题',
+    session_live: '场次正在进行,不能修改计划',
+    session_ended: '场次已结束,不能修改计划',
+    session_cancelled: '场次已取消'
   }
 } as const
 

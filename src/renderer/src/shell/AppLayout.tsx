@@ -3,7 +3,7 @@ import { IconCalendarEvent, IconBook2, IconSearch, IconSettings, IconUsers, type
 import { useTranslation } from 'react-i18next'
 import { PeoplePage } from '../features/people/PeoplePage'
 import { SearchPage } from '../features/search/SearchPage'
-import { SessionsPage } from '../features/sessions/SessionsPage'
+import { SessionsRoutes } from '../features/sessions/SessionsRoutes'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { ThemesPage } from '../features/themes/ThemesPage'
 import { hrefFor, useLocation, type Route } from '../router'
@@ -18,7 +18,7 @@ const NAV: { route: Route; icon: Icon }[] = [
 ]
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
-  sessions: SessionsPage,
+  sessions: SessionsRoutes,
   people: PeoplePage,
   themes: ThemesPage,
   search: SearchPage,

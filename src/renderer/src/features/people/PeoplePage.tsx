@@ -43,7 +43,7 @@ export function PeoplePage() {
   const [importing, setImporting] = useState(false)
   const [deleting, setDeleting] = useState<Person | null>(null)
 
-  const all = people.data ?? []
+  const all = useMemo(() => people.data ?? [], [people.data])
   const shown = useMemo(() => filterPeople(all, filter, sort), [all, filter, sort])
   const categoryOptions = useMemo(
     () => [...new Set([...settings.categories, ...all.flatMap((person) => person.categories)])],

@@ -1,11 +1,13 @@
-import { Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, type Language } from '@shared/domain'
 import type { AppError, FieldIssue } from '@shared/result'
 import { api } from '../../api'
+import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
+import { useFieldErrors } from '../../shell/field-errors'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
@@ -41,6 +43,8 @@ export function SettingsPage() {
           {languageError && <ErrorNotice error={languageError} />}
         </Card>
         <OrganisationForm />
+        <CategoriesForm />
+        <DemoCard />
         <AboutCard />
       </Stack>
     </>
@@ -103,6 +107,78 @@ function OrganisationForm() {
           </Button>
         </Group>
       </Stack>
+    </Card>
+  )
+}
+
+function CategoriesForm() {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const [categories, setCategories] = useState(settings.categories)
+  const save = useAction('settings:update')
+  const fieldError = useFieldErrors(save.error)
+  const dirty = categories.join('\n') !== settings.categories.join('\n')
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="categories-heading">
+      <Title order={2} fz="lg" id="categories-heading">
+        {t('settings.categories')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('settings.categoriesDescription')}
+      </Text>
+      <TagsInput
+        size="md"
+        aria-labelledby="categories-heading"
+        value={categories}
+        onChange={setCategories}
+        error={fieldError('categories') ?? fieldError('categories.0')}
+      />
+      <Group mt="sm">
+        <Button
+          size="md"
+          disabled={!dirty}
+          loading={save.running}
+          onClick={async () => {
+            const result = await save.run({ categories })
+            if (result.ok) notifications.show({ message: t('settings.saved'), color: 'green' })
+          }}
+        >
+          {t('common.save')}
+        </Button>
+      </Group>
+    </Card>
+  )
+}
+
+function DemoCard() {
+  const { t } = useTranslation()
+  const info = useChannel('app:info', {}, ['sessions:changed'])
+  const remove = useAction('demo:remove')
+  if (!info.data) return null
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="demo-heading">
+      <Title order={2} fz="lg" id="demo-heading" mb="xs">
+        {t('demo.section')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {info.data.demoPresent ? t('demo.present') : t('demo.absent')}
+      </Text>
+      {info.data.demoPresent && (
+        <Button
+          size="md"
+          color="red"
+          variant="light"
+          loading={remove.running}
+          onClick={async () => {
+            const result = await remove.run({})
+            if (result.ok) notifications.show({ message: t('demo.removed'), color: 'green' })
+          }}
+        >
+          {t('demo.remove')}
+        </Button>
+      )}
+      {remove.error && <ErrorNotice error={remove.error} />}
     </Card>
   )
 }

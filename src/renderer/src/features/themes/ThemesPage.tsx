@@ -1,11 +1,12 @@
 import { ActionIcon, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconBooks, IconDots, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react'
+import { IconBooks, IconCalendarPlus, IconDots, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
+import { navigate } from '../../router'
 import { ConfirmModal } from '../../shell/ConfirmModal'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
@@ -93,9 +94,14 @@ export function ThemesPage() {
                   </Badge>
                 ))}
               </Group>
-              <Text size="sm" c="dimmed">
-                {t('themes.sessionCount', { count: theme.sessionCount })}
-              </Text>
+              <Group gap="sm">
+                <Text size="sm" c="dimmed">
+                  {t('themes.sessionCount', { count: theme.sessionCount })}
+                </Text>
+                <Button size="sm" variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => navigate('sessions', 'new', 'theme', theme.id)}>
+                  {t('themes.planSession')}
+                </Button>
+              </Group>
             </Group>
           </Card>
         ))}

@@ -1,0 +1,178 @@
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconCopy, IconInfoCircle, IconPencil, IconX } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionDetail } from '@shared/domain'
+import { api } from '../../api'
+import { useChannel } from '../../api/use-channel'
+import { formatDateTime, formatTime } from '../../format'
+import { navigate } from '../../router'
+import { ConfirmModal } from '../../shell/ConfirmModal'
+import { ErrorNotice } from '../../shell/ErrorNotice'
+import { Loading } from '../../shell/Loading'
+import { PageHeader } from '../../shell/PageHeader'
+import { useSettings } from '../../shell/settings-context'
+import { RoundTable } from '../seating/RoundTable'
+import { STATUS_COLOR } from './SessionsPage'
+
+export function SessionDetailPage({ sessionId }: { sessionId: string }) {
+  const session = useChannel('sessions:get', { id: sessionId }, ['session:changed'])
+  if (session.error) return <ErrorNotice error={session.error} onRetry={session.reload} />
+  if (!session.data) return <Loading />
+  return <SessionView session={session.data} />
+}
+
+function SessionView({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const { language } = useSettings()
+  const [cancelling, setCancelling] = useState(false)
+  const seated = session.invitees.filter((invitee) => invitee.seatNumber !== null)
+  const planned = session.status === 'planned'
+
+  async function duplicate(): Promise<void> {
+    const result = await api.invoke('sessions:duplicate', { id: session.id })
+    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    notifications.show({ color: 'green', message: t('sessionDetail.duplicated') })
+    navigate('sessions', result.value.id, 'edit')
+  }
+
+  const facts: [string, string][] = [
+    [t('sessionDetail.time'), `${formatDateTime(session.plannedStart, language)}–${formatTime(session.plannedEnd)}`],
+    [t('planner.fields.venue'), session.venue],
+    [t('planner.fields.theme'), session.themeTitle ?? t('common.none')],
+    [t('planner.fields.host'), session.hostName ?? t('common.none')],
+    [t('planner.fields.recorder'), session.recorderName ?? t('common.none')],
+    [t('planner.fields.organiser'), session.organiserUnit],
+    [
+      t('planner.fields.speakerLimit'),
+      session.speakerLimitSeconds ? t('sessionDetail.minutes', { count: session.speakerLimitSeconds / 60 }) : t('common.none')
+    ]
+  ]
+
+  return (
+    <>
+      <PageHeader
+        title={session.title}
+        actions={
+          <Group>
+            <Badge size="xl" color={STATUS_COLOR[session.status]} variant="light">
+              {t(`sessions.status.${session.status}`)}
+            </Badge>
+            {planned && (
+              <Button size="md" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
+                {t('sessionDetail.edit')}
+              </Button>
+            )}
+            <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => void duplicate()}>
+              {t('sessionDetail.duplicate')}
+            </Button>
+            {planned && (
+              <Button size="md" variant="default" color="red" leftSection={<IconX size={20} />} onClick={() => setCancelling(true)}>
+                {t('sessionDetail.cancel')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
+      <Stack gap="lg">
+        {session.isDemo && (
+          <Alert icon={<IconInfoCircle />} color="blue" title={t('demo.title')}>
+            {t('demo.explain')}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Card withBorder padding="lg">
+            <Table variant="vertical" layout="fixed">
+              <Table.Tbody>
+                {facts.map(([label, value]) => (
+                  <Table.Tr key={label}>
+                    <Table.Th w={140}>{label}</Table.Th>
+                    <Table.Td>{value}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          <Card withBorder padding="lg" component="section" aria-labelledby="agenda-view-heading">
+            <Title order={2} fz="lg" mb="sm" id="agenda-view-heading">
+              {t('planner.agenda.title')}
+            </Title>
+            {session.agenda.length === 0 && <Text c="dimmed">{t('sessionDetail.noAgenda')}</Text>}
+            <Stack gap="xs">
+              {session.agenda.map((segment, index) => (
+                <Group key={segment.id} wrap="nowrap" align="flex-start">
+                  <Text fw={700} w={20}>
+                    {index + 1}
+                  </Text>
+                  <div style={{ flex: 1 }}>
+                    <Text fw={600}>
+                      {t(`planner.agenda.kinds.${segment.kind}`)}
+                      {segment.kind === 'study' && segment.lecturerName ? ` · ${segment.lecturerName}` : ''}
+                      {segment.kind !== 'study' && segment.title ? ` · ${segment.title}` : ''}
+                    </Text>
+                    {segment.topic && <Text c="dimmed">{segment.topic}</Text>}
+                  </div>
+                  <Text c="dimmed">{t('sessionDetail.minutes', { count: segment.plannedMinutes })}</Text>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+        </SimpleGrid>
+        <Card withBorder padding="lg" component="section" aria-labelledby="seating-heading">
+          <Title order={2} fz="lg" mb="sm" id="seating-heading">
+            {t('sessionDetail.seating', { count: session.invitees.length })}
+          </Title>
+          <Group align="flex-start" gap="xl">
+            {seated.length > 0 && (
+              <RoundTable
+                label={t('seating.plan')}
+                centre={<Text fw={600}>{session.themeTitle ?? session.title}</Text>}
+                seats={seated.map((invitee) => ({
+                  key: invitee.personId,
+                  number: invitee.seatNumber!,
+                  name: invitee.name,
+                  detail: invitee.village || invitee.organisation
+                }))}
+              />
+            )}
+            <Table style={{ flex: 1, minWidth: 360 }} aria-label={t('planner.invitees.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('planner.invitees.seat')}</Table.Th>
+                  <Table.Th>{t('people.columns.name')}</Table.Th>
+                  <Table.Th>{t('people.columns.organisation')}</Table.Th>
+                  <Table.Th>{t('planner.invitees.role')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {session.invitees.map((invitee) => (
+                  <Table.Tr key={invitee.personId}>
+                    <Table.Td fw={700}>{invitee.seatNumber ?? '—'}</Table.Td>
+                    <Table.Td fw={600}>{invitee.name}</Table.Td>
+                    <Table.Td>{[invitee.organisation, invitee.village].filter(Boolean).join(' · ')}</Table.Td>
+                    <Table.Td>{t(`roles.${invitee.role}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Group>
+        </Card>
+      </Stack>
+      {cancelling && (
+        <ConfirmModal
+          title={t('sessionDetail.cancelTitle')}
+          message={t('sessionDetail.cancelMessage')}
+          confirmLabel={t('sessionDetail.cancel')}
+          danger
+          onCancel={() => setCancelling(false)}
+          onConfirm={async () => {
+            const result = await api.invoke('sessions:cancel', { id: session.id })
+            if (result.ok) setCancelling(false)
+            return result
+          }}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,16 @@
+import { useLocation } from '../../router'
+import { NotFoundPage } from '../../shell/NotFoundPage'
+import { SessionDetailPage } from './SessionDetailPage'
+import { SessionPlannerPage } from './SessionPlannerPage'
+import { SessionsPage } from './SessionsPage'
+
+/** `#/sessions`, `#/sessions/new`, `#/sessions/new/theme/<id>`, `#/sessions/<id>`, `#/sessions/<id>/edit`. */
+export function SessionsRoutes() {
+  const { params } = useLocation()
+  const [first, second, third] = params
+  if (!first) return <SessionsPage />
+  if (first === 'new') return second === 'theme' && third ? <SessionPlannerPage key={third} themeId={third} /> : <SessionPlannerPage key="new" />
+  if (!second) return <SessionDetailPage key={first} sessionId={first} />
+  if (second === 'edit') return <SessionPlannerPage key={`${first}-edit`} sessionId={first} />
+  return <NotFoundPage />
+}
