@@ -18,6 +18,20 @@ export type Handlers = {
   [C in Channel]: (ctx: CoreContext, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>
 }
 
+const OWN_TRANSACTIONS = Symbol('runs its own transactions')
+
+/**
+ * Marks an async handler: it awaits (file parsing, rendering), so core cannot hold a transaction open
+ * around it; it opens its own for its writes. A mark, not a guess from the function's kind, so a build
+ * that rewrites async functions cannot change how a handler is run.
+ */
+function runsItsOwnTransactions<I, O>(handler: (ctx: CoreContext, input: I) => Promise<O>) {
+  return Object.assign(handler, { [OWN_TRANSACTIONS]: true })
+}
+
+export const isAsyncHandler = (handler: unknown): boolean =>
+  typeof handler === 'function' && OWN_TRANSACTIONS in handler
+
 /** One handler per channel of the contract; `satisfies` makes a missing or mistyped one a compile error. */
 export const handlers = {
   'app:info': (ctx) => ({
@@ -35,9 +49,9 @@ export const handlers = {
   'people:update': (ctx, { id, ...fields }) => updatePerson(ctx, id, fields),
   'people:archive': (ctx, { id, archived }) => archivePerson(ctx, id, archived),
   'people:delete': (ctx, { id }) => deletePerson(ctx, id),
-  'people:importPreview': async (ctx, input) => previewImport(ctx, input),
-  'people:importCommit': async (ctx, input) => commitImport(ctx, input),
-  'people:export': async (ctx, input) => exportPeople(ctx, input),
+  'people:importPreview': runsItsOwnTransactions(previewImport),
+  'people:importCommit': runsItsOwnTransactions(commitImport),
+  'people:export': runsItsOwnTransactions(exportPeople),
 
   'themes:list': (ctx) => listThemes(ctx),
   'themes:get': (ctx, { id }) => getTheme(ctx, id),
@@ -57,6 +71,3 @@ export const handlers = {
   'search:query': (ctx, { text }) => search(ctx, text)
 } satisfies Handlers
 
-/** `async` handlers are told apart by their kind of function, so no list has to be kept in step. */
-export const isAsyncHandler = (handler: unknown): boolean =>
-  typeof handler === 'function' && handler.constructor.name === 'AsyncFunction'

@@ -46,9 +46,10 @@ export const settingsPatchSchema = z
   })
   .partial()
 
-// Phone numbers as villagers write them: digits with spaces, dashes, brackets or a leading +.
+// Phone numbers as villagers write them: digits with spaces, dashes, brackets, a leading + or area code in brackets.
+export const PHONE_PATTERN = /^\+?[0-9(][0-9 ()-]*$/
 const phone = text(30)
-  .regex(/^\+?[0-9][0-9 ()-]*$/)
+  .regex(PHONE_PATTERN)
   .nullable()
   .or(z.literal('').transform(() => null))
 

@@ -54,14 +54,15 @@ test('switching to English applies at once and persists across a reload and a re
 test('settings are saved, and a value that is too long is refused with a message beside the field', async ({ app }) => {
   const { page } = app
   await page.getByRole('link', { name: '设置' }).click()
-  const venue = page.getByLabel('默认地点')
+  const form = page.getByRole('form', { name: '单位信息' })
+  const venue = form.getByLabel('默认地点')
   await venue.fill('郑家镇新时代文明实践所理论宣讲室')
-  await page.getByRole('button', { name: '保存' }).click()
+  await form.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('设置已保存')).toBeVisible()
 
-  const name = page.getByLabel('组织单位名称')
+  const name = form.getByLabel('组织单位名称')
   await name.fill('郑'.repeat(101))
-  await page.getByRole('button', { name: '保存' }).click()
+  await form.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('不能超过 100 个字符')).toBeVisible()
 
   const restarted = await app.restart()

@@ -56,7 +56,14 @@ function decodeText(bytes: Uint8Array): string | null {
   return null
 }
 
+/** A roster of thousands of people unpacks to a few MB; far more is a zip bomb, refused before unpacking. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  const unpacked = unpackedZipSize(bytes)
+  if (unpacked === null || unpacked > MAX_UNPACKED_BYTES) {
+    throw fileType(unpacked === null ? 'The zip file is damaged.' : 'The workbook would unpack to more than 64 MB.')
+  }
   let rows: unknown[][]
   try {
     rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false })
@@ -66,6 +73,28 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
     throw fileType(`This zip file is not a readable .xlsx workbook (${detail}).`)
   }
   return rows.map((row) => row.map(cellText))
+}
+
+/**
+ * The sum of the uncompressed sizes the zip's central directory declares (null when there is none).
+ * The parser unpacks in memory, so the declared sizes are checked first.
+ */
+export function unpackedZipSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 0xffff); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue
+    const entries = view.getUint16(end + 10, true)
+    let offset = view.getUint32(end + 16, true)
+    let total = 0
+    for (let i = 0; i < entries; i++) {
+      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null
+      total += view.getUint32(offset + 24, true)
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+    }
+    return total
+  }
+  return null
 }
 
 function readCsv(text: string): string[][] {

@@ -139,7 +139,7 @@ function refusal(problems: ImportProblem[]): AppFailure {
     (problem): FieldIssue => ({
       path: ['rows', problem.row],
       code: problem.code,
-      params: { row: problem.row, ...(problem.field ? { field: problem.field } : {}) },
+      params: { row: problem.row, ...(problem.field ? { field: problem.field } : {}), ...(problem.value ? { value: problem.value } : {}) },
       message: `Row ${problem.row}: ${problem.code}${problem.field ? ` (${problem.field})` : ''}`
     })
   )

@@ -1,5 +1,6 @@
 import type { ColumnMapping, Gender, ImportField, ImportProblem, ImportProblemCode, PersonFields } from '../../shared/domain'
 import { LIMITS } from '../../shared/limits'
+import { PHONE_PATTERN } from '../../shared/contract'
 
 /** What one non-blank data row of a roster says: a person, or (person null) why it cannot be one. */
 export interface RowReading {
@@ -10,7 +11,6 @@ export interface RowReading {
   problems: ImportProblem[]
 }
 
-const PHONE = /^\+?[0-9][0-9 ()-]*$/
 const PHONE_MAX = 30
 const CATEGORY_SEPARATORS = /[、，,/／;；\s]+/
 /** Problem values are shown to the user; a 2,000-character note does not need to be shown whole. */
@@ -92,7 +92,7 @@ function readGender(text: string): Gender | null | undefined {
 function readPhone(text: string): string | null | undefined {
   const phone = normaliseText(text.normalize('NFKC'))
   if (phone === '') return null
-  return PHONE.test(phone) && phone.length <= PHONE_MAX ? phone : undefined
+  return PHONE_PATTERN.test(phone) && phone.length <= PHONE_MAX ? phone : undefined
 }
 
 export function splitCategories(text: string): string[] {

@@ -116,6 +116,7 @@ export const en: Translation = {
   },
   sessionDetail: {
     time: 'Time',
+    speakerLimit: 'Time per speaker',
     edit: 'Edit',
     duplicate: 'Duplicate as new session',
     duplicated: 'Duplicated for the same time next week; change what you need and save.',

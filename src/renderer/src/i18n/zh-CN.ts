@@ -115,6 +115,7 @@ export const zhCN = {
   },
   sessionDetail: {
     time: '时间',
+    speakerLimit: '每人发言时限',
     edit: '编辑',
     duplicate: '复制为新场次',
     duplicated: '已复制为下周同一时间的新场次,请修改后保存。',

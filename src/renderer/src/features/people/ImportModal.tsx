@@ -58,6 +58,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   }
 
   const duplicates = preview?.rows.filter((row) => row.duplicateOfId).length ?? 0
+  // One row can have several problems; the user skips rows.
+  const badRows = new Set(preview?.problems.map((problem) => problem.row)).size
   const blocked = !preview || (preview.problems.length > 0 && !skipInvalid) || preview.rows.length === 0
   const columnOptions = (preview?.headers ?? []).map((header, index) => ({
     value: String(index),
@@ -106,8 +108,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               <Badge size="lg" color="orange" variant="light">
                 {t('people.import.duplicates', { count: duplicates })}
               </Badge>
-              <Badge size="lg" color={preview.problems.length ? 'red' : 'gray'} variant="light">
-                {t('people.import.problemCount', { count: preview.problems.length })}
+              <Badge size="lg" color={badRows ? 'red' : 'gray'} variant="light">
+                {t('people.import.problemCount', { count: badRows })}
               </Badge>
             </Group>
 
@@ -161,7 +163,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             {preview.problems.length > 0 && (
               <Checkbox
                 size="md"
-                label={t('people.import.skipInvalid', { count: preview.problems.length })}
+                label={t('people.import.skipInvalid', { count: badRows })}
                 checked={skipInvalid}
                 onChange={(event) => setSkipInvalid(event.currentTarget.checked)}
               />
@@ -224,7 +226,8 @@ function FileError({ error }: { error: AppError }) {
         problems={rowIssues.map((issue) => ({
           row: Number(issue.params?.row ?? issue.path[1]),
           code: issue.code as ImportProblem['code'],
-          ...(issue.params?.field ? { field: issue.params.field as ImportProblem['field'] } : {})
+          ...(issue.params?.field ? { field: issue.params.field as ImportProblem['field'] } : {}),
+          ...(issue.params?.value ? { value: String(issue.params.value) } : {})
         }))}
       />
     )

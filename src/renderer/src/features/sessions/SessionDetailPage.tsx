@@ -45,7 +45,7 @@ function SessionView({ session }: { session: SessionDetail }) {
     [t('planner.fields.recorder'), session.recorderName ?? t('common.none')],
     [t('planner.fields.organiser'), session.organiserUnit],
     [
-      t('planner.fields.speakerLimit'),
+      t('sessionDetail.speakerLimit'),
       session.speakerLimitSeconds ? t('sessionDetail.minutes', { count: session.speakerLimitSeconds / 60 }) : t('common.none')
     ]
   ]

@@ -79,8 +79,8 @@ function OrganisationForm() {
   }
 
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={(event) => void save(event)}>
-      <Title order={2} fz="lg" mb="sm">
+    <Card withBorder padding="lg" component="form" onSubmit={(event) => void save(event)} aria-labelledby="organisation-heading">
+      <Title order={2} fz="lg" mb="sm" id="organisation-heading">
         {t('settings.organisation')}
       </Title>
       <Stack>
