@@ -35,6 +35,10 @@ function single(name, command, args) {
 single('typecheck (node)', 'tsc', ['--noEmit', '-p', 'tsconfig.node.json'])
 single('typecheck (web)', 'tsc', ['--noEmit', '-p', 'tsconfig.web.json'])
 single('lint', 'eslint', ['--max-warnings', '0', '.'])
+{
+  const { status, seconds } = run('Electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs'])
+  results.push({ name: 'electronegativity', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds })
+}
 
 {
   const file = join(reports, 'vitest.json')

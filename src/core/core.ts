@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs'
 import { contract, isChannel, type Channel, type OutputOf } from '../shared/contract'
 import type { ChangeEvent } from '../shared/events'
 import { fail, ok, type Result } from '../shared/result'
 import type { CoreContext } from './context'
 import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
-import { seedDemoOnce } from './demo/demo'
+import { seedDemo } from './demo/demo'
 import { openDatabase } from './store/database'
 import { toFieldIssues } from './validation'
 
@@ -14,7 +15,7 @@ export interface CoreOptions {
   now?: () => number
   /** Where unexpected errors are reported (the message to the caller stays generic). */
   log?: (message: string, error: unknown) => void
-  /** Create the 示例场次 on the first run (the app and the web bridge do; tests choose). */
+  /** Create the 示例场次 when this call creates the database file (the app and the web bridge do; tests choose). */
   seedDemo?: boolean
 }
 
@@ -26,6 +27,8 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
+  // The demo belongs to a first run only: never to an existing archive, whatever opened it before.
+  const firstRun = !existsSync(options.databaseFile)
   const db = openDatabase(options.databaseFile)
   const listeners = new Set<(event: ChangeEvent) => void>()
   const log = options.log ?? ((message, error) => console.error(message, error))
@@ -37,7 +40,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion
   }
 
-  if (options.seedDemo) db.transaction(() => seedDemoOnce(ctx))()
+  if (options.seedDemo && firstRun) db.transaction(() => seedDemo(ctx))()
 
   function notify(event: ChangeEvent): void {
     for (const listener of listeners) {

@@ -48,10 +48,11 @@ export const settingsPatchSchema = z
 
 // Phone numbers as villagers write them: digits with spaces, dashes, brackets, a leading + or area code in brackets.
 export const PHONE_PATTERN = /^\+?[0-9(][0-9 ()-]*$/
-const phone = text(30)
-  .regex(PHONE_PATTERN)
-  .nullable()
-  .or(z.literal('').transform(() => null))
+const phone = z.preprocess(
+  // A phone field left blank (or holding only spaces) means no phone.
+  (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+  text(30).regex(PHONE_PATTERN).nullable()
+)
 
 export const personSchema = z.strictObject({
   name: required(LIMITS.name),

@@ -59,6 +59,7 @@ test('people are created by form and by importing an .xlsx roster; a malformed r
   await expect(importer.getByText('第 4 行:没有姓名')).toBeVisible()
   await expect(importer.getByText(/第 5 行:性别“未知”无法识别/)).toBeVisible()
   await expect(importer.getByRole('button', { name: /导入 1 人/ })).toBeDisabled()
+  await page.screenshot({ path: 'docs/screenshots/people-import-refused.png' })
   await importer.getByRole('button', { name: '取消' }).click()
   await expect(page.getByText('共 10 人')).toBeVisible()
 
@@ -169,6 +170,8 @@ test('a theme is created, a two-phase session with 8 invitees is planned, found 
     await page.getByRole('button', { name: '下个月' }).click()
   }
   const day = page.getByRole('gridcell', { name: '2030-12-10' })
+  await expect(day).toContainText('15:00')
+  await page.screenshot({ path: 'docs/screenshots/sessions-calendar.png' })
   await day.getByRole('button', { name: /十二月思想圆桌派/ }).click()
 
   // Reopen and edit.

@@ -1,22 +1,16 @@
 import type { CoreContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
-import { readSetting, writeSetting } from '../settings/settings'
 import { createTheme } from '../themes/themes'
-
-const SEEDED_KEY = 'demo.seeded'
 
 // China Standard Time has no daylight saving: +08:00 all year.
 const shanghai = (iso: string): number => Date.parse(`${iso}+08:00`)
 
 /**
- * The 示例场次 from the article 《一场别开生面的思想圆桌派》 (8月21日下午, 郑家镇): created on the
- * first run only, so a new user sees a real session; once removed it never comes back.
+ * The 示例场次 from the article 《一场别开生面的思想圆桌派》 (8月21日下午, 郑家镇): created with a new
+ * database only, so a new user sees a real session; once removed it never comes back.
  */
-export function seedDemoOnce(ctx: CoreContext): void {
-  if (readSetting<boolean>(ctx, SEEDED_KEY)) return
-  writeSetting(ctx, SEEDED_KEY, true)
-
+export function seedDemo(ctx: CoreContext): void {
   const person = (name: string, gender: 'male' | 'female', organisation: string, village: string, categories: string[]) =>
     createPerson(ctx, { name, gender, organisation, village, categories, phone: null, note: '示例数据' }, true).id
 
@@ -98,7 +92,6 @@ export function removeDemo(ctx: CoreContext): { removed: boolean } {
     .prepare('DELETE FROM themes WHERE is_demo = 1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id)')
     .run().changes
   db.prepare('UPDATE themes SET is_demo = 0 WHERE is_demo = 1').run()
-  writeSetting(ctx, SEEDED_KEY, true)
   const removed = sessions + people + themes > 0
   if (removed) {
     ctx.emit({ name: 'sessions:changed' })

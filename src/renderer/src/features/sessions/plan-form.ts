@@ -152,7 +152,7 @@ export function withRolesApplied(form: PlanForm): PlanForm {
 
 /** Moves an item of a list from one index to another (for agenda order and seat order). */
 export function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length || from === to) return list
+  if (from < 0 || from >= list.length || to < 0 || to >= list.length || from === to) return list
   const copy = [...list]
   const [item] = copy.splice(from, 1)
   copy.splice(to, 0, item!)
