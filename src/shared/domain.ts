@@ -15,8 +15,8 @@ export const DEFAULT_CATEGORIES = ['党员', '入党积极分子', '群众', '�
 
 export type Gender = 'male' | 'female'
 
-export interface Person {
-  id: string
+/** What a person is, as typed in the form or read from a roster row. */
+export interface PersonFields {
   name: string
   gender: Gender | null
   organisation: string
@@ -24,6 +24,10 @@ export interface Person {
   categories: string[]
   phone: string | null
   note: string
+}
+
+export interface Person extends PersonFields {
+  id: string
   archivedAt: number | null
   /** Took part in any session (or owns a decision): such a person can be archived, never deleted. */
   hasHistory: boolean
@@ -122,16 +126,6 @@ export interface ImportProblem {
   code: ImportProblemCode
   field?: ImportField
   value?: string
-}
-
-export interface PersonFields {
-  name: string
-  gender: Gender | null
-  organisation: string
-  village: string
-  categories: string[]
-  phone: string | null
-  note: string
 }
 
 export interface ImportRow {

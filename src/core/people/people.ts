@@ -4,6 +4,7 @@ import type { Gender, Person, PersonFields } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
+import { replaceLabels } from '../store/labels'
 
 interface PersonRow {
   id: string
@@ -64,7 +65,7 @@ export function createPerson(ctx: CoreContext, fields: z.output<typeof personSch
        VALUES (@id, @name, @gender, @organisation, @village, @phone, @note, @isDemo, @now, @now)`
     )
     .run({ ...columns(fields), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
-  writeCategories(ctx, id, fields.categories)
+  replaceLabels(ctx.db, 'person_categories', 'person_id', id, fields.categories)
   ctx.emit({ name: 'people:changed', id })
   return getPerson(ctx, id)
 }
@@ -77,7 +78,7 @@ export function updatePerson(ctx: CoreContext, id: string, fields: PersonFields)
     )
     .run({ ...columns(fields), id, now: ctx.now() })
   if (changes === 0) throw notFound('person', id)
-  writeCategories(ctx, id, fields.categories)
+  replaceLabels(ctx.db, 'person_categories', 'person_id', id, fields.categories)
   ctx.emit({ name: 'people:changed', id })
   return getPerson(ctx, id)
 }
@@ -129,11 +130,6 @@ function columns(fields: PersonFields) {
   }
 }
 
-function writeCategories(ctx: CoreContext, id: string, categories: string[]): void {
-  ctx.db.prepare('DELETE FROM person_categories WHERE person_id = ?').run(id)
-  const insert = ctx.db.prepare('INSERT OR IGNORE INTO person_categories (person_id, category) VALUES (?, ?)')
-  for (const category of categories) insert.run(id, category)
-}
 
 function toPerson(row: PersonRow): Person {
   return {

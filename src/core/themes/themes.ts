@@ -4,6 +4,7 @@ import type { Theme } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
+import { replaceLabels } from '../store/labels'
 
 type ThemeFields = z.output<typeof themeSchema>
 
@@ -44,7 +45,7 @@ export function createTheme(ctx: CoreContext, fields: ThemeFields, isDemo = fals
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(id, fields.title, fields.description, fields.materials, JSON.stringify(fields.references), isDemo ? 1 : 0, ctx.now(), ctx.now())
-  writeTags(ctx, id, fields.tags)
+  replaceLabels(ctx.db, 'theme_tags', 'theme_id', id, fields.tags)
   ctx.emit({ name: 'themes:changed', id })
   return getTheme(ctx, id)
 }
@@ -54,7 +55,7 @@ export function updateTheme(ctx: CoreContext, id: string, fields: ThemeFields): 
     .prepare('UPDATE themes SET title = ?, description = ?, materials = ?, refs = ?, updated_at = ? WHERE id = ?')
     .run(fields.title, fields.description, fields.materials, JSON.stringify(fields.references), ctx.now(), id)
   if (changes === 0) throw notFound('theme', id)
-  writeTags(ctx, id, fields.tags)
+  replaceLabels(ctx.db, 'theme_tags', 'theme_id', id, fields.tags)
   ctx.emit({ name: 'themes:changed', id })
   return getTheme(ctx, id)
 }
@@ -71,11 +72,6 @@ export function deleteTheme(ctx: CoreContext, id: string): { id: string } {
   return { id }
 }
 
-function writeTags(ctx: CoreContext, id: string, tags: string[]): void {
-  ctx.db.prepare('DELETE FROM theme_tags WHERE theme_id = ?').run(id)
-  const insert = ctx.db.prepare('INSERT OR IGNORE INTO theme_tags (theme_id, tag) VALUES (?, ?)')
-  for (const tag of tags) insert.run(id, tag)
-}
 
 function toTheme(row: ThemeRow): Theme {
   return {

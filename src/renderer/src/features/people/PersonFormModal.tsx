@@ -1,11 +1,11 @@
-import { Button, Group, Modal, SegmentedControl, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { Group, SegmentedControl, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Gender, Person, PersonFields } from '@shared/domain'
 import { useAction } from '../../api/use-action'
-import { ErrorNotice } from '../../shell/ErrorNotice'
 import { useFieldErrors } from '../../shell/field-errors'
+import { FormModal } from '../../shell/FormModal'
 import { useSettings } from '../../shell/settings-context'
 
 const EMPTY: PersonFields = { name: '', gender: null, organisation: '', village: '', categories: [], phone: null, note: '' }
@@ -29,8 +29,7 @@ export function PersonFormModal({ person, initialName, onClose, onSaved }: Props
   const fieldError = useFieldErrors(action.error)
   const set = <K extends keyof PersonFields>(key: K, value: PersonFields[K]): void => setFields((previous) => ({ ...previous, [key]: value }))
 
-  async function save(event: React.FormEvent): Promise<void> {
-    event.preventDefault()
+  async function save(): Promise<void> {
     const input = { ...fields, phone: fields.phone?.trim() || null }
     const result = person ? await update.run({ ...input, id: person.id }) : await create.run(input)
     if (!result.ok) return
@@ -40,86 +39,79 @@ export function PersonFormModal({ person, initialName, onClose, onSaved }: Props
   }
 
   return (
-    <Modal opened onClose={onClose} title={t(person ? 'people.edit' : 'people.new')} size="lg">
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <Stack>
-          <TextInput
-            size="md"
-            label={t('people.fields.name')}
-            required
-            data-autofocus
-            value={fields.name}
-            onChange={(event) => set('name', event.currentTarget.value)}
-            error={fieldError('name')}
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="gender-label">
-              {t('people.fields.gender')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="gender-label"
-              value={fields.gender ?? 'unknown'}
-              onChange={(value) => set('gender', value === 'unknown' ? null : (value as Gender))}
-              data={[
-                { value: 'male', label: t('people.gender.male') },
-                { value: 'female', label: t('people.gender.female') },
-                { value: 'unknown', label: t('people.gender.notGiven') }
-              ]}
-            />
-          </Stack>
-          <Group grow align="flex-start">
-            <TextInput
-              size="md"
-              label={t('people.fields.organisation')}
-              value={fields.organisation}
-              onChange={(event) => set('organisation', event.currentTarget.value)}
-              error={fieldError('organisation')}
-            />
-            <TextInput
-              size="md"
-              label={t('people.fields.village')}
-              value={fields.village}
-              onChange={(event) => set('village', event.currentTarget.value)}
-              error={fieldError('village')}
-            />
-          </Group>
-          <TagsInput
-            size="md"
-            label={t('people.fields.categories')}
-            description={t('people.fields.categoriesHint')}
-            data={settings.categories}
-            value={fields.categories}
-            onChange={(value) => set('categories', value)}
-            error={fieldError('categories')}
-            clearable
-          />
-          <TextInput
-            size="md"
-            label={t('people.fields.phone')}
-            inputMode="tel"
-            value={fields.phone ?? ''}
-            onChange={(event) => set('phone', event.currentTarget.value)}
-            error={fieldError('phone')}
-          />
-          <Textarea
-            label={t('people.fields.note')}
-            autosize
-            minRows={2}
-            value={fields.note}
-            onChange={(event) => set('note', event.currentTarget.value)}
-            error={fieldError('note')}
-          />
-          {action.error && !action.error.issues && <ErrorNotice error={action.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" size="md" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" size="md" loading={action.running}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(person ? 'people.edit' : 'people.new')}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      running={action.running}
+      error={action.error}
+    >
+      <TextInput
+        size="md"
+        label={t('people.fields.name')}
+        required
+        data-autofocus
+        value={fields.name}
+        onChange={(event) => set('name', event.currentTarget.value)}
+        error={fieldError('name')}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="gender-label">
+          {t('people.fields.gender')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="gender-label"
+          value={fields.gender ?? 'unknown'}
+          onChange={(value) => set('gender', value === 'unknown' ? null : (value as Gender))}
+          data={[
+            { value: 'male', label: t('people.gender.male') },
+            { value: 'female', label: t('people.gender.female') },
+            { value: 'unknown', label: t('people.gender.notGiven') }
+          ]}
+        />
+      </Stack>
+      <Group grow align="flex-start">
+        <TextInput
+          size="md"
+          label={t('people.fields.organisation')}
+          value={fields.organisation}
+          onChange={(event) => set('organisation', event.currentTarget.value)}
+          error={fieldError('organisation')}
+        />
+        <TextInput
+          size="md"
+          label={t('people.fields.village')}
+          value={fields.village}
+          onChange={(event) => set('village', event.currentTarget.value)}
+          error={fieldError('village')}
+        />
+      </Group>
+      <TagsInput
+        size="md"
+        label={t('people.fields.categories')}
+        description={t('people.fields.categoriesHint')}
+        data={settings.categories}
+        value={fields.categories}
+        onChange={(value) => set('categories', value)}
+        error={fieldError('categories')}
+        clearable
+      />
+      <TextInput
+        size="md"
+        label={t('people.fields.phone')}
+        inputMode="tel"
+        value={fields.phone ?? ''}
+        onChange={(event) => set('phone', event.currentTarget.value)}
+        error={fieldError('phone')}
+      />
+      <Textarea
+        label={t('people.fields.note')}
+        autosize
+        minRows={2}
+        value={fields.note}
+        onChange={(event) => set('note', event.currentTarget.value)}
+        error={fieldError('note')}
+      />
+    </FormModal>
   )
 }

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, TagsInput, TextInput, Textarea } from '@mantine/core'
+import { TagsInput, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '@shared/domain'
 import { useAction } from '../../api/use-action'
-import { ErrorNotice } from '../../shell/ErrorNotice'
 import { useFieldErrors } from '../../shell/field-errors'
+import { FormModal } from '../../shell/FormModal'
 
 interface Fields {
   title: string
@@ -31,8 +31,7 @@ export function ThemeFormModal({ theme, onClose }: { theme: Theme | null; onClos
   const fieldError = useFieldErrors(action.error)
   const set = <K extends keyof Fields>(key: K, value: Fields[K]): void => setFields((previous) => ({ ...previous, [key]: value }))
 
-  async function save(event: React.FormEvent): Promise<void> {
-    event.preventDefault()
+  async function save(): Promise<void> {
     const input = {
       ...fields,
       references: fields.references.split('\n').map((line) => line.trim()).filter(Boolean)
@@ -44,65 +43,59 @@ export function ThemeFormModal({ theme, onClose }: { theme: Theme | null; onClos
   }
 
   return (
-    <Modal opened onClose={onClose} title={t(theme ? 'themes.edit' : 'themes.new')} size="xl">
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <Stack>
-          <TextInput
-            size="md"
-            label={t('themes.fields.title')}
-            required
-            data-autofocus
-            value={fields.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={fieldError('title')}
-          />
-          <Textarea
-            label={t('themes.fields.description')}
-            autosize
-            minRows={2}
-            value={fields.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={fieldError('description')}
-          />
-          <Textarea
-            label={t('themes.fields.materials')}
-            description={t('themes.fields.materialsHint')}
-            autosize
-            minRows={4}
-            maxRows={14}
-            value={fields.materials}
-            onChange={(event) => set('materials', event.currentTarget.value)}
-            error={fieldError('materials')}
-          />
-          <Textarea
-            label={t('themes.fields.references')}
-            description={t('themes.fields.referencesHint')}
-            autosize
-            minRows={2}
-            value={fields.references}
-            onChange={(event) => set('references', event.currentTarget.value)}
-            error={fieldError('references')}
-          />
-          <TagsInput
-            size="md"
-            label={t('themes.fields.tags')}
-            description={t('themes.fields.tagsHint')}
-            value={fields.tags}
-            onChange={(value) => set('tags', value)}
-            error={fieldError('tags')}
-            clearable
-          />
-          {action.error && !action.error.issues && <ErrorNotice error={action.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" size="md" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" size="md" loading={action.running}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(theme ? 'themes.edit' : 'themes.new')}
+      size="xl"
+      onClose={onClose}
+      onSubmit={() => void save()}
+      running={action.running}
+      error={action.error}
+    >
+      <TextInput
+        size="md"
+        label={t('themes.fields.title')}
+        required
+        data-autofocus
+        value={fields.title}
+        onChange={(event) => set('title', event.currentTarget.value)}
+        error={fieldError('title')}
+      />
+      <Textarea
+        label={t('themes.fields.description')}
+        autosize
+        minRows={2}
+        value={fields.description}
+        onChange={(event) => set('description', event.currentTarget.value)}
+        error={fieldError('description')}
+      />
+      <Textarea
+        label={t('themes.fields.materials')}
+        description={t('themes.fields.materialsHint')}
+        autosize
+        minRows={4}
+        maxRows={14}
+        value={fields.materials}
+        onChange={(event) => set('materials', event.currentTarget.value)}
+        error={fieldError('materials')}
+      />
+      <Textarea
+        label={t('themes.fields.references')}
+        description={t('themes.fields.referencesHint')}
+        autosize
+        minRows={2}
+        value={fields.references}
+        onChange={(event) => set('references', event.currentTarget.value)}
+        error={fieldError('references')}
+      />
+      <TagsInput
+        size="md"
+        label={t('themes.fields.tags')}
+        description={t('themes.fields.tagsHint')}
+        value={fields.tags}
+        onChange={(value) => set('tags', value)}
+        error={fieldError('tags')}
+        clearable
+      />
+    </FormModal>
   )
 }

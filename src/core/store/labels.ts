@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Replaces the labels of one record in a two-column label table (a person's categories, a theme's tags).
+ * Repeats are dropped by the table's primary key.
+ */
+export function replaceLabels(db: Database, table: 'person_categories' | 'theme_tags', owner: 'person_id' | 'theme_id', id: string, labels: string[]): void {
+  const column = table === 'person_categories' ? 'category' : 'tag'
+  db.prepare(`DELETE FROM ${table} WHERE ${owner} = ?`).run(id)
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${owner}, ${column}) VALUES (?, ?)`)
+  for (const label of labels) insert.run(id, label)
+}
