@@ -35,11 +35,20 @@ export function schemaVersion(db: Database): number {
 
 function migrate(db: Database, migrations: typeof MIGRATIONS): void {
   for (let version = schemaVersion(db); version < migrations.length; version++) {
-    const step = migrations[version]!
-    db.transaction(() => {
-      step(db)
-      db.pragma(`user_version = ${version + 1}`)
-    }).immediate()
+    const entry = migrations[version]!
+    const step = typeof entry === 'function' ? { run: entry } : entry
+    if (step.foreignKeysOff) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        step.run(db)
+        if (step.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration ${version + 1} would break foreign keys`)
+        }
+        db.pragma(`user_version = ${version + 1}`)
+      }).immediate()
+    } finally {
+      if (step.foreignKeysOff) db.pragma('foreign_keys = ON')
+    }
   }
 }
 

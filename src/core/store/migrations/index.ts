@@ -1,11 +1,25 @@
 import type { Database } from 'better-sqlite3'
 import { initialSchema } from './001-initial'
 import { demoFlags } from './002-demo-flags'
+import { turnKinds } from './003-turn-kinds'
+
+export interface Migration {
+  run: (db: Database) => void
+  /**
+   * Rebuilds a table that others reference: foreign keys must be off while it runs (they cannot be
+   * switched inside a transaction), and are checked before the transaction commits.
+   */
+  foreignKeysOff?: boolean
+}
 
 /**
  * Ordered migrations; migration N brings the schema to `user_version` N. Never edit one that shipped:
  * add the next. Each runs in its own transaction together with its version bump.
  */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [initialSchema, demoFlags]
+export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
+  initialSchema,
+  demoFlags,
+  { run: turnKinds, foreignKeysOff: true }
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
