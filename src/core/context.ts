@@ -9,4 +9,11 @@ export interface CoreContext {
   emit: (event: ChangeEvent) => void
   databaseFile: string
   appVersion: string
+  platform: Platform
+}
+
+/** What only the desktop shell can do; the web bridge has none of it and says so. */
+export interface Platform {
+  /** Opens (or focuses) the projector window for a session; false where there is no such window. */
+  openProjector?: (sessionId: string) => boolean
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { contract, isChannel, type Channel, type OutputOf } from '../shared/contract'
 import type { ChangeEvent } from '../shared/events'
 import { fail, ok, type Result } from '../shared/result'
-import type { CoreContext } from './context'
+import type { CoreContext, Platform } from './context'
 import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
 import { seedDemo } from './demo/demo'
@@ -17,6 +17,7 @@ export interface CoreOptions {
   log?: (message: string, error: unknown) => void
   /** Create the 示例场次 when this call creates the database file (the app and the web bridge do; tests choose). */
   seedDemo?: boolean
+  platform?: Platform
 }
 
 export interface Core {
@@ -37,7 +38,8 @@ export function createCore(options: CoreOptions): Core {
     now: options.now ?? Date.now,
     emit: () => undefined,
     databaseFile: options.databaseFile,
-    appVersion: options.appVersion
+    appVersion: options.appVersion,
+    platform: options.platform ?? {}
   }
 
   if (options.seedDemo && firstRun) db.transaction(() => seedDemo(ctx))()

@@ -1,6 +1,7 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
 import { demoPresent, removeDemo } from './demo/demo'
+import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
 import { exportPeople } from './people/roster-export'
 import { commitImport, previewImport } from './people/roster-import'
@@ -65,6 +66,19 @@ export const handlers = {
   'sessions:update': (ctx, { id, ...plan }) => updateSession(ctx, id, plan),
   'sessions:duplicate': (ctx, { id }) => duplicateSession(ctx, id),
   'sessions:cancel': (ctx, { id }) => cancelSession(ctx, id),
+
+  'sessions:start': (ctx, { id }) => startSession(ctx, id),
+  'sessions:end': (ctx, { id }) => endSession(ctx, id),
+
+  'live:get': (ctx, { sessionId }) => liveView(ctx, sessionId),
+  'live:act': (ctx, { sessionId, action }) => act(ctx, sessionId, action),
+  'live:undo': (ctx, { sessionId }) => undo(ctx, sessionId),
+  'live:checkIn': (ctx, input) => checkIn(ctx, input),
+  'live:addWalkIn': (ctx, input) => addWalkIn(ctx, input),
+  'projector:open': (ctx, { sessionId }) => {
+    getSession(ctx, sessionId)
+    return { opened: ctx.platform.openProjector?.(sessionId) ?? false }
+  },
 
   'demo:remove': (ctx) => removeDemo(ctx),
 

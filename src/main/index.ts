@@ -8,7 +8,8 @@ import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
 import { applyMenu } from './menu'
 import { secureApp } from './security'
-import { createMainWindow, resourcePath } from './window'
+import { projectorOpener } from './projector'
+import { createAppWindow, resourcePath, type WindowPaths } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -25,9 +26,19 @@ function databaseFile(): string {
   return flag ? flag.slice('--db='.length) : join(app.getPath('userData'), DATABASE_FILE_NAME)
 }
 
+function windowPaths(): WindowPaths {
+  return { preload: join(here, '../preload/index.cjs'), rendererUrl, icon: resourcePath(app.isPackaged, here, 'icon.png') }
+}
+
+function trackWindow(window: BrowserWindow): void {
+  ownWindows.add(window)
+  window.on('closed', () => ownWindows.delete(window))
+}
+
 function openCore(): Core | null {
   try {
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true })
+    const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector } })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)
@@ -41,14 +52,10 @@ async function currentLanguage(core: Core): Promise<Language> {
 }
 
 function openMainWindow(language: Language): void {
-  mainWindow = createMainWindow(
-    { preload: join(here, '../preload/index.cjs'), rendererUrl, icon: resourcePath(app.isPackaged, here, 'icon.png') },
-    language === 'en' ? 'Roundtable' : '圆桌派'
-  )
-  const window = mainWindow
-  ownWindows.add(window)
+  const window = createAppWindow(windowPaths(), { title: language === 'en' ? 'Roundtable' : '圆桌派' })
+  mainWindow = window
+  trackWindow(window)
   window.on('closed', () => {
-    ownWindows.delete(window)
     if (mainWindow === window) mainWindow = null
   })
 }

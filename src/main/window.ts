@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, type Rectangle } from 'electron'
 import { join } from 'node:path'
 
 export interface WindowPaths {
@@ -8,14 +8,26 @@ export interface WindowPaths {
   icon: string
 }
 
-export function createMainWindow(paths: WindowPaths, title: string): BrowserWindow {
+export interface WindowOptions {
+  title: string
+  /** The route to open, e.g. '#/projector/<id>'. */
+  hash?: string
+  /** Where to put the window (e.g. the second display); the default size otherwise. */
+  bounds?: Rectangle
+  fullscreen?: boolean
+}
+
+/** Every window of ours: isolated, sandboxed, no Node, our preload only. */
+export function createAppWindow(paths: WindowPaths, options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 960,
     minHeight: 640,
+    ...(options.bounds ?? {}),
+    fullscreen: options.fullscreen ?? false,
     show: false,
-    title,
+    title: options.title,
     icon: paths.icon,
     backgroundColor: '#f8f9fa',
     autoHideMenuBar: false,
@@ -31,7 +43,7 @@ export function createMainWindow(paths: WindowPaths, title: string): BrowserWind
     }
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(paths.rendererUrl)
+  void window.loadURL(paths.rendererUrl + (options.hash ?? ''))
   return window
 }
 

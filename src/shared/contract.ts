@@ -8,6 +8,7 @@ import {
   type ExportedFile,
   type ImportOutcome,
   type ImportPreview,
+  type LiveView,
   type Person,
   type SearchHit,
   type SessionDetail,
@@ -136,6 +137,25 @@ const mappingSchema = z.strictObject(
   >
 )
 
+const bySession = z.strictObject({ sessionId: idSchema })
+
+/** What the console can do; a round names its starting seat and core works out the order from the seats. */
+export const liveActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('phase'), segmentId: idSchema.nullable() }),
+  z.strictObject({ type: z.literal('round'), startPersonId: idSchema }),
+  z.strictObject({ type: z.literal('free') }),
+  z.strictObject({ type: z.literal('pass') }),
+  z.strictObject({ type: z.literal('skip') }),
+  z.strictObject({ type: z.literal('defer') }),
+  z.strictObject({ type: z.literal('decline') }),
+  z.strictObject({ type: z.literal('raise_hand'), personId: idSchema }),
+  z.strictObject({ type: z.literal('speak_again'), personId: idSchema }),
+  z.strictObject({ type: z.literal('applause') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') })
+])
+export type LiveAction = z.input<typeof liveActionSchema>
+
 export const contract = {
   'app:info': channel(none).returns<AppInfo>(),
 
@@ -189,6 +209,26 @@ export const contract = {
   /** A new planned session with the same theme, agenda, invitees and seats, a week from today. */
   'sessions:duplicate': channel(byId).returns<SessionDetail>(),
   'sessions:cancel': channel(byId).returns<SessionDetail>(),
+
+  /** 开始场次: planned → live. */
+  'sessions:start': channel(byId).returns<LiveView>(),
+  /** 结束场次: the last turn ends; live → ended. */
+  'sessions:end': channel(byId).returns<LiveView>(),
+
+  'live:get': channel(bySession).returns<LiveView>(),
+  'live:act': channel(z.strictObject({ sessionId: idSchema, action: liveActionSchema })).returns<LiveView>(),
+  /** 撤销: takes back the last speaking action, again and again. */
+  'live:undo': channel(bySession).returns<LiveView>(),
+  /** 签到: present, or absent with a reason. */
+  'live:checkIn': channel(
+    z.strictObject({ sessionId: idSchema, personId: idSchema, present: z.boolean(), reason: text(LIMITS.shortText).default('') })
+  ).returns<LiveView>(),
+  /** A walk-in from the directory, seated at the first free seat unless one is given. */
+  'live:addWalkIn': channel(
+    z.strictObject({ sessionId: idSchema, personId: idSchema, seatNumber: z.number().int().min(1).max(LIMITS.seats).nullable().default(null) })
+  ).returns<LiveView>(),
+  /** 投屏: a second window where the platform has one; otherwise the caller opens `#/projector/<id>` itself. */
+  'projector:open': channel(bySession).returns<{ opened: boolean }>(),
 
   'demo:remove': channel(none).returns<{ removed: boolean }>(),
 

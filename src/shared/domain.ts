@@ -172,3 +172,29 @@ export interface AppInfo {
   /** The 示例场次 and its people and theme are still there. */
   demoPresent: boolean
 }
+
+/** One person on a session's attendance list, with check-in state. */
+export interface AttendanceEntry {
+  personId: string
+  name: string
+  organisation: string
+  village: string
+  role: AttendanceRole
+  seatNumber: number | null
+  /** False for a walk-in added on the day. */
+  invited: boolean
+  checkedInAt: number | null
+  absent: boolean
+  absentReason: string
+}
+
+/** Everything the live console and the projector show, read in one call. */
+export interface LiveView {
+  session: SessionDetail
+  attendance: AttendanceEntry[]
+  state: import('./speaking').SpeakingState
+  /** The action 撤销 would take back, if any. */
+  lastAction: import('./speaking').SpeakingActionType | null
+  /** Core's clock when this was read, so timers count from stored times, not from when the page loaded. */
+  now: number
+}

@@ -168,12 +168,13 @@ function announce(ctx: CoreContext, id: string): void {
   ctx.emit({ name: 'session:changed', id })
 }
 
-function requireStatus(ctx: CoreContext, id: string, allowed: SessionStatus[]): void {
+/** Refuses (conflict, `session_<status>` at `field`) unless the session is in one of `allowed`. */
+export function requireStatus(ctx: CoreContext, id: string, allowed: SessionStatus[], field = 'id'): void {
   const row = ctx.db.prepare('SELECT status FROM sessions WHERE id = ?').get(id) as { status: SessionStatus } | undefined
   if (!row) throw notFound('session', id)
   if (!allowed.includes(row.status)) {
     throw new AppFailure('conflict', `The session is ${row.status}.`, [
-      { path: ['id'], code: `session_${row.status}`, message: `session is ${row.status}` }
+      { path: [field], code: `session_${row.status}`, message: `session is ${row.status}` }
     ])
   }
 }

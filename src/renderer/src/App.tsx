@@ -5,6 +5,8 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChannel } from './api/use-channel'
 import { applyLanguage } from './i18n'
+import { ProjectorPage } from './features/projector/ProjectorPage'
+import { useLocation } from './router'
 import { AppLayout } from './shell/AppLayout'
 import { ErrorNotice } from './shell/ErrorNotice'
 import { SettingsContext } from './shell/settings-context'
@@ -14,6 +16,7 @@ export function App() {
   const { t } = useTranslation()
   const settings = useChannel('settings:get', {}, ['settings:changed'])
   const language = settings.data?.language
+  const location = useLocation()
 
   useEffect(() => {
     if (language) void applyLanguage(language)
@@ -23,7 +26,7 @@ export function App() {
     return (
       <SettingsContext.Provider value={settings.data}>
         <DatesProvider settings={{ locale: settings.data.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
-          <AppLayout />
+          {location.route === 'projector' && location.params[0] ? <ProjectorPage sessionId={location.params[0]} /> : <AppLayout />}
         </DatesProvider>
       </SettingsContext.Provider>
     )

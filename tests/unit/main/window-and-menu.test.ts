@@ -41,7 +41,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => fake.electron)
 
-const { createMainWindow } = await import('../../../src/main/window')
+const { createAppWindow } = await import('../../../src/main/window')
 const { menuTemplate } = await import('../../../src/main/menu')
 const { guardContents, secureApp } = await import('../../../src/main/security')
 const { CONTENT_SECURITY_POLICY } = await import('../../../src/shared/csp')
@@ -52,7 +52,7 @@ beforeEach(() => {
 
 describe('the main window', () => {
   it('isolates the page: context isolation, sandbox, no Node integration, our preload only', () => {
-    createMainWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: 'file:///app/out/renderer/index.html', icon: '/app/icon.png' }, '圆桌派')
+    createAppWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: 'file:///app/out/renderer/index.html', icon: '/app/icon.png' }, { title: '圆桌派' })
     const [window] = fake.created
     expect(window?.options).toMatchObject({
       title: '圆桌派',

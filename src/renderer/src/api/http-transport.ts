@@ -5,8 +5,9 @@ import { fail, type Result } from '@shared/result'
 const TOKEN_KEY = 'roundtable.token'
 
 /**
- * The token arrives once in the address (`/?token=…`); keep it for this tab and take it out of the
- * address bar, so it is not bookmarked or shown on the projector.
+ * The token arrives once in the address (`/?token=…`); keep it for this browser (so a projector tab
+ * opened beside the console has it too) and take it out of the address bar, so it is not bookmarked
+ * or shown on the projector. A newer token in an address replaces an old one.
  */
 export function takeToken(location: Location, storage: Storage, history: History): string {
   const params = new URLSearchParams(location.search)

@@ -10,6 +10,6 @@ declare global {
 
 /** The one way the UI talks to core: IPC inside Electron, HTTP through the web bridge otherwise. */
 export const api: RoundtableApi =
-  window.api ?? createHttpTransport(takeToken(window.location, window.sessionStorage, window.history))
+  window.api ?? createHttpTransport(takeToken(window.location, window.localStorage, window.history))
 
 export const transportName: 'ipc' | 'http' = window.api ? 'ipc' : 'http'

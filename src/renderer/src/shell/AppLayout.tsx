@@ -9,7 +9,7 @@ import { ThemesPage } from '../features/themes/ThemesPage'
 import { hrefFor, useLocation, type Route } from '../router'
 import { NotFoundPage } from './NotFoundPage'
 
-const NAV: { route: Route; icon: Icon }[] = [
+const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'sessions', icon: IconCalendarEvent },
   { route: 'people', icon: IconUsers },
   { route: 'themes', icon: IconBook2 },
@@ -17,7 +17,7 @@ const NAV: { route: Route; icon: Icon }[] = [
   { route: 'settings', icon: IconSettings }
 ]
 
-const PAGES: Record<Route, () => React.JSX.Element> = {
+const PAGES: Record<Exclude<Route, 'projector'>, () => React.JSX.Element> = {
   sessions: SessionsRoutes,
   people: PeoplePage,
   themes: ThemesPage,
@@ -28,7 +28,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
 export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
-  const Page = location.route ? PAGES[location.route] : NotFoundPage
+  const Page = location.route && location.route !== 'projector' ? PAGES[location.route] : NotFoundPage
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="xl">

@@ -3,12 +3,20 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './RoundTable.module.css'
 
+/** How a seat looks in the live console: who holds the mic, who is next, how each turn ended. */
+export type SeatTone = 'current' | 'next' | 'spoken' | 'skipped' | 'declined' | 'deferred' | 'absent' | 'present' | 'unmarked'
+
 export interface TableSeat {
   /** Stable identity (the person's id), so focus and drag follow the person. */
   key: string
   number: number
   name: string
   detail?: string
+  tone?: SeatTone
+  /** A word for the tone, shown on the seat and read out (e.g. 已发言). */
+  status?: string
+  /** An icon on the seat, e.g. the microphone at the current speaker. */
+  icon?: ReactNode
 }
 
 interface Props {
@@ -19,6 +27,8 @@ interface Props {
   size?: number
   /** Makes the plan editable: swap the people on two seats (drag one onto another, or by keyboard). */
   onSwap?: (from: number, to: number) => void
+  /** Makes seats buttons that do something (e.g. check in); not together with `onSwap`. */
+  onSeatClick?: (seat: TableSeat) => void
 }
 
 /**
@@ -26,7 +36,7 @@ interface Props {
  * Keyboard: arrows move between seats; Enter or Space picks a person up, arrows carry them round,
  * Enter, Space or Escape puts them down.
  */
-export function RoundTable({ seats, label, centre, size = 460, onSwap }: Props) {
+export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatClick }: Props) {
   const { t } = useTranslation()
   const buttons = useRef(new Map<string, HTMLButtonElement>())
   const [carrying, setCarrying] = useState<string | null>(null)
@@ -87,8 +97,10 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap }: Props) 
             className={classes.seat}
             style={{ left, top }}
             data-carrying={carrying === seat.key || undefined}
+            data-tone={seat.tone}
+            onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
             data-editable={onSwap ? true : undefined}
-            aria-label={t('seating.seatLabel', { seat: seat.number, name: seat.name })}
+            aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(',')}
             aria-pressed={onSwap ? carrying === seat.key : undefined}
             tabIndex={(focusKey ?? seats[0]?.key) === seat.key ? 0 : -1}
             onFocus={() => setFocusKey(seat.key)}
@@ -111,12 +123,13 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap }: Props) 
             }}
           >
             <span className={classes.number}>{seat.number}</span>
+            {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
             <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name}>
               {seat.name}
             </Text>
-            {seat.detail && (
+            {(seat.status ?? seat.detail) && (
               <Text component="span" fz="xs" c="dimmed" lh={1.2} className={classes.name}>
-                {seat.detail}
+                {seat.status ?? seat.detail}
               </Text>
             )}
           </UnstyledButton>

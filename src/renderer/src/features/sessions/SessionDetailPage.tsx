@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconCopy, IconInfoCircle, IconPencil, IconX } from '@tabler/icons-react'
+import { IconCopy, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '@shared/domain'
@@ -59,8 +59,13 @@ function SessionView({ session }: { session: SessionDetail }) {
             <Badge size="xl" color={STATUS_COLOR[session.status]} variant="light">
               {t(`sessions.status.${session.status}`)}
             </Badge>
+            {(planned || session.status === 'live') && (
+              <Button size="md" leftSection={<IconPlayerPlay size={20} />} onClick={() => navigate('sessions', session.id, 'live')}>
+                {planned ? t('sessionDetail.goLive') : t('sessionDetail.backToLive')}
+              </Button>
+            )}
             {planned && (
-              <Button size="md" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
+              <Button size="md" variant="default" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
                 {t('sessionDetail.edit')}
               </Button>
             )}

@@ -1,10 +1,11 @@
 import { useLocation } from '../../router'
+import { LiveConsolePage } from '../live/LiveConsolePage'
 import { NotFoundPage } from '../../shell/NotFoundPage'
 import { SessionDetailPage } from './SessionDetailPage'
 import { SessionPlannerPage } from './SessionPlannerPage'
 import { SessionsPage } from './SessionsPage'
 
-/** `#/sessions`, `#/sessions/new`, `#/sessions/new/theme/<id>`, `#/sessions/<id>`, `#/sessions/<id>/edit`. */
+/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
@@ -12,5 +13,6 @@ export function SessionsRoutes() {
   if (first === 'new') return second === 'theme' && third ? <SessionPlannerPage key={third} themeId={third} /> : <SessionPlannerPage key="new" />
   if (!second) return <SessionDetailPage key={first} sessionId={first} />
   if (second === 'edit') return <SessionPlannerPage key={`${first}-edit`} sessionId={first} />
+  if (second === 'live') return <LiveConsolePage key={`${first}-live`} sessionId={first} />
   return <NotFoundPage />
 }

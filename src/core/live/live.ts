@@ -1,0 +1,230 @@
+import type { z } from 'zod'
+import type { liveActionSchema } from '../../shared/contract'
+import type { AttendanceEntry, AttendanceRole, LiveView } from '../../shared/domain'
+import {
+  apply,
+  isRefusal,
+  replay,
+  roundOrder,
+  type AgendaInfo,
+  type SpeakingAction,
+  type SpeakingActionType,
+  type SpeakingEvent,
+  type SpeakingState
+} from '../../shared/speaking'
+import type { CoreContext } from '../context'
+import { AppFailure } from '../errors'
+import { uuidv7 } from '../store/ids'
+import { getSession, requireStatus } from '../sessions/sessions'
+
+type LiveAction = z.output<typeof liveActionSchema>
+
+/**
+ * The live session: every action is one committed row of `speaking_events` (write-through), and the
+ * `turns` table and the segments' actual times are rewritten from the replayed state in the same
+ * transaction. Nothing about a live session lives only in memory, so a restart resumes it exactly.
+ */
+export function liveView(ctx: CoreContext, sessionId: string): LiveView {
+  const session = getSession(ctx, sessionId)
+  const events = readEvents(ctx, sessionId)
+  return {
+    session,
+    attendance: readAttendance(ctx, sessionId),
+    state: replay(events, readAgenda(ctx, sessionId)),
+    lastAction: events.at(-1)?.type ?? null,
+    now: ctx.now()
+  }
+}
+
+export function startSession(ctx: CoreContext, sessionId: string): LiveView {
+  requireStatus(ctx, sessionId, ['planned'], 'sessionId')
+  ctx.db.prepare("UPDATE sessions SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
+  announce(ctx, sessionId)
+  return liveView(ctx, sessionId)
+}
+
+export function endSession(ctx: CoreContext, sessionId: string): LiveView {
+  requireStatus(ctx, sessionId, ['live'], 'sessionId')
+  record(ctx, sessionId, { type: 'end' })
+  ctx.db.prepare("UPDATE sessions SET status = 'ended', ended_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
+  announce(ctx, sessionId)
+  return liveView(ctx, sessionId)
+}
+
+export function act(ctx: CoreContext, sessionId: string, action: LiveAction): LiveView {
+  requireStatus(ctx, sessionId, ['live'], 'sessionId')
+  record(ctx, sessionId, toSpeakingAction(ctx, sessionId, action))
+  announce(ctx, sessionId)
+  return liveView(ctx, sessionId)
+}
+
+/** 撤销: the last action not yet taken back is marked undone (kept, so the log still tells what happened). */
+export function undo(ctx: CoreContext, sessionId: string): LiveView {
+  requireStatus(ctx, sessionId, ['live'], 'sessionId')
+  const last = ctx.db
+    .prepare('SELECT seq, type FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1')
+    .get(sessionId) as { seq: number; type: SpeakingActionType } | undefined
+  if (!last || last.type === 'end') throw refusal('nothing_to_undo')
+  ctx.db.prepare('UPDATE speaking_events SET undone_at = ? WHERE session_id = ? AND seq = ?').run(ctx.now(), sessionId, last.seq)
+  materialise(ctx, sessionId)
+  announce(ctx, sessionId)
+  return liveView(ctx, sessionId)
+}
+
+export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: string; present: boolean; reason: string }): LiveView {
+  requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
+  const { changes } = ctx.db
+    .prepare(
+      `UPDATE attendance SET checked_in_at = ?, absent = ?, absent_reason = ? WHERE session_id = ? AND person_id = ?`
+    )
+    .run(input.present ? ctx.now() : null, input.present ? 0 : 1, input.present ? '' : input.reason, input.sessionId, input.personId)
+  if (changes === 0) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
+  announce(ctx, input.sessionId)
+  return liveView(ctx, input.sessionId)
+}
+
+export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId: string; seatNumber: number | null }): LiveView {
+  requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
+  const person = ctx.db.prepare('SELECT archived_at FROM people WHERE id = ?').get(input.personId) as { archived_at: number | null } | undefined
+  if (!person) throw new AppFailure('invalid_input', 'No such person.', [issue('personId', 'person_not_found')])
+  const already = ctx.db.prepare('SELECT 1 FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId)
+  if (already) throw new AppFailure('invalid_input', 'Already on the list.', [issue('personId', 'duplicate_person')])
+  const taken = new Set(
+    (ctx.db.prepare('SELECT seat_number FROM attendance WHERE session_id = ? AND seat_number IS NOT NULL').all(input.sessionId) as {
+      seat_number: number
+    }[]).map((row) => row.seat_number)
+  )
+  if (input.seatNumber !== null && taken.has(input.seatNumber)) {
+    throw new AppFailure('invalid_input', 'That seat is taken.', [issue('seatNumber', 'duplicate_seat')])
+  }
+  let seat = input.seatNumber ?? 1
+  while (input.seatNumber === null && taken.has(seat)) seat++
+  ctx.db
+    .prepare(
+      `INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited, checked_in_at) VALUES (?, ?, ?, 'participant', ?, 0, ?)`
+    )
+    .run(uuidv7(ctx.now()), input.sessionId, input.personId, seat, ctx.now())
+  announce(ctx, input.sessionId)
+  return liveView(ctx, input.sessionId)
+}
+
+/** Appends one event after checking that the reducer accepts it, then rewrites what is derived from the log. */
+function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): void {
+  const events = readEvents(ctx, sessionId)
+  const agenda = readAgenda(ctx, sessionId)
+  const event = { ...action, id: uuidv7(ctx.now()), at: ctx.now() } as SpeakingEvent
+  const after = apply(replay(events, agenda), event, agenda)
+  if (isRefusal(after)) throw refusal(after.refused)
+  const { id, at, type, ...payload } = event
+  const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM speaking_events WHERE session_id = ?').get(sessionId) as { seq: number }).seq
+  ctx.db
+    .prepare('INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(sessionId, seq, id, type, JSON.stringify(payload), at)
+  write(ctx, sessionId, after)
+}
+
+function materialise(ctx: CoreContext, sessionId: string): void {
+  write(ctx, sessionId, replay(readEvents(ctx, sessionId), readAgenda(ctx, sessionId)))
+}
+
+/**
+ * `turns` equals the replayed state: turns are upserted (so remarks keep pointing at them) and those an
+ * undo took back are deleted. Segments get their first start and last end.
+ */
+function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void {
+  const upsert = ctx.db.prepare(
+    `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
+     VALUES (@id, @sessionId, @personId, @segmentId, @round, @kind, @position, @outcome, @startedAt, @endedAt, @pausedMs, @applause)
+     ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, segment_id = excluded.segment_id, round = excluded.round,
+       kind = excluded.kind, position = excluded.position, outcome = excluded.outcome, started_at = excluded.started_at,
+       ended_at = excluded.ended_at, paused_ms = excluded.paused_ms, applause = excluded.applause`
+  )
+  state.turns.forEach((turn, position) => upsert.run({ ...turn, sessionId, position }))
+  ctx.db
+    .prepare('DELETE FROM turns WHERE session_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
+    .run(sessionId, JSON.stringify(state.turns.map((turn) => turn.id)))
+  ctx.db.prepare('UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
+  const times = ctx.db.prepare('UPDATE agenda_segments SET actual_start = ?, actual_end = ? WHERE id = ? AND session_id = ?')
+  for (const phase of state.phases) if (phase.key !== 'closing') times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)
+}
+
+function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveAction): SpeakingAction {
+  const attendance = readAttendance(ctx, sessionId)
+  const present = (personId: string, field: string): void => {
+    const entry = attendance.find((candidate) => candidate.personId === personId)
+    if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue(field, 'not_on_list')])
+    if (entry.absent) throw new AppFailure('invalid_input', 'This person is absent.', [issue(field, 'absent')])
+  }
+  switch (action.type) {
+    case 'round': {
+      present(action.startPersonId, 'startPersonId')
+      return { type: 'round', order: roundOrder(attendance, action.startPersonId) }
+    }
+    case 'raise_hand':
+    case 'speak_again':
+      present(action.personId, 'personId')
+      return action
+    default:
+      return action
+  }
+}
+
+function readEvents({ db }: CoreContext, sessionId: string): SpeakingEvent[] {
+  const rows = db
+    .prepare('SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq')
+    .all(sessionId) as { id: string; type: SpeakingActionType; payload: string; at: number }[]
+  return rows.map((row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent)
+}
+
+function readAgenda({ db }: CoreContext, sessionId: string): AgendaInfo[] {
+  return (
+    db.prepare('SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position').all(sessionId) as {
+      id: string
+      kind: AgendaInfo['kind']
+      lecturer_id: string | null
+    }[]
+  ).map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
+}
+
+export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason
+       FROM attendance a JOIN people p ON p.id = a.person_id
+       WHERE a.session_id = ?
+       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
+    )
+    .all(sessionId) as {
+    person_id: string
+    name: string
+    organisation: string
+    village: string
+    role: AttendanceRole
+    seat_number: number | null
+    invited: number
+    checked_in_at: number | null
+    absent: number
+    absent_reason: string
+  }[]
+  return rows.map((row) => ({
+    personId: row.person_id,
+    name: row.name,
+    organisation: row.organisation,
+    village: row.village,
+    role: row.role,
+    seatNumber: row.seat_number,
+    invited: row.invited === 1,
+    checkedInAt: row.checked_in_at,
+    absent: row.absent === 1,
+    absentReason: row.absent_reason
+  }))
+}
+
+
+function announce(ctx: CoreContext, sessionId: string): void {
+  ctx.emit({ name: 'session:changed', id: sessionId })
+  ctx.emit({ name: 'sessions:changed', id: sessionId })
+}
+
+const issue = (field: string, code: string) => ({ path: [field], code, message: code })
+const refusal = (reason: string): AppFailure => new AppFailure('conflict', `Refused: ${reason}`, [issue('action', reason)])

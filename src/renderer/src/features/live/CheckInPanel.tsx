@@ -1,0 +1,166 @@
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { IconUserPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AttendanceEntry, LiveView } from '@shared/domain'
+import { api } from '../../api'
+import { useChannel } from '../../api/use-channel'
+import { PersonFormModal } from '../people/PersonFormModal'
+import { placeOf as personPlace } from '../people/people-filter'
+import { RoundTable } from '../seating/RoundTable'
+import { attendanceCounts, seatTone } from './live-view'
+import type { Live } from './use-live'
+
+type Mark = 'present' | 'absent' | 'unmarked'
+const markOf = (entry: AttendanceEntry): Mark => (entry.absent ? 'absent' : entry.checkedInAt ? 'present' : 'unmarked')
+
+/** 签到: present or absent (with a reason) on the list or by a click on the seat map; walk-ins join at a free seat. */
+export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
+  const { t } = useTranslation()
+  const { view } = live
+  const sessionId = view.session.id
+  const counts = attendanceCounts(view)
+  const people = useChannel('people:list', {}, ['people:changed'])
+  const [quickAdd, setQuickAdd] = useState<string | null>(null)
+  const [search, setSearch] = useState('')
+  const listed = new Set(view.attendance.map((entry) => entry.personId))
+  const candidates = (people.data ?? [])
+    .filter((person) => !listed.has(person.id))
+    .map((person) => ({ value: person.id, label: [person.name, personPlace(person)].filter(Boolean).join(' · ') }))
+
+  const mark = (entry: AttendanceEntry, present: boolean, reason = ''): Promise<boolean> =>
+    live.run(() => api.invoke('live:checkIn', { sessionId, personId: entry.personId, present, reason }))
+  const addWalkIn = (personId: string): Promise<boolean> =>
+    live.run(() => api.invoke('live:addWalkIn', { sessionId, personId, seatNumber: null }))
+
+  return (
+    <Group align="flex-start" gap="xl" wrap="nowrap">
+      <Stack align="center" gap="xs">
+        <RoundTable
+          size={440}
+          label={t('live.checkIn.map')}
+          centre={
+            <Stack gap={0} align="center">
+              <Text fw={800} fz={28}>
+                {counts.present}/{counts.expected}
+              </Text>
+              <Text size="sm">{t('live.checkIn.presentOfExpected')}</Text>
+            </Stack>
+          }
+          seats={view.attendance
+            .filter((entry) => entry.seatNumber !== null)
+            .map((entry) => {
+              const tone = seatTone(view, entry, undefined)
+              return { key: entry.personId, number: entry.seatNumber!, name: entry.name, tone, status: t(`live.checkIn.marks.${markOf(entry)}`) }
+            })}
+          onSeatClick={(seat) => {
+            const entry = view.attendance.find((candidate) => candidate.personId === seat.key)
+            if (entry) void mark(entry, markOf(entry) !== 'present')
+          }}
+        />
+        <Text size="sm" c="dimmed" maw={420} ta="center">
+          {t('live.checkIn.mapHelp')}
+        </Text>
+      </Stack>
+      <Stack style={{ flex: 1, minWidth: 0 }}>
+        <Group gap="lg">
+          <Badge size="xl" variant="light" color="gray">
+            {t('live.checkIn.expected', { count: counts.expected })}
+          </Badge>
+          <Badge size="xl" variant="light" color="green">
+            {t('live.checkIn.present', { count: counts.present })}
+          </Badge>
+          <Badge size="xl" variant="light" color="orange">
+            {t('live.checkIn.absent', { count: counts.absent })}
+          </Badge>
+        </Group>
+        <Table verticalSpacing={6} aria-label={t('live.checkIn.list')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
+              <Table.Th>{t('people.columns.name')}</Table.Th>
+              <Table.Th w={230}>{t('live.checkIn.status')}</Table.Th>
+              <Table.Th>{t('live.checkIn.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.attendance.map((entry) => (
+              <CheckInRow key={entry.personId} entry={entry} onMark={(present, reason) => void mark(entry, present, reason)} />
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group align="flex-end">
+          <Select
+            size="md"
+            w={320}
+            label={t('live.checkIn.walkIn')}
+            placeholder={t('planner.invitees.addPlaceholder')}
+            data={candidates}
+            value={null}
+            searchValue={search}
+            onSearchChange={setSearch}
+            onChange={(personId) => {
+              if (personId) void addWalkIn(personId)
+              setSearch('')
+            }}
+            searchable
+            nothingFoundMessage={t('planner.invitees.nobody')}
+          />
+          <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => setQuickAdd(search)}>
+            {t('planner.invitees.quickAdd')}
+          </Button>
+        </Group>
+      </Stack>
+      {quickAdd !== null && (
+        <PersonFormModal person={null} initialName={quickAdd} onClose={() => setQuickAdd(null)} onSaved={(person) => void addWalkIn(person.id)} />
+      )}
+    </Group>
+  )
+}
+
+function CheckInRow({ entry, onMark }: { entry: AttendanceEntry; onMark: (present: boolean, reason?: string) => void }) {
+  const { t } = useTranslation()
+  const [reason, setReason] = useState(entry.absentReason)
+  return (
+    <Table.Tr>
+      <Table.Td fw={700}>{entry.seatNumber ?? '—'}</Table.Td>
+      <Table.Td>
+        <Text fw={600}>
+          {entry.name}
+          {!entry.invited && (
+            <Badge ml="xs" size="sm" variant="outline">
+              {t('live.checkIn.walkInBadge')}
+            </Badge>
+          )}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t(`roles.${entry.role}`)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <SegmentedControl
+          aria-label={t('live.checkIn.statusOf', { name: entry.name })}
+          value={markOf(entry)}
+          onChange={(value) => value !== 'unmarked' && onMark(value === 'present', reason)}
+          data={[
+            { value: 'present', label: t('live.checkIn.marks.present') },
+            { value: 'absent', label: t('live.checkIn.marks.absent') },
+            { value: 'unmarked', label: t('live.checkIn.marks.unmarked'), disabled: true }
+          ]}
+        />
+      </Table.Td>
+      <Table.Td>
+        {entry.absent && (
+          <TextInput
+            aria-label={t('live.checkIn.reasonOf', { name: entry.name })}
+            placeholder={t('live.checkIn.reasonPlaceholder')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            onBlur={() => reason !== entry.absentReason && onMark(false, reason)}
+            onKeyDown={(event) => event.key === 'Enter' && reason !== entry.absentReason && onMark(false, reason)}
+          />
+        )}
+      </Table.Td>
+    </Table.Tr>
+  )
+}

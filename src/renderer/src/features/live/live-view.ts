@@ -1,0 +1,62 @@
+import type { AttendanceEntry, LiveView } from '@shared/domain'
+import { roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
+import type { SeatTone } from '../seating/RoundTable'
+
+/** What the console and the projector derive from a LiveView; pure, so both show the same thing. */
+
+export const personOf = (view: LiveView, personId: string | undefined): AttendanceEntry | undefined =>
+  personId === undefined ? undefined : view.attendance.find((entry) => entry.personId === personId)
+
+export const placeOf = (entry: AttendanceEntry | undefined): string =>
+  entry ? [entry.village, entry.organisation].filter(Boolean).join(' · ') : ''
+
+/** The phases in order: each agenda segment, then 总结 ('closing'). */
+export function phaseKeys(view: LiveView): string[] {
+  return [...view.session.agenda.map((segment) => segment.id), 'closing']
+}
+
+export function currentPhaseIndex(view: LiveView): number {
+  return view.state.phase === null ? -1 : phaseKeys(view).indexOf(view.state.phase)
+}
+
+export const currentSegment = (view: LiveView) => view.session.agenda.find((segment) => segment.id === view.state.phase)
+
+/** The speaking limit of a turn: a lecturer has the segment's planned minutes, others the per-speaker limit. */
+export function limitMsOf(view: LiveView, turn: Turn | null): number | null {
+  if (!turn) return null
+  if (turn.kind === 'study') {
+    const segment = view.session.agenda.find((candidate) => candidate.id === turn.segmentId)
+    return segment && segment.plannedMinutes > 0 ? segment.plannedMinutes * 60_000 : null
+  }
+  return view.session.speakerLimitSeconds === null ? null : view.session.speakerLimitSeconds * 1000
+}
+
+/** In 圆桌时间 with no round running: a round (or free discussion) can start. */
+export function canStartRound(view: LiveView): boolean {
+  const { state } = view
+  return currentSegment(view)?.kind === 'roundtable' && !(state.mode === 'round' && (state.current !== null || state.queue.length > 0))
+}
+
+/** The first present person at the table: where a round starts unless the facilitator chooses. */
+export function defaultStartSeat(view: LiveView): string | undefined {
+  return view.attendance.find((entry) => entry.seatNumber !== null && !entry.absent)?.personId
+}
+
+export function seatTone(view: LiveView, entry: AttendanceEntry, next: QueueEntry | undefined): SeatTone {
+  if (entry.absent) return 'absent'
+  if (view.state.current?.personId === entry.personId) return 'current'
+  if (next?.personId === entry.personId) return 'next'
+  const outcome = roundOutcomes(view.state).get(entry.personId)
+  if (outcome && outcome !== 'speaking') return outcome
+  if (view.session.status === 'planned') return entry.checkedInAt ? 'present' : 'unmarked'
+  return 'present'
+}
+
+/** 应到 (invited), 实到 (here: checked in or seated walk-ins, not absent), 缺席. */
+export function attendanceCounts(view: LiveView): { expected: number; present: number; absent: number } {
+  return {
+    expected: view.attendance.filter((entry) => entry.invited).length,
+    present: view.attendance.filter((entry) => !entry.absent && entry.checkedInAt !== null).length,
+    absent: view.attendance.filter((entry) => entry.absent).length
+  }
+}

@@ -1,0 +1,43 @@
+/** The console's keys, shown on screen beside each button. None fires while typing in a text field. */
+export const KEYS = {
+  pass: ['Space', '→'],
+  skip: ['S'],
+  defer: ['D'],
+  decline: ['N'],
+  raiseHand: ['H'],
+  speakAgain: ['E'],
+  applause: ['A'],
+  pause: ['P'],
+  undo: ['Ctrl', 'Z'],
+  free: ['F'],
+  nextPhase: ['PgDn'],
+  previousPhase: ['PgUp']
+} as const
+
+export type Command = keyof typeof KEYS
+
+/** The command a key press means, or null. */
+export function commandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): Command | null {
+  if (event.altKey) return null
+  if (event.ctrlKey || event.metaKey) return event.key.toLowerCase() === 'z' && !event.shiftKey ? 'undo' : null
+  switch (event.key) {
+    case ' ':
+    case 'ArrowRight':
+      return 'pass'
+    case 'PageDown':
+      return 'nextPhase'
+    case 'PageUp':
+      return 'previousPhase'
+  }
+  const letter: Record<string, Command> = { s: 'skip', d: 'defer', n: 'decline', h: 'raiseHand', e: 'speakAgain', a: 'applause', p: 'pause', f: 'free' }
+  return letter[event.key.toLowerCase()] ?? null
+}
+
+/** Keys typed into a text field, a select's search or an editable region belong to that field. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
+  return false
+}
