@@ -12,10 +12,13 @@ export interface AppUnderTest {
   databaseFile: string
   /** Quits and starts the app again on the same database, and returns the new main page. */
   restart(): Promise<Page>
+  /** The projector for a session: a second window in Electron, another tab through the web bridge. */
+  openProjector(sessionId: string): Promise<Page>
 }
 
 interface Running {
   page: Page
+  openProjector(sessionId: string): Promise<Page>
   stop(): Promise<void>
 }
 
@@ -47,7 +50,8 @@ export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | n
         await running.stop()
         running = await launch()
         return running.page
-      }
+      },
+      openProjector: (sessionId) => running.openProjector(sessionId)
     }
     await use(app)
     await running.stop()
@@ -65,7 +69,18 @@ async function launchElectron(databaseFile: string): Promise<Running> {
   })
   const page = await electronApp.firstWindow()
   await page.setViewportSize({ width: 1280, height: 800 })
-  return { page, stop: () => electronApp.close() }
+  return {
+    page,
+    async openProjector(sessionId) {
+      const opened = electronApp.waitForEvent('window')
+      await page.evaluate(
+        (id) => (globalThis as unknown as { api: { invoke: (channel: string, input: unknown) => Promise<unknown> } }).api.invoke('projector:open', { sessionId: id }),
+        sessionId
+      )
+      return opened
+    },
+    stop: () => electronApp.close()
+  }
 }
 
 async function launchWeb(browser: Browser, databaseFile: string): Promise<Running> {
@@ -75,6 +90,13 @@ async function launchWeb(browser: Browser, databaseFile: string): Promise<Runnin
   await page.goto(url)
   return {
     page,
+    async openProjector(sessionId) {
+      // Another tab of the same browser: it finds the token the first tab kept.
+      const projector = await context.newPage()
+      await projector.setViewportSize({ width: 1280, height: 720 })
+      await projector.goto(`${new URL(url).origin}/#/projector/${sessionId}`)
+      return projector
+    },
     async stop() {
       await context.close()
       await stopProcess(child)

@@ -29,9 +29,11 @@ export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
   const Page = location.route && location.route !== 'projector' ? PAGES[location.route] : NotFoundPage
+  // The live console needs the width: the navigation shrinks to its icons there.
+  const compact = location.route === 'sessions' && location.params[1] === 'live'
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="xl">
+    <AppShell header={{ height: 64 }} navbar={{ width: compact ? 72 : 220, breakpoint: 0 }} padding={compact ? 'md' : 'xl'}>
       <AppShell.Header px="lg">
         <Group h="100%" gap="md">
           <img src="./icon.svg" alt="" width={36} height={36} />
@@ -51,7 +53,9 @@ export function AppLayout() {
             <NavLink
               key={route}
               href={hrefFor(route)}
-              label={t(`nav.${route}`)}
+              label={compact ? undefined : t(`nav.${route}`)}
+              aria-label={compact ? t(`nav.${route}`) : undefined}
+              title={compact ? t(`nav.${route}`) : undefined}
               leftSection={<NavIcon size={22} stroke={1.6} />}
               active={location.route === route}
               aria-current={location.route === route ? 'page' : undefined}

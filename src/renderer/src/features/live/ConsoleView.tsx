@@ -17,9 +17,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { speakingMs } from '@shared/speaking'
+import { api } from '../../api'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { RoundTable } from '../seating/RoundTable'
-import { canStartRound, currentSegment, defaultStartSeat, limitMsOf, personOf, placeOf, seatTone } from './live-view'
+import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, personOf, placeOf, seatTone } from './live-view'
 import { PersonPicker } from './PersonPicker'
 import { SpeakerTimer } from './SpeakerTimer'
 import { commandFor, isTypingTarget, KEYS, type Command } from './shortcuts'
@@ -66,35 +67,19 @@ export function ConsoleView({ live, now, onStep }: Props) {
     previousPhase: state.phase !== null
   }
 
+  // Buttons are disabled when they cannot act; a key always reaches `commandAction`, which decides
+  // against the state the key will really meet (earlier keys may still be being written).
   function run(command: Command): void {
-    if (!enabled[command] || live.busy) return
-    switch (command) {
-      case 'pass':
-        // With nobody holding the mic at the start of 圆桌时间, the same key starts the round.
-        return void (current ? live.act({ type: 'pass' }) : live.act({ type: 'round', startPersonId: startFrom! }))
-      case 'skip':
-        return void live.act({ type: 'skip' })
-      case 'defer':
-        return void live.act({ type: 'defer' })
-      case 'decline':
-        return void live.act({ type: 'decline' })
-      case 'applause':
-        return void live.act({ type: 'applause' })
-      case 'pause':
-        return void live.act({ type: state.pausedAt === null ? 'pause' : 'resume' })
-      case 'undo':
-        return void live.undo()
-      case 'free':
-        return void live.act({ type: 'free' })
-      case 'raiseHand':
-        return setPicking('raise_hand')
-      case 'speakAgain':
-        return setPicking('speak_again')
-      case 'nextPhase':
-        return onStep(1)
-      case 'previousPhase':
-        return onStep(-1)
-    }
+    if ((command === 'raiseHand' || command === 'speakAgain') && !enabled[command]) return
+    if (command === 'raiseHand') return setPicking('raise_hand')
+    if (command === 'speakAgain') return setPicking('speak_again')
+    if (command === 'nextPhase' || command === 'previousPhase') return onStep(command === 'nextPhase' ? 1 : -1)
+    // Decided when the writes before it are done, against the state they left.
+    void live.perform((latest) => {
+      const action = commandAction(command, latest, startSeat)
+      if (action === 'undo') return () => api.invoke('live:undo', { sessionId: latest.session.id })
+      return action ? () => api.invoke('live:act', { sessionId: latest.session.id, action }) : null
+    })
   }
 
   // Captured on the window, so Space passes the mic even when a button has the focus (it is not clicked twice).

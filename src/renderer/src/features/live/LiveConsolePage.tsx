@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { CheckInPanel } from './CheckInPanel'
 import { ConsoleView } from './ConsoleView'
-import { currentPhaseIndex, phaseKeys } from './live-view'
+import { commandAction } from './live-view'
 import { PhaseStepper } from './PhaseStepper'
 import { formatClock } from './SpeakerTimer'
 import { useCoreClock, useLive, type Live } from './use-live'
@@ -32,11 +32,11 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const [ending, setEnding] = useState(false)
   const startedAt = view.state.phases[0]?.startedAt
 
-  const step = (delta: 1 | -1): void => {
-    const keys = phaseKeys(view)
-    const index = Math.min(keys.length - 1, Math.max(0, currentPhaseIndex(view) + delta))
-    if (keys[index] && keys[index] !== view.state.phase) void live.act({ type: 'phase', segmentId: keys[index] === 'closing' ? null : keys[index]! })
-  }
+  const step = (delta: 1 | -1): void =>
+    void live.perform((latest) => {
+      const action = commandAction(delta === 1 ? 'nextPhase' : 'previousPhase', latest, null)
+      return action && action !== 'undo' ? () => api.invoke('live:act', { sessionId: latest.session.id, action }) : null
+    })
 
   async function openProjector(): Promise<void> {
     const result = await api.invoke('projector:open', { sessionId: session.id })

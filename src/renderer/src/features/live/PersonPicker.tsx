@@ -18,7 +18,8 @@ export function PersonPicker({ title, people, onPick, onClose }: Props) {
   const query = text.trim()
   const matches = people.filter((entry) => !query || entry.name.includes(query) || placeOf(entry).includes(query))
   return (
-    <Modal opened onClose={onClose} title={title} size="md">
+    // No opening animation: the name is typed the moment H is pressed.
+    <Modal opened onClose={onClose} title={title} size="md" transitionProps={{ duration: 0 }}>
       <Stack gap="sm">
         <TextInput
           data-autofocus

@@ -1,3 +1,4 @@
+import type { LiveAction } from '@shared/contract'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
 import type { SeatTone } from '../seating/RoundTable'
@@ -58,5 +59,41 @@ export function attendanceCounts(view: LiveView): { expected: number; present: n
     expected: view.attendance.filter((entry) => entry.invited).length,
     present: view.attendance.filter((entry) => !entry.absent && entry.checkedInAt !== null).length,
     absent: view.attendance.filter((entry) => entry.absent).length
+  }
+}
+
+export type ConsoleCommand = 'pass' | 'skip' | 'defer' | 'decline' | 'applause' | 'pause' | 'free' | 'undo' | 'nextPhase' | 'previousPhase'
+
+/**
+ * What a key means against the state it will meet: Space passes the mic, or starts the round when
+ * nobody holds it at the start of 圆桌时间; P pauses or resumes. 'undo' is its own call; null: nothing to do.
+ */
+export function commandAction(command: ConsoleCommand, view: LiveView, startSeat: string | null): LiveAction | 'undo' | null {
+  const { state } = view
+  const current = state.current
+  switch (command) {
+    case 'pass': {
+      if (current) return { type: 'pass' }
+      const start = startSeat && view.attendance.some((entry) => entry.personId === startSeat && !entry.absent) ? startSeat : defaultStartSeat(view)
+      return canStartRound(view) && start ? { type: 'round', startPersonId: start } : null
+    }
+    case 'skip':
+    case 'defer':
+    case 'decline':
+    case 'applause':
+      return current ? { type: command } : null
+    case 'pause':
+      return current ? { type: state.pausedAt === null ? 'pause' : 'resume' } : null
+    case 'free':
+      return canStartRound(view) ? { type: 'free' } : null
+    case 'undo':
+      return view.lastAction !== null && view.lastAction !== 'end' ? 'undo' : null
+    case 'nextPhase':
+    case 'previousPhase': {
+      const keys = phaseKeys(view)
+      const index = Math.min(keys.length - 1, Math.max(0, currentPhaseIndex(view) + (command === 'nextPhase' ? 1 : -1)))
+      const key = keys[index]
+      return key && key !== state.phase ? { type: 'phase', segmentId: key === 'closing' ? null : key } : null
+    }
   }
 }

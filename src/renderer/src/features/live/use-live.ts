@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LiveAction } from '@shared/contract'
 import type { LiveView } from '@shared/domain'
-import type { AppError } from '@shared/result'
+import type { AppError, Result } from '@shared/result'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
+
+type Call = () => Promise<Result<unknown>>
 
 export interface Live {
   view: LiveView | undefined
@@ -12,9 +14,13 @@ export interface Live {
   /** The last refused or failed action, shown until the next one succeeds. */
   actionError: AppError | undefined
   busy: boolean
-  act: (action: LiveAction) => Promise<void>
-  undo: () => Promise<void>
-  run: (call: () => ReturnType<typeof api.invoke>) => Promise<boolean>
+  /**
+   * Queues a write. `decide` runs when the writes before it are committed, with the state they left,
+   * so fast key presses each count once, in order, against the state they will really meet.
+   */
+  perform: (decide: (view: LiveView) => Call | null) => Promise<boolean>
+  act: (action: LiveAction) => Promise<boolean>
+  run: (call: Call) => Promise<boolean>
 }
 
 /**
@@ -26,32 +32,43 @@ export function useLive(sessionId: string): Live {
   const [latest, setLatest] = useState<LiveView>()
   const [actionError, setActionError] = useState<AppError>()
   const [busy, setBusy] = useState(false)
-  const pending = useRef(false)
+  const viewRef = useRef<LiveView | undefined>(undefined)
+  const chain = useRef<Promise<unknown>>(Promise.resolve())
 
-  // Whichever is newer: what this window's last action returned, or what a change event made us reload.
-  useEffect(() => setLatest(loaded.data), [loaded.data])
-
-  const run = useCallback(async (call: () => ReturnType<typeof api.invoke>): Promise<boolean> => {
-    // One action at a time: a second key press while the first is being written is dropped, not queued.
-    if (pending.current) return false
-    pending.current = true
-    setBusy(true)
-    const result = await call()
-    pending.current = false
-    setBusy(false)
-    if (!result.ok) {
-      setActionError(result.error)
-      return false
-    }
-    setActionError(undefined)
-    if (isLiveView(result.value)) setLatest(result.value)
-    return true
+  const show = useCallback((view: LiveView | undefined) => {
+    viewRef.current = view
+    setLatest(view)
   }, [])
+  // A reload after a change event (from this window or another) is committed state too.
+  useEffect(() => show(loaded.data), [loaded.data, show])
 
-  const act = useCallback(async (action: LiveAction) => void (await run(() => api.invoke('live:act', { sessionId, action }))), [run, sessionId])
-  const undo = useCallback(async () => void (await run(() => api.invoke('live:undo', { sessionId }))), [run, sessionId])
+  const perform = useCallback(
+    (decide: (view: LiveView) => Call | null): Promise<boolean> => {
+      const step = chain.current.then(async () => {
+        const view = viewRef.current
+        const call = view ? decide(view) : null
+        if (!call) return false
+        setBusy(true)
+        const result = await call()
+        setBusy(false)
+        if (!result.ok) {
+          setActionError(result.error)
+          return false
+        }
+        setActionError(undefined)
+        if (isLiveView(result.value)) show(result.value)
+        return true
+      })
+      chain.current = step
+      return step
+    },
+    [show]
+  )
 
-  return { view: latest, error: loaded.error, reload: loaded.reload, actionError, busy, act, undo, run }
+  const run = useCallback((call: Call) => perform(() => call), [perform])
+  const act = useCallback((action: LiveAction) => run(() => api.invoke('live:act', { sessionId, action })), [run, sessionId])
+
+  return { view: latest, error: loaded.error, reload: loaded.reload, actionError, busy, perform, act, run }
 }
 
 const isLiveView = (value: unknown): value is LiveView =>

@@ -1,0 +1,142 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './app'
+
+/** Keyboard only: focus moves with Tab or lands on a control as a keyboard user's Tab would. */
+async function press(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus()
+  await target.press(key)
+}
+
+const current = (page: Page) => page.getByTestId('current-speaker')
+
+/** Opens a route of the app in the same tab (as following a link would). */
+const goTo = (page: Page, hash: string) => page.goto(`${page.url().split('#')[0]}${hash}`)
+
+test('a full session run by keyboard: check-in, two lecturers, a round of 8 with skip, deferral, raised hand and undos; the projector follows', async ({ app }) => {
+  const { page } = app
+  await press(page.getByRole('radio', { name: '往期' }), 'Space')
+  await press(page.getByRole('link', { name: /示例场次/ }))
+  await press(page.getByRole('button', { name: '签到 / 开始场次' }))
+  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
+
+  // Check-in: two present, 张秀兰 absent with a reason, and 高明 walks in (quick add, seated at 9).
+  const checkIn = page.getByRole('table', { name: '签到名单' })
+  await press(checkIn.getByRole('radiogroup', { name: '任肖彤 的签到' }).getByRole('radio', { name: '出席' }), 'Space')
+  await press(checkIn.getByRole('radiogroup', { name: '温乐义 的签到' }).getByRole('radio', { name: '出席' }), 'Space')
+  await press(checkIn.getByRole('radiogroup', { name: '张秀兰 的签到' }).getByRole('radio', { name: '缺席' }), 'Space')
+  const reason = checkIn.getByRole('textbox', { name: '张秀兰 的缺席原因' })
+  await reason.focus()
+  await page.keyboard.type('外出务工')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('缺席 1 人')).toBeVisible()
+  await press(page.getByRole('button', { name: '快速添加新人员' }))
+  await page.keyboard.type('高明')
+  await page.keyboard.press('Enter')
+  await expect(checkIn).toContainText('高明')
+  await expect(page.getByText('实到 3 人')).toBeVisible()
+  await expect(page.getByRole('button', { name: '9 号座位:高明,出席' })).toBeVisible()
+
+  const projector = await app.openProjector(sessionId)
+  await expect(projector.getByTestId('projector-theme')).toHaveText('加快构建新发展格局,把握未来发展主动权')
+
+  await press(page.getByRole('button', { name: '开始场次' }))
+  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
+
+  // Study: each lecturer gets the microphone with the segment; the projector follows.
+  await page.keyboard.press('PageDown')
+  await expect(current(page)).toHaveText('李芳')
+  await expect(projector.getByTestId('projector-current')).toHaveText('李芳')
+  await expect(projector.getByTestId('projector-phase')).toHaveText('学习研讨')
+  await page.keyboard.press('PageDown')
+  await expect(current(page)).toHaveText('赵海云')
+  await expect(projector.getByTestId('projector-current')).toHaveText('赵海云')
+
+  // 圆桌时间: Space starts the round at seat 1; the absent 张秀兰 is left out.
+  await page.keyboard.press('PageDown')
+  await expect(current(page)).toHaveText('暂无人发言')
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('任肖彤')
+  await expect(projector.getByTestId('projector-next')).toHaveText('李芳')
+  await page.keyboard.press('a')
+  await expect(page.getByText('掌声 1 次')).toBeVisible()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('李芳')
+  await page.keyboard.press('s') // 李芳 passes: skipped
+  await expect(current(page)).toHaveText('赵海云')
+  await page.keyboard.press('d') // 赵海云 comes back at the end of the round
+  await expect(current(page)).toHaveText('温乐义')
+  await expect(page.getByRole('button', { name: '3 号座位:赵海云,暂缓' })).toBeVisible()
+  await page.keyboard.press('h') // 举手插话: 王晓雪 speaks right after 温乐义
+  await expect(page.getByRole('textbox', { name: '输入姓名,回车选第一位' })).toBeFocused()
+  await page.keyboard.type('王晓雪')
+  await page.keyboard.press('Enter')
+  await expect(projector.getByTestId('projector-next')).toHaveText('王晓雪')
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('王晓雪')
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('翟自恩')
+  await expect(projector.getByTestId('projector-current')).toHaveText('翟自恩')
+  await page.screenshot({ path: 'docs/screenshots/live-console.png' })
+  await projector.screenshot({ path: 'docs/screenshots/projector.png' })
+
+  // Two undos: back to 温乐义 holding the mic, 王晓雪 next again.
+  await page.keyboard.press('Control+z')
+  await expect(current(page)).toHaveText('王晓雪')
+  await page.keyboard.press('Control+z')
+  await expect(current(page)).toHaveText('温乐义')
+  await expect(projector.getByTestId('projector-current')).toHaveText('温乐义')
+  await expect(projector.getByTestId('projector-next')).toHaveText('王晓雪')
+
+  for (const name of ['王晓雪', '翟自恩', '刘建国', '陈静', '高明', '赵海云']) {
+    await page.keyboard.press('ArrowRight')
+    await expect(current(page)).toHaveText(name)
+    await expect(projector.getByTestId('projector-current')).toHaveText(name)
+  }
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('暂无人发言')
+  await expect(page.getByText('第 1 轮已结束:可以再来一轮,或进入自由讨论。')).toBeVisible()
+  for (const [seat, status] of [
+    ['1 号座位:任肖彤', '已发言'],
+    ['2 号座位:李芳', '跳过'],
+    ['3 号座位:赵海云', '已发言'],
+    ['6 号座位:张秀兰', '缺席'],
+    ['9 号座位:高明', '已发言']
+  ] as const) {
+    await expect(page.getByRole('button', { name: `${seat},${status}` })).toBeVisible()
+  }
+
+  // The whole state survives a restart: same phase, same round, nobody holding the mic.
+  const restarted = await app.restart()
+  await goTo(restarted, `#/sessions/${sessionId}/live`)
+  await expect(restarted.getByText('第 1 轮已结束:可以再来一轮,或进入自由讨论。')).toBeVisible()
+  await expect(restarted.getByRole('button', { name: '3 号座位:赵海云,已发言' })).toBeVisible()
+
+  // 总结, then 结束场次 (confirmed, since it cannot be undone).
+  await restarted.keyboard.press('PageDown')
+  await expect(restarted.getByRole('tab', { name: '现场' })).toBeVisible()
+  await press(restarted.getByRole('button', { name: '结束场次' }))
+  const dialog = restarted.getByRole('dialog', { name: '结束这个场次?' })
+  await press(dialog.getByRole('button', { name: '结束场次' }))
+  await expect(restarted.getByText('场次已结束')).toBeVisible()
+})
+
+test('a live session resumes exactly after a restart, with the speaker’s time counted from the stored start', async ({ app }) => {
+  let page = app.page
+  await page.getByText('往期', { exact: true }).click()
+  await page.getByRole('link', { name: /示例场次/ }).click()
+  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
+  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
+  await page.getByRole('button', { name: '开始场次' }).click()
+  // Pressed as fast as the keyboard allows: each key counts once, in order.
+  for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space', 'Space', 'd']) await page.keyboard.press(key)
+  await expect(current(page)).toHaveText('赵海云')
+  await page.waitForTimeout(2_100)
+
+  page = await app.restart()
+  await goTo(page, `#/sessions/${sessionId}/live`)
+  await expect(current(page)).toHaveText('赵海云')
+  await expect(page.getByRole('button', { name: '2 号座位:李芳,暂缓' })).toBeVisible()
+  // Elapsed time kept running while the app was closed: the 3:00 limit shows at most 2:57 left.
+  const timer = page.getByRole('timer', { name: '剩余时间' })
+  await expect(timer).toContainText(/2:(5[0-7]|[0-4]\d)/)
+})
