@@ -231,7 +231,8 @@ async function step(rig: LiveRig, model: Model, { command, gap, steer }: Step, s
     }
     case 'end': {
       const result = await rig.end()
-      if (before.session.status !== 'live') return refused(result, conflict('id', `session_${before.session.status}`))
+      // (sessions:end takes {id}, yet core names the field 'sessionId' in the issue, as the live channels do.)
+      if (before.session.status !== 'live') return refused(result, conflict('sessionId', `session_${before.session.status}`))
       const view = accepted(result)
       const row = rig.eventRows().at(-1)!
       expect(row).toMatchObject({ type: 'end', at: now, undone_at: null })
@@ -345,7 +346,7 @@ const seatingArb: fc.Arbitrary<Seat[]> = fc.integer({ min: 3, max: 9 }).chain((n
 const scenarioArb = fc.record({
   seating: seatingArb,
   steps: fc.array(fc.record({ command: commandArb, gap: gapArb, steer: fc.constantFrom(true, true, true, false) }), {
-    minLength: 1,
+    minLength: 8,
     maxLength: 40,
     size: 'max'
   })
@@ -372,10 +373,11 @@ describe('the live session on SQLite against the reducer', () => {
     )
     expect(runs).toBeGreaterThanOrEqual(100)
     // The sequences get somewhere: rounds, restarts and undos in numbers, most commands accepted.
-    expect(stats.accepted).toBeGreaterThan(stats.steps / 2)
-    expect(stats.restarts).toBeGreaterThan(100)
-    expect(stats.undos).toBeGreaterThan(100)
-    expect(stats.rounds).toBeGreaterThan(50)
+    expect(stats.steps).toBeGreaterThan(1500)
+    expect(stats.accepted).toBeGreaterThan(stats.steps * 0.4)
+    expect(stats.restarts).toBeGreaterThan(60)
+    expect(stats.undos).toBeGreaterThan(40)
+    expect(stats.rounds).toBeGreaterThan(30)
   })
 })
 
@@ -414,8 +416,8 @@ describe('a whole session, step by step, with restarts', () => {
     await run({ kind: 'phase', segment: 1 }, 3 * MIN) // 赵海云
     await run({ kind: 'simple', type: 'pause' }, 10 * MIN)
     await run({ kind: 'restart' }, 5 * MIN)
-    await run({ kind: 'simple', type: 'resume' }, 0)
-    await run({ kind: 'phase', segment: 2 }, 20 * MIN) // 圆桌时间
+    await run({ kind: 'simple', type: 'resume' }, 5 * MIN)
+    await run({ kind: 'phase', segment: 2 }, 15 * MIN) // 圆桌时间
     await run({ kind: 'walk_in', who: who(wang), seat: null }, 0) // 王明 arrives: seat 4 is free
     expect(model.view.attendance.find((entry) => entry.personId === wang)?.seatNumber).toBe(4)
     await run({ kind: 'round', who: who(zhang) }, MIN)
@@ -482,7 +484,7 @@ describe('a whole session, step by step, with restarts', () => {
       { id: rig.segments[2], actual_start: t0 + 70 * MIN, actual_end: state.phases[2]!.endedAt }
     ])
     expect(state.phases.map((phase) => phase.key)).toEqual([...rig.segments, 'closing'])
-    expect(state.phases[3]).toEqual({ key: 'closing', startedAt: state.phases[2]!.endedAt, endedAt: rig.now - 0 })
+    expect(state.phases[3]).toEqual({ key: 'closing', startedAt: state.phases[2]!.endedAt, endedAt: rig.now })
     expect(stats.restarts).toBe(6)
     rig.dispose()
   })

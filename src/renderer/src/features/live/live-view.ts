@@ -1,7 +1,7 @@
 import type { LiveAction } from '@shared/contract'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
-import type { SeatTone } from '../seating/RoundTable'
+import type { SeatTone } from '../seating/seat-tone'
 
 /** What the console and the projector derive from a LiveView; pure, so both show the same thing. */
 
@@ -90,6 +90,7 @@ export function commandAction(command: ConsoleCommand, view: LiveView, startSeat
       return view.lastAction !== null && view.lastAction !== 'end' ? 'undo' : null
     case 'nextPhase':
     case 'previousPhase': {
+      if (command === 'previousPhase' && state.phase === null) return null
       const keys = phaseKeys(view)
       const index = Math.min(keys.length - 1, Math.max(0, currentPhaseIndex(view) + (command === 'nextPhase' ? 1 : -1)))
       const key = keys[index]

@@ -2,9 +2,8 @@ import { Box, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './RoundTable.module.css'
+import type { SeatTone } from './seat-tone'
 
-/** How a seat looks in the live console: who holds the mic, who is next, how each turn ended. */
-export type SeatTone = 'current' | 'next' | 'spoken' | 'skipped' | 'declined' | 'deferred' | 'absent' | 'present' | 'unmarked'
 
 export interface TableSeat {
   /** Stable identity (the person's id), so focus and drag follow the person. */

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import type { AttendanceEntry, LiveView, SessionDetail } from '../../../src/shared/domain'
+import { replay, type SpeakingAction, type SpeakingEvent } from '../../../src/shared/speaking'
+import { attendanceCounts, canStartRound, commandAction, limitMsOf, seatTone } from '../../../src/renderer/src/features/live/live-view'
+import { commandFor } from '../../../src/renderer/src/features/live/shortcuts'
+
+const STUDY = 'seg-study'
+const TABLE = 'seg-table'
+const person = (personId: string, seatNumber: number | null, patch: Partial<AttendanceEntry> = {}): AttendanceEntry => ({
+  personId,
+  name: personId,
+  organisation: '',
+  village: '温集新村',
+  role: 'participant',
+  seatNumber,
+  invited: true,
+  checkedInAt: 1,
+  absent: false,
+  absentReason: '',
+  ...patch
+})
+
+const session = {
+  id: 'session',
+  status: 'live',
+  speakerLimitSeconds: 180,
+  agenda: [
+    { id: STUDY, position: 0, kind: 'study', title: '', lecturerId: 'lecturer', lecturerName: 'lecturer', topic: '', plannedMinutes: 30 },
+    { id: TABLE, position: 1, kind: 'roundtable', title: '', lecturerId: null, lecturerName: null, topic: '', plannedMinutes: 60 }
+  ]
+} as unknown as SessionDetail
+
+const attendance = [person('a', 1), person('b', 2, { absent: true, checkedInAt: null }), person('c', 3), person('walkin', 4, { invited: false })]
+
+let clock = 0
+function view(actions: SpeakingAction[]): LiveView {
+  const events = actions.map((action, index) => ({ ...action, id: `e${index}`, at: (clock += 1000) }) as SpeakingEvent)
+  const agenda = session.agenda.map(({ id, kind, lecturerId }) => ({ id, kind, lecturerId }))
+  return { session, attendance, state: replay(events, agenda), lastAction: events.at(-1)?.type ?? null, now: clock }
+}
+
+describe('what a key does against the state it meets', () => {
+  it('Space starts the round at the chosen (or first present) seat, then passes the mic', () => {
+    const atTable = view([{ type: 'phase', segmentId: TABLE }])
+    expect(canStartRound(atTable)).toBe(true)
+    expect(commandAction('pass', atTable, null)).toEqual({ type: 'round', startPersonId: 'a' })
+    expect(commandAction('pass', atTable, 'c')).toEqual({ type: 'round', startPersonId: 'c' })
+    // An absent start seat falls back to the first present person.
+    expect(commandAction('pass', atTable, 'b')).toEqual({ type: 'round', startPersonId: 'a' })
+    const speaking = view([{ type: 'phase', segmentId: TABLE }, { type: 'round', order: ['a', 'c'] }])
+    expect(commandAction('pass', speaking, null)).toEqual({ type: 'pass' })
+    expect(canStartRound(speaking)).toBe(false)
+  })
+
+  it('does nothing where the action makes no sense', () => {
+    const before = view([])
+    for (const command of ['pass', 'skip', 'defer', 'decline', 'applause', 'pause', 'free', 'undo', 'previousPhase'] as const) {
+      expect(commandAction(command, before, null)).toBeNull()
+    }
+    expect(commandAction('nextPhase', before, null)).toEqual({ type: 'phase', segmentId: STUDY })
+  })
+
+  it('P pauses and resumes; PgDn reaches 总结 and stops there; Ctrl+Z undoes the last step', () => {
+    const study = view([{ type: 'phase', segmentId: STUDY }])
+    expect(commandAction('pause', study, null)).toEqual({ type: 'pause' })
+    expect(commandAction('pause', view([{ type: 'phase', segmentId: STUDY }, { type: 'pause' }]), null)).toEqual({ type: 'resume' })
+    expect(commandAction('nextPhase', study, null)).toEqual({ type: 'phase', segmentId: TABLE })
+    const closing = view([{ type: 'phase', segmentId: null }])
+    expect(commandAction('nextPhase', closing, null)).toBeNull()
+    expect(commandAction('previousPhase', closing, null)).toEqual({ type: 'phase', segmentId: TABLE })
+    expect(commandAction('undo', study, null)).toBe('undo')
+  })
+})
+
+describe('the seat map and the counts', () => {
+  it('marks the speaker, the next, the outcomes of this round, and the absent', () => {
+    const v = view([{ type: 'phase', segmentId: TABLE }, { type: 'round', order: ['a', 'c', 'walkin'] }, { type: 'skip' }])
+    const tones = Object.fromEntries(attendance.map((entry) => [entry.personId, seatTone(v, entry, v.state.queue[0])]))
+    expect(tones).toEqual({ a: 'skipped', b: 'absent', c: 'current', walkin: 'next' })
+  })
+
+  it('counts 应到 from the invited, 实到 from those checked in and not absent', () => {
+    expect(attendanceCounts(view([]))).toEqual({ expected: 3, present: 3, absent: 1 })
+  })
+
+  it('times a lecturer against the segment and others against the per-speaker limit', () => {
+    const study = view([{ type: 'phase', segmentId: STUDY }])
+    expect(limitMsOf(study, study.state.current)).toBe(30 * 60_000)
+    const round = view([{ type: 'phase', segmentId: TABLE }, { type: 'round', order: ['a'] }])
+    expect(limitMsOf(round, round.state.current)).toBe(180_000)
+    expect(limitMsOf(round, null)).toBeNull()
+  })
+})
+
+describe('keys', () => {
+  const key = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
+    commandFor({ key, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods })
+
+  it('maps the keys shown on screen', () => {
+    expect([key(' '), key('ArrowRight'), key('s'), key('S'), key('d'), key('h'), key('a'), key('p'), key('z', { ctrlKey: true })]).toEqual([
+      'pass',
+      'pass',
+      'skip',
+      'skip',
+      'defer',
+      'raiseHand',
+      'applause',
+      'pause',
+      'undo'
+    ])
+  })
+
+  it('leaves other keys and browser shortcuts alone', () => {
+    expect([key('x'), key('s', { ctrlKey: true }), key('ArrowLeft', { altKey: true }), key('z', { ctrlKey: true, shiftKey: true })]).toEqual([
+      null,
+      null,
+      null,
+      null
+    ])
+  })
+})
