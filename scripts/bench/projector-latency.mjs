@@ -50,7 +50,8 @@ try {
     const started = performance.now()
     await call('live:act', { sessionId: demo.id, action: { type: 'phase', segmentId: segment.id } })
     await page.waitForFunction(
-      (name) => document.querySelector('[data-testid="projector-current"]')?.textContent === name,
+      // Runs in the page.
+      (name) => globalThis.document.querySelector('[data-testid="projector-current"]')?.textContent === name,
       segment.lecturerName,
       { polling: 'raf', timeout: 5000 }
     )
