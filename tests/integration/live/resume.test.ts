@@ -415,7 +415,7 @@ describe('walk-ins', () => {
     })
     expect(databaseFingerprint(rig.file)).toStrictEqual(before)
     const view = valueOf(await rig.walkIn(wang, 9))
-    expect(view.attendance.at(-1)).toMatchObject({ personId: wang, seatNumber: 9 })
+    expect(view.attendance.find((entry) => entry.personId === wang)).toMatchObject({ seatNumber: 9, invited: false })
   })
 })
 
