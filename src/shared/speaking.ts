@@ -144,7 +144,7 @@ export function apply(state: SpeakingState, event: SpeakingEvent, agenda: Agenda
       if (segment?.kind !== 'roundtable') return { refused: 'not_roundtable' }
       if (event.order.length === 0) return { refused: 'empty_round' }
       if (new Set(event.order).size !== event.order.length) return { refused: 'duplicate_in_round' }
-      if (state.mode === 'round' && (state.current || state.queue.length > 0)) return { refused: 'round_in_progress' }
+      if (roundInProgress(state)) return { refused: 'round_in_progress' }
       const closed = closeCurrent(state, event.at, 'spoken')
       const round = state.round + 1
       const [first, ...rest] = event.order
@@ -158,7 +158,7 @@ export function apply(state: SpeakingState, event: SpeakingEvent, agenda: Agenda
       if (state.phase === null) return { refused: 'not_in_a_phase' }
       const segment = agenda.find((candidate) => candidate.id === state.phase)
       if (segment?.kind !== 'roundtable') return { refused: 'not_roundtable' }
-      if (state.mode === 'round' && (state.current || state.queue.length > 0)) return { refused: 'round_in_progress' }
+      if (roundInProgress(state)) return { refused: 'round_in_progress' }
       return { ...closeCurrent(state, event.at, 'spoken'), mode: 'free', queue: [] }
     }
     case 'pass':
@@ -182,8 +182,10 @@ export function apply(state: SpeakingState, event: SpeakingEvent, agenda: Agenda
       if (state.phase === null) return { refused: 'not_in_a_phase' }
       const entry: QueueEntry = { personId: event.personId, kind: event.type === 'raise_hand' ? 'raised_hand' : 'again' }
       if (!state.current) return giveMicrophone(state, entry, event)
-      const queue = event.type === 'raise_hand' ? [entry, ...state.queue] : [...state.queue, entry]
-      return { ...state, queue }
+      // Raised hands speak right after the current speaker, first come first served among themselves.
+      const handsFirst = state.queue.findIndex((waiting) => waiting.kind !== 'raised_hand')
+      const at = event.type === 'raise_hand' ? (handsFirst < 0 ? state.queue.length : handsFirst) : state.queue.length
+      return { ...state, queue: [...state.queue.slice(0, at), entry, ...state.queue.slice(at)] }
     }
     case 'applause':
       if (!state.current) return { refused: 'nobody_speaking' }
@@ -206,6 +208,14 @@ export function apply(state: SpeakingState, event: SpeakingEvent, agenda: Agenda
 }
 
 const OUTCOME = { pass: 'spoken', skip: 'skipped', decline: 'declined' } as const
+
+/**
+ * A round is in progress while someone of its order holds the mic or waits; raised hands and
+ * 再次发言 after its last speaker do not keep it open.
+ */
+export function roundInProgress(state: SpeakingState): boolean {
+  return state.mode === 'round' && (state.current?.kind === 'round' || state.queue.some((waiting) => waiting.kind === 'round'))
+}
 
 function enterPhase(state: SpeakingState, event: SpeakingEvent & { type: 'phase' }, agenda: AgendaInfo[]): SpeakingState | { refused: RefusalReason } {
   const segment = event.segmentId === null ? null : agenda.find((candidate) => candidate.id === event.segmentId)

@@ -37,14 +37,14 @@ export function liveView(ctx: CoreContext, sessionId: string): LiveView {
 }
 
 export function startSession(ctx: CoreContext, sessionId: string): LiveView {
-  requireStatus(ctx, sessionId, ['planned'], 'sessionId')
+  requireStatus(ctx, sessionId, ['planned'])
   ctx.db.prepare("UPDATE sessions SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
 
 export function endSession(ctx: CoreContext, sessionId: string): LiveView {
-  requireStatus(ctx, sessionId, ['live'], 'sessionId')
+  requireStatus(ctx, sessionId, ['live'])
   record(ctx, sessionId, { type: 'end' })
   ctx.db.prepare("UPDATE sessions SET status = 'ended', ended_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
   announce(ctx, sessionId)
@@ -87,6 +87,7 @@ export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
   const person = ctx.db.prepare('SELECT archived_at FROM people WHERE id = ?').get(input.personId) as { archived_at: number | null } | undefined
   if (!person) throw new AppFailure('invalid_input', 'No such person.', [issue('personId', 'person_not_found')])
+  if (person.archived_at !== null) throw new AppFailure('invalid_input', 'This person is archived.', [issue('personId', 'person_archived')])
   const already = ctx.db.prepare('SELECT 1 FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId)
   if (already) throw new AppFailure('invalid_input', 'Already on the list.', [issue('personId', 'duplicate_person')])
   const taken = new Set(
@@ -158,6 +159,10 @@ function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveActio
   switch (action.type) {
     case 'round': {
       present(action.startPersonId, 'startPersonId')
+      // A round goes round the table: it starts at a seat.
+      if (attendance.find((entry) => entry.personId === action.startPersonId)?.seatNumber === null) {
+        throw new AppFailure('invalid_input', 'This person has no seat.', [issue('startPersonId', 'not_seated')])
+      }
       return { type: 'round', order: roundOrder(attendance, action.startPersonId) }
     }
     case 'raise_hand':

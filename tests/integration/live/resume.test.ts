@@ -1,8 +1,10 @@
+import { copyFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LiveView } from '../../../src/shared/domain'
 import type { Result } from '../../../src/shared/result'
 import { speakingMs } from '../../../src/shared/speaking'
-import { databaseFingerprint, errorOf, runCleanups, valueOf } from '../../helpers'
+import { databaseFingerprint, errorOf, runCleanups, tempDir, testCore, valueOf } from '../../helpers'
 import { LiveRig, withoutNow, type LiveAction } from './rig'
 
 /**
@@ -316,6 +318,33 @@ describe('resume after a restart at every kind of step', () => {
   })
 })
 
+describe('a power cut', () => {
+  it('loses nothing: the files on disk, copied while core still has them open, hold the whole session', async () => {
+    const rig = await openRig()
+    const { chen, liu, wang } = people(rig)
+    await roundUnderWay(rig)
+    await act(rig, { type: 'defer' })
+    await act(rig, { type: 'raise_hand', personId: chen })
+    rig.wait(7 * SECOND)
+    await act(rig, { type: 'applause' })
+    valueOf(await rig.checkIn(liu, false, '请假'))
+    valueOf(await rig.walkIn(wang))
+    const view = await rig.view()
+    expect(elapsed(view)).toBe(7 * SECOND)
+
+    // What is on the disk at the moment the power goes: the database file and its write-ahead log.
+    const copy = join(tempDir(), 'roundtable.sqlite')
+    for (const suffix of ['', '-wal']) if (existsSync(rig.file + suffix)) copyFileSync(rig.file + suffix, copy + suffix)
+    rig.wait(DOWNTIME)
+    const revived = testCore({ databaseFile: copy, now: () => rig.now })
+    const after = valueOf(await revived.invoke('live:get', { sessionId: rig.sessionId }))
+    expect(withoutNow(after)).toStrictEqual(withoutNow(view))
+    expect(elapsed(after)).toBe(7 * SECOND + DOWNTIME)
+    const next = valueOf(await revived.invoke('live:act', { sessionId: rig.sessionId, action: { type: 'pass' } }))
+    expect(next.state.current).toMatchObject({ personId: chen, kind: 'raised_hand', startedAt: rig.now })
+  })
+})
+
 describe('check-in (签到)', () => {
   it('marks present with the time, or absent with a reason, on a planned or a live session', async () => {
     const rig = await openRig(false)
@@ -491,7 +520,7 @@ describe('refusals', () => {
       start: false,
       call: (rig) => rig.end(),
       code: 'conflict',
-      issue: { path: ['sessionId'], code: 'session_planned' }
+      issue: { path: ['id'], code: 'session_planned' }
     },
     {
       name: 'acting on an ended session',

@@ -149,7 +149,8 @@ const roundHeavyArb: fc.Arbitrary<Scenario> = fc.record({
 function expectedRefusal(state: SpeakingState, action: SpeakingAction): RefusalReason | null {
   if (state.ended) return 'session_ended'
   const segment = AGENDA.find((candidate) => candidate.id === state.phase)
-  const roundInProgress = state.mode === 'round' && (state.current !== null || state.queue.length > 0)
+  // The model's own statement of the rule: only the round's own people keep it open.
+  const roundInProgress = state.mode === 'round' && (state.current?.kind === 'round' || state.queue.some((entry) => entry.kind === 'round'))
   switch (action.type) {
     case 'phase':
       return action.segmentId === null || AGENDA.some((s) => s.id === action.segmentId) ? null : 'unknown_segment'
@@ -227,7 +228,10 @@ function checkTransition(before: SpeakingState, event: SpeakingEvent, after: Spe
     case 'speak_again': {
       const entry: QueueEntry = { personId: event.personId, kind: event.type === 'raise_hand' ? 'raised_hand' : 'again' }
       if (before.current) {
-        sameExcept({ queue: event.type === 'raise_hand' ? [entry, ...before.queue] : [...before.queue, entry] })
+        const hands = before.queue.filter((waiting, index) => waiting.kind === 'raised_hand' && before.queue.slice(0, index).every((w) => w.kind === 'raised_hand')).length
+        sameExcept({
+          queue: event.type === 'raise_hand' ? [...before.queue.slice(0, hands), entry, ...before.queue.slice(hands)] : [...before.queue, entry]
+        })
       } else {
         const turn: Turn = {
           id: event.id,

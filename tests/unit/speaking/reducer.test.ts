@@ -292,6 +292,15 @@ describe('round', () => {
     expect(story.refuse(FREE)).toBe('round_in_progress')
   })
 
+  it('is no longer in progress once its own people are done, even while a raised hand or 再次发言 speaks', () => {
+    const story = inRound('A', 'B')
+    story.do(again('A'))
+    story.run(PASS, PASS) // B spoke; A speaks again
+    expect(story.current).toMatchObject({ personId: 'A', kind: 'again' })
+    expect(story.do(FREE)).toMatchObject({ mode: 'free', current: null })
+    expect(story.turnOf('A', 'again')[0]).toMatchObject({ outcome: 'spoken' })
+  })
+
   it('in free discussion or idle, a round ends whoever speaks as spoken', () => {
     const story = new Story()
     story.do(phase('table'))
@@ -448,11 +457,11 @@ describe('raise_hand (举手插话) and speak_again (再次发言)', () => {
     expect(story.current).toMatchObject({ personId: 'B', kind: 'round', round: 1 })
   })
 
-  it('each raised hand goes right after the current speaker, ahead of earlier ones', () => {
+  it('raised hands go right after the current speaker, first come first served among themselves', () => {
     const story = inRound('A', 'B')
     story.do(hand('E'))
     story.do(hand('F'))
-    expect(queueOf(story.state)).toEqual(['F', 'E', 'B'])
+    expect(queueOf(story.state)).toEqual(['E', 'F', 'B'])
   })
 
   it('a raised hand is inserted ahead of a deferred speaker too', () => {

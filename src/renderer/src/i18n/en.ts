@@ -209,7 +209,8 @@ export const en: Translation = {
       already_paused: 'The timer is already paused.',
       not_paused: 'The timer is not paused.',
       absent: 'This person is checked in as absent.',
-      not_on_list: 'This person is not on this session’s list.'
+      not_on_list: 'This person is not on this session’s list.',
+      not_seated: 'This person has no seat; start from someone at the table.'
     },
     picker: {
       raiseHand: 'Raised hand: who speaks?',
@@ -420,6 +421,7 @@ export const en: Translation = {
     theme_in_use: 'Sessions use this theme',
     session_live: 'The session is live; its plan cannot change',
     session_ended: 'The session has ended; its plan cannot change',
-    session_cancelled: 'The session was cancelled'
+    session_cancelled: 'The session was cancelled',
+    person_archived: 'This person is archived'
   }
 }

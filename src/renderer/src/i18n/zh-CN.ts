@@ -208,7 +208,8 @@ export const zhCN = {
       already_paused: '计时已经暂停。',
       not_paused: '计时没有暂停。',
       absent: '此人已签为缺席。',
-      not_on_list: '此人不在本场名单中。'
+      not_on_list: '此人不在本场名单中。',
+      not_seated: '此人没有座位,请从有座位的人开始。'
     },
     picker: {
       raiseHand: '举手插话:谁要发言?',
@@ -419,7 +420,8 @@ export const zhCN = {
     theme_in_use: '已有场次使用这个主题',
     session_live: '场次正在进行,不能修改计划',
     session_ended: '场次已结束,不能修改计划',
-    session_cancelled: '场次已取消'
+    session_cancelled: '场次已取消',
+    person_archived: '此人已归档'
   }
 } as const
 

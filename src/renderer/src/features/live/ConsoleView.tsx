@@ -194,7 +194,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
           </Group>
         </Paper>
 
-        {roundReady && !current && (
+        {roundReady && (current === null || current.kind !== 'round') && state.phase !== null && (
           <Card withBorder padding="md" bg="orange.0">
             <Group align="flex-end">
               <Select

@@ -1,6 +1,6 @@
 import type { LiveAction } from '@shared/contract'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
-import { roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
+import { roundInProgress, roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
 import type { SeatTone } from '../seating/seat-tone'
 
 /** What the console and the projector derive from a LiveView; pure, so both show the same thing. */
@@ -34,8 +34,7 @@ export function limitMsOf(view: LiveView, turn: Turn | null): number | null {
 
 /** In 圆桌时间 with no round running: a round (or free discussion) can start. */
 export function canStartRound(view: LiveView): boolean {
-  const { state } = view
-  return currentSegment(view)?.kind === 'roundtable' && !(state.mode === 'round' && (state.current !== null || state.queue.length > 0))
+  return currentSegment(view)?.kind === 'roundtable' && !roundInProgress(view.state)
 }
 
 /** The first present person at the table: where a round starts unless the facilitator chooses. */
