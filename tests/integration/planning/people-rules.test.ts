@@ -368,8 +368,8 @@ describe('hasHistory', () => {
       name: 'spoke a turn',
       setup: (db, p) =>
         void db
-          .prepare('INSERT INTO turns (id, session_id, person_id, position, outcome) VALUES (?, ?, ?, 0, ?)')
-          .run(uuidv7(), session(db, 'planned'), p, 'spoken'),
+          .prepare('INSERT INTO turns (id, session_id, person_id, position, outcome, started_at) VALUES (?, ?, ?, 0, ?, ?)')
+          .run(uuidv7(), session(db, 'planned'), p, 'spoken', T0),
       hasHistory: true
     },
     {
