@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import assert from 'node:assert/strict'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase, type Database } from '../../../src/core/store/database'
+import { insertSession, tempDatabaseFile } from '../../helpers'
 import {
   apply,
   initialState,
@@ -46,6 +48,8 @@ type Command =
   | { kind: 'simple'; type: Simple }
   | { kind: 'person'; type: 'raise_hand' | 'speak_again'; who: number }
   | { kind: 'undo' }
+  /** Quit and start again: the events are written to SQLite as core stores them and read back. */
+  | { kind: 'restart' }
 
 /** `steer`: if the command would be refused, do something that moves the session on instead (see `productive`). */
 type Step = { command: Command; gap: number; steer: boolean }
@@ -87,7 +91,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       .map((p): Command => ({ kind: 'person', ...p })),
     weight: 4
   },
-  { arbitrary: fc.constant<Command>({ kind: 'undo' }), weight: 5 }
+  { arbitrary: fc.constant<Command>({ kind: 'undo' }), weight: 5 },
+  { arbitrary: fc.constant<Command>({ kind: 'restart' }), weight: 3 }
 )
 
 /** 3–9 people with distinct seat numbers (gaps allowed), now and then an unseated or an absent one. */
@@ -132,7 +137,8 @@ const roundHeavyArb: fc.Arbitrary<Scenario> = fc.record({
               .map((p): Command => ({ kind: 'person', ...p })),
             weight: 2
           },
-          { arbitrary: fc.constant<Command>({ kind: 'undo' }), weight: 3 }
+          { arbitrary: fc.constant<Command>({ kind: 'undo' }), weight: 3 },
+          { arbitrary: fc.constant<Command>({ kind: 'restart' }), weight: 2 }
         ),
         gap: gapArb,
         steer: steerArb
@@ -389,11 +395,12 @@ interface RunStats {
   undone: number
   completedRounds: number
   deferralsReturned: number
+  restarts: number
 }
 
-const newStats = (): RunStats => ({ steps: 0, accepted: 0, refused: 0, undone: 0, completedRounds: 0, deferralsReturned: 0 })
+const newStats = (): RunStats => ({ steps: 0, accepted: 0, refused: 0, undone: 0, completedRounds: 0, deferralsReturned: 0, restarts: 0 })
 
-function toAction(command: Exclude<Command, { kind: 'undo' }>, seating: SeatedPerson[]): SpeakingAction {
+function toAction(command: Exclude<Command, { kind: 'undo' } | { kind: 'restart' }>, seating: SeatedPerson[]): SpeakingAction {
   const person = personOf(seating)
   switch (command.kind) {
     case 'phase':
@@ -434,8 +441,46 @@ function productive(state: SpeakingState, seating: SeatedPerson[], index: number
 const indexOf = (command: Command): number =>
   command.kind === 'round' ? command.start : command.kind === 'person' ? command.who : command.kind === 'phase' ? (command.segment ?? 0) : 0
 
+/**
+ * The events on disk, as core keeps them in `speaking_events` (type, JSON payload, time, in seq order).
+ * A restart writes the log, closes the file, opens it again and replays what it reads.
+ */
+class EventFile {
+  private readonly file = tempDatabaseFile()
+  private db: Database = openDatabase(this.file)
+  private sessionId: string | null = null
+
+  newScenario(): void {
+    this.sessionId = insertSession(this.db, { title: '思想圆桌派', plannedStart: T0, plannedEnd: T0 + 2 * HOUR })
+  }
+
+  restart(events: SpeakingEvent[]): SpeakingEvent[] {
+    const sessionId = this.sessionId!
+    this.db.prepare('DELETE FROM speaking_events WHERE session_id = ?').run(sessionId)
+    const insert = this.db.prepare('INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)')
+    // Event ids are unique in the whole file; the scenarios' short ids are kept apart by the session id.
+    events.forEach(({ id, at, type, ...payload }, index) => insert.run(sessionId, index + 1, `${sessionId}/${id}`, type, JSON.stringify(payload), at))
+    this.db.close()
+    this.db = openDatabase(this.file)
+    const rows = this.db
+      .prepare('SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq')
+      .all(sessionId) as { id: string; type: SpeakingEvent['type']; payload: string; at: number }[]
+    return rows.map(
+      (row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id.slice(sessionId.length + 1), at: row.at }) as SpeakingEvent
+    )
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
+
+const eventFile = new EventFile()
+afterAll(() => eventFile.close())
+
 /** Runs one scenario step by step against the reducer, checking everything. */
 function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
+  eventFile.newScenario()
   let now = T0
   let n = 0
   let state = deepFreeze(initialState)
@@ -444,7 +489,12 @@ function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
   for (const { command, gap, steer } of steps) {
     now += gap
     stats.steps++
-    if (command.kind === 'undo') {
+    if (command.kind === 'restart') {
+      const reloaded = eventFile.restart(log.map((entry) => entry.event))
+      assert.deepStrictEqual(reloaded, log.map((entry) => entry.event), 'the events read back are the events written')
+      assert.deepStrictEqual(replay(reloaded, AGENDA), state, 'after a restart the state is rebuilt exactly from SQLite')
+      stats.restarts++
+    } else if (command.kind === 'undo') {
       const last = log.pop()
       if (last) {
         const undone = replay(
@@ -482,7 +532,7 @@ function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
 }
 
 describe('the speaking reducer against a model', () => {
-  it('any sequence of actions and undos keeps every invariant (700 sequences)', () => {
+  it('any sequence of actions, undos and restarts from SQLite keeps every invariant (700 sequences)', () => {
     const stats = newStats()
     let runs = 0
     fc.assert(
@@ -498,6 +548,7 @@ describe('the speaking reducer against a model', () => {
     expect(stats.completedRounds).toBeGreaterThan(50)
     expect(stats.deferralsReturned).toBeGreaterThan(50)
     expect(stats.undone).toBeGreaterThan(500)
+    expect(stats.restarts).toBeGreaterThan(500)
   })
 
   it('round-heavy sequences: deferrals, raised hands and undos inside rounds keep every invariant (300 sequences)', () => {
