@@ -54,6 +54,14 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   // 圆桌时间: Space starts the round at seat 1; the absent 张秀兰 is left out.
   await page.keyboard.press('PageDown')
   await expect(current(page)).toHaveText('暂无人发言')
+  // Keys typed into a field stay in the field: S and Space in the seat chooser start and skip nothing.
+  const startSeat = page.getByRole('textbox', { name: '从这个座位开始传话筒' }).or(page.getByRole('combobox', { name: '从这个座位开始传话筒' }))
+  await startSeat.focus()
+  await page.keyboard.press('s')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Escape')
+  await expect(current(page)).toHaveText('暂无人发言')
+  await startSeat.blur()
   await page.keyboard.press('Space')
   await expect(current(page)).toHaveText('任肖彤')
   await expect(projector.getByTestId('projector-next')).toHaveText('李芳')
