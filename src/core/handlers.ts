@@ -5,6 +5,7 @@ import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } fro
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
 import { exportPeople } from './people/roster-export'
 import { commitImport, previewImport } from './people/roster-import'
+import { createRemark, deleteRemark, getDraft, listRemarks, saveDraft, updateRemark } from './remarks/remarks'
 import { search } from './search/search'
 import { cancelSession, createSession, duplicateSession, getSession, listSessions, updateSession } from './sessions/sessions'
 import { getSettings, updateSettings } from './settings/settings'
@@ -82,6 +83,14 @@ export const handlers = {
 
   'demo:remove': (ctx) => removeDemo(ctx),
 
-  'search:query': (ctx, { text }) => search(ctx, text)
+  'remarks:list': (ctx, { sessionId }) => listRemarks(ctx, sessionId),
+  'remarks:create': (ctx, input) => createRemark(ctx, input),
+  'remarks:update': (ctx, input) => updateRemark(ctx, input),
+  'remarks:delete': (ctx, { id }) => deleteRemark(ctx, id, true),
+  'remarks:restore': (ctx, { id }) => deleteRemark(ctx, id, false),
+  'drafts:get': (ctx, { sessionId }) => getDraft(ctx, sessionId),
+  'drafts:save': (ctx, draft) => saveDraft(ctx, draft),
+
+  'search:query': (ctx, query) => search(ctx, query)
 } satisfies Handlers
 

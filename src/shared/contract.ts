@@ -10,6 +10,8 @@ import {
   type ImportPreview,
   type LiveView,
   type Person,
+  type Remark,
+  type RemarkDraft,
   type SearchHit,
   type SessionDetail,
   type SessionSummary,
@@ -35,15 +37,18 @@ const required = (max: number) => text(max).min(1)
 /** A business rule broken; `reason` becomes the issue's code, translated as `validation.<reason>`. */
 export const rule = (reason: string, path: (string | number)[]) => ({ code: 'custom' as const, path, params: { reason } })
 
+const labelList = z
+  .array(required(LIMITS.tag))
+  .max(LIMITS.tags)
+  .refine((list) => new Set(list).size === list.length, { params: { reason: 'duplicate_value' } })
+
 export const settingsPatchSchema = z
   .strictObject({
     language: z.enum(LANGUAGES),
     organisationName: text(LIMITS.shortText),
     defaultVenue: text(LIMITS.mediumText),
-    categories: z
-      .array(required(LIMITS.tag))
-      .max(LIMITS.tags)
-      .refine((list) => new Set(list).size === list.length, { params: { reason: 'duplicate_value' } })
+    categories: labelList,
+    remarkTags: labelList
   })
   .partial()
 
@@ -232,7 +237,56 @@ export const contract = {
 
   'demo:remove': channel(none).returns<{ removed: boolean }>(),
 
-  'search:query': channel(z.strictObject({ text: required(LIMITS.query) })).returns<SearchHit[]>()
+  'remarks:list': channel(bySession).returns<Remark[]>(),
+  'remarks:create': channel(
+    z.strictObject({
+      sessionId: idSchema,
+      speakerId: idSchema,
+      turnId: z.string().max(100).nullable().default(null),
+      text: required(LIMITS.remark),
+      tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
+      starred: z.boolean().default(false)
+    })
+  ).returns<Remark>(),
+  /** Edit, re-assign to another speaker (speakerId), tag or star. */
+  'remarks:update': channel(
+    z.strictObject({
+      id: idSchema,
+      text: required(LIMITS.remark).optional(),
+      speakerId: idSchema.optional(),
+      tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).optional(),
+      starred: z.boolean().optional()
+    })
+  ).returns<Remark>(),
+  /** Deleted remarks are kept aside, so 撤销 can bring them back. */
+  'remarks:delete': channel(byId).returns<Remark>(),
+  'remarks:restore': channel(byId).returns<Remark>(),
+  'drafts:get': channel(bySession).returns<RemarkDraft | null>(),
+  /** An empty box removes the draft. */
+  'drafts:save': channel(
+    z.strictObject({
+      sessionId: idSchema,
+      speakerId: idSchema.nullable(),
+      turnId: z.string().max(100).nullable().default(null),
+      text: z.string().max(LIMITS.remark),
+      tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
+      starred: z.boolean().default(false)
+    })
+  ).returns<RemarkDraft | null>(),
+
+  'search:query': channel(
+    z.strictObject({
+      text: required(LIMITS.query),
+      /** Remarks (and sessions) from this time on, and before `to`. */
+      from: z.number().int().optional(),
+      to: z.number().int().optional(),
+      /** Only remarks by this speaker. */
+      personId: idSchema.optional(),
+      /** Only remarks with this tag. */
+      tag: required(LIMITS.tag).optional(),
+      limit: z.number().int().min(1).max(200).default(50)
+    })
+  ).returns<SearchHit[]>()
 } as const
 
 export type Contract = typeof contract

@@ -9,7 +9,11 @@ export interface Settings {
   defaultVenue: string
   /** The people categories offered in forms and filters (editable). */
   categories: string[]
+  /** The quick tags of the remark panel (editable). */
+  remarkTags: string[]
 }
+
+export const DEFAULT_REMARK_TAGS = ['观点', '建议', '问题', '承诺', '金句']
 
 export const DEFAULT_CATEGORIES = ['党员', '入党积极分子', '群众', '干部', '志愿者', '企业职工', '青年', '其他']
 
@@ -156,13 +160,52 @@ export interface ExportedFile {
   contentBase64: string
 }
 
-export type SearchHitKind = 'session' | 'theme' | 'person'
+export type SearchHitKind = 'remark' | 'session' | 'theme' | 'person'
 
 export interface SearchHit {
   kind: SearchHitKind
   id: string
   title: string
+  /** Text around the match; the matched parts are between HIGHLIGHT_START and HIGHLIGHT_END. */
   snippet: string
+  /** For a remark: its session, to open the session at that remark. */
+  sessionId?: string
+  /** When it was said (a remark) or held (a session). */
+  at?: number
+  tags?: string[]
+}
+
+/** Marks around matched text in a snippet (characters that never occur in typed text). */
+export const HIGHLIGHT_START = '\u0002'
+export const HIGHLIGHT_END = '\u0003'
+
+/** 发言记录: what a speaker said, as the note-taker wrote it. */
+export interface Remark {
+  id: string
+  sessionId: string
+  turnId: string | null
+  speakerId: string
+  speakerName: string
+  text: string
+  tags: string[]
+  starred: boolean
+  /** Since the session started, when it has started. */
+  offsetMs: number | null
+  createdAt: number
+  updatedAt: number
+  deletedAt: number | null
+}
+
+/** The note-taker's box as last typed, kept at least once a second so a power cut loses nothing. */
+export interface RemarkDraft {
+  sessionId: string
+  /** The speaker the remark was started for; it stays theirs when the mic passes. */
+  speakerId: string | null
+  turnId: string | null
+  text: string
+  tags: string[]
+  starred: boolean
+  updatedAt: number
 }
 
 export interface AppInfo {

@@ -5,6 +5,8 @@ export type ChangeEventName =
   | 'themes:changed'
   | 'sessions:changed'
   | 'session:changed'
+  /** A session's remarks changed (id = the session). */
+  | 'remarks:changed'
 
 export interface ChangeEvent {
   name: ChangeEventName

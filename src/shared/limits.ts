@@ -8,6 +8,7 @@ export const LIMITS = {
   note: 2_000,
   longText: 20_000,
   query: 100,
+  remark: 10_000,
   listPage: 5_000,
   seats: 200,
   /** ~700 KB of file: a roster of thousands of people, and under the web bridge's 1 MiB body limit. */

@@ -1,27 +1,141 @@
-import type { SearchHit } from '../../shared/domain'
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
 
-const MAX_HITS = 50
+export interface SearchQuery {
+  text: string
+  from?: number
+  to?: number
+  personId?: string
+  tag?: string
+  limit: number
+}
 
-/** Plain substring search over titles and names. Remarks and full-text search arrive with FTS5. */
-export function search({ db }: CoreContext, text: string): SearchHit[] {
-  const pattern = likePattern(text)
-  return db
-    .prepare(
-      `SELECT 'session' AS kind, id, title, venue AS snippet, planned_start AS sort FROM sessions
-         WHERE title LIKE :p ESCAPE '\\' OR venue LIKE :p ESCAPE '\\'
-       UNION ALL
-       SELECT 'theme', id, title, description, updated_at FROM themes
-         WHERE title LIKE :p ESCAPE '\\' OR description LIKE :p ESCAPE '\\' OR materials LIKE :p ESCAPE '\\'
-       UNION ALL
-       SELECT 'person', id, name, trim(organisation || ' ' || village), updated_at FROM people
-         WHERE name LIKE :p ESCAPE '\\' OR organisation LIKE :p ESCAPE '\\' OR village LIKE :p ESCAPE '\\'
-       ORDER BY sort DESC LIMIT ${MAX_HITS}`
-    )
-    .all({ p: pattern })
-    .map((row) => {
-      const { kind, id, title, snippet } = row as SearchHit
-      return { kind, id, title, snippet: snippet.slice(0, 160) }
+const SNIPPET_CONTEXT = 30
+
+/**
+ * Full-text search of the archive: remarks first (newest first), then sessions, themes and people.
+ * FTS5 trigram answers queries of 3+ characters from its index; it finds nothing for 1–2 characters,
+ * so those (光伏, 乡) are answered by LIKE, walking the newest remarks first and stopping at the limit.
+ * A person or tag filter narrows the search to remarks.
+ */
+export function search(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+  const remarks = searchRemarks(ctx, query)
+  if (query.personId || query.tag) return remarks
+  return [...remarks, ...searchSessions(ctx, query), ...searchThemes(ctx, query), ...searchPeople(ctx, query)]
+}
+
+const usesIndex = (text: string): boolean => [...text].length >= 3
+/** The text as one FTS5 phrase: every character literal. */
+const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
+
+function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+  const filters = `r.deleted_at IS NULL
+    AND (@from IS NULL OR r.created_at >= @from) AND (@to IS NULL OR r.created_at < @to)
+    AND (@person IS NULL OR r.speaker_id = @person)
+    AND (@tag IS NULL OR EXISTS (SELECT 1 FROM remark_tags t WHERE t.remark_id = r.id AND t.tag = @tag))`
+  const params = {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    person: query.personId ?? null,
+    tag: query.tag ?? null,
+    limit: query.limit
+  }
+  const columns = `r.id, r.session_id, r.created_at, r.text, p.name AS speaker,
+    (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags`
+  const rows = usesIndex(query.text)
+    ? ctx.db
+        .prepare(
+          `SELECT ${columns}, snippet(remarks_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet
+           FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
+           WHERE remarks_fts MATCH @match AND ${filters}
+           ORDER BY remarks_fts.rowid DESC LIMIT @limit`
+        )
+        .all({ ...params, match: phrase(query.text) })
+    : ctx.db
+        .prepare(
+          `SELECT ${columns}, NULL AS snippet
+           FROM remarks r JOIN people p ON p.id = r.speaker_id
+           WHERE r.text LIKE @like ESCAPE '\\' AND ${filters}
+           ORDER BY r.rowid DESC LIMIT @limit`
+        )
+        .all({ ...params, like: likePattern(query.text) })
+  return (rows as { id: string; session_id: string; created_at: number; text: string; speaker: string; tags: string; snippet: string | null }[]).map(
+    (row) => ({
+      kind: 'remark',
+      id: row.id,
+      title: row.speaker,
+      snippet: row.snippet ?? highlight(row.text, query.text),
+      sessionId: row.session_id,
+      at: row.created_at,
+      tags: JSON.parse(row.tags) as string[]
     })
+  )
+}
+
+function searchSessions(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT s.id, s.title, s.venue, s.planned_start, t.title AS theme FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id
+       WHERE (s.title LIKE @like ESCAPE '\\' OR s.venue LIKE @like ESCAPE '\\')
+         AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
+       ORDER BY s.planned_start DESC LIMIT @limit`
+    )
+    .all({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit }) as {
+    id: string
+    title: string
+    venue: string
+    planned_start: number
+    theme: string | null
+  }[]
+  return rows.map((row) => ({
+    kind: 'session',
+    id: row.id,
+    title: row.title,
+    snippet: highlight([row.venue, row.theme].filter(Boolean).join(' · ') || row.title, query.text),
+    sessionId: row.id,
+    at: row.planned_start
+  }))
+}
+
+function searchThemes(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+  const rows = usesIndex(query.text)
+    ? ctx.db
+        .prepare(
+          `SELECT t.id, t.title, t.description, t.materials FROM themes_fts JOIN themes t ON t.rowid = themes_fts.rowid
+           WHERE themes_fts MATCH @match ORDER BY rank LIMIT @limit`
+        )
+        .all({ match: phrase(query.text), limit: query.limit })
+    : ctx.db
+        .prepare(
+          `SELECT id, title, description, materials FROM themes
+           WHERE title LIKE @like ESCAPE '\\' OR description LIKE @like ESCAPE '\\' OR materials LIKE @like ESCAPE '\\'
+           ORDER BY updated_at DESC LIMIT @limit`
+        )
+        .all({ like: likePattern(query.text), limit: query.limit })
+  return (rows as { id: string; title: string; description: string; materials: string }[]).map((row) => {
+    const where = [row.title, row.description, row.materials].find((field) => field.includes(query.text)) ?? row.description
+    return { kind: 'theme', id: row.id, title: row.title, snippet: highlight(where, query.text) }
+  })
+}
+
+function searchPeople(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, name, trim(organisation || ' ' || village) AS place FROM people
+       WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\' OR village LIKE @like ESCAPE '\\'
+       ORDER BY name LIMIT @limit`
+    )
+    .all({ like: likePattern(query.text), limit: query.limit }) as { id: string; name: string; place: string }[]
+  return rows.map((row) => ({ kind: 'person', id: row.id, title: row.name, snippet: highlight(row.place, query.text) }))
+}
+
+/** The text around the first match, with every match in it marked. */
+export function highlight(text: string, query: string): string {
+  const at = text.indexOf(query)
+  if (at < 0 || query === '') return text.slice(0, SNIPPET_CONTEXT * 2)
+  const start = Math.max(0, at - SNIPPET_CONTEXT)
+  const end = Math.min(text.length, at + query.length + SNIPPET_CONTEXT)
+  const window = text.slice(start, end).split(query).join(`${HIGHLIGHT_START}${query}${HIGHLIGHT_END}`)
+  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`
 }

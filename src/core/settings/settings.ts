@@ -1,13 +1,14 @@
 import type { z } from 'zod'
 import type { settingsPatchSchema } from '../../shared/contract'
-import { DEFAULT_CATEGORIES, type Settings } from '../../shared/domain'
+import { DEFAULT_CATEGORIES, DEFAULT_REMARK_TAGS, type Settings } from '../../shared/domain'
 import type { CoreContext } from '../context'
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   organisationName: '',
   defaultVenue: '',
-  categories: DEFAULT_CATEGORIES
+  categories: DEFAULT_CATEGORIES,
+  remarkTags: DEFAULT_REMARK_TAGS
 }
 
 /** Settings are one row per key holding JSON, so later issues add keys without a migration. */

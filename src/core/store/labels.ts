@@ -1,10 +1,17 @@
 import type { Database } from 'better-sqlite3'
 
 /**
- * Replaces the labels of one record in a two-column label table (a person's categories, a theme's tags).
+ * Replaces the labels of one record in a two-column label table (a person's categories, a theme's or a
+ * remark's tags).
  * Repeats are dropped by the table's primary key.
  */
-export function replaceLabels(db: Database, table: 'person_categories' | 'theme_tags', owner: 'person_id' | 'theme_id', id: string, labels: string[]): void {
+export function replaceLabels(
+  db: Database,
+  table: 'person_categories' | 'theme_tags' | 'remark_tags',
+  owner: 'person_id' | 'theme_id' | 'remark_id',
+  id: string,
+  labels: string[]
+): void {
   const column = table === 'person_categories' ? 'category' : 'tag'
   db.prepare(`DELETE FROM ${table} WHERE ${owner} = ?`).run(id)
   const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${owner}, ${column}) VALUES (?, ?)`)

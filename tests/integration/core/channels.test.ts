@@ -5,6 +5,7 @@ import { uuidv7 } from '../../../src/core/store/ids'
 import { CHANNELS, type Channel, type InputOf } from '../../../src/shared/contract'
 import { LIMITS } from '../../../src/shared/limits'
 import type { FieldIssue } from '../../../src/shared/result'
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../src/shared/domain'
 import {
   APP_VERSION,
   DAY,
@@ -541,7 +542,10 @@ describe('search:query', () => {
   it('finds a session by a 2-character Chinese substring of its title', async () => {
     const { file, ids } = seedSearch()
     const hits = valueOf(await testCore({ databaseFile: file }).invoke('search:query', { text: '生面' }))
-    expect(hits).toEqual([{ kind: 'session', id: ids.session, title: '一场别开生面的思想圆桌派', snippet: '郑家镇新时代文明实践所理论宣讲室' }])
+    expect(hits).toEqual([
+      expect.objectContaining({ kind: 'session', id: ids.session, title: '一场别开生面的思想圆桌派', sessionId: ids.session, at: T0 + DAY })
+    ])
+    expect(hits[0]!.snippet).toContain('郑家镇新时代文明实践所理论宣讲室')
   })
 
   it('finds sessions by venue, themes by description, and people by village', async () => {
@@ -551,11 +555,12 @@ describe('search:query', () => {
       ['session', ids.session],
       ['person', ids.person]
     ])
+    // Snippets mark what matched.
     expect(valueOf(await core.invoke('search:query', { text: '主动权' }))).toEqual([
-      { kind: 'theme', id: ids.themeId, title: '加快构建新发展格局', snippet: '把握未来发展主动权' }
+      { kind: 'theme', id: ids.themeId, title: '加快构建新发展格局', snippet: `把握未来发展${HIGHLIGHT_START}主动权${HIGHLIGHT_END}` }
     ])
     expect(valueOf(await core.invoke('search:query', { text: '集新' }))).toEqual([
-      { kind: 'person', id: ids.person, title: '赵海云', snippet: '理论宣讲志愿者 温集新村' }
+      { kind: 'person', id: ids.person, title: '赵海云', snippet: `理论宣讲志愿者 温${HIGHLIGHT_START}集新${HIGHLIGHT_END}村` }
     ])
   })
 

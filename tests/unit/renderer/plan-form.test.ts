@@ -29,7 +29,8 @@ const SETTINGS: Settings = {
   language: 'zh-CN',
   organisationName: '郑家镇新时代文明实践所',
   defaultVenue: '郑家镇新时代文明实践所理论宣讲室',
-  categories: ['党员']
+  categories: ['党员'],
+  remarkTags: ['观点']
 }
 
 function form(patch: Partial<PlanForm> = {}): PlanForm {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { initialSchema } from './001-initial'
 import { demoFlags } from './002-demo-flags'
 import { turnKinds } from './003-turn-kinds'
+import { remarksAndSearch } from './004-remarks-search'
 
 export interface Migration {
   run: (db: Database) => void
@@ -19,7 +20,8 @@ export interface Migration {
 export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   initialSchema,
   demoFlags,
-  { run: turnKinds, foreignKeysOff: true }
+  { run: turnKinds, foreignKeysOff: true },
+  remarksAndSearch
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

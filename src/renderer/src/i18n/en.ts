@@ -236,6 +236,25 @@ export const en: Translation = {
       walkInBadge: 'Walk-in'
     }
   },
+  remarks: {
+    title: 'Remarks',
+    for: 'For',
+    forLabel: 'This remark belongs to',
+    nobody: 'Nobody speaking',
+    stillFor: 'Still for {{name}}',
+    box: 'Remark',
+    placeholder: 'What {{name}} says… (Enter saves, Shift+Enter for a new line)',
+    placeholderNobody: 'Pass the mic first, or choose the speaker above',
+    star: 'Mark as a key quote',
+    save: 'Save remark',
+    empty: 'No remarks yet.',
+    list: 'Remarks',
+    edit: 'Edit',
+    reassign: 'Give to another speaker',
+    reassignTo: 'Give to',
+    actions: 'More actions',
+    deleted: 'Remark deleted'
+  },
   projector: {
     welcome: 'Welcome to the ideological roundtable'
   },
@@ -365,11 +384,15 @@ export const en: Translation = {
     title: 'Search',
     description: 'Find sessions, themes and people.',
     label: 'Keywords',
+    from: 'From',
+    to: 'To',
+    person: 'Speaker',
+    tag: 'Tag',
     placeholder: 'Type keywords, e.g. rural revitalisation',
     hint: 'Type keywords; results appear as you type or when you press Enter.',
     noResults: 'Nothing matches “{{query}}”.',
     resultCount: '{{count}} results',
-    kinds: { session: 'Session', theme: 'Theme', person: 'Person' }
+    kinds: { remark: 'Remark', session: 'Session', theme: 'Theme', person: 'Person' }
   },
   settings: {
     title: 'Settings',

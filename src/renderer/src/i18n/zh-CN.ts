@@ -235,6 +235,25 @@ export const zhCN = {
       walkInBadge: '临时到场'
     }
   },
+  remarks: {
+    title: '发言记录',
+    for: '记录给',
+    forLabel: '这条发言记录属于',
+    nobody: '无人发言',
+    stillFor: '仍记给 {{name}}',
+    box: '发言记录',
+    placeholder: '记录 {{name}} 的发言…(回车保存,Shift+回车换行)',
+    placeholderNobody: '先传递话筒,或在右上角选择发言人',
+    star: '标为金句',
+    save: '保存记录',
+    empty: '还没有发言记录。',
+    list: '发言记录列表',
+    edit: '编辑',
+    reassign: '改为其他发言人',
+    reassignTo: '改为',
+    actions: '更多操作',
+    deleted: '已删除这条发言记录'
+  },
   projector: {
     welcome: '欢迎参加思想圆桌派'
   },
@@ -364,11 +383,15 @@ export const zhCN = {
     title: '搜索',
     description: '在场次、主题和人员中查找。',
     label: '关键词',
+    from: '从',
+    to: '到',
+    person: '发言人',
+    tag: '标签',
     placeholder: '输入关键词,例如 乡村振兴',
     hint: '输入关键词后按回车,或稍等片刻即可看到结果。',
     noResults: '没有找到与「{{query}}」相关的内容。',
     resultCount: '找到 {{count}} 条结果',
-    kinds: { session: '场次', theme: '主题', person: '人员' }
+    kinds: { remark: '发言', session: '场次', theme: '主题', person: '人员' }
   },
   settings: {
     title: '设置',

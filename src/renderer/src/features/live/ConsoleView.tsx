@@ -19,6 +19,7 @@ import type { LiveView } from '@shared/domain'
 import { speakingMs } from '@shared/speaking'
 import { api } from '../../api'
 import { ErrorNotice } from '../../shell/ErrorNotice'
+import { RemarkPanel } from '../remarks/RemarkPanel'
 import { RoundTable } from '../seating/RoundTable'
 import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, personOf, placeOf, seatTone } from './live-view'
 import { PersonPicker } from './PersonPicker'
@@ -271,6 +272,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
             {live.actionError.code !== 'conflict' && <ErrorNotice error={live.actionError} />}
           </Alert>
         )}
+        <RemarkPanel view={view} />
       </Stack>
 
       {picking && (

@@ -13,17 +13,34 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
+import { RemarkList } from '../remarks/RemarkList'
 import { RoundTable } from '../seating/RoundTable'
 import { STATUS_COLOR } from './SessionsPage'
 
-export function SessionDetailPage({ sessionId }: { sessionId: string }) {
+export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; remarkId?: string }) {
   const session = useChannel('sessions:get', { id: sessionId }, ['session:changed'])
   if (session.error) return <ErrorNotice error={session.error} onRetry={session.reload} />
   if (!session.data) return <Loading />
-  return <SessionView session={session.data} />
+  return <SessionView session={session.data} remarkId={remarkId} />
 }
 
-function SessionView({ session }: { session: SessionDetail }) {
+/** The session's remarks, grouped by speaker in speaking order. */
+function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
+  const { t } = useTranslation()
+  const remarks = useChannel('remarks:list', { sessionId: session.id }, ['remarks:changed'])
+  const people = session.invitees.map((invitee) => ({ value: invitee.personId, label: invitee.name }))
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="remarks-heading">
+      <Title order={2} fz="lg" mb="sm" id="remarks-heading">
+        {t('remarks.title')}
+      </Title>
+      {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
+      {remarks.data && <RemarkList remarks={remarks.data} people={people} highlightId={remarkId} />}
+    </Card>
+  )
+}
+
+function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
   const { t } = useTranslation()
   const { language } = useSettings()
   const [cancelling, setCancelling] = useState(false)
@@ -163,6 +180,7 @@ function SessionView({ session }: { session: SessionDetail }) {
             </Table>
           </Group>
         </Card>
+        {(session.status === 'live' || session.status === 'ended') && <SessionRemarks session={session} remarkId={remarkId} />}
       </Stack>
       {cancelling && (
         <ConfirmModal

@@ -12,6 +12,7 @@ export function SessionsRoutes() {
   if (!first) return <SessionsPage />
   if (first === 'new') return second === 'theme' && third ? <SessionPlannerPage key={third} themeId={third} /> : <SessionPlannerPage key="new" />
   if (!second) return <SessionDetailPage key={first} sessionId={first} />
+  if (second === 'remark') return <SessionDetailPage key={first} sessionId={first} remarkId={third} />
   if (second === 'edit') return <SessionPlannerPage key={`${first}-edit`} sessionId={first} />
   if (second === 'live') return <LiveConsolePage key={`${first}-live`} sessionId={first} />
   return <NotFoundPage />

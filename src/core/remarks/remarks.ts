@@ -1,0 +1,178 @@
+import type { Remark, RemarkDraft, SessionStatus } from '../../shared/domain'
+import type { CoreContext } from '../context'
+import { AppFailure, notFound } from '../errors'
+import { missingPeople } from '../people/people'
+import { requireStatus } from '../sessions/sessions'
+import { uuidv7 } from '../store/ids'
+import { replaceLabels } from '../store/labels'
+
+/** Remarks are written while a session is live and reviewed after it has ended. */
+const WRITABLE: SessionStatus[] = ['live', 'ended']
+
+interface RemarkRow {
+  id: string
+  session_id: string
+  turn_id: string | null
+  speaker_id: string
+  speaker_name: string
+  text: string
+  tags: string
+  starred: number
+  offset_ms: number | null
+  created_at: number
+  updated_at: number
+  deleted_at: number | null
+}
+
+const SELECT_REMARK = `
+  SELECT r.*, p.name AS speaker_name,
+    (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags
+  FROM remarks r JOIN people p ON p.id = r.speaker_id`
+
+/** A session's remarks in speaking order: by the turn they belong to, then as they were written. */
+export function listRemarks(ctx: CoreContext, sessionId: string): Remark[] {
+  requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
+  const rows = ctx.db
+    .prepare(
+      `${SELECT_REMARK} LEFT JOIN turns tu ON tu.id = r.turn_id
+       WHERE r.session_id = ? AND r.deleted_at IS NULL
+       ORDER BY coalesce(tu.position, 1e9), r.created_at, r.id`
+    )
+    .all(sessionId) as RemarkRow[]
+  return rows.map(toRemark)
+}
+
+export function getRemark(ctx: CoreContext, id: string): Remark {
+  const row = ctx.db.prepare(`${SELECT_REMARK} WHERE r.id = ?`).get(id) as RemarkRow | undefined
+  if (!row) throw notFound('remark', id)
+  return toRemark(row)
+}
+
+export interface NewRemark {
+  sessionId: string
+  speakerId: string
+  turnId: string | null
+  text: string
+  tags: string[]
+  starred: boolean
+}
+
+export function createRemark(ctx: CoreContext, input: NewRemark): Remark {
+  requireStatus(ctx, input.sessionId, WRITABLE, 'sessionId')
+  requirePerson(ctx, input.speakerId)
+  const id = uuidv7(ctx.now())
+  ctx.db
+    .prepare(
+      `INSERT INTO remarks (id, session_id, turn_id, speaker_id, text, starred, offset_ms, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(id, input.sessionId, turnOf(ctx, input.sessionId, input.speakerId, input.turnId), input.speakerId, input.text, input.starred ? 1 : 0, offsetOf(ctx, input.sessionId), ctx.now(), ctx.now())
+  replaceLabels(ctx.db, 'remark_tags', 'remark_id', id, input.tags)
+  // The box is empty again: the draft it came from has become this remark.
+  ctx.db.prepare('DELETE FROM remark_drafts WHERE session_id = ?').run(input.sessionId)
+  announce(ctx, input.sessionId)
+  return getRemark(ctx, id)
+}
+
+export function updateRemark(
+  ctx: CoreContext,
+  input: { id: string; text?: string; speakerId?: string; tags?: string[]; starred?: boolean }
+): Remark {
+  const remark = getRemark(ctx, input.id)
+  requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
+  if (input.speakerId !== undefined && input.speakerId !== remark.speakerId) {
+    requirePerson(ctx, input.speakerId)
+    // Re-assigned: it now belongs to the new speaker's turn around the time it was written, if any.
+    const turn = ctx.db
+      .prepare(`SELECT id FROM turns WHERE session_id = ? AND person_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1`)
+      .get(remark.sessionId, input.speakerId, remark.createdAt) as { id: string } | undefined
+    ctx.db.prepare('UPDATE remarks SET speaker_id = ?, turn_id = ? WHERE id = ?').run(input.speakerId, turn?.id ?? null, remark.id)
+  }
+  if (input.text !== undefined) ctx.db.prepare('UPDATE remarks SET text = ? WHERE id = ?').run(input.text, remark.id)
+  if (input.starred !== undefined) ctx.db.prepare('UPDATE remarks SET starred = ? WHERE id = ?').run(input.starred ? 1 : 0, remark.id)
+  if (input.tags !== undefined) replaceLabels(ctx.db, 'remark_tags', 'remark_id', remark.id, input.tags)
+  ctx.db.prepare('UPDATE remarks SET updated_at = ? WHERE id = ?').run(ctx.now(), remark.id)
+  announce(ctx, remark.sessionId)
+  return getRemark(ctx, remark.id)
+}
+
+/** Set aside, not erased: 撤销 (remarks:restore) brings it back; search no longer finds it. */
+export function deleteRemark(ctx: CoreContext, id: string, deleted: boolean): Remark {
+  const remark = getRemark(ctx, id)
+  requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
+  ctx.db.prepare('UPDATE remarks SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deleted ? ctx.now() : null, ctx.now(), id)
+  announce(ctx, remark.sessionId)
+  return getRemark(ctx, id)
+}
+
+export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | null {
+  const row = ctx.db.prepare('SELECT * FROM remark_drafts WHERE session_id = ?').get(sessionId) as
+    | { session_id: string; speaker_id: string | null; turn_id: string | null; text: string; tags: string; starred: number; updated_at: number }
+    | undefined
+  if (!row) return null
+  return {
+    sessionId: row.session_id,
+    speakerId: row.speaker_id,
+    turnId: row.turn_id,
+    text: row.text,
+    tags: JSON.parse(row.tags) as string[],
+    starred: row.starred === 1,
+    updatedAt: row.updated_at
+  }
+}
+
+export function saveDraft(ctx: CoreContext, draft: Omit<RemarkDraft, 'updatedAt'>): RemarkDraft | null {
+  requireStatus(ctx, draft.sessionId, WRITABLE, 'sessionId')
+  if (draft.text.trim() === '' && draft.tags.length === 0 && !draft.starred) {
+    ctx.db.prepare('DELETE FROM remark_drafts WHERE session_id = ?').run(draft.sessionId)
+    return null
+  }
+  if (draft.speakerId) requirePerson(ctx, draft.speakerId)
+  ctx.db
+    .prepare(
+      `INSERT INTO remark_drafts (session_id, speaker_id, turn_id, text, tags, starred, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET speaker_id = excluded.speaker_id, turn_id = excluded.turn_id, text = excluded.text,
+         tags = excluded.tags, starred = excluded.starred, updated_at = excluded.updated_at`
+    )
+    .run(draft.sessionId, draft.speakerId, draft.turnId, draft.text, JSON.stringify(draft.tags), draft.starred ? 1 : 0, ctx.now())
+  return getDraft(ctx, draft.sessionId)
+}
+
+function requirePerson(ctx: CoreContext, personId: string): void {
+  if (missingPeople(ctx, [personId]).size > 0) {
+    throw new AppFailure('invalid_input', 'No such person.', [{ path: ['speakerId'], code: 'person_not_found', message: 'no such person' }])
+  }
+}
+
+/** The given turn if it is this speaker's in this session; otherwise none (a remark is never mis-attributed). */
+function turnOf(ctx: CoreContext, sessionId: string, speakerId: string, turnId: string | null): string | null {
+  if (!turnId) return null
+  const turn = ctx.db.prepare('SELECT 1 FROM turns WHERE id = ? AND session_id = ? AND person_id = ?').get(turnId, sessionId, speakerId)
+  return turn ? turnId : null
+}
+
+function offsetOf(ctx: CoreContext, sessionId: string): number | null {
+  const row = ctx.db.prepare('SELECT started_at FROM sessions WHERE id = ?').get(sessionId) as { started_at: number | null }
+  return row.started_at === null ? null : Math.max(0, ctx.now() - row.started_at)
+}
+
+function announce(ctx: CoreContext, sessionId: string): void {
+  ctx.emit({ name: 'remarks:changed', id: sessionId })
+}
+
+function toRemark(row: RemarkRow): Remark {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    turnId: row.turn_id,
+    speakerId: row.speaker_id,
+    speakerName: row.speaker_name,
+    text: row.text,
+    tags: JSON.parse(row.tags) as string[],
+    starred: row.starred === 1,
+    offsetMs: row.offset_ms,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at
+  }
+}

@@ -1,0 +1,155 @@
+import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Stack, Text, Textarea } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconDots, IconPencil, IconStarFilled, IconTrash, IconUserShare } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Remark } from '@shared/domain'
+import { api } from '../../api'
+
+interface Props {
+  remarks: Remark[]
+  people: { value: string; label: string }[]
+  /** A remark to show and mark (opened from 搜索). */
+  highlightId?: string
+}
+
+/** The remarks grouped by speaker, in speaking order: edit, re-assign, delete (with 撤销). */
+export function RemarkList({ remarks, people, highlightId }: Props) {
+  const { t } = useTranslation()
+  if (remarks.length === 0) return <Text c="dimmed">{t('remarks.empty')}</Text>
+  const groups: { speakerId: string; speakerName: string; remarks: Remark[] }[] = []
+  for (const remark of remarks) {
+    const last = groups.at(-1)
+    if (last && last.speakerId === remark.speakerId) last.remarks.push(remark)
+    else groups.push({ speakerId: remark.speakerId, speakerName: remark.speakerName, remarks: [remark] })
+  }
+  return (
+    <Stack gap="xs" aria-label={t('remarks.list')} role="list">
+      {groups.map((group, index) => (
+        <Paper key={`${group.speakerId}-${index}`} withBorder p="xs" role="listitem">
+          <Text fw={700} mb={4}>
+            {group.speakerName}
+          </Text>
+          <Stack gap={6}>
+            {group.remarks.map((remark) => (
+              <RemarkItem key={remark.id} remark={remark} people={people} highlighted={remark.id === highlightId} />
+            ))}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  )
+}
+
+function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: Props['people']; highlighted: boolean }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [reassigning, setReassigning] = useState(false)
+
+  async function remove(): Promise<void> {
+    const result = await api.invoke('remarks:delete', { id: remark.id })
+    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    const id = notifications.show({
+      message: (
+        <Group justify="space-between">
+          <span>{t('remarks.deleted')}</span>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              void api.invoke('remarks:restore', { id: remark.id })
+              notifications.hide(id)
+            }}
+          >
+            {t('live.actions.undo')}
+          </Button>
+        </Group>
+      ),
+      autoClose: 8000
+    })
+  }
+
+  if (editing !== null) {
+    return (
+      <Stack gap={4}>
+        <Textarea aria-label={t('remarks.edit')} autosize minRows={2} value={editing} onChange={(event) => setEditing(event.currentTarget.value)} data-autofocus />
+        <Group gap="xs">
+          <Button
+            size="xs"
+            onClick={async () => {
+              const result = await api.invoke('remarks:update', { id: remark.id, text: editing })
+              if (result.ok) setEditing(null)
+            }}
+          >
+            {t('common.save')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setEditing(null)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    )
+  }
+
+  return (
+    <Group
+      align="flex-start"
+      wrap="nowrap"
+      gap="xs"
+      data-testid="remark"
+      id={`remark-${remark.id}`}
+      data-highlighted={highlighted || undefined}
+      bg={highlighted ? 'yellow.1' : undefined}
+      ref={(element) => {
+        if (highlighted && element) element.scrollIntoView({ block: 'center' })
+      }}
+    >
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>
+          {remark.starred && <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-label={t('remarks.star')} />} {remark.text}
+        </Text>
+        {remark.tags.length > 0 && (
+          <Group gap={4}>
+            {remark.tags.map((tag) => (
+              <Badge key={tag} size="sm" variant="light">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {reassigning && (
+          <Select
+            size="xs"
+            w={180}
+            aria-label={t('remarks.reassignTo')}
+            data={people}
+            value={remark.speakerId}
+            searchable
+            onChange={async (speakerId) => {
+              if (speakerId && speakerId !== remark.speakerId) await api.invoke('remarks:update', { id: remark.id, speakerId })
+              setReassigning(false)
+            }}
+          />
+        )}
+      </Stack>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <ActionIcon variant="subtle" aria-label={t('remarks.actions')}>
+            <IconDots size={18} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(remark.text)}>
+            {t('remarks.edit')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => setReassigning(true)}>
+            {t('remarks.reassign')}
+          </Menu.Item>
+          <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
+            {t('people.delete')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  )
+}
