@@ -382,7 +382,7 @@ export const en: Translation = {
   },
   search: {
     title: 'Search',
-    description: 'Find sessions, themes and people.',
+    description: 'Find remarks, sessions, themes and people.',
     label: 'Keywords',
     from: 'From',
     to: 'To',

@@ -381,7 +381,7 @@ export const zhCN = {
   },
   search: {
     title: '搜索',
-    description: '在场次、主题和人员中查找。',
+    description: '在发言记录、场次、主题和人员中查找。',
     label: '关键词',
     from: '从',
     to: '到',

@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './app'
+
+const current = (page: Page) => page.getByTestId('current-speaker')
+
+test('remarks follow the speaker, keep their speaker when the mic passes, and are found by 2- and 4-character searches', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await page.getByText('往期', { exact: true }).click()
+  await page.getByRole('link', { name: /示例场次/ }).click()
+  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
+  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
+  await page.getByRole('button', { name: '开始场次' }).click()
+  for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space']) await page.keyboard.press(key)
+  await expect(current(page)).toHaveText('任肖彤')
+
+  const box = page.getByRole('textbox', { name: '发言记录' })
+  const list = page.getByRole('list', { name: '发言记录列表' })
+
+  // 1 任肖彤: a remark, tagged 观点 by keyboard.
+  await box.click()
+  await page.keyboard.type('欢迎大家畅所欲言')
+  await page.keyboard.press('Control+1')
+  await page.keyboard.press('Enter')
+  await expect(list).toContainText('欢迎大家畅所欲言')
+  await expect(box).toHaveValue('')
+
+  // 2 李芳: Shift+Enter is a new line; starred with Ctrl+K.
+  await box.blur()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('李芳')
+  await box.click()
+  await page.keyboard.type('学习讲话精神')
+  await page.keyboard.press('Shift+Enter')
+  await page.keyboard.type('要落到实处')
+  await page.keyboard.press('Control+k')
+  await page.keyboard.press('Enter')
+  await expect(list.getByTestId('remark').filter({ hasText: '学习讲话精神' })).toContainText('要落到实处')
+
+  // 3 赵海云 starts to be recorded; the mic passes to 温乐义 mid-sentence: the remark stays 赵海云's.
+  await box.blur()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('赵海云')
+  await box.click()
+  await page.keyboard.type('乡村振兴要发展光伏')
+  await box.blur()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('温乐义')
+  await expect(page.getByTestId('remark-bound-elsewhere')).toHaveText('仍记给 赵海云')
+  await box.click()
+  await page.keyboard.press('Control+2')
+  await page.keyboard.press('Enter')
+  await expect(list.getByRole('listitem').filter({ hasText: '赵海云' })).toContainText('乡村振兴要发展光伏')
+
+  // 4 温乐义 (mis-typed as 翟自恩's later): 5 翟自恩.
+  await box.click()
+  await page.keyboard.type('让乡亲们的腰包鼓起来')
+  await page.keyboard.press('Enter')
+  await box.blur()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('翟自恩')
+  await box.click()
+  await page.keyboard.type('工业发展带动城镇化')
+  await page.keyboard.press('Enter')
+  await expect(list).toContainText('工业发展带动城镇化')
+  await page.getByRole('region', { name: '发言记录' }).evaluate((element) => element.scrollIntoView({ block: 'start' }))
+  await page.screenshot({ path: 'docs/screenshots/remark-panel.png' })
+
+  // Re-assign 温乐义's remark to 翟自恩 and back: it moves between the speakers.
+  const remark = list.getByTestId('remark').filter({ hasText: '让乡亲们的腰包鼓起来' })
+  await remark.getByRole('button', { name: '更多操作' }).click()
+  await page.getByRole('menuitem', { name: '改为其他发言人' }).click()
+  await remark.getByRole('combobox', { name: '改为' }).fill('翟自恩')
+  await page.getByRole('option', { name: '翟自恩' }).click()
+  await expect(list.getByRole('listitem').filter({ hasText: '翟自恩' }).first()).toContainText('让乡亲们的腰包鼓起来')
+
+  // A draft survives a restart.
+  await box.click()
+  await page.keyboard.type('还没保存的话')
+  await page.waitForTimeout(1_200)
+  const restarted = await app.restart()
+  await restarted.goto(`${restarted.url().split('#')[0]}#/sessions/${sessionId}/live`)
+  await expect(restarted.getByRole('textbox', { name: '发言记录' })).toHaveValue('还没保存的话')
+
+  // 搜索: 2 characters (LIKE) and 4 characters (FTS5 trigram), with snippets marked.
+  await restarted.getByRole('link', { name: '搜索' }).click()
+  await restarted.getByLabel('关键词').fill('光伏')
+  const hits = restarted.getByTestId('search-hit')
+  await expect(hits).toHaveCount(1)
+  await expect(hits.first()).toContainText('赵海云')
+  await expect(hits.first().locator('mark')).toHaveText('光伏')
+  await restarted.getByLabel('关键词').fill('乡村振兴')
+  await expect(hits.filter({ hasText: '乡村振兴要发展光伏' })).toHaveCount(1)
+  await restarted.getByLabel('关键词').fill('腰包')
+  await expect(hits.first()).toContainText('翟自恩')
+  await restarted.screenshot({ path: 'docs/screenshots/search.png' })
+  // Opening a remark opens its session at that remark.
+  await hits.first().getByRole('link').click()
+  await expect(restarted.locator('[data-highlighted]')).toContainText('让乡亲们的腰包鼓起来')
+})
