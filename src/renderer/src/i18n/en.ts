@@ -411,7 +411,9 @@ export const en: Translation = {
     schemaVersion: 'Database schema version',
     databaseFile: 'Data file',
     categories: 'People categories',
-    categoriesDescription: 'The categories offered when adding, importing and filtering people. Type and press Enter to add; × removes.'
+    categoriesDescription: 'The categories offered when adding, importing and filtering people. Type and press Enter to add; × removes.',
+    remarkTags: 'Quick tags for remarks',
+    remarkTagsDescription: 'Tags the note-taker adds with one key (Ctrl+1, Ctrl+2 … in this order).'
   },
   errors: {
     title: 'That did not work',

@@ -410,7 +410,9 @@ export const zhCN = {
     schemaVersion: '数据库结构版本',
     databaseFile: '数据文件',
     categories: '人员类别',
-    categoriesDescription: '新建人员、导入和筛选时可选的类别。输入后按回车添加,点 × 移除。'
+    categoriesDescription: '新建人员、导入和筛选时可选的类别。输入后按回车添加,点 × 移除。',
+    remarkTags: '发言记录快捷标签',
+    remarkTagsDescription: '记录发言时可一键加上的标签(Ctrl+1、Ctrl+2…依次对应)。'
   },
   errors: {
     title: '操作没有完成',

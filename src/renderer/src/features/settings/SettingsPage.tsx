@@ -43,7 +43,8 @@ export function SettingsPage() {
           {languageError && <ErrorNotice error={languageError} />}
         </Card>
         <OrganisationForm />
-        <CategoriesForm />
+        <LabelListForm field="categories" />
+        <LabelListForm field="remarkTags" />
         <DemoCard />
         <AboutCard />
       </Stack>
@@ -111,36 +112,32 @@ function OrganisationForm() {
   )
 }
 
-function CategoriesForm() {
+/** An editable list of labels: the people categories, or the remark panel's quick tags. */
+function LabelListForm({ field }: { field: 'categories' | 'remarkTags' }) {
   const { t } = useTranslation()
   const settings = useSettings()
-  const [categories, setCategories] = useState(settings.categories)
+  const [labels, setLabels] = useState(settings[field])
   const save = useAction('settings:update')
   const fieldError = useFieldErrors(save.error)
-  const dirty = categories.join('\n') !== settings.categories.join('\n')
+  const dirty = labels.join('\n') !== settings[field].join('\n')
+  const headingId = `${field}-heading`
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="categories-heading">
-      <Title order={2} fz="lg" id="categories-heading">
-        {t('settings.categories')}
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Title order={2} fz="lg" id={headingId}>
+        {t(`settings.${field}`)}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('settings.categoriesDescription')}
+        {t(`settings.${field}Description`)}
       </Text>
-      <TagsInput
-        size="md"
-        aria-labelledby="categories-heading"
-        value={categories}
-        onChange={setCategories}
-        error={fieldError('categories') ?? fieldError('categories.0')}
-      />
+      <TagsInput size="md" aria-labelledby={headingId} value={labels} onChange={setLabels} error={fieldError(field) ?? fieldError(`${field}.0`)} />
       <Group mt="sm">
         <Button
           size="md"
           disabled={!dirty}
           loading={save.running}
           onClick={async () => {
-            const result = await save.run({ categories })
+            const result = await save.run({ [field]: labels })
             if (result.ok) notifications.show({ message: t('settings.saved'), color: 'green' })
           }}
         >
