@@ -1,5 +1,6 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
+import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
 import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
@@ -7,7 +8,7 @@ import { exportPeople } from './people/roster-export'
 import { commitImport, previewImport } from './people/roster-import'
 import { createRemark, deleteRemark, getDraft, listRemarks, saveDraft, updateRemark } from './remarks/remarks'
 import { search } from './search/search'
-import { cancelSession, createSession, duplicateSession, getSession, listSessions, updateSession } from './sessions/sessions'
+import { cancelSession, createSession, duplicateSession, getSession, listSessions, setSummary, updateSession } from './sessions/sessions'
 import { getSettings, updateSettings } from './settings/settings'
 import { schemaVersion } from './store/database'
 import { createTheme, deleteTheme, getTheme, listThemes, updateTheme } from './themes/themes'
@@ -90,6 +91,12 @@ export const handlers = {
   'remarks:restore': (ctx, { id }) => deleteRemark(ctx, id, false),
   'drafts:get': (ctx, { sessionId }) => getDraft(ctx, sessionId),
   'drafts:save': (ctx, draft) => saveDraft(ctx, draft),
+
+  'sessions:setSummary': (ctx, { id, summary }) => setSummary(ctx, id, summary),
+  'decisions:list': (ctx, filter) => listDecisions(ctx, filter),
+  'decisions:create': (ctx, input) => createDecision(ctx, input),
+  'decisions:update': (ctx, input) => updateDecision(ctx, input),
+  'decisions:delete': (ctx, { id }) => deleteDecision(ctx, id),
 
   'search:query': (ctx, query) => search(ctx, query)
 } satisfies Handlers

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import {
   ATTENDANCE_ROLES,
+  DECISION_STATUSES,
   IMPORT_FIELDS,
   LANGUAGES,
   SEGMENT_KINDS,
   type AppInfo,
+  type Decision,
   type ExportedFile,
   type ImportOutcome,
   type ImportPreview,
@@ -143,6 +145,8 @@ const mappingSchema = z.strictObject(
 )
 
 const bySession = z.strictObject({ sessionId: idSchema })
+/** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
+const isoDate = z.iso.date()
 
 /** What the console can do; a round names its starting seat and core works out the order from the seats. */
 export const liveActionSchema = z.discriminatedUnion('type', [
@@ -273,6 +277,39 @@ export const contract = {
       starred: z.boolean().default(false)
     })
   ).returns<RemarkDraft | null>(),
+
+  /** 总结: the host's closing summary of a live or ended session. */
+  'sessions:setSummary': channel(z.strictObject({ id: idSchema, summary: text(LIMITS.longText) })).returns<SessionDetail>(),
+
+  'decisions:list': channel(
+    z.strictObject({
+      sessionId: idSchema.optional(),
+      status: z.enum(DECISION_STATUSES).optional(),
+      ownerId: idSchema.optional(),
+      /** Due on or before this date ('YYYY-MM-DD'). */
+      dueBy: isoDate.optional()
+    })
+  ).returns<Decision[]>(),
+  'decisions:create': channel(
+    z.strictObject({
+      sessionId: idSchema,
+      text: required(LIMITS.note),
+      ownerId: idSchema.nullable().default(null),
+      ownerName: text(LIMITS.name).default(''),
+      dueDate: isoDate.nullable().default(null)
+    })
+  ).returns<Decision>(),
+  'decisions:update': channel(
+    z.strictObject({
+      id: idSchema,
+      text: required(LIMITS.note).optional(),
+      ownerId: idSchema.nullable().optional(),
+      ownerName: text(LIMITS.name).optional(),
+      dueDate: isoDate.nullable().optional(),
+      status: z.enum(DECISION_STATUSES).optional()
+    })
+  ).returns<Decision>(),
+  'decisions:delete': channel(byId).returns<{ id: string }>(),
 
   'search:query': channel(
     z.strictObject({

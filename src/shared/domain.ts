@@ -241,3 +241,24 @@ export interface LiveView {
   /** Core's clock when this was read, so timers count from stored times, not from when the page loaded. */
   now: number
 }
+
+export const DECISION_STATUSES = ['open', 'done'] as const
+export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+
+/** 议定事项: what a session agreed, who follows it up, by when. */
+export interface Decision {
+  id: string
+  sessionId: string
+  sessionTitle: string
+  sessionStart: number
+  text: string
+  ownerId: string | null
+  /** The owner's name (from the directory, or as typed for someone outside it). */
+  ownerName: string
+  /** 'YYYY-MM-DD', China date. */
+  dueDate: string | null
+  status: DecisionStatus
+  doneAt: number | null
+  createdAt: number
+  updatedAt: number
+}

@@ -7,6 +7,7 @@ export type ChangeEventName =
   | 'session:changed'
   /** A session's remarks changed (id = the session). */
   | 'remarks:changed'
+  | 'decisions:changed'
 
 export interface ChangeEvent {
   name: ChangeEventName

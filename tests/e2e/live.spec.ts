@@ -126,6 +126,25 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   const dialog = restarted.getByRole('dialog', { name: '结束这个场次?' })
   await press(dialog.getByRole('button', { name: '结束场次' }))
   await expect(restarted.getByText('场次已结束')).toBeVisible()
+
+  // Review: a 议定事项 with an owner and a due date, the closing summary; then followed up across sessions.
+  await restarted.getByRole('button', { name: '返回场次' }).click()
+  const decisions = restarted.getByRole('form', { name: '添加议定事项' })
+  await decisions.getByLabel('事项').fill('协调光伏板安装场地')
+  await decisions.getByRole('combobox', { name: '负责人' }).fill('温乐义')
+  await restarted.getByRole('option', { name: '温乐义' }).click()
+  await decisions.getByLabel('完成期限').fill('2030-09-30')
+  await decisions.getByLabel('完成期限').press('Tab')
+  await decisions.getByRole('button', { name: '添加议定事项' }).click()
+  await expect(restarted.getByRole('table', { name: '议定事项' })).toContainText('协调光伏板安装场地')
+  await restarted.getByRole('textbox', { name: '总结' }).fill('大家畅所欲言,会后逐项落实。')
+  await restarted.getByRole('region', { name: '总结' }).getByRole('button', { name: '保存' }).click()
+  await expect(restarted.getByText('总结已保存')).toBeVisible()
+  await restarted.getByRole('link', { name: '议定事项' }).click()
+  const open = restarted.getByRole('table', { name: '议定事项' })
+  await expect(open).toContainText('温乐义')
+  await open.getByRole('checkbox', { name: '“协调光伏板安装场地”已完成' }).click()
+  await expect(restarted.getByText('还没有议定事项。')).toBeVisible()
 })
 
 test('a live session resumes exactly after a restart, with the speaker’s time counted from the stored start', async ({ app }) => {

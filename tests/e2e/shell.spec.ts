@@ -2,6 +2,7 @@ import { expect, test } from './app'
 
 const NAV = [
   { zh: '场次', en: 'Sessions', hash: '#/sessions' },
+  { zh: '议定事项', en: 'Decisions', hash: '#/followups' },
   { zh: '人员', en: 'People', hash: '#/people' },
   { zh: '主题', en: 'Themes', hash: '#/themes' },
   { zh: '搜索', en: 'Search', hash: '#/search' },

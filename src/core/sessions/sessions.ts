@@ -127,6 +127,14 @@ export function cancelSession(ctx: CoreContext, id: string): SessionDetail {
   return getSession(ctx, id)
 }
 
+/** 总结: written by the host during the closing part or after the session. */
+export function setSummary(ctx: CoreContext, id: string, summary: string): SessionDetail {
+  requireStatus(ctx, id, ['live', 'ended'])
+  ctx.db.prepare('UPDATE sessions SET summary = ?, updated_at = ? WHERE id = ?').run(summary, ctx.now(), id)
+  announce(ctx, id)
+  return getSession(ctx, id)
+}
+
 const DAY = 24 * 60 * 60 * 1000
 const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000
 

@@ -75,7 +75,7 @@ export async function openTable(options: TableOptions = {}): Promise<Table> {
 /** A second, read-only connection to a database file, closed after the test. */
 export function openReader(file: string): Database {
   const reader = new BetterSqlite3(file, { readonly: true })
-  onCleanup(() => reader.close())
+  onCleanup(() => void reader.close())
   return reader
 }
 

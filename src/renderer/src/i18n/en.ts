@@ -9,6 +9,7 @@ export const en: Translation = {
   },
   nav: {
     sessions: 'Sessions',
+    followups: 'Decisions',
     people: 'People',
     themes: 'Themes',
     search: 'Search',
@@ -117,6 +118,9 @@ export const en: Translation = {
   sessionDetail: {
     time: 'Time',
     speakerLimit: 'Time per speaker',
+    summary: 'Closing summary',
+    summaryPlaceholder: 'The host’s closing remarks',
+    summarySaved: 'Summary saved',
     edit: 'Edit',
     goLive: 'Check-in / start',
     backToLive: 'Back to the live session',
@@ -254,6 +258,25 @@ export const en: Translation = {
     reassignTo: 'Give to',
     actions: 'More actions',
     deleted: 'Remark deleted'
+  },
+  decisions: {
+    title: 'Decisions',
+    pageTitle: 'Decisions',
+    pageDescription: 'What sessions agreed and what villagers raised, followed up item by item.',
+    empty: 'No decisions yet.',
+    add: 'Add decision',
+    text: 'Decision',
+    owner: 'Owner',
+    due: 'Due',
+    dueBy: 'Due by',
+    session: 'Session',
+    done: 'Done',
+    markDone: '“{{text}}” is done',
+    overdue: 'Overdue',
+    delete: 'Delete “{{text}}”',
+    open: 'Open',
+    doneList: 'Done',
+    all: 'All'
   },
   projector: {
     welcome: 'Welcome to the ideological roundtable'

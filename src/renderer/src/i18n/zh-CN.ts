@@ -8,6 +8,7 @@ export const zhCN = {
   },
   nav: {
     sessions: '场次',
+    followups: '议定事项',
     people: '人员',
     themes: '主题',
     search: '搜索',
@@ -116,6 +117,9 @@ export const zhCN = {
   sessionDetail: {
     time: '时间',
     speakerLimit: '每人发言时限',
+    summary: '总结',
+    summaryPlaceholder: '主持人的总结发言要点',
+    summarySaved: '总结已保存',
     edit: '编辑',
     goLive: '签到 / 开始场次',
     backToLive: '回到现场',
@@ -253,6 +257,25 @@ export const zhCN = {
     reassignTo: '改为',
     actions: '更多操作',
     deleted: '已删除这条发言记录'
+  },
+  decisions: {
+    title: '议定事项',
+    pageTitle: '议定事项',
+    pageDescription: '各场次议定的事项和群众提出的问题,逐项跟进落实。',
+    empty: '还没有议定事项。',
+    add: '添加议定事项',
+    text: '事项',
+    owner: '负责人',
+    due: '完成期限',
+    dueBy: '期限不晚于',
+    session: '场次',
+    done: '完成',
+    markDone: '“{{text}}”已完成',
+    overdue: '已逾期',
+    delete: '删除“{{text}}”',
+    open: '未完成',
+    doneList: '已完成',
+    all: '全部'
   },
   projector: {
     welcome: '欢迎参加思想圆桌派'

@@ -1,6 +1,7 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
-import { IconCalendarEvent, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
+import { IconCalendarEvent, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { FollowUpsPage } from '../features/decisions/FollowUpsPage'
 import { PeoplePage } from '../features/people/PeoplePage'
 import { SearchPage } from '../features/search/SearchPage'
 import { SessionsRoutes } from '../features/sessions/SessionsRoutes'
@@ -11,6 +12,7 @@ import { NotFoundPage } from './NotFoundPage'
 
 const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'sessions', icon: IconCalendarEvent },
+  { route: 'followups', icon: IconChecklist },
   { route: 'people', icon: IconUsers },
   { route: 'themes', icon: IconBook2 },
   { route: 'search', icon: IconSearch },
@@ -19,6 +21,7 @@ const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
 
 const PAGES: Record<Exclude<Route, 'projector'>, () => React.JSX.Element> = {
   sessions: SessionsRoutes,
+  followups: FollowUpsPage,
   people: PeoplePage,
   themes: ThemesPage,
   search: SearchPage,

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCopy, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '@shared/domain'
 import { api } from '../../api'
+import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
 import { formatDateTime, formatTime } from '../../format'
 import { navigate } from '../../router'
@@ -13,6 +14,8 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
+import { DecisionForm } from '../decisions/DecisionForm'
+import { DecisionTable } from '../decisions/DecisionTable'
 import { RemarkList } from '../remarks/RemarkList'
 import { RoundTable } from '../seating/RoundTable'
 import { STATUS_COLOR } from './SessionsPage'
@@ -37,6 +40,51 @@ function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkI
       {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
       {remarks.data && <RemarkList remarks={remarks.data} people={people} highlightId={remarkId} />}
     </Card>
+  )
+}
+
+/** After (or during) the session: 议定事项 and the host's closing summary. */
+function SessionReview({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const decisions = useChannel('decisions:list', { sessionId: session.id }, ['decisions:changed'])
+  const [summary, setSummary] = useState(session.summary)
+  const save = useAction('sessions:setSummary')
+  const people = session.invitees.map((invitee) => ({ value: invitee.personId, label: invitee.name }))
+  return (
+    <>
+      <Card withBorder padding="lg" component="section" aria-labelledby="decisions-heading">
+        <Title order={2} fz="lg" mb="sm" id="decisions-heading">
+          {t('decisions.title')}
+        </Title>
+        {decisions.data && <DecisionTable decisions={decisions.data} showSession={false} />}
+        <DecisionForm sessionId={session.id} people={people} />
+      </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="summary-heading">
+        <Title order={2} fz="lg" mb="sm" id="summary-heading">
+          {t('sessionDetail.summary')}
+        </Title>
+        <Textarea
+          aria-labelledby="summary-heading"
+          placeholder={t('sessionDetail.summaryPlaceholder')}
+          autosize
+          minRows={4}
+          value={summary}
+          onChange={(event) => setSummary(event.currentTarget.value)}
+        />
+        <Group mt="sm">
+          <Button
+            disabled={summary === session.summary}
+            loading={save.running}
+            onClick={async () => {
+              const result = await save.run({ id: session.id, summary })
+              if (result.ok) notifications.show({ color: 'green', message: t('sessionDetail.summarySaved') })
+            }}
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Card>
+    </>
   )
 }
 
@@ -180,7 +228,12 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
             </Table>
           </Group>
         </Card>
-        {(session.status === 'live' || session.status === 'ended') && <SessionRemarks session={session} remarkId={remarkId} />}
+        {(session.status === 'live' || session.status === 'ended') && (
+          <>
+            <SessionRemarks session={session} remarkId={remarkId} />
+            <SessionReview session={session} />
+          </>
+        )}
       </Stack>
       {cancelling && (
         <ConfirmModal
