@@ -143,6 +143,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await restarted.getByRole('link', { name: '议定事项' }).click()
   const open = restarted.getByRole('table', { name: '议定事项' })
   await expect(open).toContainText('温乐义')
+  await restarted.screenshot({ path: 'docs/screenshots/followups.png' })
   await open.getByRole('checkbox', { name: '“协调光伏板安装场地”已完成' }).click()
   await expect(restarted.getByText('还没有议定事项。')).toBeVisible()
 })

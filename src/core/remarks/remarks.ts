@@ -106,6 +106,7 @@ export function deleteRemark(ctx: CoreContext, id: string, deleted: boolean): Re
 }
 
 export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | null {
+  requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
   const row = ctx.db.prepare('SELECT * FROM remark_drafts WHERE session_id = ?').get(sessionId) as
     | { session_id: string; speaker_id: string | null; turn_id: string | null; text: string; tags: string; starred: number; updated_at: number }
     | undefined

@@ -12,6 +12,8 @@ export interface SearchQuery {
 }
 
 const SNIPPET_CONTEXT = 30
+/** Up to this many index matches are fetched and sorted; above it the time index is walked instead. */
+const FEW_MATCHES = 2_000
 
 /**
  * Full-text search of the archive: remarks first (newest first), then sessions, themes and people.
@@ -43,29 +45,38 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
   }
   const columns = `r.id, r.session_id, r.created_at, r.text, p.name AS speaker,
     (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags`
-  const rows = usesIndex(query.text)
-    ? ctx.db
-        .prepare(
-          `SELECT ${columns}, snippet(remarks_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 24) AS snippet
-           FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
-           WHERE remarks_fts MATCH @match AND ${filters}
-           ORDER BY remarks_fts.rowid DESC LIMIT @limit`
-        )
-        .all({ ...params, match: phrase(query.text) })
-    : ctx.db
-        .prepare(
-          `SELECT ${columns}, NULL AS snippet
-           FROM remarks r JOIN people p ON p.id = r.speaker_id
-           WHERE r.text LIKE @like ESCAPE '\\' AND ${filters}
-           ORDER BY r.rowid DESC LIMIT @limit`
-        )
-        .all({ ...params, like: likePattern(query.text) })
-  return (rows as { id: string; session_id: string; created_at: number; text: string; speaker: string; tags: string; snippet: string | null }[]).map(
+  // Newest first by when it was said. Walking the time index from the newest and stopping at the limit is
+  // fast when many remarks match; when few match (a rare word), fetching them all and sorting is faster.
+  const order = `ORDER BY r.created_at DESC LIMIT @limit`
+  const byTime = `FROM remarks r INDEXED BY remarks_by_time JOIN people p ON p.id = r.speaker_id`
+  let rows: unknown[]
+  if (usesIndex(query.text)) {
+    const match = phrase(query.text)
+    // Counting stops as soon as there are "many": a common word is not counted to the end.
+    const matches = (
+      ctx.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM remarks_fts WHERE remarks_fts MATCH ? LIMIT ?)').get(match, FEW_MATCHES + 1) as { n: number }
+    ).n
+    rows =
+      matches <= FEW_MATCHES
+        ? ctx.db
+            .prepare(
+              `SELECT ${columns} FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
+               WHERE remarks_fts MATCH @match AND ${filters} ${order}`
+            )
+            .all({ ...params, match })
+        : ctx.db
+            .prepare(`SELECT ${columns} ${byTime} WHERE r.rowid IN (SELECT rowid FROM remarks_fts WHERE remarks_fts MATCH @match) AND ${filters} ${order}`)
+            .all({ ...params, match })
+  } else {
+    rows = ctx.db.prepare(`SELECT ${columns} ${byTime} WHERE r.text LIKE @like ESCAPE '\\' AND ${filters} ${order}`).all({ ...params, like: likePattern(query.text) })
+  }
+  // Snippets are cut here, not by FTS5: its token window can end inside a match and mark only part of it.
+  return (rows as { id: string; session_id: string; created_at: number; text: string; speaker: string; tags: string }[]).map(
     (row) => ({
       kind: 'remark',
       id: row.id,
       title: row.speaker,
-      snippet: row.snippet ?? highlight(row.text, query.text),
+      snippet: highlight(row.text, query.text),
       sessionId: row.session_id,
       at: row.created_at,
       tags: JSON.parse(row.tags) as string[]

@@ -8,7 +8,9 @@ import type { Database } from 'better-sqlite3'
 export function remarksAndSearch(db: Database): void {
   db.exec(`
     ALTER TABLE remarks ADD COLUMN deleted_at INTEGER;
-    CREATE INDEX remarks_by_time ON remarks (created_at);
+    -- Newest-first search walks this index; with the filtered columns and the text in it, rows that do not
+    -- match are skipped without reading the table.
+    CREATE INDEX remarks_by_time ON remarks (created_at, deleted_at, speaker_id, text);
 
     CREATE TABLE remark_drafts (
       session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,

@@ -1,12 +1,10 @@
-import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
-import { IconUserPlus } from '@tabler/icons-react'
+import { Badge, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
-import { PersonFormModal } from '../people/PersonFormModal'
-import { placeOf as personPlace } from '../people/people-filter'
+import { PersonAdder } from '../people/PersonAdder'
 import { RoundTable } from '../seating/RoundTable'
 import { attendanceCounts, seatTone } from './live-view'
 import type { Live } from './use-live'
@@ -21,12 +19,8 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
   const sessionId = view.session.id
   const counts = attendanceCounts(view)
   const people = useChannel('people:list', {}, ['people:changed'])
-  const [quickAdd, setQuickAdd] = useState<string | null>(null)
-  const [search, setSearch] = useState('')
   const listed = new Set(view.attendance.map((entry) => entry.personId))
-  const candidates = (people.data ?? [])
-    .filter((person) => !listed.has(person.id))
-    .map((person) => ({ value: person.id, label: [person.name, personPlace(person)].filter(Boolean).join(' · ') }))
+  const candidates = (people.data ?? []).filter((person) => !listed.has(person.id))
 
   const mark = (entry: AttendanceEntry, present: boolean, reason = ''): Promise<boolean> =>
     live.run(() => api.invoke('live:checkIn', { sessionId, personId: entry.personId, present, reason }))
@@ -89,31 +83,8 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
             ))}
           </Table.Tbody>
         </Table>
-        <Group align="flex-end">
-          <Select
-            size="md"
-            w={320}
-            label={t('live.checkIn.walkIn')}
-            placeholder={t('planner.invitees.addPlaceholder')}
-            data={candidates}
-            value={null}
-            searchValue={search}
-            onSearchChange={setSearch}
-            onChange={(personId) => {
-              if (personId) void addWalkIn(personId)
-              setSearch('')
-            }}
-            searchable
-            nothingFoundMessage={t('planner.invitees.nobody')}
-          />
-          <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => setQuickAdd(search)}>
-            {t('planner.invitees.quickAdd')}
-          </Button>
-        </Group>
+        <PersonAdder label={t('live.checkIn.walkIn')} candidates={candidates} onAdd={(personId) => void addWalkIn(personId)} width={320} />
       </Stack>
-      {quickAdd !== null && (
-        <PersonFormModal person={null} initialName={quickAdd} onClose={() => setQuickAdd(null)} onSaved={(person) => void addWalkIn(person.id)} />
-      )}
     </Group>
   )
 }

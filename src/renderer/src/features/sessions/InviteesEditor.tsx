@@ -1,9 +1,8 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
-import { IconArrowDown, IconArrowUp, IconTrash, IconUserPlus } from '@tabler/icons-react'
-import { useState } from 'react'
+import { ActionIcon, Badge, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceRole, Person } from '@shared/domain'
-import { PersonFormModal } from '../people/PersonFormModal'
+import { PersonAdder } from '../people/PersonAdder'
 import { placeOf } from '../people/people-filter'
 import { RoundTable } from '../seating/RoundTable'
 import { move, swapSeats, type InviteeItem } from './plan-form'
@@ -23,12 +22,8 @@ interface Props {
 /** Who is invited, in which role, and where each sits at the round table. */
 export function InviteesEditor({ invitees, people, onChange, fieldError, centre }: Props) {
   const { t } = useTranslation()
-  const [quickAdd, setQuickAdd] = useState<string | null>(null)
-  const [search, setSearch] = useState('')
   const invited = new Set(invitees.map((invitee) => invitee.personId))
-  const candidates = [...people.values()]
-    .filter((person) => !person.archivedAt && !invited.has(person.id))
-    .map((person) => ({ value: person.id, label: [person.name, placeOf(person)].filter(Boolean).join(' · ') }))
+  const candidates = [...people.values()].filter((person) => !person.archivedAt && !invited.has(person.id))
   const seated = invitees.filter((invitee) => invitee.seated)
   const add = (personId: string): void => onChange([...invitees, { personId, role: 'participant', seated: true }])
   const update = (index: number, patch: Partial<InviteeItem>): void =>
@@ -44,27 +39,9 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
         </Title>
         <Text c="dimmed">{t('planner.invitees.count', { count: invitees.length, seated: seated.length })}</Text>
       </Group>
-      <Group align="flex-end" mb="md">
-        <Select
-          w={340}
-          size="md"
-          label={t('planner.invitees.add')}
-          placeholder={t('planner.invitees.addPlaceholder')}
-          data={candidates}
-          value={null}
-          searchValue={search}
-          onSearchChange={setSearch}
-          onChange={(personId) => {
-            if (personId) add(personId)
-            setSearch('')
-          }}
-          searchable
-          nothingFoundMessage={t('planner.invitees.nobody')}
-        />
-        <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => setQuickAdd(search)}>
-          {t('planner.invitees.quickAdd')}
-        </Button>
-      </Group>
+      <Stack mb="md">
+        <PersonAdder label={t('planner.invitees.add')} candidates={candidates} onAdd={add} />
+      </Stack>
       <Group align="flex-start" gap="xl" wrap="wrap">
         <Stack style={{ flex: 1, minWidth: 460 }}>
           {invitees.length === 0 ? (
@@ -173,9 +150,6 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
           </Stack>
         )}
       </Group>
-      {quickAdd !== null && (
-        <PersonFormModal person={null} initialName={quickAdd} onClose={() => setQuickAdd(null)} onSaved={(person) => add(person.id)} />
-      )}
     </Card>
   )
 }
