@@ -2,6 +2,8 @@ import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
+import { exportMinutes } from './minutes/export'
+import { buildMinutes } from './minutes/model'
 import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
 import { exportPeople } from './people/roster-export'
@@ -97,6 +99,9 @@ export const handlers = {
   'decisions:create': (ctx, input) => createDecision(ctx, input),
   'decisions:update': (ctx, input) => updateDecision(ctx, input),
   'decisions:delete': (ctx, { id }) => deleteDecision(ctx, id),
+
+  'minutes:get': (ctx, { sessionId }) => buildMinutes(ctx, sessionId),
+  'minutes:export': runsItsOwnTransactions(exportMinutes),
 
   'search:query': (ctx, query) => search(ctx, query)
 } satisfies Handlers

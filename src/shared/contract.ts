@@ -21,6 +21,7 @@ import {
   type Theme
 } from './domain'
 import { LIMITS } from './limits'
+import type { Minutes } from './minutes'
 
 /**
  * The one contract: channel `domain:verb` -> zod input schema -> result type.
@@ -310,6 +311,12 @@ export const contract = {
     })
   ).returns<Decision>(),
   'decisions:delete': channel(byId).returns<{ id: string }>(),
+
+  /** The minutes model, for the preview before 导出. */
+  'minutes:get': channel(bySession).returns<Minutes>(),
+  'minutes:export': channel(
+    z.strictObject({ sessionId: idSchema, document: z.enum(['minutes']), format: z.enum(['docx']) })
+  ).returns<ExportedFile>(),
 
   'search:query': channel(
     z.strictObject({

@@ -127,8 +127,22 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await press(dialog.getByRole('button', { name: '结束场次' }))
   await expect(restarted.getByText('场次已结束')).toBeVisible()
 
-  // Review: a 议定事项 with an owner and a due date, the closing summary; then followed up across sessions.
+  // 导出: the minutes preview, then the .docx.
   await restarted.getByRole('button', { name: '返回场次' }).click()
+  await restarted.getByRole('button', { name: '导出' }).click()
+  const preview = restarted.getByRole('dialog', { name: '会议纪要预览' })
+  await expect(preview).toContainText('应到9人,实到9人,缺席1人') // the walk-in is here, but was not expected
+  await expect(preview).toContainText('高明')
+  await restarted.screenshot({ path: 'docs/screenshots/minutes-preview.png' })
+  if (app.mode === 'web') {
+    // (In Electron the same button opens the system's save dialog, which a test cannot answer.)
+    const download = restarted.waitForEvent('download')
+    await preview.getByRole('button', { name: '导出会议纪要(.docx)' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议纪要\.docx$/)
+  }
+  await preview.getByRole('button', { name: '关闭' }).first().click()
+
+  // Review: a 议定事项 with an owner and a due date, the closing summary; then followed up across sessions.
   const decisions = restarted.getByRole('form', { name: '添加议定事项' })
   await decisions.getByLabel('事项').fill('协调光伏板安装场地')
   await decisions.getByRole('combobox', { name: '负责人' }).fill('温乐义')

@@ -278,6 +278,21 @@ export const en: Translation = {
     doneList: 'Done',
     all: 'All'
   },
+  minutes: {
+    export: 'Export',
+    previewTitle: 'Minutes preview',
+    exportDocx: 'Export minutes (.docx)',
+    minutes: ' — minutes',
+    theme: 'Theme: {{value}}',
+    time: 'Time: {{value}}',
+    venue: 'Venue: {{value}}',
+    host: 'Host: {{value}}',
+    recorder: 'Recorder: {{value}}',
+    attendees: 'Attendance',
+    counts: '{{expected}} expected, {{present}} present, {{absent}} absent',
+    study: 'Part one: study',
+    roundtable: 'Part two: roundtable time'
+  },
   projector: {
     welcome: 'Welcome to the ideological roundtable'
   },

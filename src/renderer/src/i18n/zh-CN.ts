@@ -277,6 +277,21 @@ export const zhCN = {
     doneList: '已完成',
     all: '全部'
   },
+  minutes: {
+    export: '导出',
+    previewTitle: '会议纪要预览',
+    exportDocx: '导出会议纪要(.docx)',
+    minutes: '会议纪要',
+    theme: '主题:{{value}}',
+    time: '时间:{{value}}',
+    venue: '地点:{{value}}',
+    host: '主持人:{{value}}',
+    recorder: '记录人:{{value}}',
+    attendees: '参加人员',
+    counts: '应到{{expected}}人,实到{{present}}人,缺席{{absent}}人',
+    study: '第一阶段:学习研讨',
+    roundtable: '第二阶段:圆桌时间'
+  },
   projector: {
     welcome: '欢迎参加思想圆桌派'
   },

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconCopy, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
+import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '@shared/domain'
@@ -15,6 +15,7 @@ import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { DecisionForm } from '../decisions/DecisionForm'
+import { MinutesPreview } from '../minutes/MinutesPreview'
 import { DecisionTable } from '../decisions/DecisionTable'
 import { RemarkList } from '../remarks/RemarkList'
 import { RoundTable } from '../seating/RoundTable'
@@ -92,6 +93,7 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
   const { t } = useTranslation()
   const { language } = useSettings()
   const [cancelling, setCancelling] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const seated = session.invitees.filter((invitee) => invitee.seatNumber !== null)
   const planned = session.status === 'planned'
 
@@ -132,6 +134,11 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
             {planned && (
               <Button size="md" variant="default" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
                 {t('sessionDetail.edit')}
+              </Button>
+            )}
+            {(session.status === 'live' || session.status === 'ended') && (
+              <Button size="md" variant="default" leftSection={<IconFileExport size={20} />} onClick={() => setExporting(true)}>
+                {t('minutes.export')}
               </Button>
             )}
             <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => void duplicate()}>
@@ -235,6 +242,7 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
           </>
         )}
       </Stack>
+      {exporting && <MinutesPreview sessionId={session.id} onClose={() => setExporting(false)} />}
       {cancelling && (
         <ConfirmModal
           title={t('sessionDetail.cancelTitle')}

@@ -1,0 +1,117 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LiveView } from '../../../src/shared/domain'
+import type { LiveAction } from '../../../src/shared/contract'
+import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+
+afterEach(runCleanups)
+
+const MINUTE = 60_000
+/** The demo session's planned start: 2025-08-21 14:30 in China. */
+const START = Date.parse('2025-08-21T14:30:00+08:00')
+
+/** Runs the demo session as the article tells it, with a clock we move by hand. */
+async function runDemoSession() {
+  let now = START - 10 * MINUTE
+  const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => now })
+  const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
+  const sessionId = demo!.id
+  let view: LiveView = valueOf(await core.invoke('live:get', { sessionId }))
+  const person = (name: string) => view.attendance.find((entry) => entry.name === name)!.personId
+  valueOf(await core.invoke('live:checkIn', { sessionId, personId: person('张秀兰'), present: false, reason: '外出务工' }))
+  now = START
+  view = valueOf(await core.invoke('sessions:start', { id: sessionId }))
+  const act = async (action: LiveAction, minutes = 0) => {
+    now += minutes * MINUTE
+    view = valueOf(await core.invoke('live:act', { sessionId, action }))
+  }
+  const remark = async (text: string, tags: string[] = []) => {
+    const current = view.state.current!
+    valueOf(await core.invoke('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags }))
+  }
+  const [study1, study2, table] = view.session.agenda
+  await act({ type: 'phase', segmentId: study1!.id })
+  await act({ type: 'phase', segmentId: study2!.id }, 30)
+  await act({ type: 'phase', segmentId: table!.id }, 30)
+  await act({ type: 'round', startPersonId: person('任肖彤') })
+  await remark('请大家围绕主题畅所欲言。')
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'pass' }, 3)
+  await act({ type: 'pass' }, 3)
+  await remark('要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。', ['观点'])
+  await remark('通过党的好政策,让乡亲们的腰包鼓起来。', ['建议'])
+  await act({ type: 'applause' })
+  await act({ type: 'pass' }, 4)
+  await remark('从工业发展带动城镇化进程方面谈谈想法。', ['问题'])
+  await act({ type: 'pass' }, 3)
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'phase', segmentId: null }, 1)
+  valueOf(await core.invoke('sessions:setSummary', { id: sessionId, summary: '大家畅所欲言,气氛热烈。' }))
+  now += 5 * MINUTE
+  valueOf(await core.invoke('sessions:end', { id: sessionId }))
+  valueOf(await core.invoke('decisions:create', { sessionId, text: '组织光伏合作社参观学习', ownerId: person('温乐义'), dueDate: '2025-09-30' }))
+  return { core, sessionId }
+}
+
+/** The text of word/document.xml, one string per paragraph, in document order. */
+function paragraphsOf(contentBase64: string): string[] {
+  const files = unzipSync(new Uint8Array(Buffer.from(contentBase64, 'base64')))
+  const xml = strFromU8(files['word/document.xml']!)
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map(([paragraph]) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
+    .filter((text) => text !== '')
+}
+
+describe('会议纪要 as .docx', () => {
+  it('reads back in order: theme, time, place, host, recorder, counts, the lecturers, then the speakers in speaking order with their remarks', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.docx')
+    const paragraphs = paragraphsOf(file.contentBase64)
+    const expected = [
+      '示例场次 · 思想圆桌派会议纪要',
+      '主题:加快构建新发展格局,把握未来发展主动权',
+      '时间:2025年8月21日 14:30—15:55',
+      '地点:郑家镇新时代文明实践所理论宣讲室',
+      '主持人:任肖彤',
+      '记录人:王晓雪',
+      '应到9人,实到8人,缺席1人',
+      '缺席人员:张秀兰(外出务工)',
+      '李芳(党员暖心志愿服务队):学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
+      '赵海云(理论宣讲志愿服务队):全面推进乡村振兴的重要内容',
+      '任肖彤(郑家镇党委)',
+      '请大家围绕主题畅所欲言。',
+      '李芳(党员暖心志愿服务队)',
+      '赵海云(理论宣讲志愿服务队)',
+      '温乐义(温集新村)',
+      '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
+      '通过党的好政策,让乡亲们的腰包鼓起来。',
+      '翟自恩(郑家镇辖区企业)',
+      '从工业发展带动城镇化进程方面谈谈想法。',
+      '刘建国(郑家村)',
+      '陈静(郑家镇便民服务中心)',
+      '温乐义(建议):通过党的好政策,让乡亲们的腰包鼓起来。',
+      '翟自恩(问题):从工业发展带动城镇化进程方面谈谈想法。',
+      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
+      '大家畅所欲言,气氛热烈。'
+    ]
+    let from = 0
+    for (const text of expected) {
+      const at = paragraphs.indexOf(text, from)
+      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
+      from = at + 1
+    }
+    expect(paragraphs.some((text) => text.startsWith('共7人发言7次'))).toBe(true)
+  })
+
+  it('uses the user’s language for the headings', async () => {
+    const { core, sessionId } = await runDemoSession()
+    valueOf(await core.invoke('settings:update', { language: 'en' }))
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
+    const paragraphs = paragraphsOf(file.contentBase64)
+    expect(paragraphs).toContain('Host:任肖彤')
+    expect(paragraphs).toContain('2. Agenda')
+    expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Minutes.docx')
+  })
+})
