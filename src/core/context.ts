@@ -16,4 +16,6 @@ export interface CoreContext {
 export interface Platform {
   /** Opens (or focuses) the projector window for a session; false where there is no such window. */
   openProjector?: (sessionId: string) => boolean
+  /** Asks where to save a file (a save dialog starting in `folder`); null when the user cancels. */
+  chooseSavePath?: (fileName: string, folder: string | null) => Promise<string | null>
 }

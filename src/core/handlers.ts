@@ -2,7 +2,8 @@ import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
-import { exportMinutes } from './minutes/export'
+import { saveFile } from './files/save'
+import { exportDocument } from './minutes/export'
 import { buildMinutes } from './minutes/model'
 import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
@@ -101,7 +102,8 @@ export const handlers = {
   'decisions:delete': (ctx, { id }) => deleteDecision(ctx, id),
 
   'minutes:get': (ctx, { sessionId }) => buildMinutes(ctx, sessionId),
-  'minutes:export': runsItsOwnTransactions(exportMinutes),
+  'minutes:export': runsItsOwnTransactions(exportDocument),
+  'files:save': runsItsOwnTransactions(saveFile),
 
   'search:query': (ctx, query) => search(ctx, query)
 } satisfies Handlers

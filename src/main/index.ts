@@ -35,10 +35,17 @@ function trackWindow(window: BrowserWindow): void {
   window.on('closed', () => ownWindows.delete(window))
 }
 
+/** The save dialog for 导出, opening where the last export went (core remembers the folder). */
+async function chooseSavePath(fileName: string, folder: string | null): Promise<string | null> {
+  const options = { defaultPath: join(folder ?? app.getPath('documents'), fileName) }
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
 function openCore(): Core | null {
   try {
     const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector } })
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath } })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)

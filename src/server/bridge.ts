@@ -33,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_channel: 404,
   conflict: 409,
   internal: 500,
+  io: 500,
   unauthorized: 401,
   network: 502
 }

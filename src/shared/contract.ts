@@ -315,8 +315,15 @@ export const contract = {
   /** The minutes model, for the preview before 导出. */
   'minutes:get': channel(bySession).returns<Minutes>(),
   'minutes:export': channel(
-    z.strictObject({ sessionId: idSchema, document: z.enum(['minutes']), format: z.enum(['docx']) })
+    z
+      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
+      // The turns are a table (CSV); the minutes are a document (the other formats).
+      .refine((input) => (input.document === 'turns') === (input.format === 'csv'), { params: { reason: 'format_not_available' }, path: ['format'] })
   ).returns<ExportedFile>(),
+  /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */
+  'files:save': channel(
+    z.strictObject({ fileName: required(LIMITS.mediumText), contentBase64: z.string().max(50_000_000) })
+  ).returns<{ saved: boolean; path: string | null }>(),
 
   'search:query': channel(
     z.strictObject({

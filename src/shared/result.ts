@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'forbidden'
   | 'internal'
+  /** A file could not be written (read-only folder, disk full); nothing was replaced. */
+  | 'io'
   // Produced by a transport, not by core: the bridge refused the token, or could not be reached.
   | 'unauthorized'
   | 'network'

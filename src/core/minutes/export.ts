@@ -4,15 +4,39 @@ import { getSettings } from '../settings/settings'
 import { minutesDocx } from './docx'
 import { LABELS } from './labels'
 import { buildMinutes } from './model'
+import { minutesMarkdown } from './text'
 import { chinaDate } from './time'
+import { turnsCsv } from './turns-csv'
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  markdown: 'text/markdown; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8'
+} as const
+const EXTENSIONS = { docx: 'docx', markdown: 'md', text: 'txt', csv: 'csv' } as const
 
-/** 导出: the document as a file, named like 2025-08-21-思想圆桌派-会议纪要.docx. */
-export async function exportMinutes(ctx: CoreContext, input: { sessionId: string; document: 'minutes'; format: 'docx' }): Promise<ExportedFile> {
+export interface ExportRequest {
+  sessionId: string
+  document: 'minutes' | 'turns'
+  format: keyof typeof TYPES
+}
+
+/** 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx. */
+export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportedFile> {
   const { language } = getSettings(ctx)
-  const minutes = buildMinutes(ctx, input.sessionId)
-  const bytes = await minutesDocx(minutes, language)
   const l = LABELS[language]
-  return { fileName: `${chinaDate(minutes.startsAt)}-${l.project}-${l.minutes}.docx`, mimeType: DOCX, contentBase64: bytes.toString('base64') }
+  const minutes = buildMinutes(ctx, request.sessionId)
+  const bytes =
+    request.document === 'turns'
+      ? Buffer.from(turnsCsv(ctx, request.sessionId, language), 'utf8')
+      : request.format === 'docx'
+        ? await minutesDocx(minutes, language)
+        : Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')
+  const name = request.document === 'turns' ? l.turns : l.minutes
+  return {
+    fileName: `${chinaDate(minutes.startsAt)}-${l.project}-${name}.${EXTENSIONS[request.format]}`,
+    mimeType: TYPES[request.format],
+    contentBase64: bytes.toString('base64')
+  }
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../shared/domain'
 export const LABELS = {
   'zh-CN': {
     minutes: '会议纪要',
+    turns: '发言明细',
     project: '思想圆桌派',
     time: '时间',
     venue: '地点',
@@ -33,6 +34,7 @@ export const LABELS = {
   },
   en: {
     minutes: 'Minutes',
+    turns: 'Turns',
     project: 'Ideological roundtable',
     time: 'Time',
     venue: 'Venue',

@@ -30,11 +30,17 @@ export function updateSettings(ctx: CoreContext, patch: z.output<typeof settings
   return getSettings(ctx)
 }
 
-function writeSetting(ctx: CoreContext, key: string, value: unknown): void {
+/** Also for the app's own notes that are not Settings (e.g. the folder of the last export). */
+export function writeSetting(ctx: CoreContext, key: string, value: unknown): void {
   ctx.db
     .prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
     )
     .run(key, JSON.stringify(value), ctx.now())
+}
+
+export function readSetting<T>({ db }: CoreContext, key: string): T | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  return row ? (JSON.parse(row.value) as T) : undefined
 }

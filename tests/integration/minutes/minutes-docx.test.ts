@@ -115,3 +115,35 @@ describe('会议纪要 as .docx', () => {
     expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Minutes.docx')
   })
 })
+
+describe('the same minutes for chat groups and spreadsheets', () => {
+  it('as Markdown and plain text, with the speakers in speaking order', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const markdown = Buffer.from(valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'markdown' })).contentBase64, 'base64').toString('utf8')
+    expect(markdown.startsWith('# 示例场次 · 思想圆桌派会议纪要\n')).toBe(true)
+    expect(markdown.indexOf('**温乐义**')).toBeGreaterThan(markdown.indexOf('**任肖彤**'))
+    expect(markdown).toContain('- 通过党的好政策,让乡亲们的腰包鼓起来。')
+    const text = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'text' }))
+    expect(text.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.txt')
+    const plain = Buffer.from(text.contentBase64, 'base64').toString('utf8')
+    expect(plain).not.toMatch(/^#|\*\*/m)
+    expect(plain).toContain('应到9人,实到8人,缺席1人')
+  })
+
+  it('the turns as CSV (who, part, round, start, duration), with a BOM for Excel', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'turns', format: 'csv' }))
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-发言明细.csv')
+    const csv = Buffer.from(file.contentBase64, 'base64').toString('utf8')
+    expect(csv.startsWith('\uFEFF发言人,环节,轮次,类型,结果,开始时间,时长(秒),掌声\r\n')).toBe(true)
+    const rows = csv.trim().split('\r\n').slice(1)
+    expect(rows[0]).toBe('李芳,学习研讨,,学习研讨,已发言,2025-08-21 14:30:00,1800,0')
+    expect(rows.find((row) => row.startsWith('温乐义'))).toBe('温乐义,圆桌时间,1,轮流发言,已发言,2025-08-21 15:38:00,240,1')
+  })
+
+  it('refuses a format a document does not come in', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const result = await core.invoke('minutes:export', { sessionId, document: 'turns', format: 'docx' })
+    expect(result.ok ? null : result.error.issues?.[0]).toMatchObject({ path: ['format'], code: 'format_not_available' })
+  })
+})

@@ -282,6 +282,11 @@ export const en: Translation = {
     export: 'Export',
     previewTitle: 'Minutes preview',
     exportDocx: 'Export minutes (.docx)',
+    otherFormats: 'Other formats',
+    markdown: 'Minutes (Markdown, for chat groups)',
+    text: 'Minutes (plain text)',
+    turnsCsv: 'Turns (CSV table)',
+    saved: 'Saved to {{path}}',
     minutes: ' — minutes',
     theme: 'Theme: {{value}}',
     time: 'Time: {{value}}',
@@ -462,7 +467,8 @@ export const en: Translation = {
     forbidden: 'Refused: the request did not come from a Roundtable window.',
     internal: 'Something went wrong inside the app and nothing was changed. Try again; if it keeps happening, contact your administrator.',
     network: 'Cannot reach the Roundtable service. Check that the app is still running, then reload the page.',
-    unauthorized: 'The access token is missing or out of date. Open the full address printed when the app started.'
+    unauthorized: 'The access token is missing or out of date. Open the full address printed when the app started.',
+    io: 'The file could not be written (the folder may be read-only or the disk full); any existing file is unchanged. Try another folder.'
   },
   validation: {
     required: 'Required',
@@ -473,6 +479,9 @@ export const en: Translation = {
     invalid_value: 'Not one of the allowed values',
     unrecognized_keys: 'Unknown fields: {{keys}}',
     custom: 'Not acceptable',
+    format_not_available: 'This document does not come in that format',
+    not_writable: 'This folder cannot be written to',
+    write_failed: 'The file could not be written',
     end_before_start: 'The end must be after the start',
     lecturer_required: 'A study part needs a lecturer from the directory',
     duplicate_person: 'This person is already on the list',

@@ -281,6 +281,11 @@ export const zhCN = {
     export: '导出',
     previewTitle: '会议纪要预览',
     exportDocx: '导出会议纪要(.docx)',
+    otherFormats: '其他格式',
+    markdown: '会议纪要(Markdown,发到群里)',
+    text: '会议纪要(纯文本)',
+    turnsCsv: '发言明细(CSV 表格)',
+    saved: '已保存到 {{path}}',
     minutes: '会议纪要',
     theme: '主题:{{value}}',
     time: '时间:{{value}}',
@@ -461,7 +466,8 @@ export const zhCN = {
     forbidden: '请求被拒绝:它不是来自圆桌派的窗口。',
     internal: '应用出了点问题,没有做任何更改。请再试一次;如果一直出现,请联系管理员。',
     network: '连接不上圆桌派服务。请确认应用仍在运行,然后刷新页面。',
-    unauthorized: '访问令牌无效或已过期。请用启动时显示的完整地址重新打开。'
+    unauthorized: '访问令牌无效或已过期。请用启动时显示的完整地址重新打开。',
+    io: '文件没有写成(文件夹可能只读或磁盘已满),原有文件没有改动。请换一个文件夹再试。'
   },
   validation: {
     required: '此项必填',
@@ -472,6 +478,9 @@ export const zhCN = {
     invalid_value: '不是可选的值',
     unrecognized_keys: '包含未知的字段:{{keys}}',
     custom: '内容不符合要求',
+    format_not_available: '这种文件没有这个格式',
+    not_writable: '这个文件夹不能写入',
+    write_failed: '文件没有写成',
     end_before_start: '结束时间必须晚于开始时间',
     lecturer_required: '学习研讨须选择主讲人(从人员名录中选择)',
     duplicate_person: '此人已在名单中,不能重复',

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Menu, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconFileTypeDocx } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Minutes } from '@shared/minutes'
-import { api } from '../../api'
+import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { formatDateTime, formatTime } from '../../format'
 import { downloadFile } from '../../shell/download'
@@ -18,12 +19,20 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
   const [exporting, setExporting] = useState(false)
   const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error']>()
 
-  async function exportDocx(): Promise<void> {
+  async function exportAs(document: 'minutes' | 'turns', format: 'docx' | 'markdown' | 'text' | 'csv'): Promise<void> {
     setExporting(true)
-    const result = await api.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' })
+    setError(undefined)
+    const file = await api.invoke('minutes:export', { sessionId, document, format })
+    if (!file.ok) {
+      setExporting(false)
+      return setError(file.error)
+    }
+    // The desktop app saves through its save dialog (atomically); a browser downloads.
+    const saved = await api.invoke('files:save', { fileName: file.value.fileName, contentBase64: file.value.contentBase64 })
     setExporting(false)
-    if (!result.ok) return setError(result.error)
-    downloadFile(result.value)
+    if (!saved.ok) return setError(saved.error)
+    if (saved.value.saved) notifications.show({ color: 'green', message: t('minutes.saved', { path: saved.value.path ?? '' }) })
+    else if (transportName === 'http') downloadFile(file.value)
   }
 
   return (
@@ -42,7 +51,19 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
         <Button variant="default" size="md" onClick={onClose}>
           {t('common.close')}
         </Button>
-        <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={exporting} disabled={!minutes.data} onClick={() => void exportDocx()}>
+        <Menu position="top-end">
+          <Menu.Target>
+            <Button size="md" variant="default" disabled={!minutes.data || exporting}>
+              {t('minutes.otherFormats')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
+            <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
+            <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv')}</Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+        <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={exporting} disabled={!minutes.data} onClick={() => void exportAs('minutes', 'docx')}>
           {t('minutes.exportDocx')}
         </Button>
       </Group>

@@ -1,0 +1,40 @@
+import Papa from 'papaparse'
+import type { Language } from '../../shared/domain'
+import { speakingMs } from '../../shared/speaking'
+import type { CoreContext } from '../context'
+import { liveView } from '../live/live'
+import { LABELS } from './labels'
+
+const HEADERS = {
+  'zh-CN': ['发言人', '环节', '轮次', '类型', '结果', '开始时间', '时长(秒)', '掌声'],
+  en: ['Speaker', 'Part', 'Round', 'Kind', 'Outcome', 'Started', 'Seconds', 'Applause']
+} as const
+
+const OUTCOMES = {
+  'zh-CN': { speaking: '发言中', spoken: '已发言', skipped: '跳过', deferred: '暂缓', declined: '不发言' },
+  en: { speaking: 'speaking', spoken: 'spoken', skipped: 'skipped', deferred: 'deferred', declined: 'declined' }
+} as const
+
+const KINDS = {
+  'zh-CN': { study: '学习研讨', round: '轮流发言', raised_hand: '举手插话', again: '再次发言' },
+  en: { study: 'study', round: 'round', raised_hand: 'raised hand', again: 'speak again' }
+} as const
+
+/** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese). */
+export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language): string {
+  const view = liveView(ctx, sessionId)
+  const names = new Map(view.attendance.map((entry) => [entry.personId, entry.name]))
+  const segments = new Map(view.session.agenda.map((segment) => [segment.id, LABELS[language].kinds[segment.kind]]))
+  const time = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+  const rows = view.state.turns.map((turn) => [
+    names.get(turn.personId) ?? '',
+    (turn.segmentId && segments.get(turn.segmentId)) ?? '',
+    turn.round || '',
+    KINDS[language][turn.kind],
+    OUTCOMES[language][turn.outcome],
+    time(turn.startedAt),
+    Math.round(speakingMs(turn, view.state.pausedAt, turn.endedAt ?? view.now) / 1000),
+    turn.applause
+  ])
+  return `\uFEFF${Papa.unparse([[...HEADERS[language]], ...rows], { newline: '\r\n' })}\r\n`
+}
