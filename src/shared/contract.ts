@@ -146,6 +146,7 @@ const mappingSchema = z.strictObject(
 )
 
 const bySession = z.strictObject({ sessionId: idSchema })
+const EXPORT_FORMATS: Record<'minutes' | 'record' | 'turns', string[]> = { minutes: ['docx', 'markdown', 'text'], record: ['docx'], turns: ['csv'] }
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
 const isoDate = z.iso.date()
 
@@ -316,9 +317,9 @@ export const contract = {
   'minutes:get': channel(bySession).returns<Minutes>(),
   'minutes:export': channel(
     z
-      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
-      // The turns are a table (CSV); the minutes are a document (the other formats).
-      .refine((input) => (input.document === 'turns') === (input.format === 'csv'), { params: { reason: 'format_not_available' }, path: ['format'] })
+      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'record', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
+      // 会议纪要 as .docx, Markdown or text; 会议记录 (for signing) as .docx; the turns as a CSV table.
+      .refine((input) => EXPORT_FORMATS[input.document].includes(input.format), { params: { reason: 'format_not_available' }, path: ['format'] })
   ).returns<ExportedFile>(),
   /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */
   'files:save': channel(

@@ -27,8 +27,45 @@ const heading = (text: string) =>
 
 /** 会议纪要 as a .docx that Word and WPS open as an ordinary official document. */
 export async function minutesDocx(minutes: Minutes, language: Language): Promise<Buffer> {
+  return pack(`${minutes.title}${LABELS[language].minutes}`, minutesParagraphs(minutes, language), pageNumberFooter())
+}
+
+/**
+ * 会议记录: the raw record — every remark verbatim, in speaking order with times, 散会, lines for the
+ * host's and the recorder's signatures, and 第×页 共×页 on every page.
+ */
+export async function recordDocx(minutes: Minutes, language: Language): Promise<Buffer> {
   const l = LABELS[language]
-  const paragraphs: Paragraph[] = [
+  const clock = (ms: number | null) => (ms === null ? '' : new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms))
+  const paragraphs = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 400 },
+      children: [new TextRun({ text: `${minutes.title}${l.record}`, font: TITLE_FONT, size: TITLE_SIZE })]
+    }),
+    body(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    body(`${l.venue}:${minutes.venue}`),
+    body(`${l.host}:${minutes.host ?? l.none}    ${l.recorder}:${minutes.recorder ?? l.none}`),
+    body(l.counts(minutes.attendance.expected, minutes.attendance.present, minutes.attendance.absent)),
+    ...minutes.attendance.groups.map((group) => body(`${group.category}:${group.names.join('、')}`)),
+    heading(`${l.section(1)}${l.study}`),
+    ...minutes.study.map((item) => body(`${clock(item.startedAt)} ${item.lecturer}:${item.topic}`)),
+    heading(`${l.section(2)}${l.roundtable}`),
+    ...minutes.speakers.flatMap((speaker) => [
+      body(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), { bold: true }),
+      ...speaker.remarks.map((remark) => body(remark.text))
+    ]),
+    heading(`${l.section(3)}${l.summary}`),
+    body(minutes.summary || l.none),
+    body(l.adjourned(clock(minutes.endsAt))),
+    new Paragraph({ spacing: { before: 800 }, children: [new TextRun({ text: l.signatures, font: BODY_FONT, size: BODY_SIZE })] })
+  ]
+  return pack(`${minutes.title}${l.record}`, paragraphs, pageCountFooter(language))
+}
+
+function minutesParagraphs(minutes: Minutes, language: Language): Paragraph[] {
+  const l = LABELS[language]
+  return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 400 },
@@ -78,9 +115,31 @@ export async function minutesDocx(minutes: Minutes, language: Language): Promise
       )
     )
   ]
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })] })]
+  })
+}
+
+/** 第 1 页 共 3 页: Word and WPS fill in the page count when they lay the document out. */
+function pageCountFooter(language: Language): Footer {
+  const [before, middle, after] = LABELS[language].pageOf
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after], font: BODY_FONT, size: 28 })]
+      })
+    ]
+  })
+}
+
+function pack(title: string, paragraphs: Paragraph[], footer: Footer): Promise<Buffer> {
   const document = new Document({
     creator: 'Roundtable',
-    title: `${minutes.title}${l.minutes}`,
+    title,
     sections: [
       {
         properties: {
@@ -94,16 +153,7 @@ export async function minutesDocx(minutes: Minutes, language: Language): Promise
             }
           }
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })]
-              })
-            ]
-          })
-        },
+        footers: { default: footer },
         children: paragraphs
       }
     ]

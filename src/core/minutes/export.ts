@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { getSettings } from '../settings/settings'
-import { minutesDocx } from './docx'
+import { minutesDocx, recordDocx } from './docx'
 import { LABELS } from './labels'
 import { buildMinutes } from './model'
 import { minutesMarkdown } from './text'
@@ -18,7 +18,7 @@ const EXTENSIONS = { docx: 'docx', markdown: 'md', text: 'txt', csv: 'csv' } as 
 
 export interface ExportRequest {
   sessionId: string
-  document: 'minutes' | 'turns'
+  document: 'minutes' | 'record' | 'turns'
   format: keyof typeof TYPES
 }
 
@@ -30,10 +30,12 @@ export async function exportDocument(ctx: CoreContext, request: ExportRequest): 
   const bytes =
     request.document === 'turns'
       ? Buffer.from(turnsCsv(ctx, request.sessionId, language), 'utf8')
-      : request.format === 'docx'
-        ? await minutesDocx(minutes, language)
-        : Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')
-  const name = request.document === 'turns' ? l.turns : l.minutes
+      : request.document === 'record'
+        ? await recordDocx(minutes, language)
+        : request.format === 'docx'
+          ? await minutesDocx(minutes, language)
+          : Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')
+  const name = l[request.document]
   return {
     fileName: `${chinaDate(minutes.startsAt)}-${l.project}-${name}.${EXTENSIONS[request.format]}`,
     mimeType: TYPES[request.format],

@@ -5,6 +5,11 @@ export const LABELS = {
   'zh-CN': {
     minutes: '会议纪要',
     turns: '发言明细',
+    record: '会议记录',
+    adjourned: (time: string) => `${time} 散会。`,
+    signatures: '主持人(签字):________________    记录人(签字):________________',
+    pageOf: ['第 ', ' 页 共 ', ' 页'],
+    speakerLine: (name: string, place: string, start: string, duration: string) => `${name}${place ? `(${place})` : ''} ${start} 发言 ${duration}`,
     project: '思想圆桌派',
     time: '时间',
     venue: '地点',
@@ -35,6 +40,11 @@ export const LABELS = {
   en: {
     minutes: 'Minutes',
     turns: 'Turns',
+    record: 'Record',
+    adjourned: (time: string) => `Adjourned at ${time}.`,
+    signatures: 'Host (signature): ________________    Recorder (signature): ________________',
+    pageOf: ['Page ', ' of ', ''],
+    speakerLine: (name: string, place: string, start: string, duration: string) => `${name}${place ? ` (${place})` : ''}, ${start}, ${duration}`,
     project: 'Ideological roundtable',
     time: 'Time',
     venue: 'Venue',

@@ -147,3 +147,38 @@ describe('the same minutes for chat groups and spreadsheets', () => {
     expect(result.ok ? null : result.error.issues?.[0]).toMatchObject({ path: ['format'], code: 'format_not_available' })
   })
 })
+
+describe('会议记录 as .docx', () => {
+  it('has every remark verbatim in speaking order, 散会, the signature lines and 第×页 共×页', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'record', format: 'docx' }))
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.docx')
+    const paragraphs = paragraphsOf(file.contentBase64)
+    const order = [
+      '示例场次 · 思想圆桌派会议记录',
+      '14:30 李芳:学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
+      '任肖彤(郑家镇党委) 15:30 发言 2分0秒',
+      '请大家围绕主题畅所欲言。',
+      '温乐义(温集新村) 15:38 发言 4分0秒',
+      '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
+      '通过党的好政策,让乡亲们的腰包鼓起来。',
+      '翟自恩(郑家镇辖区企业) 15:42 发言 3分0秒',
+      '从工业发展带动城镇化进程方面谈谈想法。',
+      '15:55 散会。',
+      '主持人(签字):________________    记录人(签字):________________'
+    ]
+    let from = 0
+    for (const text of order) {
+      const at = paragraphs.indexOf(text, from)
+      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
+      from = at + 1
+    }
+    const files = unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))
+    const footer = Object.entries(files).find(([name]) => /^word\/footer\d*\.xml$/.test(name))
+    expect(footer, 'a footer').toBeDefined()
+    const footerXml = strFromU8(footer![1])
+    expect(footerXml).toContain('NUMPAGES')
+    expect(footerXml).toContain('PAGE')
+    expect(footerXml).toMatch(/第 [\s\S]*页 共 [\s\S]*页/)
+  })
+})

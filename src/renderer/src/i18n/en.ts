@@ -283,6 +283,7 @@ export const en: Translation = {
     previewTitle: 'Minutes preview',
     exportDocx: 'Export minutes (.docx)',
     otherFormats: 'Other formats',
+    recordDocx: 'Record (.docx, for signing)',
     markdown: 'Minutes (Markdown, for chat groups)',
     text: 'Minutes (plain text)',
     turnsCsv: 'Turns (CSV table)',

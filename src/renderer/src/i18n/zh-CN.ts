@@ -282,6 +282,7 @@ export const zhCN = {
     previewTitle: '会议纪要预览',
     exportDocx: '导出会议纪要(.docx)',
     otherFormats: '其他格式',
+    recordDocx: '会议记录(.docx,供签字)',
     markdown: '会议纪要(Markdown,发到群里)',
     text: '会议纪要(纯文本)',
     turnsCsv: '发言明细(CSV 表格)',
