@@ -146,7 +146,12 @@ const mappingSchema = z.strictObject(
 )
 
 const bySession = z.strictObject({ sessionId: idSchema })
-const EXPORT_FORMATS: Record<'minutes' | 'record' | 'turns', string[]> = { minutes: ['docx', 'markdown', 'text'], record: ['docx'], turns: ['csv'] }
+const EXPORT_FORMATS: Record<'minutes' | 'record' | 'volunteer' | 'turns', string[]> = {
+  minutes: ['docx', 'markdown', 'text'],
+  record: ['docx'],
+  volunteer: ['docx'],
+  turns: ['csv']
+}
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
 const isoDate = z.iso.date()
 
@@ -317,8 +322,8 @@ export const contract = {
   'minutes:get': channel(bySession).returns<Minutes>(),
   'minutes:export': channel(
     z
-      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'record', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
-      // 会议纪要 as .docx, Markdown or text; 会议记录 (for signing) as .docx; the turns as a CSV table.
+      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'record', 'volunteer', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
+      // 会议纪要 as .docx, Markdown or text; 会议记录 and 志愿服务活动记录 as .docx; the turns as a CSV table.
       .refine((input) => EXPORT_FORMATS[input.document].includes(input.format), { params: { reason: 'format_not_available' }, path: ['format'] })
   ).returns<ExportedFile>(),
   /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */

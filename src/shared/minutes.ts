@@ -27,6 +27,8 @@ export interface Minutes {
   suggestions: { speaker: string; tag: string; text: string }[]
   decisions: { text: string; owner: string; dueDate: string | null; done: boolean }[]
   summary: string
+  /** For the 志愿服务活动记录: host, recorder and lecturers, with service hours. */
+  volunteers: { name: string; role: 'host' | 'recorder' | 'lecturer'; hours: number }[]
   statistics: { speakers: number; turns: number; totalSpeakingMs: number; averageSpeakingMs: number; applause: number }
 }
 

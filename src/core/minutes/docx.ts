@@ -63,6 +63,43 @@ export async function recordDocx(minutes: Minutes, language: Language): Promise<
   return pack(`${minutes.title}${l.record}`, paragraphs, pageCountFooter(language))
 }
 
+/** 志愿服务活动记录: what the volunteers did, for reporting service hours upward. */
+export async function volunteerDocx(minutes: Minutes, language: Language): Promise<Buffer> {
+  const l = LABELS[language]
+  const paragraphs = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 400 },
+      children: [new TextRun({ text: l.volunteer, font: TITLE_FONT, size: TITLE_SIZE })]
+    }),
+    body(`${l.activity}:${minutes.title}`),
+    body(`${l.projectLabel}:${l.projectName}`),
+    body(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    body(`${l.venue}:${minutes.venue}`),
+    body(`${l.team}:${minutes.organiser || l.none}`),
+    heading(l.volunteersHeading),
+    ...minutes.volunteers.map((volunteer) => body(`${volunteer.name}(${l.roles[volunteer.role]}):${l.hoursUnit(volunteer.hours)}`)),
+    heading(l.reached),
+    body(l.reachedCount(minutes.attendance.present)),
+    heading(l.content),
+    body(`${l.theme}:${minutes.theme ?? minutes.title}`),
+    ...minutes.study.map((item) => body(`${item.lecturer}:${item.topic}`)),
+    body(
+      l.stats(
+        minutes.statistics.speakers,
+        minutes.statistics.turns,
+        formatDuration(minutes.statistics.totalSpeakingMs, language),
+        formatDuration(minutes.statistics.averageSpeakingMs, language),
+        minutes.statistics.applause
+      )
+    ),
+    heading(l.outcome),
+    body(minutes.summary || l.none),
+    ...minutes.decisions.map((item, index) => body(`${index + 1}. ${item.text}`))
+  ]
+  return pack(l.volunteer, paragraphs, pageNumberFooter())
+}
+
 function minutesParagraphs(minutes: Minutes, language: Language): Paragraph[] {
   const l = LABELS[language]
   return [

@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { getSettings } from '../settings/settings'
-import { minutesDocx, recordDocx } from './docx'
+import { minutesDocx, recordDocx, volunteerDocx } from './docx'
 import { LABELS } from './labels'
 import { buildMinutes } from './model'
 import { minutesMarkdown } from './text'
@@ -18,7 +18,7 @@ const EXTENSIONS = { docx: 'docx', markdown: 'md', text: 'txt', csv: 'csv' } as 
 
 export interface ExportRequest {
   sessionId: string
-  document: 'minutes' | 'record' | 'turns'
+  document: 'minutes' | 'record' | 'volunteer' | 'turns'
   format: keyof typeof TYPES
 }
 
@@ -32,6 +32,8 @@ export async function exportDocument(ctx: CoreContext, request: ExportRequest): 
       ? Buffer.from(turnsCsv(ctx, request.sessionId, language), 'utf8')
       : request.document === 'record'
         ? await recordDocx(minutes, language)
+        : request.document === 'volunteer'
+          ? await volunteerDocx(minutes, language)
         : request.format === 'docx'
           ? await minutesDocx(minutes, language)
           : Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')

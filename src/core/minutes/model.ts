@@ -8,6 +8,7 @@ import { getSettings } from '../settings/settings'
 
 const SUGGESTION_TAGS = ['建议', '问题']
 const UNCATEGORISED = '其他'
+const ROLE_ORDER = ['lecturer', 'host', 'recorder']
 
 /** The minutes model of a session: pure reading, the same data for every document and format. */
 export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
@@ -55,14 +56,22 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
     else speakers.push({ name: remark.speakerName, place: placeOf(remark.speakerId), startedAt: null, speakingMs: 0, applause: 0, remarks: [line] })
   }
 
+  const startsAt = row.started_at ?? session.plannedStart
+  const endsAt = row.ended_at ?? session.plannedEnd
+  // Volunteers serve the whole session: its length, rounded up to the half hour as service records count it.
+  const hours = Math.max(0.5, Math.ceil((endsAt - startsAt) / 1_800_000) / 2)
+  const volunteers = attendance
+    .filter((entry): entry is typeof entry & { role: 'host' | 'recorder' | 'lecturer' } => ['host', 'recorder', 'lecturer'].includes(entry.role) && !entry.absent)
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
+    .map((entry) => ({ name: entry.name, role: entry.role, hours }))
   const totalSpeakingMs = spoken.reduce((sum, turn) => sum + speakingMs(turn, null, turn.endedAt ?? view.now), 0)
   return {
     sessionId,
     title: session.title,
     theme: session.themeTitle,
     organiser: session.organiserUnit || settings.organisationName,
-    startsAt: row.started_at ?? session.plannedStart,
-    endsAt: row.ended_at ?? session.plannedEnd,
+    startsAt,
+    endsAt,
     venue: session.venue,
     host: session.hostName,
     recorder: session.recorderName,
@@ -97,6 +106,7 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
       done: decision.status === 'done'
     })),
     summary: session.summary,
+    volunteers,
     statistics: {
       speakers: new Set(spoken.map((turn) => turn.personId)).size,
       turns: spoken.length,

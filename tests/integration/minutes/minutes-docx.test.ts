@@ -182,3 +182,35 @@ describe('会议记录 as .docx', () => {
     expect(footerXml).toMatch(/第 [\s\S]*页 共 [\s\S]*页/)
   })
 })
+
+describe('志愿服务活动记录 as .docx', () => {
+  it('names the project, the team, each volunteer with service hours, the people reached, content and outcome', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'volunteer', format: 'docx' }))
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.docx')
+    const paragraphs = paragraphsOf(file.contentBase64)
+    // The session ran 14:30–15:55: 85 minutes count as 1.5 hours of service.
+    const order = [
+      '志愿服务活动记录',
+      '活动名称:示例场次 · 思想圆桌派',
+      '所属项目:思想圆桌派新时代文明实践志愿服务项目',
+      '时间:2025年8月21日 14:30—15:55',
+      '地点:郑家镇新时代文明实践所理论宣讲室',
+      '组织团队:郑家镇新时代文明实践所',
+      '李芳(宣讲志愿者):1.5小时',
+      '赵海云(宣讲志愿者):1.5小时',
+      '任肖彤(主持人):1.5小时',
+      '王晓雪(记录人):1.5小时',
+      '参加群众8人',
+      '主题:加快构建新发展格局,把握未来发展主动权',
+      '大家畅所欲言,气氛热烈。',
+      '1. 组织光伏合作社参观学习'
+    ]
+    let from = 0
+    for (const text of order) {
+      const at = paragraphs.indexOf(text, from)
+      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
+      from = at + 1
+    }
+  })
+})

@@ -284,6 +284,7 @@ export const en: Translation = {
     exportDocx: 'Export minutes (.docx)',
     otherFormats: 'Other formats',
     recordDocx: 'Record (.docx, for signing)',
+    volunteerDocx: 'Volunteer activity record (.docx)',
     markdown: 'Minutes (Markdown, for chat groups)',
     text: 'Minutes (plain text)',
     turnsCsv: 'Turns (CSV table)',

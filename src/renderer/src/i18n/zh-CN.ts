@@ -283,6 +283,7 @@ export const zhCN = {
     exportDocx: '导出会议纪要(.docx)',
     otherFormats: '其他格式',
     recordDocx: '会议记录(.docx,供签字)',
+    volunteerDocx: '志愿服务活动记录(.docx)',
     markdown: '会议纪要(Markdown,发到群里)',
     text: '会议纪要(纯文本)',
     turnsCsv: '发言明细(CSV 表格)',

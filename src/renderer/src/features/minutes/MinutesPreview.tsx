@@ -19,7 +19,7 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
   const [exporting, setExporting] = useState(false)
   const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error']>()
 
-  async function exportAs(document: 'minutes' | 'record' | 'turns', format: 'docx' | 'markdown' | 'text' | 'csv'): Promise<void> {
+  async function exportAs(document: 'minutes' | 'record' | 'volunteer' | 'turns', format: 'docx' | 'markdown' | 'text' | 'csv'): Promise<void> {
     setExporting(true)
     setError(undefined)
     const file = await api.invoke('minutes:export', { sessionId, document, format })
@@ -59,6 +59,7 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item onClick={() => void exportAs('record', 'docx')}>{t('minutes.recordDocx')}</Menu.Item>
+            <Menu.Item onClick={() => void exportAs('volunteer', 'docx')}>{t('minutes.volunteerDocx')}</Menu.Item>
             <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
             <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
             <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv')}</Menu.Item>
