@@ -1,0 +1,63 @@
+import fc from 'fast-check'
+import { strFromU8, unzipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LiveView } from '../../../src/shared/domain'
+import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+
+afterEach(runCleanups)
+
+const START = Date.parse('2025-08-21T14:30:00+08:00')
+const WORDS = ['乡村振兴', '光伏', '合作社', '腰包', '发展', '主动权', '城镇化', '志愿服务']
+
+/** Each step: pass the mic, or write a remark for the current speaker. */
+const stepArb = fc.oneof(
+  { arbitrary: fc.constant({ kind: 'pass' as const }), weight: 2 },
+  { arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((words) => ({ kind: 'remark' as const, words })), weight: 3 }
+)
+
+function paragraphsOf(contentBase64: string): string[] {
+  const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(contentBase64, 'base64')))['word/document.xml']!)
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map(([paragraph]) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
+    .filter((text) => text !== '')
+}
+
+describe('会议记录', () => {
+  it('has every remark of the session exactly once, in speaking order (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+        let now = START
+        const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => (now += 1000) })
+        const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
+        const sessionId = demo!.id
+        let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
+        const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')!
+        view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } }))
+        view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } }))
+        const written: string[] = []
+        let serial = 0
+        for (const step of steps) {
+          const current = view.state.current
+          if (!current) break
+          if (step.kind === 'pass') {
+            view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } }))
+          } else {
+            // A number makes each remark unique, so "exactly once" can be counted.
+            const text = `${++serial}号:${step.words.join(',')}`
+            valueOf(await core.invoke('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags: [] }))
+            written.push(text)
+          }
+        }
+        valueOf(await core.invoke('sessions:end', { id: sessionId }))
+        const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'record', format: 'docx' }))
+        const paragraphs = paragraphsOf(file.contentBase64)
+        for (const text of written) expect(paragraphs.filter((paragraph) => paragraph === text)).toHaveLength(1)
+        // Written in speaking order, so the document keeps the order they were written in.
+        const positions = written.map((text) => paragraphs.indexOf(text))
+        expect(positions).toEqual([...positions].sort((a, b) => a - b))
+        core.close()
+      }),
+      { numRuns: 40 }
+    )
+  })
+})
