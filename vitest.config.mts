@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000
+    // Property tests run thousands of sequences against real SQLite files; a busy 2-core CI needs the room.
+    testTimeout: 120_000
   }
 })

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { liveActionSchema } from '../../shared/contract'
-import type { AttendanceEntry, AttendanceRole, LiveView } from '../../shared/domain'
+import type { LiveView } from '../../shared/domain'
 import {
   apply,
   isRefusal,
@@ -15,6 +15,7 @@ import {
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
+import { readAttendance } from '../sessions/attendance'
 import { getSession, requireStatus } from '../sessions/sessions'
 
 type LiveAction = z.output<typeof liveActionSchema>
@@ -191,39 +192,6 @@ function readAgenda({ db }: CoreContext, sessionId: string): AgendaInfo[] {
   ).map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
 }
 
-export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason
-       FROM attendance a JOIN people p ON p.id = a.person_id
-       WHERE a.session_id = ?
-       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
-    )
-    .all(sessionId) as {
-    person_id: string
-    name: string
-    organisation: string
-    village: string
-    role: AttendanceRole
-    seat_number: number | null
-    invited: number
-    checked_in_at: number | null
-    absent: number
-    absent_reason: string
-  }[]
-  return rows.map((row) => ({
-    personId: row.person_id,
-    name: row.name,
-    organisation: row.organisation,
-    village: row.village,
-    role: row.role,
-    seatNumber: row.seat_number,
-    invited: row.invited === 1,
-    checkedInAt: row.checked_in_at,
-    absent: row.absent === 1,
-    absentReason: row.absent_reason
-  }))
-}
 
 
 function announce(ctx: CoreContext, sessionId: string): void {

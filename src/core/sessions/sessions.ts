@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { uuidv7 } from '../store/ids'
+import { readAttendance } from './attendance'
 import { likePattern } from '../store/like'
 
 export type SessionPlanFields = z.output<typeof sessionPlanSchema>
@@ -284,31 +285,10 @@ function readAgenda({ db }: CoreContext, sessionId: string): AgendaSegment[] {
   }))
 }
 
-function readInvitees({ db }: CoreContext, sessionId: string): Invitee[] {
-  // Seated people in seat order first, then the others (recorder at the side desk, guests) by name.
-  const rows = db
-    .prepare(
-      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number
-       FROM attendance a JOIN people p ON p.id = a.person_id
-       WHERE a.session_id = ? AND a.invited = 1
-       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
-    )
-    .all(sessionId) as {
-    person_id: string
-    name: string
-    organisation: string
-    village: string
-    role: AttendanceRole
-    seat_number: number | null
-  }[]
-  return rows.map((row) => ({
-    personId: row.person_id,
-    name: row.name,
-    organisation: row.organisation,
-    village: row.village,
-    role: row.role,
-    seatNumber: row.seat_number
-  }))
+function readInvitees(ctx: CoreContext, sessionId: string): Invitee[] {
+  return readAttendance(ctx, sessionId)
+    .filter((entry) => entry.invited)
+    .map(({ personId, name, organisation, village, role, seatNumber }) => ({ personId, name, organisation, village, role, seatNumber }))
 }
 
 function toSummary(row: SessionRow): SessionSummary {

@@ -1,0 +1,37 @@
+import type { AttendanceEntry, AttendanceRole } from '../../shared/domain'
+import type { CoreContext } from '../context'
+
+/** Everyone on a session's list: seated people in seat order first, then the others (recorder, guests) by name. */
+export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason
+       FROM attendance a JOIN people p ON p.id = a.person_id
+       WHERE a.session_id = ?
+       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
+    )
+    .all(sessionId) as {
+    person_id: string
+    name: string
+    organisation: string
+    village: string
+    role: AttendanceRole
+    seat_number: number | null
+    invited: number
+    checked_in_at: number | null
+    absent: number
+    absent_reason: string
+  }[]
+  return rows.map((row) => ({
+    personId: row.person_id,
+    name: row.name,
+    organisation: row.organisation,
+    village: row.village,
+    role: row.role,
+    seatNumber: row.seat_number,
+    invited: row.invited === 1,
+    checkedInAt: row.checked_in_at,
+    absent: row.absent === 1,
+    absentReason: row.absent_reason
+  }))
+}
