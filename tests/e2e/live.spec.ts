@@ -169,6 +169,8 @@ test('a live session resumes exactly after a restart, with the speaker’s time 
   await page.getByRole('button', { name: '签到 / 开始场次' }).click()
   const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
   await page.getByRole('button', { name: '开始场次' }).click()
+  // As the facilitator does: keys once the console is on screen.
+  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
   // Pressed as fast as the keyboard allows: each key counts once, in order.
   for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space', 'Space', 'd']) await page.keyboard.press(key)
   await expect(current(page)).toHaveText('赵海云')

@@ -8,6 +8,8 @@ export interface ChannelState<T> {
   data: T | undefined
   error: AppError | undefined
   loading: boolean
+  /** When the request that brought `data` was sent (performance.now()), to tell an older answer from a newer one. */
+  requestedAt: number
   reload: () => void
 }
 
@@ -23,17 +25,23 @@ export function useChannel<C extends Channel>(
   const [state, setState] = useState<Omit<ChannelState<OutputOf<C>>, 'reload'>>({
     data: undefined,
     error: undefined,
-    loading: true
+    loading: true,
+    requestedAt: 0
   })
   const inputKey = JSON.stringify(input)
   const request = useRef(0)
 
   const load = useCallback(() => {
     const id = ++request.current
+    const requestedAt = performance.now()
     setState((previous) => ({ ...previous, loading: true }))
     void api.invoke(channel, JSON.parse(inputKey) as InputOf<C>).then((result) => {
       if (id !== request.current) return // a newer request has been sent
-      setState(result.ok ? { data: result.value, error: undefined, loading: false } : { data: undefined, error: result.error, loading: false })
+      setState(
+        result.ok
+          ? { data: result.value, error: undefined, loading: false, requestedAt }
+          : { data: undefined, error: result.error, loading: false, requestedAt }
+      )
     })
   }, [channel, inputKey])
 

@@ -34,13 +34,18 @@ export function useLive(sessionId: string): Live {
   const [busy, setBusy] = useState(false)
   const viewRef = useRef<LiveView | undefined>(undefined)
   const chain = useRef<Promise<unknown>>(Promise.resolve())
+  /** When this window last showed what an action of its own returned. */
+  const actedAt = useRef(0)
 
   const show = useCallback((view: LiveView | undefined) => {
     viewRef.current = view
     setLatest(view)
   }, [])
-  // A reload after a change event (from this window or another) is committed state too.
-  useEffect(() => show(loaded.data), [loaded.data, show])
+  // A reload after a change event (from this window or another) is committed state too — unless it was
+  // asked for before our own last action answered: then it may predate that action and must not undo it on screen.
+  useEffect(() => {
+    if (loaded.requestedAt >= actedAt.current) show(loaded.data)
+  }, [loaded.data, loaded.requestedAt, show])
 
   const perform = useCallback(
     (decide: (view: LiveView) => Call | null): Promise<boolean> => {
@@ -56,7 +61,10 @@ export function useLive(sessionId: string): Live {
           return false
         }
         setActionError(undefined)
-        if (isLiveView(result.value)) show(result.value)
+        if (isLiveView(result.value)) {
+          actedAt.current = performance.now()
+          show(result.value)
+        }
         return true
       })
       chain.current = step
