@@ -18,4 +18,6 @@ export interface Platform {
   openProjector?: (sessionId: string) => boolean
   /** Asks where to save a file (a save dialog starting in `folder`); null when the user cancels. */
   chooseSavePath?: (fileName: string, folder: string | null) => Promise<string | null>
+  /** Prints a self-contained HTML page to an A4 PDF (the page's own @page rules decide size and margins). */
+  printToPdf?: (html: string) => Promise<Buffer>
 }

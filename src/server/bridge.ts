@@ -34,6 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   internal: 500,
   io: 500,
+  unavailable: 501,
   unauthorized: 401,
   network: 502
 }

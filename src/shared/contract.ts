@@ -4,6 +4,7 @@ import {
   DECISION_STATUSES,
   IMPORT_FIELDS,
   LANGUAGES,
+  PRINTABLE_DOCUMENTS,
   SEGMENT_KINDS,
   type AppInfo,
   type Decision,
@@ -12,6 +13,8 @@ import {
   type ImportPreview,
   type LiveView,
   type Person,
+  type PrintableDocument,
+  type PrintableHtml,
   type Remark,
   type RemarkDraft,
   type SearchHit,
@@ -146,10 +149,10 @@ const mappingSchema = z.strictObject(
 )
 
 const bySession = z.strictObject({ sessionId: idSchema })
-const EXPORT_FORMATS: Record<'minutes' | 'record' | 'volunteer' | 'turns', string[]> = {
-  minutes: ['docx', 'markdown', 'text'],
-  record: ['docx'],
-  volunteer: ['docx'],
+const EXPORT_FORMATS: Record<PrintableDocument | 'turns', string[]> = {
+  minutes: ['docx', 'pdf', 'markdown', 'text'],
+  record: ['docx', 'pdf'],
+  volunteer: ['docx', 'pdf'],
   turns: ['csv']
 }
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
@@ -322,10 +325,17 @@ export const contract = {
   'minutes:get': channel(bySession).returns<Minutes>(),
   'minutes:export': channel(
     z
-      .strictObject({ sessionId: idSchema, document: z.enum(['minutes', 'record', 'volunteer', 'turns']), format: z.enum(['docx', 'markdown', 'text', 'csv']) })
-      // 会议纪要 as .docx, Markdown or text; 会议记录 and 志愿服务活动记录 as .docx; the turns as a CSV table.
+      .strictObject({
+        sessionId: idSchema,
+        document: z.enum([...PRINTABLE_DOCUMENTS, 'turns']),
+        format: z.enum(['docx', 'pdf', 'markdown', 'text', 'csv'])
+      })
+      // 会议纪要 as .docx, PDF, Markdown or text; 会议记录 and 志愿服务活动记录 as .docx or PDF; the turns as a CSV table.
+      // PDF is made by the desktop app; the web bridge answers 'unavailable' and the page prints minutes:print.
       .refine((input) => EXPORT_FORMATS[input.document].includes(input.format), { params: { reason: 'format_not_available' }, path: ['format'] })
   ).returns<ExportedFile>(),
+  /** A document as one HTML page to print (or save as PDF from the browser's print dialog). */
+  'minutes:print': channel(z.strictObject({ sessionId: idSchema, document: z.enum(PRINTABLE_DOCUMENTS) })).returns<PrintableHtml>(),
   /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */
   'files:save': channel(
     z.strictObject({ fileName: required(LIMITS.mediumText), contentBase64: z.string().max(50_000_000) })

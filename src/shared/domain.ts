@@ -154,6 +154,18 @@ export interface ImportOutcome {
   skipped: number
 }
 
+/** The documents that are printed (and so made as .docx and PDF): 会议纪要, 会议记录, 志愿服务活动记录. */
+export const PRINTABLE_DOCUMENTS = ['minutes', 'record', 'volunteer'] as const
+export type PrintableDocument = (typeof PRINTABLE_DOCUMENTS)[number]
+
+/** A document ready to print: one self-contained HTML page with no scripts. */
+export interface PrintableHtml {
+  title: string
+  /** The name the PDF is saved under, e.g. 2025-08-21-思想圆桌派-会议纪要.pdf. */
+  fileName: string
+  html: string
+}
+
 export interface ExportedFile {
   fileName: string
   mimeType: string

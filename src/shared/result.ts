@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'internal'
   /** A file could not be written (read-only folder, disk full); nothing was replaced. */
   | 'io'
+  /** Only the desktop app can do this (e.g. make a PDF); the web bridge says so and the page offers its own way. */
+  | 'unavailable'
   // Produced by a transport, not by core: the bridge refused the token, or could not be reached.
   | 'unauthorized'
   | 'network'

@@ -1,45 +1,63 @@
-import type { ExportedFile } from '../../shared/domain'
+import type { ExportedFile, PrintableDocument, PrintableHtml } from '../../shared/domain'
 import type { CoreContext } from '../context'
+import { AppFailure } from '../errors'
 import { getSettings } from '../settings/settings'
-import { minutesDocx, recordDocx, volunteerDocx } from './docx'
+import { layoutDocx } from './docx'
 import { LABELS } from './labels'
+import { documentLayout } from './layout'
 import { buildMinutes } from './model'
+import { layoutHtml } from './print-html'
 import { minutesMarkdown } from './text'
 import { chinaDate } from './time'
 import { turnsCsv } from './turns-csv'
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
   markdown: 'text/markdown; charset=utf-8',
   text: 'text/plain; charset=utf-8',
   csv: 'text/csv; charset=utf-8'
 } as const
-const EXTENSIONS = { docx: 'docx', markdown: 'md', text: 'txt', csv: 'csv' } as const
+const EXTENSIONS = { docx: 'docx', pdf: 'pdf', markdown: 'md', text: 'txt', csv: 'csv' } as const
 
 export interface ExportRequest {
   sessionId: string
-  document: 'minutes' | 'record' | 'volunteer' | 'turns'
+  document: PrintableDocument | 'turns'
   format: keyof typeof TYPES
+}
+
+/** 2025-08-21-思想圆桌派-会议纪要, without the extension. */
+function baseName(ctx: CoreContext, startsAt: number, document: ExportRequest['document']): string {
+  const l = LABELS[getSettings(ctx).language]
+  return `${chinaDate(startsAt)}-${l.project}-${l[document]}`
+}
+
+/**
+ * A document ready to print: one self-contained HTML page. The desktop app prints it to PDF; through
+ * the web bridge the browser opens it and prints it (or saves it as PDF) itself.
+ */
+export function printDocument(ctx: CoreContext, request: { sessionId: string; document: PrintableDocument }): PrintableHtml {
+  const { language } = getSettings(ctx)
+  const minutes = buildMinutes(ctx, request.sessionId)
+  const layout = documentLayout(request.document, minutes, language)
+  return { title: layout.title, fileName: `${baseName(ctx, minutes.startsAt, request.document)}.pdf`, html: layoutHtml(layout, language) }
 }
 
 /** 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx. */
 export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportedFile> {
   const { language } = getSettings(ctx)
-  const l = LABELS[language]
   const minutes = buildMinutes(ctx, request.sessionId)
-  const bytes =
-    request.document === 'turns'
-      ? Buffer.from(turnsCsv(ctx, request.sessionId, language), 'utf8')
-      : request.document === 'record'
-        ? await recordDocx(minutes, language)
-        : request.document === 'volunteer'
-          ? await volunteerDocx(minutes, language)
-        : request.format === 'docx'
-          ? await minutesDocx(minutes, language)
-          : Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')
-  const name = l[request.document]
+  const bytes = await (async () => {
+    if (request.document === 'turns') return Buffer.from(turnsCsv(ctx, request.sessionId, language), 'utf8')
+    if (request.format === 'markdown' || request.format === 'text') return Buffer.from(minutesMarkdown(minutes, language, request.format === 'text'), 'utf8')
+    const layout = documentLayout(request.document, minutes, language)
+    if (request.format === 'docx') return layoutDocx(layout, language)
+    const print = ctx.platform.printToPdf
+    if (!print) throw new AppFailure('unavailable', 'PDF is made by the desktop app; in a browser, print the document (minutes:print) and save it as PDF.')
+    return print(layoutHtml(layout, language))
+  })()
   return {
-    fileName: `${chinaDate(minutes.startsAt)}-${l.project}-${name}.${EXTENSIONS[request.format]}`,
+    fileName: `${baseName(ctx, minutes.startsAt, request.document)}.${EXTENSIONS[request.format]}`,
     mimeType: TYPES[request.format],
     contentBase64: bytes.toString('base64')
   }

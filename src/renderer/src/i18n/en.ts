@@ -470,7 +470,8 @@ export const en: Translation = {
     internal: 'Something went wrong inside the app and nothing was changed. Try again; if it keeps happening, contact your administrator.',
     network: 'Cannot reach the Roundtable service. Check that the app is still running, then reload the page.',
     unauthorized: 'The access token is missing or out of date. Open the full address printed when the app started.',
-    io: 'The file could not be written (the folder may be read-only or the disk full); any existing file is unchanged. Try another folder.'
+    io: 'The file could not be written (the folder may be read-only or the disk full); any existing file is unchanged. Try another folder.',
+    unavailable: 'Only the desktop app can do this. In a browser, print instead and choose “Save as PDF”.'
   },
   validation: {
     required: 'Required',

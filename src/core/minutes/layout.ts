@@ -1,0 +1,149 @@
+import type { Language, PrintableDocument } from '../../shared/domain'
+import type { Minutes } from '../../shared/minutes'
+import { LABELS } from './labels'
+import { formatDuration, formatSpan } from './time'
+
+/**
+ * What a printed document says, block by block. The .docx and the print HTML (and so the PDF) are both
+ * drawn from one layout, so Word, WPS and the PDF never disagree about the content.
+ */
+export type Block =
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  /** Body text, indented two characters; line breaks typed in a remark are kept. */
+  | { kind: 'paragraph'; text: string; bold?: boolean }
+  /** The signature lines at the end of the 会议记录, set apart from the text above. */
+  | { kind: 'signatures'; text: string }
+
+export interface DocumentLayout {
+  /** The document's title, as the file's metadata and the print window's title. */
+  title: string
+  blocks: Block[]
+  /** `page`: — 1 — on every page; `pageOf`: 第 1 页 共 3 页, so a missing page is noticed. */
+  footer: 'page' | 'pageOf'
+}
+
+export function documentLayout(document: PrintableDocument, minutes: Minutes, language: Language): DocumentLayout {
+  if (document === 'record') return recordLayout(minutes, language)
+  if (document === 'volunteer') return volunteerLayout(minutes, language)
+  return minutesLayout(minutes, language)
+}
+
+const paragraph = (text: string, bold = false): Block => ({ kind: 'paragraph', text, ...(bold ? { bold } : {}) })
+const heading = (text: string): Block => ({ kind: 'heading', text })
+
+function statistics(minutes: Minutes, language: Language): string {
+  const s = minutes.statistics
+  return LABELS[language].stats(s.speakers, s.turns, formatDuration(s.totalSpeakingMs, language), formatDuration(s.averageSpeakingMs, language), s.applause)
+}
+
+function attendanceBlocks(minutes: Minutes, language: Language): Block[] {
+  const l = LABELS[language]
+  return [
+    paragraph(l.counts(minutes.attendance.expected, minutes.attendance.present, minutes.attendance.absent)),
+    ...minutes.attendance.groups.map((group) => paragraph(`${group.category}:${group.names.join('、')}`))
+  ]
+}
+
+/** 会议纪要: the summary form offices file. */
+export function minutesLayout(minutes: Minutes, language: Language): DocumentLayout {
+  const l = LABELS[language]
+  const title = `${minutes.title}${l.minutes}`
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
+    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.venue}:${minutes.venue}`),
+    paragraph(`${l.host}:${minutes.host ?? l.none}`),
+    paragraph(`${l.recorder}:${minutes.recorder ?? l.none}`),
+    ...(minutes.organiser ? [paragraph(`${l.organiser}:${minutes.organiser}`)] : []),
+    heading(`${l.section(1)}${l.attendees}`),
+    ...attendanceBlocks(minutes, language),
+    ...(minutes.attendance.absentees.length
+      ? [paragraph(`${l.absentees}:${minutes.attendance.absentees.map((a) => (a.reason ? `${a.name}(${a.reason})` : a.name)).join('、')}`)]
+      : []),
+    heading(`${l.section(2)}${l.agenda}`),
+    ...minutes.agenda.map((item, index) =>
+      paragraph(
+        `${index + 1}. ${l.kinds[item.kind]}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${l.minutesUnit})`
+      )
+    ),
+    heading(`${l.section(3)}${l.study}`),
+    ...minutes.study.map((item) => paragraph(`${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
+    heading(`${l.section(4)}${l.roundtable}`),
+    ...minutes.speakers.flatMap((speaker) => [
+      paragraph(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, true),
+      ...speaker.remarks.map((remark) => paragraph(remark.text))
+    ]),
+    heading(`${l.section(5)}${l.suggestions}`),
+    ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${item.speaker}(${item.tag}):${item.text}`)) : [paragraph(l.none)]),
+    heading(`${l.section(6)}${l.decisions}`),
+    ...(minutes.decisions.length
+      ? minutes.decisions.map((item, index) =>
+          paragraph(
+            `${index + 1}. ${item.text}${item.owner ? `(${l.owner}:${item.owner})` : ''}${item.dueDate ? `(${l.due}:${item.dueDate})` : ''}${item.done ? `[${l.done}]` : ''}`
+          )
+        )
+      : [paragraph(l.none)]),
+    heading(`${l.section(7)}${l.summary}`),
+    paragraph(minutes.summary || l.none),
+    heading(`${l.section(8)}${l.statistics}`),
+    paragraph(statistics(minutes, language))
+  ]
+  return { title, blocks, footer: 'page' }
+}
+
+/**
+ * 会议记录: the raw record — every remark verbatim, in speaking order with times, 散会, lines for the
+ * host's and the recorder's signatures, and 第×页 共×页 on every page.
+ */
+export function recordLayout(minutes: Minutes, language: Language): DocumentLayout {
+  const l = LABELS[language]
+  const clock = (ms: number | null) =>
+    ms === null ? '' : new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms)
+  const title = `${minutes.title}${l.record}`
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.venue}:${minutes.venue}`),
+    paragraph(`${l.host}:${minutes.host ?? l.none}    ${l.recorder}:${minutes.recorder ?? l.none}`),
+    ...attendanceBlocks(minutes, language),
+    heading(`${l.section(1)}${l.study}`),
+    ...minutes.study.map((item) => paragraph(`${clock(item.startedAt)} ${item.lecturer}:${item.topic}`)),
+    heading(`${l.section(2)}${l.roundtable}`),
+    ...minutes.speakers.flatMap((speaker) => [
+      paragraph(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), true),
+      ...speaker.remarks.map((remark) => paragraph(remark.text))
+    ]),
+    heading(`${l.section(3)}${l.summary}`),
+    paragraph(minutes.summary || l.none),
+    paragraph(l.adjourned(clock(minutes.endsAt))),
+    { kind: 'signatures', text: l.signatures }
+  ]
+  return { title, blocks, footer: 'pageOf' }
+}
+
+/** 志愿服务活动记录: what the volunteers did, for reporting service hours upward. */
+export function volunteerLayout(minutes: Minutes, language: Language): DocumentLayout {
+  const l = LABELS[language]
+  const blocks: Block[] = [
+    { kind: 'title', text: l.volunteer },
+    paragraph(`${l.activity}:${minutes.title}`),
+    paragraph(`${l.projectLabel}:${l.projectName}`),
+    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.venue}:${minutes.venue}`),
+    paragraph(`${l.team}:${minutes.organiser || l.none}`),
+    heading(l.volunteersHeading),
+    ...minutes.volunteers.map((volunteer) => paragraph(`${volunteer.name}(${l.roles[volunteer.role]}):${l.hoursUnit(volunteer.hours)}`)),
+    heading(l.reached),
+    paragraph(l.reachedCount(minutes.attendance.present)),
+    heading(l.content),
+    paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
+    ...minutes.study.map((item) => paragraph(`${item.lecturer}:${item.topic}`)),
+    paragraph(statistics(minutes, language)),
+    heading(l.outcome),
+    paragraph(minutes.summary || l.none),
+    ...minutes.decisions.map((item, index) => paragraph(`${index + 1}. ${item.text}`))
+  ]
+  return { title: l.volunteer, blocks, footer: 'page' }
+}
