@@ -23,9 +23,10 @@ function paragraphOf(block: Block): Paragraph {
     case 'title':
       return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: block.text, font: TITLE_FONT, size: TITLE_SIZE })] })
     case 'heading':
-      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, children: runs(block.text, HEADING_FONT) })
+      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, children: runs(block.text, HEADING_FONT) })
     case 'paragraph':
-      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, children: runs(block.text, BODY_FONT, block.bold) })
+      // A speaker's name stays on the page with what they said, as a heading does.
+      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: block.bold, children: runs(block.text, BODY_FONT, block.bold) })
     case 'signatures':
       return new Paragraph({ spacing: { before: 800 }, children: runs(block.text, BODY_FONT) })
   }

@@ -50,7 +50,7 @@ h1 { margin: 0 0 20pt; text-align: center; font-family: ${TITLE_FONTS}; font-siz
 h2 { margin: 0; text-indent: 2em; font-family: ${HEADING_FONTS}; font-size: 16pt; font-weight: normal; break-after: avoid }
 p { margin: 0; text-indent: 2em; white-space: pre-wrap; overflow-wrap: anywhere; orphans: 2; widows: 2 }
 p.lead { font-weight: bold; break-after: avoid }
-p.signatures { margin-top: 40pt; text-indent: 0; break-inside: avoid }
+p.signatures { margin-top: 40pt; text-indent: 0; white-space: pre; break-inside: avoid; break-before: avoid }
 @media screen {
   html { background: #e9ecef }
   body { box-sizing: content-box; width: ${210 - m.left - m.right}mm; min-height: ${297 - m.top - m.bottom}mm; margin: 16px auto;

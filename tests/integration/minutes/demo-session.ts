@@ -1,0 +1,52 @@
+import type { Platform } from '../../../src/core/context'
+import type { LiveAction } from '../../../src/shared/contract'
+import type { LiveView } from '../../../src/shared/domain'
+import { tempDatabaseFile, testCore, valueOf } from '../../helpers'
+
+const MINUTE = 60_000
+/** The demo session's planned start: 2025-08-21 14:30 in China. */
+const START = Date.parse('2025-08-21T14:30:00+08:00')
+
+/** Runs the demo session as the article tells it, with a clock we move by hand. */
+export async function runDemoSession(platform: Platform = {}) {
+  let now = START - 10 * MINUTE
+  const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => now, platform })
+  const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
+  const sessionId = demo!.id
+  let view: LiveView = valueOf(await core.invoke('live:get', { sessionId }))
+  const person = (name: string) => view.attendance.find((entry) => entry.name === name)!.personId
+  valueOf(await core.invoke('live:checkIn', { sessionId, personId: person('张秀兰'), present: false, reason: '外出务工' }))
+  now = START
+  view = valueOf(await core.invoke('sessions:start', { id: sessionId }))
+  const act = async (action: LiveAction, minutes = 0) => {
+    now += minutes * MINUTE
+    view = valueOf(await core.invoke('live:act', { sessionId, action }))
+  }
+  const remark = async (text: string, tags: string[] = []) => {
+    const current = view.state.current!
+    valueOf(await core.invoke('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags }))
+  }
+  const [study1, study2, table] = view.session.agenda
+  await act({ type: 'phase', segmentId: study1!.id })
+  await act({ type: 'phase', segmentId: study2!.id }, 30)
+  await act({ type: 'phase', segmentId: table!.id }, 30)
+  await act({ type: 'round', startPersonId: person('任肖彤') })
+  await remark('请大家围绕主题畅所欲言。')
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'pass' }, 3)
+  await act({ type: 'pass' }, 3)
+  await remark('要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。', ['观点'])
+  await remark('通过党的好政策,让乡亲们的腰包鼓起来。', ['建议'])
+  await act({ type: 'applause' })
+  await act({ type: 'pass' }, 4)
+  await remark('从工业发展带动城镇化进程方面谈谈想法。', ['问题'])
+  await act({ type: 'pass' }, 3)
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'pass' }, 2)
+  await act({ type: 'phase', segmentId: null }, 1)
+  valueOf(await core.invoke('sessions:setSummary', { id: sessionId, summary: '大家畅所欲言,气氛热烈。' }))
+  now += 5 * MINUTE
+  valueOf(await core.invoke('sessions:end', { id: sessionId }))
+  valueOf(await core.invoke('decisions:create', { sessionId, text: '组织光伏合作社参观学习', ownerId: person('温乐义'), dueDate: '2025-09-30' }))
+  return { core, sessionId }
+}

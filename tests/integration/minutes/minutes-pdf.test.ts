@@ -1,0 +1,187 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { LiveView } from '../../../src/shared/domain'
+import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+import { chromiumPrinter, foldPdfText, readPdf, type PdfPage } from '../../pdf'
+import { runDemoSession } from './demo-session'
+
+afterEach(runCleanups)
+
+let printer: Awaited<ReturnType<typeof chromiumPrinter>>
+beforeAll(async () => {
+  printer = await chromiumPrinter()
+}, 60_000)
+afterAll(() => printer?.close())
+
+const printToPdf = (html: string) => printer.printToPdf(html)
+const MM = 72 / 25.4
+/** As the PDF's text is read back: folded, without spaces. */
+const squeeze = (text: string) => foldPdfText(text).replace(/\s+/g, '')
+
+/** The pages' text joined, without the page numbers at the foot of each page. */
+const bodyText = (pages: PdfPage[]) => pages.map((page) => page.text.replace(/—\d+—|第\d+页共\d+页/g, '')).join('')
+
+/** Each text appears after the one before it. */
+function expectInOrder(text: string, expected: string[]): void {
+  let from = 0
+  for (const part of expected.map(squeeze)) {
+    const at = text.indexOf(part, from)
+    expect(at, `“${part}” after position ${from} in:\n${text}`).toBeGreaterThanOrEqual(from)
+    from = at + part.length
+  }
+}
+
+function expectA4(pages: PdfPage[]): void {
+  for (const page of pages) {
+    expect(page.width).toBeCloseTo(210 * MM, 0)
+    expect(page.height).toBeCloseTo(297 * MM, 0)
+  }
+}
+
+async function exportPdf(core: ReturnType<typeof testCore>, sessionId: string, document: 'minutes' | 'record' | 'volunteer') {
+  const file = valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'pdf' }))
+  expect(file.mimeType).toBe('application/pdf')
+  const bytes = Buffer.from(file.contentBase64, 'base64')
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  return { file, pdf: await readPdf(bytes) }
+}
+
+describe('会议纪要 as PDF', () => {
+  it('is A4 with the GB/T 9704 margins, reads in order like the .docx, and numbers its pages — n —', async () => {
+    const { core, sessionId } = await runDemoSession({ printToPdf })
+    const { file, pdf } = await exportPdf(core, sessionId, 'minutes')
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
+    expect(pdf.title).toBe('示例场次 · 思想圆桌派会议纪要')
+    expectA4(pdf.pages)
+    expectInOrder(bodyText(pdf.pages), [
+      '示例场次 · 思想圆桌派会议纪要',
+      '主题:加快构建新发展格局,把握未来发展主动权',
+      '时间:2025年8月21日 14:30—15:55',
+      '地点:郑家镇新时代文明实践所理论宣讲室',
+      '主持人:任肖彤',
+      '记录人:王晓雪',
+      '应到9人,实到8人,缺席1人',
+      '缺席人员:张秀兰(外出务工)',
+      '李芳(党员暖心志愿服务队):学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
+      '赵海云(理论宣讲志愿服务队):全面推进乡村振兴的重要内容',
+      '任肖彤(郑家镇党委)',
+      '请大家围绕主题畅所欲言。',
+      '温乐义(温集新村)',
+      '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
+      '通过党的好政策,让乡亲们的腰包鼓起来。',
+      '翟自恩(郑家镇辖区企业)',
+      '从工业发展带动城镇化进程方面谈谈想法。',
+      '温乐义(建议):通过党的好政策,让乡亲们的腰包鼓起来。',
+      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
+      '大家畅所欲言,气氛热烈。',
+      '共7人发言7次'
+    ])
+    pdf.pages.forEach((page, index) => expect(page.text).toContain(`—${index + 1}—`))
+    // The text block: 28 mm from the left edge, 26 mm from the right, below a 37 mm top margin.
+    for (const page of pdf.pages) {
+      const body = page.items.filter((item) => item.y > 35 * MM && item.text.trim() !== '')
+      expect(Math.min(...body.map((item) => item.x))).toBeGreaterThanOrEqual(28 * MM - 1)
+      expect(Math.max(...body.map((item) => item.x))).toBeLessThanOrEqual((210 - 26) * MM)
+      expect(Math.max(...body.map((item) => item.y))).toBeLessThanOrEqual((297 - 37) * MM)
+    }
+  })
+
+  it('uses the user’s language for the headings and the page footer', async () => {
+    const { core, sessionId } = await runDemoSession({ printToPdf })
+    valueOf(await core.invoke('settings:update', { language: 'en' }))
+    const { file, pdf } = await exportPdf(core, sessionId, 'record')
+    expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Record.pdf')
+    expect(pdf.pages[0]!.text).toContain(`Page1of${pdf.pages.length}`)
+    expectInOrder(pdf.pages.map((page) => page.text).join(''), ['Host:任肖彤', 'Part two: roundtable time', 'Adjourned at 15:55.'])
+  })
+})
+
+/** A session where eight people each say four long things, so the 会议记录 runs over several pages. */
+async function runLongSession() {
+  let now = Date.parse('2025-08-21T14:30:00+08:00')
+  const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => (now += 20_000), platform: { printToPdf } })
+  const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
+  const sessionId = demo!.id
+  let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
+  const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')!
+  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } }))
+  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } }))
+  const written: string[] = []
+  while (view.state.current) {
+    const current = view.state.current
+    for (let i = 0; i < 4; i++) {
+      // A number in brackets makes each remark unique, so "exactly once" can be counted.
+      const text = `【${written.length + 1}】我们村这两年发展光伏合作社,乡亲们的腰包鼓起来了,希望镇里继续在技术培训、销售渠道和城镇化配套上给予支持。`
+      valueOf(await core.invoke('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags: [] }))
+      written.push(text)
+    }
+    view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } }))
+  }
+  // Typed with a line break and characters that mean something in HTML: printed as typed.
+  const last = view.attendance[0]!
+  const odd = '<b>不是粗体</b> & "引号"\n第二行'
+  valueOf(await core.invoke('remarks:create', { sessionId, speakerId: last.personId, turnId: null, text: odd, tags: [] }))
+  valueOf(await core.invoke('sessions:end', { id: sessionId }))
+  return { core, sessionId, written, odd }
+}
+
+describe('会议记录 as PDF', () => {
+  it('says 第 i 页 共 N 页 on every page, N being the PDF’s page count; every remark appears once, in speaking order', async () => {
+    const { core, sessionId, written, odd } = await runLongSession()
+    const { file, pdf } = await exportPdf(core, sessionId, 'record')
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.pdf')
+    const count = pdf.pages.length
+    expect(count).toBeGreaterThanOrEqual(3)
+    expectA4(pdf.pages)
+    pdf.pages.forEach((page, index) => {
+      const footers = [...page.text.matchAll(/第(\d+)页共(\d+)页/g)].map((match) => [Number(match[1]), Number(match[2])])
+      expect(footers, `page ${index + 1}`).toEqual([[index + 1, count]])
+    })
+    const text = bodyText(pdf.pages)
+    for (const remark of written) expect(text.split(squeeze(remark)).length - 1, remark).toBe(1)
+    expectInOrder(text, written)
+    expect(text).toContain(squeeze(odd))
+    expectInOrder(text, ['散会。', '主持人(签字):____________ 记录人(签字):____________'])
+    // The signatures end the last page.
+    expect(pdf.pages.at(-1)!.text).toContain('记录人(签字)')
+  })
+})
+
+describe('志愿服务活动记录 as PDF', () => {
+  it('names the project, each volunteer with service hours, the people reached, content and outcome', async () => {
+    const { core, sessionId } = await runDemoSession({ printToPdf })
+    const { file, pdf } = await exportPdf(core, sessionId, 'volunteer')
+    expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.pdf')
+    expectInOrder(bodyText(pdf.pages), [
+      '志愿服务活动记录',
+      '所属项目:思想圆桌派新时代文明实践志愿服务项目',
+      '组织团队:郑家镇新时代文明实践所',
+      '李芳(宣讲志愿者):1.5小时',
+      '服务对象',
+      '参加群众8人',
+      '活动成效',
+      '大家畅所欲言,气氛热烈。'
+    ])
+  })
+})
+
+describe('printing through the web bridge', () => {
+  it('has no PDF maker, says so, and gives the browser the same print page the desktop prints', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const refused = await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'pdf' })
+    expect(refused.ok ? null : refused.error.code).toBe('unavailable')
+
+    const page = valueOf(await core.invoke('minutes:print', { sessionId, document: 'minutes' }))
+    expect(page.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
+    expect(page.title).toBe('示例场次 · 思想圆桌派会议纪要')
+    expect(page.html).not.toMatch(/<script|<link|src=/i)
+    expect(page.html).toContain(`default-src 'none'`)
+    const fromBrowser = await readPdf(await printToPdf(page.html))
+    expectInOrder(bodyText(fromBrowser.pages), ['示例场次 · 思想圆桌派会议纪要', '主持人:任肖彤', '共7人发言7次'])
+  })
+
+  it('refuses a document that is not printed', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const result = await core.invoke('minutes:print', { sessionId, document: 'turns' as 'minutes' })
+    expect(result.ok ? null : result.error.code).toBe('invalid_input')
+  })
+})
