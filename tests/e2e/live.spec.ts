@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
+import { readPdf } from '../pdf'
 
 /** Keyboard only: focus moves with Tab or lands on a control as a keyboard user's Tab would. */
 async function press(target: Locator, key = 'Enter'): Promise<void> {
@@ -127,18 +128,36 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await press(dialog.getByRole('button', { name: '结束场次' }))
   await expect(restarted.getByText('场次已结束')).toBeVisible()
 
-  // 导出: the minutes preview, then the .docx.
+  // 导出: each document as it will print (the page the PDF is made from), then the file.
   await restarted.getByRole('button', { name: '返回场次' }).click()
   await restarted.getByRole('button', { name: '导出' }).click()
-  const preview = restarted.getByRole('dialog', { name: '会议纪要预览' })
-  await expect(preview).toContainText('应到9人,实到9人,缺席1人') // the walk-in is here, but was not expected
-  await expect(preview).toContainText('高明')
+  const preview = restarted.getByRole('dialog', { name: '导出会议纪要和记录' })
+  const sheet = preview.locator('iframe').contentFrame().locator('body')
+  await expect(sheet).toContainText('应到9人,实到9人,缺席1人') // the walk-in is here, but was not expected
+  await expect(sheet).toContainText('高明')
   await restarted.screenshot({ path: 'docs/screenshots/minutes-preview.png' })
+  await preview.getByText('会议记录', { exact: true }).click()
+  await expect(sheet).toContainText('记录人(签字)')
+  await expect(sheet).toContainText('散会。')
   if (app.mode === 'web') {
-    // (In Electron the same button opens the system's save dialog, which a test cannot answer.)
+    // (In Electron the same buttons open the system's save dialog, which a test cannot answer.)
     const download = restarted.waitForEvent('download')
-    await preview.getByRole('button', { name: '导出会议纪要(.docx)' }).click()
-    expect((await download).suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议纪要\.docx$/)
+    await preview.getByRole('button', { name: '导出 Word(.docx)' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议记录\.docx$/)
+    // A browser prints the same page in a new tab; its print dialog's “Save as PDF” makes the PDF.
+    // A test cannot use that dialog: it notes that printing was asked for, and Chromium's printToPDF
+    // (what “Save as PDF” runs) makes the PDF.
+    await restarted.context().addInitScript({ content: `window.print = () => document.documentElement.setAttribute('data-print-requested', 'yes')` })
+    const opened = restarted.waitForEvent('popup')
+    await preview.getByRole('button', { name: '打印或存为 PDF' }).click()
+    const tab = await opened
+    await expect(tab).toHaveTitle(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议记录$/)
+    await expect(tab.locator('html')).toHaveAttribute('data-print-requested', 'yes')
+    const pdf = await readPdf(await tab.pdf({ preferCSSPageSize: true, printBackground: true }))
+    pdf.pages.forEach((page, index) => expect(page.text).toContain(`第${index + 1}页共${pdf.pages.length}页`))
+    expect(pdf.pages.map((page) => page.text).join('')).toContain('高明')
+    await expect(restarted.getByText('已在新标签页打开打印版', { exact: false })).toBeVisible()
+    await tab.close()
   }
   await preview.getByRole('button', { name: '关闭' }).first().click()
 

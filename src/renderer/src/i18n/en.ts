@@ -280,25 +280,23 @@ export const en: Translation = {
   },
   minutes: {
     export: 'Export',
-    previewTitle: 'Minutes preview',
-    exportDocx: 'Export minutes (.docx)',
+    previewTitle: 'Export minutes and records',
+    documents: { minutes: 'Minutes', record: 'Record', volunteer: 'Volunteer activity record' },
+    explain: {
+      minutes: 'The minutes for the town party committee: attendance, agenda, what was said, suggestions, decisions and the closing summary.',
+      record: 'The raw record: every remark word for word, the time the session closed, lines for the host’s and recorder’s signatures, and “page n of N” on every page.',
+      volunteer: 'For reporting volunteer service hours: activity, project, organising team, each volunteer’s hours, the people reached and the outcome.'
+    },
+    exportDocx: 'Export Word (.docx)',
+    exportPdf: 'Export PDF',
+    printPdf: 'Print or save as PDF',
+    printHint: 'The printable page opened in a new tab. For a PDF file, choose “Save as PDF” in the print dialog.',
+    popupBlocked: 'The browser blocked the print page. Allow this page to open windows, then try again.',
     otherFormats: 'Other formats',
-    recordDocx: 'Record (.docx, for signing)',
-    volunteerDocx: 'Volunteer activity record (.docx)',
-    markdown: 'Minutes (Markdown, for chat groups)',
-    text: 'Minutes (plain text)',
+    markdown: 'Markdown (for chat groups)',
+    text: 'Plain text (.txt)',
     turnsCsv: 'Turns (CSV table)',
-    saved: 'Saved to {{path}}',
-    minutes: ' — minutes',
-    theme: 'Theme: {{value}}',
-    time: 'Time: {{value}}',
-    venue: 'Venue: {{value}}',
-    host: 'Host: {{value}}',
-    recorder: 'Recorder: {{value}}',
-    attendees: 'Attendance',
-    counts: '{{expected}} expected, {{present}} present, {{absent}} absent',
-    study: 'Part one: study',
-    roundtable: 'Part two: roundtable time'
+    saved: 'Saved to {{path}}'
   },
   projector: {
     welcome: 'Welcome to the ideological roundtable'

@@ -279,25 +279,23 @@ export const zhCN = {
   },
   minutes: {
     export: '导出',
-    previewTitle: '会议纪要预览',
-    exportDocx: '导出会议纪要(.docx)',
+    previewTitle: '导出会议纪要和记录',
+    documents: { minutes: '会议纪要', record: '会议记录', volunteer: '志愿服务活动记录' },
+    explain: {
+      minutes: '报送镇党委的纪要:参加人员、议程、发言要点、意见建议、议定事项和总结。',
+      record: '原始记录:每条发言原文照录,附散会时间和主持人、记录人签字栏,每页注明第几页共几页。',
+      volunteer: '上报志愿服务时长用:活动、项目、组织团队、每位志愿者的服务时长、服务对象和成效。'
+    },
+    exportDocx: '导出 Word(.docx)',
+    exportPdf: '导出 PDF',
+    printPdf: '打印或存为 PDF',
+    printHint: '已在新标签页打开打印版。要得到 PDF 文件,请在打印对话框中选择“另存为 PDF”。',
+    popupBlocked: '浏览器拦截了打印页。请允许本页打开新窗口后再试。',
     otherFormats: '其他格式',
-    recordDocx: '会议记录(.docx,供签字)',
-    volunteerDocx: '志愿服务活动记录(.docx)',
-    markdown: '会议纪要(Markdown,发到群里)',
-    text: '会议纪要(纯文本)',
+    markdown: 'Markdown(发到群里)',
+    text: '纯文本(.txt)',
     turnsCsv: '发言明细(CSV 表格)',
-    saved: '已保存到 {{path}}',
-    minutes: '会议纪要',
-    theme: '主题:{{value}}',
-    time: '时间:{{value}}',
-    venue: '地点:{{value}}',
-    host: '主持人:{{value}}',
-    recorder: '记录人:{{value}}',
-    attendees: '参加人员',
-    counts: '应到{{expected}}人,实到{{present}}人,缺席{{absent}}人',
-    study: '第一阶段:学习研讨',
-    roundtable: '第二阶段:圆桌时间'
+    saved: '已保存到 {{path}}'
   },
   projector: {
     welcome: '欢迎参加思想圆桌派'

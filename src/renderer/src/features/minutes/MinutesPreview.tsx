@@ -1,131 +1,114 @@
-import { Button, Group, Menu, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { Box, Button, Group, Menu, Modal, SegmentedControl, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconFileTypeDocx } from '@tabler/icons-react'
+import { IconChevronDown, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Minutes } from '@shared/minutes'
+import { PRINTABLE_DOCUMENTS, type PrintableDocument } from '@shared/domain'
+import type { AppError } from '@shared/result'
 import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'
-import { formatDateTime, formatTime } from '../../format'
 import { downloadFile } from '../../shell/download'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
-import { useSettings } from '../../shell/settings-context'
+import { printInNewTab } from './print-in-browser'
 
-/** 导出: the 会议纪要 as it will read, then the file. */
+type Format = 'docx' | 'pdf' | 'markdown' | 'text' | 'csv'
+
+/**
+ * 导出: each document as it will print (the very page the PDF is made from), then the file. The desktop
+ * app makes the PDF itself and saves through its save dialog; a browser prints the page, where
+ * “Save as PDF” is one of the printers.
+ */
 export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const minutes = useChannel('minutes:get', { sessionId })
-  const [exporting, setExporting] = useState(false)
-  const [error, setError] = useState<Parameters<typeof ErrorNotice>[0]['error']>()
+  const [document, setDocument] = useState<PrintableDocument>('minutes')
+  const page = useChannel('minutes:print', { sessionId, document }, ['session:changed', 'remarks:changed', 'decisions:changed', 'settings:changed'])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError>()
+  const inBrowser = transportName === 'http'
 
-  async function exportAs(document: 'minutes' | 'record' | 'volunteer' | 'turns', format: 'docx' | 'markdown' | 'text' | 'csv'): Promise<void> {
-    setExporting(true)
+  async function exportAs(which: PrintableDocument | 'turns', format: Format): Promise<void> {
+    setBusy(true)
     setError(undefined)
-    const file = await api.invoke('minutes:export', { sessionId, document, format })
-    if (!file.ok) {
-      setExporting(false)
-      return setError(file.error)
+    try {
+      const file = await api.invoke('minutes:export', { sessionId, document: which, format })
+      if (!file.ok) return setError(file.error)
+      // The desktop app saves through its save dialog (atomically); a browser downloads.
+      const saved = await api.invoke('files:save', { fileName: file.value.fileName, contentBase64: file.value.contentBase64 })
+      if (!saved.ok) return setError(saved.error)
+      if (saved.value.saved) notifications.show({ color: 'green', message: t('minutes.saved', { path: saved.value.path ?? '' }) })
+      else if (inBrowser) downloadFile(file.value)
+    } finally {
+      setBusy(false)
     }
-    // The desktop app saves through its save dialog (atomically); a browser downloads.
-    const saved = await api.invoke('files:save', { fileName: file.value.fileName, contentBase64: file.value.contentBase64 })
-    setExporting(false)
-    if (!saved.ok) return setError(saved.error)
-    if (saved.value.saved) notifications.show({ color: 'green', message: t('minutes.saved', { path: saved.value.path ?? '' }) })
-    else if (transportName === 'http') downloadFile(file.value)
+  }
+
+  function print(): void {
+    setError(undefined)
+    // The tab opens now, inside the click, so the browser does not block it; the page follows.
+    void printInNewTab(() => api.invoke('minutes:print', { sessionId, document })).then((problem) => {
+      if (problem === 'blocked') notifications.show({ color: 'yellow', message: t('minutes.popupBlocked') })
+      else if (problem) setError(problem)
+      else notifications.show({ message: t('minutes.printHint') })
+    })
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('minutes.previewTitle')} size="xl">
-      {minutes.error && <ErrorNotice error={minutes.error} onRetry={minutes.reload} />}
-      {!minutes.data && !minutes.error && <Loading />}
-      {minutes.data && (
-        <ScrollArea.Autosize mah="65vh">
-          <Paper withBorder p="xl" aria-label={t('minutes.previewTitle')}>
-            <MinutesText minutes={minutes.data} />
-          </Paper>
-        </ScrollArea.Autosize>
-      )}
+    <Modal opened onClose={onClose} title={t('minutes.previewTitle')} size={920}>
+      <SegmentedControl
+        fullWidth
+        size="md"
+        mb="sm"
+        value={document}
+        onChange={(value) => setDocument(value as PrintableDocument)}
+        data={PRINTABLE_DOCUMENTS.map((value) => ({ value, label: t(`minutes.documents.${value}`) }))}
+      />
+      <Text size="sm" c="dimmed" mb="xs">
+        {t(`minutes.explain.${document}`)}
+      </Text>
+      {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
+      <Box h="60vh" bg="gray.2" style={{ borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}>
+        {page.data ? (
+          // No scripts, no same-origin access: the page is shown, nothing in it runs.
+          <iframe title={page.data.title} srcDoc={page.data.html} sandbox="" style={{ width: '100%', height: '100%', border: 0 }} />
+        ) : (
+          !page.error && <Loading />
+        )}
+      </Box>
       {error && <ErrorNotice error={error} />}
-      <Group justify="flex-end" mt="md">
+      <Group justify="space-between" mt="md">
         <Button variant="default" size="md" onClick={onClose}>
           {t('common.close')}
         </Button>
-        <Menu position="top-end">
-          <Menu.Target>
-            <Button size="md" variant="default" disabled={!minutes.data || exporting}>
-              {t('minutes.otherFormats')}
+        <Group gap="sm">
+          <Menu position="top-end">
+            <Menu.Target>
+              <Button size="md" variant="default" rightSection={<IconChevronDown size={16} />} disabled={busy}>
+                {t('minutes.otherFormats')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('minutes.documents.minutes')}</Menu.Label>
+              <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
+              <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
+              <Menu.Divider />
+              <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          {inBrowser ? (
+            <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={!page.data} onClick={print}>
+              {t('minutes.printPdf')}
             </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={() => void exportAs('record', 'docx')}>{t('minutes.recordDocx')}</Menu.Item>
-            <Menu.Item onClick={() => void exportAs('volunteer', 'docx')}>{t('minutes.volunteerDocx')}</Menu.Item>
-            <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
-            <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
-            <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv')}</Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
-        <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={exporting} disabled={!minutes.data} onClick={() => void exportAs('minutes', 'docx')}>
-          {t('minutes.exportDocx')}
-        </Button>
+          ) : (
+            <Button size="md" variant="default" leftSection={<IconFileTypePdf size={20} />} loading={busy} onClick={() => void exportAs(document, 'pdf')}>
+              {t('minutes.exportPdf')}
+            </Button>
+          )}
+          <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={busy} onClick={() => void exportAs(document, 'docx')}>
+            {t('minutes.exportDocx')}
+          </Button>
+        </Group>
       </Group>
     </Modal>
-  )
-}
-
-function MinutesText({ minutes }: { minutes: Minutes }) {
-  const { t } = useTranslation()
-  const { language } = useSettings()
-  const section = (title: string) => (
-    <Title order={3} fz="md" mt="md">
-      {title}
-    </Title>
-  )
-  return (
-    <Stack gap={4}>
-      <Title order={2} ta="center" fz={22}>
-        {minutes.title}
-        {t('minutes.minutes')}
-      </Title>
-      <Text>{t('minutes.theme', { value: minutes.theme ?? minutes.title })}</Text>
-      <Text>{t('minutes.time', { value: `${formatDateTime(minutes.startsAt, language)}–${formatTime(minutes.endsAt)}` })}</Text>
-      <Text>{t('minutes.venue', { value: minutes.venue })}</Text>
-      <Text>{t('minutes.host', { value: minutes.host ?? '—' })}</Text>
-      <Text>{t('minutes.recorder', { value: minutes.recorder ?? '—' })}</Text>
-      {section(t('minutes.attendees'))}
-      <Text>{t('minutes.counts', { expected: minutes.attendance.expected, present: minutes.attendance.present, absent: minutes.attendance.absent })}</Text>
-      {minutes.attendance.groups.map((group) => (
-        <Text key={group.category}>
-          {group.category}:{group.names.join('、')}
-        </Text>
-      ))}
-      {section(t('minutes.study'))}
-      {minutes.study.map((item) => (
-        <Text key={`${item.lecturer}-${item.topic}`}>
-          {item.lecturer}:{item.topic}
-        </Text>
-      ))}
-      {section(t('minutes.roundtable'))}
-      {minutes.speakers.map((speaker, index) => (
-        <div key={`${speaker.name}-${index}`}>
-          <Text fw={700}>{speaker.name}</Text>
-          {speaker.remarks.map((remark, line) => (
-            <Text key={line} pl="md">
-              {remark.text}
-            </Text>
-          ))}
-        </div>
-      ))}
-      {section(t('decisions.title'))}
-      {minutes.decisions.length === 0 && <Text c="dimmed">{t('common.none')}</Text>}
-      {minutes.decisions.map((item, index) => (
-        <Text key={index}>
-          {index + 1}. {item.text}
-          {item.owner ? `(${item.owner})` : ''}
-        </Text>
-      ))}
-      {section(t('sessionDetail.summary'))}
-      <Text style={{ whiteSpace: 'pre-wrap' }}>{minutes.summary || t('common.none')}</Text>
-    </Stack>
   )
 }
