@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCleanups, valueOf } from '../../helpers'
-import { runDemoSession } from './demo-session'
+import { DEMO_MINUTES_IN_ORDER, runDemoSession } from './demo-session'
 
 afterEach(runCleanups)
 
@@ -20,35 +20,8 @@ describe('会议纪要 as .docx', () => {
     const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.docx')
     const paragraphs = paragraphsOf(file.contentBase64)
-    const expected = [
-      '示例场次 · 思想圆桌派会议纪要',
-      '主题:加快构建新发展格局,把握未来发展主动权',
-      '时间:2025年8月21日 14:30—15:55',
-      '地点:郑家镇新时代文明实践所理论宣讲室',
-      '主持人:任肖彤',
-      '记录人:王晓雪',
-      '应到9人,实到8人,缺席1人',
-      '缺席人员:张秀兰(外出务工)',
-      '李芳(党员暖心志愿服务队):学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
-      '赵海云(理论宣讲志愿服务队):全面推进乡村振兴的重要内容',
-      '任肖彤(郑家镇党委)',
-      '请大家围绕主题畅所欲言。',
-      '李芳(党员暖心志愿服务队)',
-      '赵海云(理论宣讲志愿服务队)',
-      '温乐义(温集新村)',
-      '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
-      '通过党的好政策,让乡亲们的腰包鼓起来。',
-      '翟自恩(郑家镇辖区企业)',
-      '从工业发展带动城镇化进程方面谈谈想法。',
-      '刘建国(郑家村)',
-      '陈静(郑家镇便民服务中心)',
-      '温乐义(建议):通过党的好政策,让乡亲们的腰包鼓起来。',
-      '翟自恩(问题):从工业发展带动城镇化进程方面谈谈想法。',
-      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
-      '大家畅所欲言,气氛热烈。'
-    ]
     let from = 0
-    for (const text of expected) {
+    for (const text of DEMO_MINUTES_IN_ORDER) {
       const at = paragraphs.indexOf(text, from)
       expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
       from = at + 1

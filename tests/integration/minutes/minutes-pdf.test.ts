@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { LiveView } from '../../../src/shared/domain'
-import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+import { runCleanups, type testCore, valueOf } from '../../helpers'
 import { chromiumPrinter, foldPdfText, readPdf, type PdfPage } from '../../pdf'
-import { runDemoSession } from './demo-session'
+import { DEMO_MINUTES_IN_ORDER, runDemoSession, startDemoRound } from './demo-session'
 
 afterEach(runCleanups)
 
@@ -52,29 +51,7 @@ describe('会议纪要 as PDF', () => {
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
     expect(pdf.title).toBe('示例场次 · 思想圆桌派会议纪要')
     expectA4(pdf.pages)
-    expectInOrder(bodyText(pdf.pages), [
-      '示例场次 · 思想圆桌派会议纪要',
-      '主题:加快构建新发展格局,把握未来发展主动权',
-      '时间:2025年8月21日 14:30—15:55',
-      '地点:郑家镇新时代文明实践所理论宣讲室',
-      '主持人:任肖彤',
-      '记录人:王晓雪',
-      '应到9人,实到8人,缺席1人',
-      '缺席人员:张秀兰(外出务工)',
-      '李芳(党员暖心志愿服务队):学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
-      '赵海云(理论宣讲志愿服务队):全面推进乡村振兴的重要内容',
-      '任肖彤(郑家镇党委)',
-      '请大家围绕主题畅所欲言。',
-      '温乐义(温集新村)',
-      '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
-      '通过党的好政策,让乡亲们的腰包鼓起来。',
-      '翟自恩(郑家镇辖区企业)',
-      '从工业发展带动城镇化进程方面谈谈想法。',
-      '温乐义(建议):通过党的好政策,让乡亲们的腰包鼓起来。',
-      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
-      '大家畅所欲言,气氛热烈。',
-      '共7人发言7次'
-    ])
+    expectInOrder(bodyText(pdf.pages), [...DEMO_MINUTES_IN_ORDER, '共7人发言7次'])
     pdf.pages.forEach((page, index) => expect(page.text).toContain(`—${index + 1}—`))
     // The text block: 28 mm from the left edge, 26 mm from the right, below a 37 mm top margin.
     for (const page of pdf.pages) {
@@ -97,14 +74,9 @@ describe('会议纪要 as PDF', () => {
 
 /** A session where eight people each say four long things, so the 会议记录 runs over several pages. */
 async function runLongSession() {
-  let now = Date.parse('2025-08-21T14:30:00+08:00')
-  const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => (now += 20_000), platform: { printToPdf } })
-  const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
-  const sessionId = demo!.id
-  let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
-  const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')!
-  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } }))
-  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } }))
+  const started = await startDemoRound({ tick: 20_000, platform: { printToPdf } })
+  const { core, sessionId } = started
+  let view = started.view
   const written: string[] = []
   while (view.state.current) {
     const current = view.state.current

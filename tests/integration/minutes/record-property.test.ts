@@ -1,12 +1,11 @@
 import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LiveView } from '../../../src/shared/domain'
-import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+import { runCleanups, valueOf } from '../../helpers'
+import { startDemoRound } from './demo-session'
 
 afterEach(runCleanups)
 
-const START = Date.parse('2025-08-21T14:30:00+08:00')
 const WORDS = ['乡村振兴', '光伏', '合作社', '腰包', '发展', '主动权', '城镇化', '志愿服务']
 
 /** Each step: pass the mic, or write a remark for the current speaker. */
@@ -26,14 +25,9 @@ describe('会议记录', () => {
   it('has every remark of the session exactly once, in speaking order (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
-        let now = START
-        const core = testCore({ databaseFile: tempDatabaseFile(), seedDemo: true, now: () => (now += 1000) })
-        const [demo] = valueOf(await core.invoke('sessions:list', { when: 'all' }))
-        const sessionId = demo!.id
-        let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
-        const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')!
-        view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } }))
-        view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } }))
+        const started = await startDemoRound({ tick: 1000 })
+        const { core, sessionId } = started
+        let view = started.view
         const written: string[] = []
         let serial = 0
         for (const step of steps) {
