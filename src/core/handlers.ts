@@ -3,7 +3,7 @@ import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
 import { saveFile } from './files/save'
-import { exportDocument, printDocument } from './minutes/export'
+import { exportDocument, printDocument, sendToPrinter } from './minutes/export'
 import { buildMinutes } from './minutes/model'
 import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
@@ -104,6 +104,7 @@ export const handlers = {
   'minutes:get': (ctx, { sessionId }) => buildMinutes(ctx, sessionId),
   'minutes:export': runsItsOwnTransactions(exportDocument),
   'minutes:print': (ctx, input) => printDocument(ctx, input),
+  'minutes:sendToPrinter': runsItsOwnTransactions(sendToPrinter),
   'files:save': runsItsOwnTransactions(saveFile),
 
   'search:query': (ctx, query) => search(ctx, query)

@@ -8,7 +8,7 @@ import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
 import { applyMenu } from './menu'
 import { secureApp } from './security'
-import { printHtmlToPdf } from './print'
+import { printHtmlOnPaper, printHtmlToPdf } from './print'
 import { projectorOpener } from './projector'
 import { createAppWindow, resourcePath, type WindowPaths } from './window'
 
@@ -46,7 +46,7 @@ async function chooseSavePath(fileName: string, folder: string | null): Promise<
 function openCore(): Core | null {
   try {
     const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf } })
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: printHtmlOnPaper } })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)

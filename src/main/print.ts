@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /**
- * Prints one of our print pages (core's self-contained HTML) to PDF in a hidden window that runs no
- * scripts. The page's @page rules set A4, the GB/T 9704 margins and the page numbers. The HTML goes
- * through a temporary file rather than a data: URL, which Chromium caps at 2 MB (a long 会议记录).
+ * Loads one of our print pages (core's self-contained HTML) in a hidden window that runs no scripts,
+ * hands it to `use`, then closes it. The page's @page rules set A4, the GB/T 9704 margins and the page
+ * numbers. The HTML goes through a temporary file rather than a data: URL, which Chromium caps at 2 MB.
  */
-export async function printHtmlToPdf(html: string): Promise<Buffer> {
+async function withPrintWindow<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'roundtable-print-'))
   let window: BrowserWindow | null = null
   try {
@@ -19,9 +19,28 @@ export async function printHtmlToPdf(html: string): Promise<Buffer> {
       webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, disableBlinkFeatures: 'Auxclick' }
     })
     await window.loadFile(file)
-    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+    return await use(window)
   } finally {
     window?.destroy()
     await rm(folder, { recursive: true, force: true })
   }
+}
+
+/** 导出 PDF: the print page as an A4 PDF. */
+export function printHtmlToPdf(html: string): Promise<Buffer> {
+  return withPrintWindow(html, (window) => window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }))
+}
+
+/** 打印: the system's print dialog for the print page; false when the user cancels it. */
+export function printHtmlOnPaper(html: string): Promise<boolean> {
+  return withPrintWindow(
+    html,
+    (window) =>
+      new Promise<boolean>((resolve, reject) => {
+        window.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success, reason) => {
+          if (success || reason === 'cancelled') resolve(success)
+          else reject(new Error(`Printing failed: ${reason}`))
+        })
+      })
+  )
 }

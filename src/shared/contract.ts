@@ -155,6 +155,7 @@ const EXPORT_FORMATS: Record<PrintableDocument | 'turns', string[]> = {
   volunteer: ['docx', 'pdf'],
   turns: ['csv']
 }
+const printableSchema = z.strictObject({ sessionId: idSchema, document: z.enum(PRINTABLE_DOCUMENTS) })
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
 const isoDate = z.iso.date()
 
@@ -335,7 +336,9 @@ export const contract = {
       .refine((input) => EXPORT_FORMATS[input.document].includes(input.format), { params: { reason: 'format_not_available' }, path: ['format'] })
   ).returns<ExportedFile>(),
   /** A document as one HTML page to print (or save as PDF from the browser's print dialog). */
-  'minutes:print': channel(z.strictObject({ sessionId: idSchema, document: z.enum(PRINTABLE_DOCUMENTS) })).returns<PrintableHtml>(),
+  'minutes:print': channel(printableSchema).returns<PrintableHtml>(),
+  /** 打印 in the desktop app: the system's print dialog for that page ('unavailable' through the web bridge). */
+  'minutes:sendToPrinter': channel(printableSchema).returns<{ printed: boolean }>(),
   /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */
   'files:save': channel(
     z.strictObject({ fileName: required(LIMITS.mediumText), contentBase64: z.string().max(50_000_000) })

@@ -43,6 +43,13 @@ export function printDocument(ctx: CoreContext, request: { sessionId: string; do
   return { title: layout.title, fileName: `${baseName(ctx, minutes.startsAt, request.document)}.pdf`, html: layoutHtml(layout, language) }
 }
 
+/** 打印 in the desktop app: the system's print dialog for the same page the PDF is made from. */
+export async function sendToPrinter(ctx: CoreContext, request: { sessionId: string; document: PrintableDocument }): Promise<{ printed: boolean }> {
+  const printOnPaper = ctx.platform.printOnPaper
+  if (!printOnPaper) throw new AppFailure('unavailable', 'Printing from here is for the desktop app; in a browser, print the page of minutes:print.')
+  return { printed: await printOnPaper(printDocument(ctx, request).html) }
+}
+
 /** 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx. */
 export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportedFile> {
   const { language } = getSettings(ctx)

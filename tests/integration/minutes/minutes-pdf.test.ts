@@ -151,6 +151,18 @@ describe('printing through the web bridge', () => {
     expectInOrder(bodyText(fromBrowser.pages), ['示例场次 · 思想圆桌派会议纪要', '主持人:任肖彤', '共7人发言7次'])
   })
 
+  it('cannot show a print dialog there either; the desktop app prints the same page on paper', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const refused = await core.invoke('minutes:sendToPrinter', { sessionId, document: 'record' })
+    expect(refused.ok ? null : refused.error.code).toBe('unavailable')
+
+    const sent: string[] = []
+    const desktop = await runDemoSession({ printOnPaper: async (html) => (sent.push(html), true) })
+    expect(valueOf(await desktop.core.invoke('minutes:sendToPrinter', { sessionId: desktop.sessionId, document: 'record' }))).toEqual({ printed: true })
+    const page = valueOf(await desktop.core.invoke('minutes:print', { sessionId: desktop.sessionId, document: 'record' }))
+    expect(sent).toEqual([page.html])
+  })
+
   it('refuses a document that is not printed', async () => {
     const { core, sessionId } = await runDemoSession()
     const result = await core.invoke('minutes:print', { sessionId, document: 'turns' as 'minutes' })

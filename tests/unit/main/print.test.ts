@@ -6,11 +6,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const fake = vi.hoisted(() => {
   const state = {
     windows: [] as { options: Record<string, unknown>; file?: string; html?: string; printOptions?: Record<string, unknown>; destroyed: boolean }[],
-    print: (): Promise<Buffer> => Promise.resolve(Buffer.from('%PDF-1.7 fake'))
+    print: (): Promise<Buffer> => Promise.resolve(Buffer.from('%PDF-1.7 fake')),
+    /** What the system's print dialog answers: (success, failureReason). */
+    dialog: [true, ''] as [boolean, string]
   }
   class BrowserWindow {
     record: (typeof state.windows)[number]
-    webContents: { printToPDF: (options: Record<string, unknown>) => Promise<Buffer> }
+    webContents: {
+      printToPDF: (options: Record<string, unknown>) => Promise<Buffer>
+      print: (options: Record<string, unknown>, callback: (success: boolean, reason: string) => void) => void
+    }
     constructor(options: Record<string, unknown>) {
       this.record = { options, destroyed: false }
       state.windows.push(this.record)
@@ -18,6 +23,10 @@ const fake = vi.hoisted(() => {
         printToPDF: (printOptions) => {
           this.record.printOptions = printOptions
           return state.print()
+        },
+        print: (printOptions, callback) => {
+          this.record.printOptions = printOptions
+          setTimeout(() => callback(...state.dialog), 1)
         }
       }
     }
@@ -34,13 +43,14 @@ const fake = vi.hoisted(() => {
 })
 
 vi.mock('electron', () => fake.electron)
-const { printHtmlToPdf } = await import('../../../src/main/print')
+const { printHtmlOnPaper, printHtmlToPdf } = await import('../../../src/main/print')
 
 const HTML = '<!doctype html><title>会议纪要</title><p>发言</p>'
 
 beforeEach(() => {
   fake.state.windows.length = 0
   fake.state.print = () => Promise.resolve(Buffer.from('%PDF-1.7 fake'))
+  fake.state.dialog = [true, '']
 })
 
 describe('printing to PDF in the desktop app', () => {
@@ -67,5 +77,27 @@ describe('printing to PDF in the desktop app', () => {
     expect(second.destroyed).toBe(true)
     expect(existsSync(dirname(second.file!))).toBe(false)
     expect(() => readFileSync(second.file!)).toThrow()
+  })
+})
+
+describe('printing on paper in the desktop app', () => {
+  it('shows the system print dialog for the page, A4, and says whether it was printed or cancelled', async () => {
+    expect(await printHtmlOnPaper(HTML)).toBe(true)
+    const [window] = fake.state.windows
+    expect(window!.html).toBe(HTML)
+    expect(window!.options.webPreferences).toMatchObject({ javascript: false, sandbox: true })
+    expect(window!.printOptions).toMatchObject({ silent: false, pageSize: 'A4' })
+    expect(window!.destroyed).toBe(true)
+
+    fake.state.dialog = [false, 'cancelled']
+    expect(await printHtmlOnPaper(HTML)).toBe(false)
+  })
+
+  it('fails with the reason when the printer does, and still cleans up', async () => {
+    fake.state.dialog = [false, 'failed']
+    await expect(printHtmlOnPaper(HTML)).rejects.toThrow('Printing failed: failed')
+    const window = fake.state.windows[0]!
+    expect(window.destroyed).toBe(true)
+    expect(existsSync(dirname(window.file!))).toBe(false)
   })
 })

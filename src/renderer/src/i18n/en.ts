@@ -289,6 +289,8 @@ export const en: Translation = {
     },
     exportDocx: 'Export Word (.docx)',
     exportPdf: 'Export PDF',
+    print: 'Print',
+    printed: 'Sent to the printer',
     printPdf: 'Print or save as PDF',
     printHint: 'The printable page opened in a new tab. For a PDF file, choose “Save as PDF” in the print dialog.',
     popupBlocked: 'The browser blocked the print page. Allow this page to open windows, then try again.',

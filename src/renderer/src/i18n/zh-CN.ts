@@ -288,6 +288,8 @@ export const zhCN = {
     },
     exportDocx: '导出 Word(.docx)',
     exportPdf: '导出 PDF',
+    print: '打印',
+    printed: '已发送到打印机',
     printPdf: '打印或存为 PDF',
     printHint: '已在新标签页打开打印版。要得到 PDF 文件,请在打印对话框中选择“另存为 PDF”。',
     popupBlocked: '浏览器拦截了打印页。请允许本页打开新窗口后再试。',

@@ -43,6 +43,19 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
     }
   }
 
+  /** 打印 in the desktop app: the system's print dialog for this page. */
+  async function sendToPrinter(): Promise<void> {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const result = await api.invoke('minutes:sendToPrinter', { sessionId, document })
+      if (!result.ok) return setError(result.error)
+      if (result.value.printed) notifications.show({ color: 'green', message: t('minutes.printed') })
+    } finally {
+      setBusy(false)
+    }
+  }
+
   function print(): void {
     setError(undefined)
     // The tab opens now, inside the click, so the browser does not block it; the page follows.
@@ -100,9 +113,14 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
               {t('minutes.printPdf')}
             </Button>
           ) : (
-            <Button size="md" variant="default" leftSection={<IconFileTypePdf size={20} />} loading={busy} onClick={() => void exportAs(document, 'pdf')}>
-              {t('minutes.exportPdf')}
-            </Button>
+            <>
+              <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={busy || !page.data} onClick={() => void sendToPrinter()}>
+                {t('minutes.print')}
+              </Button>
+              <Button size="md" variant="default" leftSection={<IconFileTypePdf size={20} />} loading={busy} onClick={() => void exportAs(document, 'pdf')}>
+                {t('minutes.exportPdf')}
+              </Button>
+            </>
           )}
           <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={busy} onClick={() => void exportAs(document, 'docx')}>
             {t('minutes.exportDocx')}
