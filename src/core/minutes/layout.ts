@@ -1,7 +1,7 @@
 import type { Language, PrintableDocument } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { LABELS } from './labels'
-import { formatDuration, formatSpan } from './time'
+import { clockPrefix, formatClock, formatDuration, formatSpan } from './time'
 
 /**
  * What a printed document says, block by block. The .docx and the print HTML (and so the PDF) are both
@@ -69,7 +69,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
       )
     ),
     heading(`${l.section(3)}${l.study}`),
-    ...minutes.study.map((item) => paragraph(`${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
+    ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
     heading(`${l.section(4)}${l.roundtable}`),
     ...minutes.speakers.flatMap((speaker) => [
       paragraph(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, true),
@@ -99,8 +99,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
  */
 export function recordLayout(minutes: Minutes, language: Language): DocumentLayout {
   const l = LABELS[language]
-  const clock = (ms: number | null) =>
-    ms === null ? '' : new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms)
+  const clock = (ms: number | null) => (ms === null ? '' : formatClock(ms))
   const title = `${minutes.title}${l.record}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -109,7 +108,7 @@ export function recordLayout(minutes: Minutes, language: Language): DocumentLayo
     paragraph(`${l.host}:${minutes.host ?? l.none}    ${l.recorder}:${minutes.recorder ?? l.none}`),
     ...attendanceBlocks(minutes, language),
     heading(`${l.section(1)}${l.study}`),
-    ...minutes.study.map((item) => paragraph(`${clock(item.startedAt)} ${item.lecturer}:${item.topic}`)),
+    ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt)}${item.lecturer}:${item.topic}`)),
     heading(`${l.section(2)}${l.roundtable}`),
     ...minutes.speakers.flatMap((speaker) => [
       paragraph(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), true),

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { LABELS } from './labels'
-import { formatDuration, formatSpan } from './time'
+import { clockPrefix, formatDuration, formatSpan } from './time'
 
 /** 会议纪要 as Markdown, for pasting into chat groups; `plain` drops the Markdown marks. */
 export function minutesMarkdown(minutes: Minutes, language: Language, plain = false): string {
@@ -21,7 +21,7 @@ export function minutesMarkdown(minutes: Minutes, language: Language, plain = fa
     l.counts(minutes.attendance.expected, minutes.attendance.present, minutes.attendance.absent),
     ...minutes.attendance.groups.map((group) => `${group.category}:${group.names.join('、')}`),
     h2(`${l.section(2)}${l.study}`),
-    ...minutes.study.map((item) => `- ${item.lecturer}:${item.topic}`),
+    ...minutes.study.map((item) => `- ${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}:${item.topic}`),
     h2(`${l.section(3)}${l.roundtable}`),
     ...minutes.speakers.flatMap((speaker) => [bold(speaker.name), ...speaker.remarks.map((remark) => `- ${remark.text}`)]),
     h2(`${l.section(4)}${l.suggestions}`),

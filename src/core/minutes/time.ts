@@ -2,11 +2,19 @@ import type { Language } from '../../shared/domain'
 
 const ZONE = 'Asia/Shanghai'
 
+/** 14:30, in China time (24 hours, whatever the language). */
+export const formatClock = (ms: number): string => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(ms)
+
 /** 2025年8月21日 14:30—16:30, in China time. */
 export function formatSpan(start: number, end: number, language: Language): string {
   const day = new Intl.DateTimeFormat(language, { timeZone: ZONE, year: 'numeric', month: 'long', day: 'numeric' }).format(start)
-  const time = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(ms)
-  return `${day} ${time(start)}—${time(end)}`
+  return `${day} ${formatClock(start)}—${formatClock(end)}`
+}
+
+/** 14:30—15:00 as a prefix for what happened then; nothing for a part that did not run. */
+export function clockPrefix(start: number | null, end: number | null = null): string {
+  if (start === null) return ''
+  return end === null ? `${formatClock(start)} ` : `${formatClock(start)}—${formatClock(end)} `
 }
 
 /** 3分25秒 / 3 min 25 s */
