@@ -2,29 +2,16 @@
 // Search on a ten-year archive (issue 5): 200,000 remarks; p95 ≤ 20 ms for 3+ characters (FTS5 trigram)
 // and ≤ 100 ms for 1–2 characters (LIKE). Measured through the web bridge, as the UI would ask.
 import BetterSqlite3 from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { percentile, startBridge } from './bridge.mjs'
 
 const REMARKS = Number(process.env.BENCH_REMARKS ?? 200_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 40)
 const dir = mkdtempSync(join(tmpdir(), 'roundtable-bench-'))
 const file = join(dir, 'archive.sqlite')
-
-function startBridge() {
-  const child = spawn(process.execPath, ['out/main/server.js', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(output)
-      if (match) resolve({ child, origin: match[1], token: match[2] })
-    })
-    child.on('exit', () => reject(new Error('the web bridge did not start; run npm run build first')))
-  })
-}
 
 const PHRASES = (
   '乡村振兴,新发展格局,把握未来发展主动权,光伏发电,合作社,党建引领,让乡亲们的腰包鼓起来,集体经济,土地托管,水产养殖,' +
@@ -60,26 +47,18 @@ function seed() {
   db.close()
 }
 
-const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
-
-let bridge = await startBridge() // creates the database (schema + demo people and session)
+let bridge = await startBridge(file) // creates the database (schema + demo people and session)
 bridge.child.kill()
 await new Promise((resolve) => bridge.child.once('exit', resolve))
 const seeded = performance.now()
 seed()
 console.log(`seeded ${REMARKS} remarks in ${((performance.now() - seeded) / 1000).toFixed(1)} s`)
-bridge = await startBridge()
+bridge = await startBridge(file)
 try {
   const search = async (text) => {
     const started = performance.now()
-    const response = await fetch(`${bridge.origin}/api/search:query`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` },
-      body: JSON.stringify({ text })
-    })
-    const result = await response.json()
-    if (!result.ok) throw new Error(JSON.stringify(result.error))
-    return { ms: performance.now() - started, hits: result.value.length }
+    const hits = await bridge.call('search:query', { text })
+    return { ms: performance.now() - started, hits: hits.length }
   }
   const groups = [
     { name: '3+ characters (FTS5 trigram)', budget: 20, queries: ['乡村振兴', '新发展格局', '光伏发电', '合作社', '腰包鼓起来', '网纹瓜', '不存在的词语'] },

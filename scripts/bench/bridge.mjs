@@ -1,0 +1,33 @@
+// The benches talk to the app as the UI does: through the web bridge (out/main/server.js) on a temp database.
+import { spawn } from 'node:child_process'
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Starts the bridge on `file`; resolves with its address, token, a `call(channel, input)` and the child. */
+export function startBridge(file) {
+  const child = spawn(process.execPath, ['out/main/server.js', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(output)
+      if (!match) return
+      const [, origin, token] = match
+      const call = async (channel, input) => {
+        const response = await fetch(`${origin}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input)
+        })
+        const result = await response.json()
+        if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+        return result.value
+      }
+      resolve({ child, origin, token, call })
+    })
+    child.on('exit', () => reject(new Error('the web bridge did not start; run npm run build first')))
+  })
+}
+
+export const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]
