@@ -20,6 +20,8 @@ export interface Platform {
   chooseSavePath?: (fileName: string, folder: string | null) => Promise<string | null>
   /** Prints a self-contained HTML page to an A4 PDF (the page's own @page rules decide size and margins). */
   printToPdf?: (html: string) => Promise<Buffer>
+  /** Opens the system's file manager at a file, selected. */
+  revealFile?: (path: string) => void
   /** Shows the system's print dialog for a self-contained HTML page; false when the user cancels. */
   printOnPaper?: (html: string) => Promise<boolean>
 }

@@ -2,7 +2,7 @@ import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
-import { saveFile } from './files/save'
+import { revealFile, saveFile } from './files/save'
 import { exportDocument, printDocument, sendToPrinter } from './minutes/export'
 import { buildMinutes } from './minutes/model'
 import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
@@ -106,6 +106,7 @@ export const handlers = {
   'minutes:print': (ctx, input) => printDocument(ctx, input),
   'minutes:sendToPrinter': runsItsOwnTransactions(sendToPrinter),
   'files:save': runsItsOwnTransactions(saveFile),
+  'files:reveal': (ctx, input) => revealFile(ctx, input),
 
   'search:query': (ctx, query) => search(ctx, query)
 } satisfies Handlers

@@ -343,6 +343,8 @@ export const contract = {
   'files:save': channel(
     z.strictObject({ fileName: required(LIMITS.mediumText), contentBase64: z.string().max(50_000_000) })
   ).returns<{ saved: boolean; path: string | null }>(),
+  /** 打开所在文件夹: a file saved by files:save in this run, shown in the file manager (desktop only). */
+  'files:reveal': channel(z.strictObject({ path: required(4096) })).returns<{ path: string }>(),
 
   'search:query': channel(
     z.strictObject({

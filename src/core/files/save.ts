@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import type { CoreContext } from '../context'
+import { AppFailure } from '../errors'
 import { readSetting, writeSetting } from '../settings/settings'
 import { writeFileAtomic } from './atomic'
 
@@ -16,5 +17,21 @@ export async function saveFile(ctx: CoreContext, input: { fileName: string; cont
   if (!path) return { saved: false, path: null }
   writeFileAtomic(path, Buffer.from(input.contentBase64, 'base64'))
   ctx.db.transaction(() => writeSetting(ctx, FOLDER_KEY, dirname(path)))()
+  savedThisRun(ctx).add(path)
   return { saved: true, path }
+}
+
+// The files this run of the app saved: the only ones it will show in their folder. Keyed by the
+// platform object, which lives as long as the core (each call gets its own context).
+const saved = new WeakMap<object, Set<string>>()
+const savedThisRun = (ctx: CoreContext): Set<string> => saved.get(ctx.platform) ?? saved.set(ctx.platform, new Set()).get(ctx.platform)!
+
+/** 打开所在文件夹: shows a file just saved in the system's file manager, selected. */
+export function revealFile(ctx: CoreContext, input: { path: string }): { path: string } {
+  const reveal = ctx.platform.revealFile
+  if (!reveal) throw new AppFailure('unavailable', 'Only the desktop app can show a file in its folder.')
+  // The page may only point at what it saved here, not browse the disk.
+  if (!savedThisRun(ctx).has(input.path)) throw new AppFailure('forbidden', 'Only a file saved by this run of the app can be shown.')
+  reveal(input.path)
+  return { path: input.path }
 }

@@ -78,4 +78,20 @@ describe('files:save', () => {
     const core = testCore({ databaseFile: tempDatabaseFile(), platform: { chooseSavePath: async () => join(dir, 'file', 'under-a-file.md') } })
     expect(errorOf(await core.invoke('files:save', { fileName: 'a.md', contentBase64: 'eA==' })).code).toBe('io')
   })
+
+  it('shows a file it saved in its folder, and nothing else', async () => {
+    const dir = tempDir()
+    const shown: string[] = []
+    const core = testCore({
+      databaseFile: tempDatabaseFile(),
+      platform: { chooseSavePath: async (name) => join(dir, name), revealFile: (path) => shown.push(path) }
+    })
+    const { path } = valueOf(await core.invoke('files:save', { fileName: '会议纪要.pdf', contentBase64: 'eA==' }))
+    expect(valueOf(await core.invoke('files:reveal', { path: path! }))).toEqual({ path })
+    expect(errorOf(await core.invoke('files:reveal', { path: '/etc/passwd' })).code).toBe('forbidden')
+    expect(shown).toEqual([path])
+
+    const bridge = testCore({ databaseFile: tempDatabaseFile() })
+    expect(errorOf(await bridge.invoke('files:reveal', { path: path! })).code).toBe('unavailable')
+  })
 })

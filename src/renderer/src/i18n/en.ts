@@ -297,8 +297,11 @@ export const en: Translation = {
     otherFormats: 'Other formats',
     markdown: 'Markdown (for chat groups)',
     text: 'Plain text (.txt)',
-    turnsCsv: 'Turns (CSV table)',
-    saved: 'Saved to {{path}}'
+    turnsCsv: 'Turns (CSV table)'
+  },
+  files: {
+    saved: 'Saved to {{path}}',
+    reveal: 'Show in folder'
   },
   projector: {
     welcome: 'Welcome to the ideological roundtable'

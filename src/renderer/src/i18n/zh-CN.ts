@@ -296,8 +296,11 @@ export const zhCN = {
     otherFormats: '其他格式',
     markdown: 'Markdown(发到群里)',
     text: '纯文本(.txt)',
-    turnsCsv: '发言明细(CSV 表格)',
-    saved: '已保存到 {{path}}'
+    turnsCsv: '发言明细(CSV 表格)'
+  },
+  files: {
+    saved: '已保存到 {{path}}',
+    reveal: '打开所在文件夹'
   },
   projector: {
     welcome: '欢迎参加思想圆桌派'

@@ -7,9 +7,9 @@ import { PRINTABLE_DOCUMENTS, type PrintableDocument } from '@shared/domain'
 import type { AppError } from '@shared/result'
 import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'
-import { downloadFile } from '../../shell/download'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
+import { saveExportedFile } from '../../shell/save-file'
 import { printInNewTab } from './print-in-browser'
 
 type Format = 'docx' | 'pdf' | 'markdown' | 'text' | 'csv'
@@ -33,11 +33,7 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
     try {
       const file = await api.invoke('minutes:export', { sessionId, document: which, format })
       if (!file.ok) return setError(file.error)
-      // The desktop app saves through its save dialog (atomically); a browser downloads.
-      const saved = await api.invoke('files:save', { fileName: file.value.fileName, contentBase64: file.value.contentBase64 })
-      if (!saved.ok) return setError(saved.error)
-      if (saved.value.saved) notifications.show({ color: 'green', message: t('minutes.saved', { path: saved.value.path ?? '' }) })
-      else if (inBrowser) downloadFile(file.value)
+      setError((await saveExportedFile(file.value)) ?? undefined)
     } finally {
       setBusy(false)
     }

@@ -21,7 +21,7 @@ import type { Person } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { ConfirmModal } from '../../shell/ConfirmModal'
-import { downloadFile } from '../../shell/download'
+import { saveExportedFile } from '../../shell/save-file'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
@@ -61,8 +61,8 @@ export function PeoplePage() {
 
   async function exportAs(format: 'xlsx' | 'csv'): Promise<void> {
     const result = await api.invoke('people:export', { format, includeArchived: showArchived })
-    if (result.ok) downloadFile(result.value)
-    else notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    const problem = result.ok ? await saveExportedFile(result.value) : result.error
+    if (problem) notifications.show({ color: 'red', message: t(`errors.${problem.code}`) })
   }
 
   const sortHeader = (key: SortKey, label: string) => {
