@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-/** The Debian Chromium that .ci/run installs (Playwright's own download does not work here). */
-export const CHROMIUM = process.env.ROUNDTABLE_CHROMIUM ?? '/usr/bin/chromium'
+/**
+ * The Debian Chromium that .ci/run installs (Playwright's own download does not work here); elsewhere
+ * ROUNDTABLE_CHROMIUM, or Playwright's own Chromium where that is installed.
+ */
+export const CHROMIUM = process.env.ROUNDTABLE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /**
@@ -46,8 +50,8 @@ export interface PdfPage {
   height: number
   /** The page's text in drawing order, without spaces, folded (see foldPdfText). */
   text: string
-  /** Each text run with its left edge and baseline, in points from the bottom-left corner. */
-  items: { text: string; x: number; y: number }[]
+  /** Each text run with its left edge, width and baseline, in points from the bottom-left corner. */
+  items: { text: string; x: number; y: number; width: number }[]
 }
 
 /** Opens a PDF the way a reader does (pdf.js) and returns each page's size and text. */
@@ -59,7 +63,7 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[]; ti
       const page = await document.getPage(number)
       const { width, height } = page.getViewport({ scale: 1 })
       const content = await page.getTextContent()
-      const items = content.items.flatMap((item) => ('str' in item ? [{ text: foldPdfText(item.str), x: item.transform[4] as number, y: item.transform[5] as number }] : []))
+      const items = content.items.flatMap((item) => ('str' in item ? [{ text: foldPdfText(item.str), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []))
       pages.push({ width, height, items, text: items.map((item) => item.text).join('').replace(/\s+/g, '') })
     }
     const { info } = (await document.getMetadata()) as { info?: { Title?: string } }

@@ -46,7 +46,7 @@ async function chooseSavePath(fileName: string, folder: string | null): Promise<
 function openCore(): Core | null {
   try {
     const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: printHtmlOnPaper, revealFile: (path) => shell.showItemInFolder(path) } })
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) } })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)

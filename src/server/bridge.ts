@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
   io: 500,
   unavailable: 501,
+  print_failed: 500,
   unauthorized: 401,
   network: 502
 }

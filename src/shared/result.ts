@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'io'
   /** Only the desktop app can do this (e.g. make a PDF); the web bridge says so and the page offers its own way. */
   | 'unavailable'
+  /** The printer or the print dialog did not print (no printer, a failed job, another dialog still open). */
+  | 'print_failed'
   // Produced by a transport, not by core: the bridge refused the token, or could not be reached.
   | 'unauthorized'
   | 'network'

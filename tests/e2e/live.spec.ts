@@ -153,10 +153,10 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     const tab = await opened
     await expect(tab).toHaveTitle(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议记录$/)
     await expect(tab.locator('html')).toHaveAttribute('data-print-requested', 'yes')
+    await expect(restarted.getByText('已在新标签页打开打印版', { exact: false })).toBeVisible()
     const pdf = await readPdf(await tab.pdf({ preferCSSPageSize: true, printBackground: true }))
     pdf.pages.forEach((page, index) => expect(page.text).toContain(`第${index + 1}页共${pdf.pages.length}页`))
     expect(pdf.pages.map((page) => page.text).join('')).toContain('高明')
-    await expect(restarted.getByText('已在新标签页打开打印版', { exact: false })).toBeVisible()
     await tab.close()
   }
   await preview.getByRole('button', { name: '关闭' }).first().click()

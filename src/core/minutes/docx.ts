@@ -25,8 +25,7 @@ function paragraphOf(block: Block): Paragraph {
     case 'heading':
       return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, children: runs(block.text, HEADING_FONT) })
     case 'paragraph':
-      // A speaker's name stays on the page with what they said, as a heading does.
-      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: block.bold, children: runs(block.text, BODY_FONT, block.bold) })
+      return new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: block.keepWithNext, children: runs(block.text, BODY_FONT, block.bold) })
     case 'signatures':
       return new Paragraph({ spacing: { before: 800 }, children: runs(block.text, BODY_FONT) })
   }

@@ -10,8 +10,11 @@ import { clockPrefix, formatClock, formatDuration, formatSpan } from './time'
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; text: string }
-  /** Body text, indented two characters; line breaks typed in a remark are kept. */
-  | { kind: 'paragraph'; text: string; bold?: boolean }
+  /**
+   * Body text, indented two characters; line breaks typed in a remark are kept. `keepWithNext` keeps it
+   * on the page of the paragraph after it (a speaker's name with what they said; 散会 with the signatures).
+   */
+  | { kind: 'paragraph'; text: string; bold?: boolean; keepWithNext?: boolean }
   /** The signature lines at the end of the 会议记录, set apart from the text above. */
   | { kind: 'signatures'; text: string }
 
@@ -29,7 +32,9 @@ export function documentLayout(document: PrintableDocument, minutes: Minutes, la
   return minutesLayout(minutes, language)
 }
 
-const paragraph = (text: string, bold = false): Block => ({ kind: 'paragraph', text, ...(bold ? { bold } : {}) })
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text })
+/** A speaker's line: kept with their first remark, if they made any (a run of silent turns may break anywhere). */
+const speakerLine = (text: string, remarks: number): Block => ({ kind: 'paragraph', text, bold: true, ...(remarks > 0 ? { keepWithNext: true } : {}) })
 const heading = (text: string): Block => ({ kind: 'heading', text })
 
 function statistics(minutes: Minutes, language: Language): string {
@@ -72,7 +77,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
     ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
     heading(`${l.section(4)}${l.roundtable}`),
     ...minutes.speakers.flatMap((speaker) => [
-      paragraph(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, true),
+      speakerLine(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, speaker.remarks.length),
       ...speaker.remarks.map((remark) => paragraph(remark.text))
     ]),
     heading(`${l.section(5)}${l.suggestions}`),
@@ -111,12 +116,12 @@ export function recordLayout(minutes: Minutes, language: Language): DocumentLayo
     ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt)}${item.lecturer}:${item.topic}`)),
     heading(`${l.section(2)}${l.roundtable}`),
     ...minutes.speakers.flatMap((speaker) => [
-      paragraph(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), true),
+      speakerLine(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), speaker.remarks.length),
       ...speaker.remarks.map((remark) => paragraph(remark.text))
     ]),
     heading(`${l.section(3)}${l.summary}`),
     paragraph(minutes.summary || l.none),
-    paragraph(l.adjourned(clock(minutes.endsAt))),
+    { kind: 'paragraph', text: l.adjourned(clock(minutes.endsAt)), keepWithNext: true },
     { kind: 'signatures', text: l.signatures }
   ]
   return { title, blocks, footer: 'pageOf' }

@@ -20,8 +20,10 @@ function htmlOf(block: Block): string {
       return `<h1>${text}</h1>`
     case 'heading':
       return `<h2>${text}</h2>`
-    case 'paragraph':
-      return block.bold ? `<p class="lead">${text}</p>` : `<p>${text}</p>`
+    case 'paragraph': {
+      const classes = [block.bold && 'lead', block.keepWithNext && 'keep'].filter(Boolean).join(' ')
+      return classes ? `<p class="${classes}">${text}</p>` : `<p>${text}</p>`
+    }
     case 'signatures':
       return `<p class="signatures">${text}</p>`
   }
@@ -49,8 +51,9 @@ body { margin: 0; color: #000; font-family: ${BODY_FONTS}; font-size: 16pt; line
 h1 { margin: 0 0 20pt; text-align: center; font-family: ${TITLE_FONTS}; font-size: 22pt; line-height: 1.5; font-weight: normal }
 h2 { margin: 0; text-indent: 2em; font-family: ${HEADING_FONTS}; font-size: 16pt; font-weight: normal; break-after: avoid }
 p { margin: 0; text-indent: 2em; white-space: pre-wrap; overflow-wrap: anywhere; orphans: 2; widows: 2 }
-p.lead { font-weight: bold; break-after: avoid }
-p.signatures { margin-top: 40pt; text-indent: 0; white-space: pre; break-inside: avoid; break-before: avoid }
+p.lead { font-weight: bold }
+p.keep { break-after: avoid }
+p.signatures { margin-top: 40pt; text-indent: 0; white-space: pre; break-inside: avoid }
 @media screen {
   html { background: #e9ecef }
   body { box-sizing: content-box; width: ${210 - m.left - m.right}mm; min-height: ${297 - m.top - m.bottom}mm; margin: 16px auto;

@@ -29,6 +29,14 @@ function expectInOrder(text: string, expected: string[]): void {
   }
 }
 
+/** Where on the page (the baseline, in points from the bottom) a phrase begins. */
+function baselineOf(page: PdfPage, phrase: string): number {
+  const chars = page.items.flatMap((item) => [...item.text.replace(/\s+/g, '')].map((char) => ({ char, y: item.y })))
+  const at = chars.map((entry) => entry.char).join('').indexOf(squeeze(phrase))
+  expect(at, phrase).toBeGreaterThanOrEqual(0)
+  return chars[at]!.y
+}
+
 function expectA4(pages: PdfPage[]): void {
   for (const page of pages) {
     expect(page.width).toBeCloseTo(210 * MM, 0)
@@ -53,13 +61,17 @@ describe('会议纪要 as PDF', () => {
     expectA4(pdf.pages)
     expectInOrder(bodyText(pdf.pages), [...DEMO_MINUTES_IN_ORDER, '共7人发言7次'])
     pdf.pages.forEach((page, index) => expect(page.text).toContain(`—${index + 1}—`))
-    // The text block: 28 mm from the left edge, 26 mm from the right, below a 37 mm top margin.
-    for (const page of pdf.pages) {
-      const body = page.items.filter((item) => item.y > 35 * MM && item.text.trim() !== '')
+    // The text block: 28 mm from the left edge, 26 mm from the right, 37 mm from the top; below it
+    // (35 mm) only the page number.
+    pdf.pages.forEach((page, index) => {
+      const text = page.items.filter((item) => item.text.trim() !== '')
+      const body = text.filter((item) => item.y > 35 * MM)
       expect(Math.min(...body.map((item) => item.x))).toBeGreaterThanOrEqual(28 * MM - 1)
-      expect(Math.max(...body.map((item) => item.x))).toBeLessThanOrEqual((210 - 26) * MM)
+      expect(Math.max(...body.map((item) => item.x + item.width))).toBeLessThanOrEqual((210 - 26) * MM + 1)
       expect(Math.max(...body.map((item) => item.y))).toBeLessThanOrEqual((297 - 37) * MM)
-    }
+      const foot = text.filter((item) => item.y <= 35 * MM)
+      expect(squeeze(foot.map((item) => item.text).join(''))).toBe(`—${index + 1}—`)
+    })
   })
 
   it('uses the user’s language for the headings and the page footer', async () => {
@@ -112,6 +124,9 @@ describe('会议记录 as PDF', () => {
     for (const remark of written) expect(text.split(squeeze(remark)).length - 1, remark).toBe(1)
     expectInOrder(text, written)
     expect(text).toContain(squeeze(odd))
+    // …with its line break: 第二行 starts a line of its own, below the first.
+    const page = pdf.pages.find((candidate) => candidate.text.includes('不是粗体'))!
+    expect(baselineOf(page, '第二行')).toBeLessThan(baselineOf(page, '不是粗体'))
     expectInOrder(text, ['散会。', '主持人(签字):____________ 记录人(签字):____________'])
     // The signatures end the last page.
     expect(pdf.pages.at(-1)!.text).toContain('记录人(签字)')

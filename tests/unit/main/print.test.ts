@@ -89,13 +89,24 @@ describe('printing on paper in the desktop app', () => {
     expect(window!.printOptions).toMatchObject({ silent: false, pageSize: 'A4' })
     expect(window!.destroyed).toBe(true)
 
-    fake.state.dialog = [false, 'cancelled']
+    // What Electron 45 answers when the dialog is closed without printing.
+    fake.state.dialog = [false, 'Print job canceled']
     expect(await printHtmlOnPaper(HTML)).toBe(false)
   })
 
+  it('belongs to the app window, and refuses a second dialog while one is open', async () => {
+    const parent = { id: 'main window' }
+    const first = printHtmlOnPaper(HTML, parent as never)
+    await expect(printHtmlOnPaper(HTML)).rejects.toMatchObject({ code: 'print_failed' })
+    expect(await first).toBe(true)
+    expect(fake.state.windows).toHaveLength(1)
+    expect(fake.state.windows[0]!.options.parent).toBe(parent)
+    expect(await printHtmlOnPaper(HTML)).toBe(true)
+  })
+
   it('fails with the reason when the printer does, and still cleans up', async () => {
-    fake.state.dialog = [false, 'failed']
-    await expect(printHtmlOnPaper(HTML)).rejects.toThrow('Printing failed: failed')
+    fake.state.dialog = [false, 'Print job failed']
+    await expect(printHtmlOnPaper(HTML)).rejects.toMatchObject({ code: 'print_failed', message: 'Printing failed: Print job failed' })
     const window = fake.state.windows[0]!
     expect(window.destroyed).toBe(true)
     expect(existsSync(dirname(window.file!))).toBe(false)

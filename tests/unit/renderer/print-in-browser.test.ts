@@ -32,15 +32,19 @@ describe('printing in a browser', () => {
     const tab = fakeTab()
     let openedBeforeLoading = false
     vi.stubGlobal('window', { open: vi.fn(() => tab) })
-    const problem = await printInNewTab(async () => {
-      openedBeforeLoading = vi.mocked(window.open).mock.calls.length === 1
-      return ok(PAGE)
-    })
+    const problem = await printInNewTab(
+      async () => {
+        openedBeforeLoading = vi.mocked(window.open).mock.calls.length === 1
+        return ok(PAGE)
+      },
+      () => tab.calls.push('hint')
+    )
     expect(problem).toBeNull()
     expect(openedBeforeLoading).toBe(true)
     expect(tab.written).toBe(PAGE.html)
     expect(tab.document.title).toBe('2025-08-21-思想圆桌派-会议记录')
-    expect(tab.calls).toEqual(['open', 'close-document', 'focus', 'print'])
+    // The hint comes first: print() holds the page until the dialog closes.
+    expect(tab.calls).toEqual(['open', 'close-document', 'hint', 'focus', 'print'])
   })
 
   it('says so when the browser blocks the tab, without asking for the page', async () => {

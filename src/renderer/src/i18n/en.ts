@@ -292,7 +292,7 @@ export const en: Translation = {
     print: 'Print',
     printed: 'Sent to the printer',
     printPdf: 'Print or save as PDF',
-    printHint: 'The printable page opened in a new tab. For a PDF file, choose “Save as PDF” in the print dialog.',
+    printHint: 'The printable page opened in a new tab. For a PDF file, choose “Save as PDF” in the print dialog. Page numbers need a recent Chrome or Edge; under “More settings”, turn off “Headers and footers”.',
     popupBlocked: 'The browser blocked the print page. Allow this page to open windows, then try again.',
     otherFormats: 'Other formats',
     markdown: 'Markdown (for chat groups)',
@@ -474,7 +474,8 @@ export const en: Translation = {
     network: 'Cannot reach the Roundtable service. Check that the app is still running, then reload the page.',
     unauthorized: 'The access token is missing or out of date. Open the full address printed when the app started.',
     io: 'The file could not be written (the folder may be read-only or the disk full); any existing file is unchanged. Try another folder.',
-    unavailable: 'Only the desktop app can do this. In a browser, print instead and choose “Save as PDF”.'
+    unavailable: 'Only the desktop app can do this. In a browser, print instead and choose “Save as PDF”.',
+    print_failed: 'Nothing was printed: the printer may not be connected, or another print dialog is still open. You can export a PDF and print it from another program.'
   },
   validation: {
     required: 'Required',

@@ -291,7 +291,7 @@ export const zhCN = {
     print: '打印',
     printed: '已发送到打印机',
     printPdf: '打印或存为 PDF',
-    printHint: '已在新标签页打开打印版。要得到 PDF 文件,请在打印对话框中选择“另存为 PDF”。',
+    printHint: '已在新标签页打开打印版。要得到 PDF 文件,请在打印对话框中选择“另存为 PDF”。页码(第×页 共×页)需要新版 Chrome 或 Edge 浏览器;请在“更多设置”中关闭“页眉和页脚”。',
     popupBlocked: '浏览器拦截了打印页。请允许本页打开新窗口后再试。',
     otherFormats: '其他格式',
     markdown: 'Markdown(发到群里)',
@@ -473,7 +473,8 @@ export const zhCN = {
     network: '连接不上圆桌派服务。请确认应用仍在运行,然后刷新页面。',
     unauthorized: '访问令牌无效或已过期。请用启动时显示的完整地址重新打开。',
     io: '文件没有写成(文件夹可能只读或磁盘已满),原有文件没有改动。请换一个文件夹再试。',
-    unavailable: '这项操作只能在桌面应用中完成。在浏览器中请使用打印,并选择“另存为 PDF”。'
+    unavailable: '这项操作只能在桌面应用中完成。在浏览器中请使用打印,并选择“另存为 PDF”。',
+    print_failed: '没有打印出来:打印机可能没有连接,或者另一个打印对话框还开着。可以先导出 PDF,再用其他软件打印。'
   },
   validation: {
     required: '此项必填',

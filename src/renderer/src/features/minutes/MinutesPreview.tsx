@@ -55,10 +55,12 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
   function print(): void {
     setError(undefined)
     // The tab opens now, inside the click, so the browser does not block it; the page follows.
-    void printInNewTab(() => api.invoke('minutes:print', { sessionId, document })).then((problem) => {
+    void printInNewTab(
+      () => api.invoke('minutes:print', { sessionId, document }),
+      () => notifications.show({ message: t('minutes.printHint'), autoClose: 15_000 })
+    ).then((problem) => {
       if (problem === 'blocked') notifications.show({ color: 'yellow', message: t('minutes.popupBlocked') })
       else if (problem) setError(problem)
-      else notifications.show({ message: t('minutes.printHint') })
     })
   }
 

@@ -6,7 +6,7 @@ import type { AppError, Result } from '@shared/result'
  * it through), the print page is written into it when it arrives, and the browser's print dialog
  * opens — where “Save as PDF” is one of the printers and the document's title is the file name.
  */
-export async function printInNewTab(load: () => Promise<Result<PrintableHtml>>): Promise<AppError | 'blocked' | null> {
+export async function printInNewTab(load: () => Promise<Result<PrintableHtml>>, beforePrint: () => void = () => {}): Promise<AppError | 'blocked' | null> {
   const tab = window.open('', '_blank')
   if (!tab) return 'blocked'
   const page = await load()
@@ -20,6 +20,8 @@ export async function printInNewTab(load: () => Promise<Result<PrintableHtml>>):
   // Chromium's “Save as PDF” offers the title as the file name: 2025-08-21-思想圆桌派-会议纪要.
   tab.document.title = page.value.fileName.replace(/\.pdf$/, '')
   await tab.document.fonts.ready
+  // print() holds this page until the dialog closes: anything to say is said first.
+  beforePrint()
   tab.focus()
   tab.print()
   return null

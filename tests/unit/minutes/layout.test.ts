@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { recordLayout, minutesLayout } from '../../../src/core/minutes/layout'
+import { layoutHtml } from '../../../src/core/minutes/print-html'
+import type { Minutes, MinutesSpeaker } from '../../../src/shared/minutes'
+
+const speaker = (name: string, remarks: string[]): MinutesSpeaker => ({
+  name,
+  place: '',
+  startedAt: Date.parse('2025-08-21T15:30:00+08:00'),
+  speakingMs: 60_000,
+  applause: 0,
+  remarks: remarks.map((text) => ({ text, tags: [], starred: false }))
+})
+
+const MINUTES: Minutes = {
+  sessionId: 's',
+  title: '思想圆桌派',
+  theme: null,
+  organiser: '',
+  startsAt: Date.parse('2025-08-21T14:30:00+08:00'),
+  endsAt: Date.parse('2025-08-21T16:30:00+08:00'),
+  venue: '理论宣讲室',
+  host: '任肖彤',
+  recorder: '王晓雪',
+  attendance: { expected: 3, present: 3, absent: 0, groups: [], absentees: [] },
+  agenda: [],
+  study: [],
+  speakers: [speaker('甲', []), speaker('乙', []), speaker('丙', ['<script>alert(1)</script> & “引号”']), speaker('丁', [])],
+  suggestions: [],
+  decisions: [],
+  summary: '',
+  volunteers: [],
+  statistics: { speakers: 4, turns: 4, totalSpeakingMs: 240_000, averageSpeakingMs: 60_000, applause: 0 }
+}
+
+describe('the printed layout', () => {
+  it('keeps a speaker’s line with what they said, but lets a run of silent turns break anywhere', () => {
+    for (const layout of [recordLayout(MINUTES, 'zh-CN'), minutesLayout(MINUTES, 'zh-CN')]) {
+      const lines = layout.blocks.filter((block) => block.kind === 'paragraph' && block.bold)
+      expect(lines.map((block) => block.kind === 'paragraph' && block.keepWithNext === true)).toEqual([false, false, true, false])
+    }
+  })
+
+  it('keeps 散会 on the page of the signatures', () => {
+    const blocks = recordLayout(MINUTES, 'zh-CN').blocks
+    expect(blocks.at(-1)).toMatchObject({ kind: 'signatures' })
+    expect(blocks.at(-2)).toMatchObject({ kind: 'paragraph', text: '16:30 散会。', keepWithNext: true })
+  })
+
+  it('prints typed text as text: no markup gets through', () => {
+    const html = layoutHtml(recordLayout(MINUTES, 'zh-CN'), 'zh-CN')
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”')
+  })
+})
