@@ -104,8 +104,11 @@ export function ConsoleView({ live, now, onStep }: Props) {
     return (
       <Button
         key={command}
-        size="lg"
-        h={80}
+        size="md"
+        // At least 64 px; taller where a longer label (English, a narrow window) wraps.
+        h="auto"
+        mih={64}
+        py={6}
         px={6}
         variant={command === 'pass' ? 'filled' : 'default'}
         color={color}
@@ -116,8 +119,8 @@ export function ConsoleView({ live, now, onStep }: Props) {
         styles={{ label: { flexDirection: 'column', gap: 4, whiteSpace: 'normal', textAlign: 'center' } }}
         aria-keyshortcuts={KEYS[command].join('+')}
       >
-        <Group gap={6} wrap="nowrap" justify="center">
-          <ControlIcon size={22} />
+        <Group gap={6} justify="center" style={{ rowGap: 0 }}>
+          <ControlIcon size={20} />
           <span>{label}</span>
         </Group>
         <Group gap={4}>
@@ -172,7 +175,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
       </Stack>
 
       <Stack style={{ flex: 1, minWidth: 0 }} gap="md">
-        <Paper withBorder p="lg" radius="md" aria-live="polite" aria-label={t('live.nowSpeaking')}>
+        <Paper withBorder p="md" radius="md" aria-live="polite" aria-label={t('live.nowSpeaking')}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <Stack gap={4} style={{ minWidth: 0 }}>
               <Text c="dimmed" fw={700}>
@@ -182,14 +185,16 @@ export function ConsoleView({ live, now, onStep }: Props) {
               <Title order={2} fz={44} lh={1.1} data-testid="current-speaker">
                 {speaker?.name ?? t('live.nobody')}
               </Title>
-              <Text fz="lg" c="dimmed">
-                {placeOf(speaker)}
-              </Text>
-              {current && (
-                <Text size="sm" c="dimmed">
-                  {t('live.applauseCount', { count: current.applause })}
+              <Group gap="md" align="baseline">
+                <Text fz="lg" c="dimmed">
+                  {placeOf(speaker)}
                 </Text>
-              )}
+                {current && (
+                  <Text size="sm" c="dimmed">
+                    {t('live.applauseCount', { count: current.applause })}
+                  </Text>
+                )}
+              </Group>
             </Stack>
             {current && <SpeakerTimer elapsedMs={elapsedMs} limitMs={limitMs} paused={state.pausedAt !== null} size={56} />}
           </Group>
@@ -224,7 +229,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
           </Card>
         )}
 
-        <Paper withBorder p="md" radius="md" aria-label={t('live.next')}>
+        <Paper withBorder px="md" py="sm" radius="md" aria-label={t('live.next')}>
           <Text c="dimmed" fw={700} mb={4}>
             {t('live.next')}
           </Text>
@@ -247,7 +252,8 @@ export function ConsoleView({ live, now, onStep }: Props) {
           )}
         </Paper>
 
-        <SimpleGrid cols={4} spacing="sm">
+        {/* Two rows on a laptop screen, so the note-taker's box stays in view below them. */}
+        <SimpleGrid cols={{ base: 4, lg: 5 }} spacing="xs">
           {control('pass', t('live.actions.pass'), IconMicrophone)}
           {control('skip', t('live.actions.skip'), IconPlayerSkipForward)}
           {control('defer', t('live.actions.defer'), IconClockPause)}

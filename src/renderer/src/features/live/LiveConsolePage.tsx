@@ -55,7 +55,8 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
             {[session.themeTitle, session.venue].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
-        <Group wrap="nowrap">
+        {/* The title gives way (it is clamped to a line); the clock and the buttons keep their size. */}
+        <Group wrap="nowrap" style={{ flexShrink: 0 }}>
           {session.status === 'live' && (
             <Stack gap={0} align="flex-end" aria-label={t('live.sessionClock')}>
               <Text size="xs" c="dimmed">

@@ -154,7 +154,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         aria-label={t('remarks.box')}
         placeholder={speaker ? t('remarks.placeholder', { name: speaker.name }) : t('remarks.placeholderNobody')}
         autosize
-        minRows={3}
+        minRows={2}
         maxRows={8}
         value={box.text}
         onChange={(event) => type(event.currentTarget.value)}
