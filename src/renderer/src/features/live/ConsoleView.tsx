@@ -230,26 +230,23 @@ export function ConsoleView({ live, now, onStep }: Props) {
         )}
 
         <Paper withBorder px="md" py="sm" radius="md" aria-label={t('live.next')}>
-          <Text c="dimmed" fw={700} mb={4}>
-            {t('live.next')}
-          </Text>
-          {state.queue.length === 0 ? (
-            <Text c="dimmed">{t('live.queueEmpty')}</Text>
-          ) : (
-            <Group gap="xs">
-              {state.queue.slice(0, QUEUE_SHOWN).map((entry, index) => {
-                const person = personOf(view, entry.personId)
-                const label = entry.turnId ? t('live.queue.deferred') : queueLabel(entry.kind)
-                return (
-                  <Badge key={`${entry.personId}-${index}`} size="xl" radius="sm" variant={index === 0 ? 'filled' : 'light'} color={index === 0 ? 'blue' : 'gray'} tt="none">
-                    {person?.name ?? '?'}
-                    {label ? ` · ${label}` : ''}
-                  </Badge>
-                )
-              })}
-              {state.queue.length > QUEUE_SHOWN && <Text c="dimmed">{t('live.queueMore', { count: state.queue.length - QUEUE_SHOWN })}</Text>}
-            </Group>
-          )}
+          <Group gap="xs">
+            <Text c="dimmed" fw={700} mr="xs">
+              {t('live.next')}
+            </Text>
+            {state.queue.length === 0 && <Text c="dimmed">{t('live.queueEmpty')}</Text>}
+            {state.queue.slice(0, QUEUE_SHOWN).map((entry, index) => {
+              const person = personOf(view, entry.personId)
+              const label = entry.turnId ? t('live.queue.deferred') : queueLabel(entry.kind)
+              return (
+                <Badge key={`${entry.personId}-${index}`} size="xl" radius="sm" variant={index === 0 ? 'filled' : 'light'} color={index === 0 ? 'blue' : 'gray'} tt="none">
+                  {person?.name ?? '?'}
+                  {label ? ` · ${label}` : ''}
+                </Badge>
+              )
+            })}
+            {state.queue.length > QUEUE_SHOWN && <Text c="dimmed">{t('live.queueMore', { count: state.queue.length - QUEUE_SHOWN })}</Text>}
+          </Group>
         </Paper>
 
         {/* Two rows on a laptop screen, so the note-taker's box stays in view below them. */}
