@@ -1,12 +1,15 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, convertMillimetersToTwip } from 'docx'
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import type { Language } from '../../shared/domain'
 import { LABELS } from './labels'
 import type { Block, DocumentLayout } from './layout'
-import { PAGE_MARGINS_MM } from './page'
+import { PAGE_MARGINS_MM, PAGE_NUMBER_FROM_BOTTOM_MM } from './page'
 
 // GB/T 9704 conventions: A4; title in 小标宋 22 pt; body 仿宋 16 pt (三号); headings 黑体; page numbers.
+// 仿宋 rather than 仿宋_GB2312: every Windows and WPS has 仿宋 (the same design), a village laptop rarely
+// has 仿宋_GB2312, and Word would fall back to 宋体 without it. Without 方正小标宋 the title falls back to 宋体,
+// which GB/T 9704 practice accepts.
 const TITLE_FONT = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
-const BODY_FONT = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
+const BODY_FONT = { eastAsia: '仿宋', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
 const HEADING_FONT = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
 const BODY_SIZE = 32 // half-points: 16 pt
 const TITLE_SIZE = 44 // 22 pt
@@ -40,7 +43,8 @@ function footerOf(layout: DocumentLayout, language: Language): Footer {
 
 /** A document as a .docx that Word and WPS open as an ordinary official document. */
 export function layoutDocx(layout: DocumentLayout, language: Language): Promise<Buffer> {
-  const mm = convertMillimetersToTwip
+  // Rounded, not floored (docx's own helper floors): A4 is exactly 11906 × 16838 twips in Word.
+  const mm = (millimetres: number) => Math.round((millimetres / 25.4) * 1440)
   const document = new Document({
     creator: 'Roundtable',
     title: layout.title,
@@ -49,7 +53,14 @@ export function layoutDocx(layout: DocumentLayout, language: Language): Promise<
         properties: {
           page: {
             size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(PAGE_MARGINS_MM.top), bottom: mm(PAGE_MARGINS_MM.bottom), left: mm(PAGE_MARGINS_MM.left), right: mm(PAGE_MARGINS_MM.right) }
+            margin: {
+              top: mm(PAGE_MARGINS_MM.top),
+              bottom: mm(PAGE_MARGINS_MM.bottom),
+              left: mm(PAGE_MARGINS_MM.left),
+              right: mm(PAGE_MARGINS_MM.right),
+              // The page number's top edge 7 mm below the text block, as GB/T 9704 places it.
+              footer: mm(PAGE_NUMBER_FROM_BOTTOM_MM)
+            }
           }
         },
         footers: { default: footerOf(layout, language) },

@@ -72,6 +72,32 @@ describe('the same minutes for chat groups and spreadsheets', () => {
   })
 })
 
+describe('the .docx page after GB/T 9704', () => {
+  it('is A4 with 37/35/28/26 mm margins; title 22 pt 小标宋, body 16 pt 仿宋 on 28 pt lines, headings 黑体', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
+    const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))['word/document.xml']!)
+    const twips = (mm: number) => String(Math.round((mm / 25.4) * 1440))
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/) // Word's A4, exactly
+    const margin = /<w:pgMar ([^>]*)\/>/.exec(xml)![1]!
+    expect(margin).toContain(`w:top="${twips(37)}"`)
+    expect(margin).toContain(`w:bottom="${twips(35)}"`)
+    expect(margin).toContain(`w:left="${twips(28)}"`)
+    expect(margin).toContain(`w:right="${twips(26)}"`)
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) => paragraph)
+    const withText = (text: string) => paragraphs.find((paragraph) => paragraph.includes(`>${text}<`))!
+    const title = withText('示例场次 · 思想圆桌派会议纪要')
+    expect(title).toContain('w:eastAsia="方正小标宋简体"')
+    expect(title).toContain('<w:sz w:val="44"/>')
+    expect(title).toContain('<w:jc w:val="center"/>')
+    const body = withText('主持人:任肖彤')
+    expect(body).toContain('w:eastAsia="仿宋"')
+    expect(body).toContain('<w:sz w:val="32"/>')
+    expect(body).toMatch(/<w:spacing [^>]*w:line="560"[^>]*w:lineRule="exact"/)
+    expect(withText('一、参加人员')).toContain('w:eastAsia="黑体"')
+  })
+})
+
 describe('会议记录 as .docx', () => {
   it('has every remark verbatim in speaking order, 散会, the signature lines and 第×页 共×页', async () => {
     const { core, sessionId } = await runDemoSession()
