@@ -137,7 +137,8 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
               </Button>
             )}
             {(session.status === 'live' || session.status === 'ended') && (
-              <Button size="md" variant="default" leftSection={<IconFileExport size={20} />} onClick={() => setExporting(true)}>
+              // Once a session has ended, its minutes are what the organiser came for.
+              <Button size="md" variant={session.status === 'ended' ? 'filled' : 'default'} leftSection={<IconFileExport size={20} />} onClick={() => setExporting(true)}>
                 {t('minutes.export')}
               </Button>
             )}
