@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { runCleanups, type testCore, valueOf } from '../../helpers'
+import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 import { chromiumPrinter, foldPdfText, readPdf, type PdfPage } from '../../pdf'
 import { DEMO_MINUTES_IN_ORDER, runDemoSession, startDemoRound } from './demo-session'
 
@@ -184,3 +184,36 @@ describe('printing through the web bridge', () => {
     expect(result.ok ? null : result.error.code).toBe('invalid_input')
   })
 })
+
+describe('sessions that are not the usual', () => {
+  it('a bare plan (no people, no agenda), a cancelled session and a 10,000-character remark all export and print', async () => {
+    const start = Date.parse('2025-09-01T09:00:00+08:00')
+    const core = testCore({ databaseFile: tempDatabaseFile(), now: () => start - 86_400_000, platform: { printToPdf } })
+    const bare = valueOf(await core.invoke('sessions:create', { title: '临时议事', plannedStart: start, plannedEnd: start + 3_600_000, agenda: [], invitees: [] }))
+    const cancelled = valueOf(await core.invoke('sessions:create', { title: '取消的场次', plannedStart: start, plannedEnd: start + 3_600_000, agenda: [], invitees: [] }))
+    valueOf(await core.invoke('sessions:cancel', { id: cancelled.id }))
+    for (const sessionId of [bare.id, cancelled.id]) {
+      for (const document of ['minutes', 'record', 'volunteer'] as const) {
+        valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'docx' }))
+        const { pdf } = await exportPdf(core, sessionId, document)
+        expect(pdf.pages.length).toBeGreaterThanOrEqual(1)
+      }
+    }
+    const { pdf } = await exportPdf(core, bare.id, 'minutes')
+    expectInOrder(bodyText(pdf.pages), ['临时议事会议纪要', '应到0人,实到0人,缺席0人', '共0人发言0次'])
+
+    // One remark as long as a remark may be, without spaces: it wraps inside the margins over pages.
+    const long = await startDemoRound({ tick: 1000, platform: { printToPdf } })
+    const current = long.view.state.current!
+    const text = '乡村振兴'.repeat(2500)
+    valueOf(await long.core.invoke('remarks:create', { sessionId: long.sessionId, speakerId: current.personId, turnId: current.id, text, tags: [] }))
+    valueOf(await long.core.invoke('sessions:end', { id: long.sessionId }))
+    const record = await exportPdf(long.core, long.sessionId, 'record')
+    expect(record.pdf.pages.length).toBeGreaterThanOrEqual(4)
+    expect(bodyText(record.pdf.pages)).toContain(text)
+    for (const page of record.pdf.pages) {
+      for (const item of page.items) expect(item.x + item.width).toBeLessThanOrEqual((210 - 26) * MM + 1)
+    }
+  })
+})
+
