@@ -103,6 +103,9 @@ export interface SessionDetail extends SessionSummary {
   speakerLimitSeconds: number | null
   summary: string
   isDemo: boolean
+  /** When 开始场次 and 结束场次 were pressed; null before. */
+  startedAt: number | null
+  endedAt: number | null
   agenda: AgendaSegment[]
   invitees: Invitee[]
   createdAt: number

@@ -28,6 +28,8 @@ interface SessionRow {
   speaker_limit_seconds: number | null
   summary: string
   is_demo: number
+  started_at: number | null
+  ended_at: number | null
   created_at: number
   updated_at: number
 }
@@ -79,6 +81,8 @@ export function getSession(ctx: CoreContext, id: string): SessionDetail {
     speakerLimitSeconds: row.speaker_limit_seconds,
     summary: row.summary,
     isDemo: row.is_demo === 1,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
     agenda: readAgenda(ctx, id),
     invitees: readInvitees(ctx, id),
     createdAt: row.created_at,

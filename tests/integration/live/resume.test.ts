@@ -345,6 +345,20 @@ describe('a power cut', () => {
   })
 })
 
+describe('the session page after the session ran', () => {
+  it('knows when 开始场次 and 结束场次 were pressed, also after a restart', async () => {
+    const rig = await openRig(false)
+    expect(valueOf(await rig.core.invoke('sessions:get', { id: rig.sessionId }))).toMatchObject({ startedAt: null, endedAt: null })
+    rig.wait(60 * SECOND)
+    valueOf(await rig.core.invoke('sessions:start', { id: rig.sessionId }))
+    const started = rig.now
+    rig.wait(90 * 60 * SECOND)
+    valueOf(await rig.core.invoke('sessions:end', { id: rig.sessionId }))
+    rig.restart()
+    expect(valueOf(await rig.core.invoke('sessions:get', { id: rig.sessionId }))).toMatchObject({ status: 'ended', startedAt: started, endedAt: rig.now })
+  })
+})
+
 describe('check-in (签到)', () => {
   it('marks present with the time, or absent with a reason, on a planned or a live session', async () => {
     const rig = await openRig(false)

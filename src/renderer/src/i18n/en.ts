@@ -117,6 +117,8 @@ export const en: Translation = {
   },
   sessionDetail: {
     time: 'Time',
+    actualTime: 'Actual time',
+    running: 'in progress',
     speakerLimit: 'Time per speaker',
     summary: 'Closing summary',
     summaryPlaceholder: 'The host’s closing remarks',

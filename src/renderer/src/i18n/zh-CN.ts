@@ -116,6 +116,8 @@ export const zhCN = {
   },
   sessionDetail: {
     time: '时间',
+    actualTime: '实际时间',
+    running: '进行中',
     speakerLimit: '每人发言时限',
     summary: '总结',
     summaryPlaceholder: '主持人的总结发言要点',

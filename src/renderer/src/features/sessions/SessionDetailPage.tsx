@@ -106,6 +106,10 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
 
   const facts: [string, string][] = [
     [t('sessionDetail.time'), `${formatDateTime(session.plannedStart, language)}–${formatTime(session.plannedEnd)}`],
+    // Once it has run, when it really did (the minutes use these times).
+    ...(session.startedAt !== null
+      ? [[t('sessionDetail.actualTime'), `${formatDateTime(session.startedAt, language)}–${session.endedAt !== null ? formatTime(session.endedAt) : t('sessionDetail.running')}`] as [string, string]]
+      : []),
     [t('planner.fields.venue'), session.venue],
     [t('planner.fields.theme'), session.themeTitle ?? t('common.none')],
     [t('planner.fields.host'), session.hostName ?? t('common.none')],
