@@ -322,7 +322,7 @@ export const contract = {
   ).returns<Decision>(),
   'decisions:delete': channel(byId).returns<{ id: string }>(),
 
-  /** The minutes model, for the preview before 导出. */
+  /** The minutes model every document is drawn from (for browser companions and checks; the preview shows minutes:print). */
   'minutes:get': channel(bySession).returns<Minutes>(),
   'minutes:export': channel(
     z

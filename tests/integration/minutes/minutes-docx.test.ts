@@ -72,6 +72,30 @@ describe('the same minutes for chat groups and spreadsheets', () => {
   })
 })
 
+describe('the minutes model', () => {
+  it('holds the session as the documents need it: attendance, speakers in order, suggestions, volunteers, statistics', async () => {
+    const { core, sessionId } = await runDemoSession()
+    const minutes = valueOf(await core.invoke('minutes:get', { sessionId }))
+    expect(minutes).toMatchObject({ title: '示例场次 · 思想圆桌派', host: '任肖彤', recorder: '王晓雪', summary: '大家畅所欲言,气氛热烈。' })
+    expect(minutes.attendance).toMatchObject({ expected: 9, present: 8, absent: 1, absentees: [{ name: '张秀兰', reason: '外出务工' }] })
+    expect(minutes.study.map((item) => item.lecturer)).toEqual(['李芳', '赵海云'])
+    expect(minutes.speakers.map((speaker) => speaker.name)).toEqual(['任肖彤', '李芳', '赵海云', '温乐义', '翟自恩', '刘建国', '陈静'])
+    expect(minutes.speakers[3]).toMatchObject({ speakingMs: 4 * 60_000, applause: 1 })
+    expect(minutes.suggestions).toEqual([
+      { speaker: '温乐义', tag: '建议', text: '通过党的好政策,让乡亲们的腰包鼓起来。' },
+      { speaker: '翟自恩', tag: '问题', text: '从工业发展带动城镇化进程方面谈谈想法。' }
+    ])
+    expect(minutes.decisions).toEqual([{ text: '组织光伏合作社参观学习', owner: '温乐义', dueDate: '2025-09-30', done: false }])
+    expect(minutes.volunteers.map((volunteer) => [volunteer.name, volunteer.role, volunteer.hours])).toEqual([
+      ['李芳', 'lecturer', 1.5],
+      ['赵海云', 'lecturer', 1.5],
+      ['任肖彤', 'host', 1.5],
+      ['王晓雪', 'recorder', 1.5]
+    ])
+    expect(minutes.statistics).toEqual({ speakers: 7, turns: 7, totalSpeakingMs: 19 * 60_000, averageSpeakingMs: Math.round((19 * 60_000) / 7), applause: 1 })
+  })
+})
+
 describe('the .docx page after GB/T 9704', () => {
   it('is A4 with 37/35/28/26 mm margins; title 22 pt 小标宋, body 16 pt 仿宋 on 28 pt lines, headings 黑体', async () => {
     const { core, sessionId } = await runDemoSession()
