@@ -5,7 +5,7 @@ import { demoPresent, removeDemo } from './demo/demo'
 import { revealFile, saveFile } from './files/save'
 import { exportDocument, printDocument, sendToPrinter } from './minutes/export'
 import { buildMinutes } from './minutes/model'
-import { act, addWalkIn, checkIn, endSession, liveView, startSession, undo } from './live/live'
+import { act, addWalkIn, checkIn, checkInEveryone, endSession, liveView, setServiceHours, startSession, undo } from './live/live'
 import { archivePerson, createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people/people'
 import { exportPeople } from './people/roster-export'
 import { commitImport, previewImport } from './people/roster-import'
@@ -80,6 +80,8 @@ export const handlers = {
   'live:undo': (ctx, { sessionId }) => undo(ctx, sessionId),
   'live:checkIn': (ctx, input) => checkIn(ctx, input),
   'live:addWalkIn': (ctx, input) => addWalkIn(ctx, input),
+  'live:checkInEveryone': (ctx, { sessionId }) => checkInEveryone(ctx, sessionId),
+  'attendance:setServiceHours': (ctx, input) => setServiceHours(ctx, input),
   'projector:open': (ctx, { sessionId }) => {
     getSession(ctx, sessionId)
     return { opened: ctx.platform.openProjector?.(sessionId) ?? false }

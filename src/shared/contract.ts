@@ -243,6 +243,16 @@ export const contract = {
   'live:checkIn': channel(
     z.strictObject({ sessionId: idSchema, personId: idSchema, present: z.boolean(), reason: text(LIMITS.shortText).default('') })
   ).returns<LiveView>(),
+  /** 全部出席: everyone still 未签到 is checked in. */
+  'live:checkInEveryone': channel(bySession).returns<LiveView>(),
+  /** A volunteer's service hours, corrected before export (half hours); null: computed from their own time. */
+  'attendance:setServiceHours': channel(
+    z.strictObject({
+      sessionId: idSchema,
+      personId: idSchema,
+      hours: z.number().min(0).max(24).refine((hours) => Number.isInteger(hours * 2), { params: { reason: 'half_hours' } }).nullable()
+    })
+  ).returns<SessionDetail>(),
   /** A walk-in from the directory, seated at the first free seat unless one is given. */
   'live:addWalkIn': channel(
     z.strictObject({ sessionId: idSchema, personId: idSchema, seatNumber: z.number().int().min(1).max(LIMITS.seats).nullable().default(null) })

@@ -108,6 +108,8 @@ export interface SessionDetail extends SessionSummary {
   endedAt: number | null
   agenda: AgendaSegment[]
   invitees: Invitee[]
+  /** Everyone on the list with check-in state (invitees and walk-ins); see src/shared/attendance.ts. */
+  attendance: AttendanceEntry[]
   createdAt: number
   updatedAt: number
 }
@@ -138,7 +140,7 @@ export interface ImportProblem {
 export interface ImportRow {
   row: number
   person: PersonFields
-  /** An existing person with the same name and organisation. */
+  /** An existing person this row is (same name, village and unit; a phone on both sides decides instead). */
   duplicateOfId: string | null
 }
 
@@ -175,7 +177,7 @@ export interface ExportedFile {
   contentBase64: string
 }
 
-export type SearchHitKind = 'remark' | 'session' | 'theme' | 'person'
+export type SearchHitKind = 'remark' | 'session' | 'decision' | 'theme' | 'person'
 
 export interface SearchHit {
   kind: SearchHitKind
@@ -244,6 +246,8 @@ export interface AttendanceEntry {
   checkedInAt: number | null
   absent: boolean
   absentReason: string
+  /** A volunteer's service hours as corrected by the organiser; null: computed from their own time. */
+  serviceHours: number | null
 }
 
 /** Everything the live console and the projector show, read in one call. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { liveActionSchema } from '../../shared/contract'
-import type { LiveView } from '../../shared/domain'
+import type { LiveView, SessionDetail } from '../../shared/domain'
 import {
   apply,
   isRefusal,
@@ -74,14 +74,38 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
 
 export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: string; present: boolean; reason: string }): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
-  const { changes } = ctx.db
-    .prepare(
-      `UPDATE attendance SET checked_in_at = ?, absent = ?, absent_reason = ? WHERE session_id = ? AND person_id = ?`
-    )
+  const row = ctx.db.prepare('SELECT invited FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
+    | { invited: number }
+    | undefined
+  if (!row) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
+  // A walk-in is on the list because they came: 缺席 is for the invited (DESIGN §9).
+  if (row.invited === 0 && !input.present) throw new AppFailure('invalid_input', 'A walk-in cannot be absent.', [issue('present', 'walk_in_absent')])
+  ctx.db
+    .prepare(`UPDATE attendance SET checked_in_at = ?, absent = ?, absent_reason = ? WHERE session_id = ? AND person_id = ?`)
     .run(input.present ? ctx.now() : null, input.present ? 0 : 1, input.present ? '' : input.reason, input.sessionId, input.personId)
-  if (changes === 0) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
   announce(ctx, input.sessionId)
   return liveView(ctx, input.sessionId)
+}
+
+/** 全部出席: everyone still 未签到 is checked in now; those marked absent stay absent. */
+export function checkInEveryone(ctx: CoreContext, sessionId: string): LiveView {
+  requireStatus(ctx, sessionId, ['planned', 'live'], 'sessionId')
+  ctx.db.prepare('UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND checked_in_at IS NULL AND absent = 0').run(ctx.now(), sessionId)
+  announce(ctx, sessionId)
+  return liveView(ctx, sessionId)
+}
+
+/** A volunteer's service hours as the organiser corrects them before export; null goes back to the computed hours. */
+export function setServiceHours(ctx: CoreContext, input: { sessionId: string; personId: string; hours: number | null }): SessionDetail {
+  const { changes } = ctx.db
+    .prepare('UPDATE attendance SET service_hours = ? WHERE session_id = ? AND person_id = ?')
+    .run(input.hours, input.sessionId, input.personId)
+  if (changes === 0) {
+    getSession(ctx, input.sessionId)
+    throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
+  }
+  announce(ctx, input.sessionId)
+  return getSession(ctx, input.sessionId)
 }
 
 export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId: string; seatNumber: number | null }): LiveView {
@@ -145,6 +169,12 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void 
   ctx.db
     .prepare('DELETE FROM turns WHERE session_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
     .run(sessionId, JSON.stringify(state.turns.map((turn) => turn.id)))
+  // Speaking is being there: whoever has spoken and is still 未签到 is checked in as of their turn, so the
+  // record never names a speaker who was not present. (An undo does not take the check-in back.)
+  const checkInSpeaker = ctx.db.prepare(
+    'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
+  )
+  for (const turn of state.turns) if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
   ctx.db.prepare('UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
   const times = ctx.db.prepare('UPDATE agenda_segments SET actual_start = ?, actual_end = ? WHERE id = ? AND session_id = ?')
   for (const phase of state.phases) if (phase.key !== 'closing') times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)

@@ -42,12 +42,39 @@ function statistics(minutes: Minutes, language: Language): string {
   return LABELS[language].stats(s.speakers, s.turns, formatDuration(s.totalSpeakingMs, language), formatDuration(s.averageSpeakingMs, language), s.applause)
 }
 
-function attendanceBlocks(minutes: Minutes, language: Language): Block[] {
+/** 出席 / 列席 / 缺席 / 未签到 after GB/T 9704 §10.3, each person once, with counts whose arithmetic holds. */
+export function attendanceLines(minutes: Minutes, language: Language): string[] {
   const l = LABELS[language]
+  const { attendance } = minutes
+  const line = (label: string, names: string[]) => `${label}${l.colon}${names.join(language === 'en' ? ', ' : '、')}`
   return [
-    paragraph(l.counts(minutes.attendance.expected, minutes.attendance.present, minutes.attendance.absent)),
-    ...minutes.attendance.groups.map((group) => paragraph(`${group.category}:${group.names.join('、')}`))
+    l.counts(attendance),
+    ...attendance.groups.map((group) => line(l.present(group.category), group.names)),
+    ...(attendance.walkInNames.length ? [line(l.walkIns, attendance.walkInNames)] : []),
+    ...(attendance.absentees.length ? [line(l.absentees, attendance.absentees.map((a) => l.withReason(a.name, a.reason)))] : []),
+    ...(attendance.unmarkedNames.length ? [line(l.unmarked, attendance.unmarkedNames)] : [])
   ]
+}
+
+const attendanceBlocks = (minutes: Minutes, language: Language): Block[] => attendanceLines(minutes, language).map(paragraph)
+
+function agendaBlocks(minutes: Minutes, language: Language): Block[] {
+  const l = LABELS[language]
+  return minutes.agenda.map((item, index) =>
+    paragraph(
+      `${index + 1}. ${l.kinds[item.kind]}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${l.minutesUnit})`
+    )
+  )
+}
+
+function decisionBlocks(minutes: Minutes, language: Language): Block[] {
+  const l = LABELS[language]
+  if (!minutes.decisions.length) return [paragraph(l.none)]
+  return minutes.decisions.map((item, index) =>
+    paragraph(
+      `${index + 1}. ${item.text}${item.owner ? `(${l.owner}:${item.owner})` : ''}${item.dueDate ? `(${l.due}:${item.dueDate})` : ''}${item.done ? `[${l.done}]` : ''}`
+    )
+  )
 }
 
 /** 会议纪要: the summary form offices file. */
@@ -64,15 +91,8 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
     ...(minutes.organiser ? [paragraph(`${l.organiser}:${minutes.organiser}`)] : []),
     heading(`${l.section(1)}${l.attendees}`),
     ...attendanceBlocks(minutes, language),
-    ...(minutes.attendance.absentees.length
-      ? [paragraph(`${l.absentees}:${minutes.attendance.absentees.map((a) => (a.reason ? `${a.name}(${a.reason})` : a.name)).join('、')}`)]
-      : []),
     heading(`${l.section(2)}${l.agenda}`),
-    ...minutes.agenda.map((item, index) =>
-      paragraph(
-        `${index + 1}. ${l.kinds[item.kind]}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${l.minutesUnit})`
-      )
-    ),
+    ...agendaBlocks(minutes, language),
     heading(`${l.section(3)}${l.study}`),
     ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
     heading(`${l.section(4)}${l.roundtable}`),
@@ -83,13 +103,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
     heading(`${l.section(5)}${l.suggestions}`),
     ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${item.speaker}(${item.tag}):${item.text}`)) : [paragraph(l.none)]),
     heading(`${l.section(6)}${l.decisions}`),
-    ...(minutes.decisions.length
-      ? minutes.decisions.map((item, index) =>
-          paragraph(
-            `${index + 1}. ${item.text}${item.owner ? `(${l.owner}:${item.owner})` : ''}${item.dueDate ? `(${l.due}:${item.dueDate})` : ''}${item.done ? `[${l.done}]` : ''}`
-          )
-        )
-      : [paragraph(l.none)]),
+    ...decisionBlocks(minutes, language),
     heading(`${l.section(7)}${l.summary}`),
     paragraph(minutes.summary || l.none),
     heading(`${l.section(8)}${l.statistics}`),
@@ -108,23 +122,48 @@ export function recordLayout(minutes: Minutes, language: Language): DocumentLayo
   const title = `${minutes.title}${l.record}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${l.venue}:${minutes.venue}`),
-    paragraph(`${l.host}:${minutes.host ?? l.none}    ${l.recorder}:${minutes.recorder ?? l.none}`),
+    paragraph(`${l.theme}${l.colon}${minutes.theme ?? minutes.title}`),
+    paragraph(`${l.time}${l.colon}${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.venue}${l.colon}${minutes.venue}`),
+    paragraph(`${l.host}${l.colon}${minutes.host ?? l.none}    ${l.recorder}${l.colon}${minutes.recorder ?? l.none}`),
     ...attendanceBlocks(minutes, language),
-    heading(`${l.section(1)}${l.study}`),
-    ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt)}${item.lecturer}:${item.topic}`)),
-    heading(`${l.section(2)}${l.roundtable}`),
-    ...minutes.speakers.flatMap((speaker) => [
-      speakerLine(l.speakerLine(speaker.name, speaker.place, clock(speaker.startedAt), formatDuration(speaker.speakingMs, language)), speaker.remarks.length),
-      ...speaker.remarks.map((remark) => paragraph(remark.text))
-    ]),
-    heading(`${l.section(3)}${l.summary}`),
+    heading(l.agenda),
+    ...agendaBlocks(minutes, language),
+    ...recordBlocks(minutes, language),
+    heading(l.decisions),
+    ...decisionBlocks(minutes, language),
+    heading(l.summary),
     paragraph(minutes.summary || l.none),
     { kind: 'paragraph', text: l.adjourned(clock(minutes.endsAt)), keepWithNext: true },
     { kind: 'signatures', text: l.signatures }
   ]
   return { title, blocks, footer: 'pageOf' }
+}
+
+/** The 会议记录's body: each part of the session as a heading, then every entry in it in time order, verbatim. */
+function recordBlocks(minutes: Minutes, language: Language): Block[] {
+  const l = LABELS[language]
+  const headingOf = (section: string): string => {
+    const item = minutes.agenda.find((candidate) => candidate.id === section)
+    if (!item) return l.sections[section] ?? ''
+    const kind = l.kinds[item.kind]
+    return item.title && item.title !== kind ? `${kind}：${item.title}` : kind
+  }
+  const blocks: Block[] = []
+  let section: string | null = null
+  for (const entry of minutes.record) {
+    if (entry.section !== section) {
+      section = entry.section
+      blocks.push(heading(headingOf(section)))
+    }
+    const time = formatClock(entry.at)
+    const line =
+      entry.kind === 'lecture' ? l.lectureLine(entry.speaker, entry.place, time, entry.topic)
+      : entry.kind === 'note' ? l.noteLine(entry.speaker, entry.place, time)
+      : `${l.speakerLine(entry.speaker, entry.place, time, formatDuration(entry.speakingMs ?? 0, language))}${l.turnMarks[entry.turnKind ?? ''] ?? ''}${l.outcomes[entry.outcome ?? ''] ?? ''}`
+    blocks.push(speakerLine(line, entry.remarks.length), ...entry.remarks.map((remark) => paragraph(remark.text)))
+  }
+  return blocks
 }
 
 /** 志愿服务活动记录: what the volunteers did, for reporting service hours upward. */
@@ -138,9 +177,9 @@ export function volunteerLayout(minutes: Minutes, language: Language): DocumentL
     paragraph(`${l.venue}:${minutes.venue}`),
     paragraph(`${l.team}:${minutes.organiser || l.none}`),
     heading(l.volunteersHeading),
-    ...minutes.volunteers.map((volunteer) => paragraph(`${volunteer.name}(${l.roles[volunteer.role]}):${l.hoursUnit(volunteer.hours)}`)),
+    ...minutes.volunteers.map((volunteer) => paragraph(`${l.withReason(volunteer.name, l.roles[volunteer.role])}${l.colon}${l.hoursUnit(volunteer.hours)}`)),
     heading(l.reached),
-    paragraph(l.reachedCount(minutes.attendance.present)),
+    paragraph(l.reachedCount(minutes.served)),
     heading(l.content),
     paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
     ...minutes.study.map((item) => paragraph(`${item.lecturer}:${item.topic}`)),

@@ -1,70 +1,33 @@
-import type { Minutes, MinutesSpeaker } from '../../shared/minutes'
-import { speakingMs, type Turn } from '../../shared/speaking'
+import { attendanceGroups, serviceHours, servedPeople, tallyAttendance, volunteersOf } from '../../shared/attendance'
+import type { AttendanceEntry, Remark } from '../../shared/domain'
+import type { Minutes, MinutesSpeaker, MinutesVolunteer, RecordEntry } from '../../shared/minutes'
+import { fullPlaceOf, nameLabels, type NamedPerson } from '../../shared/people'
+import { VOLUNTEER_ROLES } from '../../shared/roles'
+import { speakingMs, type PhaseTime, type Turn } from '../../shared/speaking'
 import type { CoreContext } from '../context'
-import { liveView } from '../live/live'
-import { readAttendance } from '../sessions/attendance'
 import { listDecisions } from '../decisions/decisions'
+import { liveView } from '../live/live'
 import { listRemarks } from '../remarks/remarks'
 import { getSettings } from '../settings/settings'
 
 const SUGGESTION_TAGS = ['建议', '问题']
 const UNCATEGORISED = '其他'
-const ROLE_ORDER = ['lecturer', 'host', 'recorder']
 
 /** The minutes model of a session: pure reading, the same data for every document and format. */
 export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
   const view = liveView(ctx, sessionId)
-  const { session, state } = view
+  const { session, state, attendance } = view
   const settings = getSettings(ctx)
-  const attendance = readAttendance(ctx, sessionId)
-  const people = new Map(attendance.map((entry) => [entry.personId, entry]))
-  const placeOf = (personId: string): string => {
-    const entry = people.get(personId)
-    return entry ? [entry.village, entry.organisation].filter(Boolean).join(' · ') : ''
-  }
-  const nameOf = (personId: string): string => people.get(personId)?.name ?? ''
   const remarks = listRemarks(ctx, sessionId)
-  const row = ctx.db.prepare('SELECT started_at, ended_at FROM sessions WHERE id = ?').get(sessionId) as {
-    started_at: number | null
-    ended_at: number | null
-  }
+  const decisions = listDecisions(ctx, { sessionId })
+  const names = peopleNames(ctx, attendance, [...remarks.map((remark) => remark.speakerId), ...decisions.flatMap((d) => (d.ownerId ? [d.ownerId] : []))])
 
-  const present = attendance.filter((entry) => !entry.absent && (entry.checkedInAt !== null || session.status !== 'planned'))
-  const categories = new Map<string, string[]>()
-  const categoryOf = ctx.db.prepare('SELECT category FROM person_categories WHERE person_id = ?')
-  for (const entry of present) {
-    const own = (categoryOf.all(entry.personId) as { category: string }[]).map((c) => c.category)
-    const category = settings.categories.find((candidate) => own.includes(candidate)) ?? own[0] ?? UNCATEGORISED
-    categories.set(category, [...(categories.get(category) ?? []), entry.name])
-  }
-  const order = [...settings.categories, UNCATEGORISED]
-  const groups = [...categories]
-    .sort(([a], [b]) => (order.indexOf(a) < 0 ? 99 : order.indexOf(a)) - (order.indexOf(b) < 0 ? 99 : order.indexOf(b)))
-    .map(([category, names]) => ({ category, names }))
+  const startsAt = session.startedAt ?? session.plannedStart
+  const endsAt = session.endedAt ?? session.plannedEnd
+  const tally = tallyAttendance(attendance)
+  const groups = attendanceGroups(attendance)
 
   const spoken = state.turns.filter((turn) => turn.kind !== 'study' && turn.outcome === 'spoken')
-  const byTurn = new Map<string, typeof remarks>()
-  for (const remark of remarks) if (remark.turnId) byTurn.set(remark.turnId, [...(byTurn.get(remark.turnId) ?? []), remark])
-  const speakers: MinutesSpeaker[] = spoken.map((turn) => speakerOf(turn, nameOf(turn.personId), placeOf(turn.personId), byTurn.get(turn.id) ?? [], view.now))
-  // Remarks not tied to a spoken turn join the speaker's first entry, or come last.
-  const placed = new Set(spoken.map((turn) => turn.id))
-  for (const remark of remarks.filter((candidate) => !candidate.turnId || !placed.has(candidate.turnId))) {
-    const studyTurn = state.turns.find((turn) => turn.id === remark.turnId && turn.kind === 'study')
-    if (studyTurn) continue
-    const entry = speakers.find((speaker) => speaker.name === remark.speakerName)
-    const line = { text: remark.text, tags: remark.tags, starred: remark.starred }
-    if (entry) entry.remarks.push(line)
-    else speakers.push({ name: remark.speakerName, place: placeOf(remark.speakerId), startedAt: null, speakingMs: 0, applause: 0, remarks: [line] })
-  }
-
-  const startsAt = row.started_at ?? session.plannedStart
-  const endsAt = row.ended_at ?? session.plannedEnd
-  // Volunteers serve the whole session: its length, rounded up to the half hour as service records count it.
-  const hours = Math.max(0.5, Math.ceil((endsAt - startsAt) / 1_800_000) / 2)
-  const volunteers = attendance
-    .filter((entry): entry is typeof entry & { role: 'host' | 'recorder' | 'lecturer' } => ['host', 'recorder', 'lecturer'].includes(entry.role) && !entry.absent)
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
-    .map((entry) => ({ name: entry.name, role: entry.role, hours }))
   const totalSpeakingMs = spoken.reduce((sum, turn) => sum + speakingMs(turn, null, turn.endedAt ?? view.now), 0)
   return {
     sessionId,
@@ -74,40 +37,65 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
     startsAt,
     endsAt,
     venue: session.venue,
-    host: session.hostName,
-    recorder: session.recorderName,
+    host: session.hostId ? names.label(session.hostId) : null,
+    recorder: session.recorderId ? names.label(session.recorderId) : null,
     attendance: {
-      expected: attendance.filter((entry) => entry.invited).length,
-      present: present.length,
-      absent: attendance.filter((entry) => entry.absent).length,
-      groups,
-      absentees: attendance.filter((entry) => entry.absent).map((entry) => ({ name: entry.name, reason: entry.absentReason }))
+      ...tally,
+      groups: byCategory(ctx, groups.present, settings.categories).map(({ category, people }) => ({
+        category,
+        names: people.map((entry) => names.label(entry.personId))
+      })),
+      walkInNames: groups.walkIns.map((entry) => names.label(entry.personId)),
+      absentees: groups.absent.map((entry) => ({ name: names.label(entry.personId), reason: entry.absentReason })),
+      unmarkedNames: groups.unmarked.map((entry) => names.label(entry.personId))
     },
-    agenda: session.agenda.map(({ kind, title, lecturerName, topic, plannedMinutes }) => ({ kind, title, lecturer: lecturerName, topic, plannedMinutes })),
+    agenda: session.agenda.map(({ id, kind, title, lecturerId, lecturerName, topic, plannedMinutes }) => ({
+      id,
+      kind,
+      title,
+      lecturer: lecturerId ? names.label(lecturerId) : lecturerName,
+      topic,
+      plannedMinutes
+    })),
     study: session.agenda
       .filter((segment) => segment.kind === 'study')
       .map((segment) => {
         const phase = state.phases.find((candidate) => candidate.key === segment.id)
         return {
-          lecturer: segment.lecturerName ?? '',
-          place: segment.lecturerId ? placeOf(segment.lecturerId) : '',
+          lecturer: segment.lecturerId ? names.label(segment.lecturerId) : (segment.lecturerName ?? ''),
+          place: segment.lecturerId ? names.place(segment.lecturerId) : '',
           topic: segment.topic,
           startedAt: phase?.startedAt ?? null,
           endedAt: phase?.endedAt ?? null
         }
       }),
-    speakers,
+    speakers: speakersOf(spoken, remarks, state.turns, names, view.now),
+    record: recordOf(state.turns, remarks, state.phases, session.agenda, session.endedAt, names, view.now),
     suggestions: remarks.flatMap((remark) =>
-      remark.tags.filter((tag) => SUGGESTION_TAGS.includes(tag)).slice(0, 1).map((tag) => ({ speaker: remark.speakerName, tag, text: remark.text }))
+      remark.tags.filter((tag) => SUGGESTION_TAGS.includes(tag)).slice(0, 1).map((tag) => ({ speaker: names.label(remark.speakerId), tag, text: remark.text }))
     ),
-    decisions: listDecisions(ctx, { sessionId }).map((decision) => ({
+    decisions: decisions.map((decision) => ({
       text: decision.text,
-      owner: decision.ownerName,
+      owner: decision.ownerId ? names.label(decision.ownerId) : decision.ownerName,
       dueDate: decision.dueDate,
       done: decision.status === 'done'
     })),
     summary: session.summary,
-    volunteers,
+    volunteers: volunteersOf(attendance)
+      .sort((a, b) => VOLUNTEER_ROLES.indexOf(a.role as never) - VOLUNTEER_ROLES.indexOf(b.role as never))
+      .map((entry): MinutesVolunteer => {
+        const computedHours = serviceHours(entry.checkedInAt, startsAt, endsAt)
+        return {
+          personId: entry.personId,
+          name: names.label(entry.personId),
+          role: entry.role as MinutesVolunteer['role'],
+          checkedInAt: entry.checkedInAt,
+          hours: entry.serviceHours ?? computedHours,
+          computedHours,
+          corrected: entry.serviceHours !== null
+        }
+      }),
+    served: servedPeople(attendance).length,
     statistics: {
       speakers: new Set(spoken.map((turn) => turn.personId)).size,
       turns: spoken.length,
@@ -118,13 +106,148 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
   }
 }
 
-function speakerOf(turn: Turn, name: string, place: string, remarks: { text: string; tags: string[]; starred: boolean }[], now: number): MinutesSpeaker {
+interface Names {
+  /** The person's name, with their place where a namesake is on the session. */
+  label: (personId: string) => string
+  /** Village and unit, unless the label already carries the place. */
+  place: (personId: string) => string
+}
+
+/** Labels over everyone the session's documents may name: its list, remark speakers and decision owners. */
+function peopleNames(ctx: CoreContext, attendance: AttendanceEntry[], others: string[]): Names {
+  const people = new Map<string, NamedPerson>(attendance.map((entry) => [entry.personId, { ...entry, id: entry.personId }]))
+  const missing = [...new Set(others)].filter((id) => !people.has(id))
+  if (missing.length) {
+    const rows = ctx.db
+      .prepare('SELECT id, name, village, organisation FROM people WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(missing)) as NamedPerson[]
+    for (const row of rows) people.set(row.id, row)
+  }
+  const labels = nameLabels(people.values())
   return {
-    name,
-    place,
+    label: (personId) => labels.get(personId) ?? '',
+    place: (personId) => {
+      const person = people.get(personId)
+      return person && labels.get(personId) === person.name.trim() ? fullPlaceOf(person) : ''
+    }
+  }
+}
+
+/** 出席 by category, in the order of the settings' categories. */
+function byCategory(ctx: CoreContext, present: AttendanceEntry[], categories: string[]): { category: string; people: AttendanceEntry[] }[] {
+  const groups = new Map<string, AttendanceEntry[]>()
+  const categoryOf = ctx.db.prepare('SELECT category FROM person_categories WHERE person_id = ?')
+  for (const entry of present) {
+    const own = (categoryOf.all(entry.personId) as { category: string }[]).map((c) => c.category)
+    const category = categories.find((candidate) => own.includes(candidate)) ?? own[0] ?? UNCATEGORISED
+    groups.set(category, [...(groups.get(category) ?? []), entry])
+  }
+  const order = [...categories, UNCATEGORISED]
+  const rank = (category: string) => (order.includes(category) ? order.indexOf(category) : order.length)
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([category, people]) => ({ category, people }))
+}
+
+/**
+ * The summary's 交流发言: each spoken turn of 圆桌时间 with its remarks. A remark with no turn (or whose
+ * turn was not spoken) joins the same person's first entry, or comes last; lecture remarks are not here.
+ */
+function speakersOf(spoken: Turn[], remarks: Remark[], turns: Turn[], names: Names, now: number): MinutesSpeaker[] {
+  const speakers = spoken.map((turn) => ({ personId: turn.personId, turnId: turn.id, ...speakerOf(turn, names, now) }))
+  const lectures = new Set(turns.filter((turn) => turn.kind === 'study').map((turn) => turn.id))
+  const placed = new Set(spoken.map((turn) => turn.id))
+  for (const remark of remarks) {
+    if (remark.turnId && lectures.has(remark.turnId)) continue
+    const line = { text: remark.text, tags: remark.tags, starred: remark.starred }
+    const own = remark.turnId && placed.has(remark.turnId) ? speakers.find((speaker) => speaker.turnId === remark.turnId) : speakers.find((speaker) => speaker.personId === remark.speakerId)
+    if (own) own.remarks.push(line)
+    else
+      speakers.push({
+        personId: remark.speakerId,
+        turnId: '',
+        name: names.label(remark.speakerId),
+        place: names.place(remark.speakerId),
+        startedAt: null,
+        speakingMs: 0,
+        applause: 0,
+        remarks: [line]
+      })
+  }
+  return speakers.map(({ personId: _personId, turnId: _turnId, ...speaker }) => speaker)
+}
+
+function speakerOf(turn: Turn, names: Names, now: number): MinutesSpeaker {
+  return {
+    name: names.label(turn.personId),
+    place: names.place(turn.personId),
     startedAt: turn.startedAt,
     speakingMs: speakingMs(turn, null, turn.endedAt ?? now),
     applause: turn.applause,
-    remarks: remarks.map(({ text, tags, starred }) => ({ text, tags, starred }))
+    remarks: []
   }
+}
+
+/**
+ * The 会议记录's timeline (DESIGN §9): lectures and spoken turns at the time they began, with the remarks
+ * written in them; a turn that was skipped, deferred or declined only when something was written in it;
+ * a remark with no turn of its own as a note at the time it was written. Sorted by time, so every remark
+ * appears once, under the turn or lecture it was written in.
+ */
+function recordOf(
+  turns: Turn[],
+  remarks: Remark[],
+  phases: PhaseTime[],
+  agenda: { id: string; topic: string }[],
+  endedAt: number | null,
+  names: Names,
+  now: number
+): RecordEntry[] {
+  const byTurn = new Map<string, Remark[]>()
+  const loose: Remark[] = []
+  const known = new Set(turns.map((turn) => turn.id))
+  for (const remark of remarks) {
+    if (remark.turnId && known.has(remark.turnId)) byTurn.set(remark.turnId, [...(byTurn.get(remark.turnId) ?? []), remark])
+    else loose.push(remark)
+  }
+  const lines = (list: Remark[]) => [...list].sort((a, b) => a.createdAt - b.createdAt).map(({ id, text, createdAt }) => ({ id, text, at: createdAt }))
+  const entries: RecordEntry[] = [
+    ...turns
+      .filter((turn) => turn.outcome === 'spoken' || turn.outcome === 'speaking' || byTurn.has(turn.id))
+      .map(
+        (turn): RecordEntry => ({
+          kind: turn.kind === 'study' ? 'lecture' : 'turn',
+          turnKind: turn.kind,
+          outcome: turn.outcome,
+          speaker: names.label(turn.personId),
+          place: names.place(turn.personId),
+          topic: turn.kind === 'study' ? (agenda.find((segment) => segment.id === turn.segmentId)?.topic ?? '') : '',
+          at: turn.startedAt,
+          speakingMs: speakingMs(turn, null, turn.endedAt ?? now),
+          section: turn.segmentId ?? sectionAt(turn.startedAt, phases, endedAt),
+          remarks: lines(byTurn.get(turn.id) ?? [])
+        })
+      ),
+    ...loose.map(
+      (remark): RecordEntry => ({
+        kind: 'note',
+        turnKind: null,
+        outcome: null,
+        speaker: names.label(remark.speakerId),
+        place: names.place(remark.speakerId),
+        topic: '',
+        at: remark.createdAt,
+        speakingMs: null,
+        section: sectionAt(remark.createdAt, phases, endedAt),
+        remarks: lines([remark])
+      })
+    )
+  ]
+  // A stable sort: turns keep their speaking order when they began in the same millisecond.
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at - b.entry.at || a.index - b.index).map(({ entry }) => entry)
+}
+
+/** The part of the session a moment falls in: the last phase begun by then; 'after' once the session has ended. */
+function sectionAt(at: number, phases: PhaseTime[], endedAt: number | null): string {
+  if (endedAt !== null && at > endedAt) return 'after'
+  const begun = phases.filter((phase) => phase.startedAt <= at).sort((a, b) => a.startedAt - b.startedAt)
+  return begun.at(-1)?.key ?? 'before'
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { LABELS } from './labels'
+import { attendanceLines } from './layout'
 import { clockPrefix, formatDuration, formatSpan } from './time'
 
 /** 会议纪要 as Markdown, for pasting into chat groups; `plain` drops the Markdown marks. */
@@ -18,8 +19,7 @@ export function minutesMarkdown(minutes: Minutes, language: Language, plain = fa
     `${l.host}:${minutes.host ?? l.none}`,
     `${l.recorder}:${minutes.recorder ?? l.none}`,
     h2(`${l.section(1)}${l.attendees}`),
-    l.counts(minutes.attendance.expected, minutes.attendance.present, minutes.attendance.absent),
-    ...minutes.attendance.groups.map((group) => `${group.category}:${group.names.join('、')}`),
+    ...attendanceLines(minutes, language),
     h2(`${l.section(2)}${l.study}`),
     ...minutes.study.map((item) => `- ${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}:${item.topic}`),
     h2(`${l.section(3)}${l.roundtable}`),

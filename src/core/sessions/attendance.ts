@@ -5,7 +5,7 @@ import type { CoreContext } from '../context'
 export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
   const rows = db
     .prepare(
-      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason
+      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
        FROM attendance a JOIN people p ON p.id = a.person_id
        WHERE a.session_id = ?
        ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
@@ -21,6 +21,7 @@ export function readAttendance({ db }: CoreContext, sessionId: string): Attendan
     checked_in_at: number | null
     absent: number
     absent_reason: string
+    service_hours: number | null
   }[]
   return rows.map((row) => ({
     personId: row.person_id,
@@ -32,6 +33,7 @@ export function readAttendance({ db }: CoreContext, sessionId: string): Attendan
     invited: row.invited === 1,
     checkedInAt: row.checked_in_at,
     absent: row.absent === 1,
-    absentReason: row.absent_reason
+    absentReason: row.absent_reason,
+    serviceHours: row.service_hours
   }))
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { sessionPlanSchema } from '../../shared/contract'
-import type { AgendaSegment, AttendanceRole, Invitee, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import type { AgendaSegment, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import { applyRoles, lecturersOf } from '../../shared/roles'
 import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
@@ -51,10 +52,12 @@ export interface SessionQuery {
 export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSummary[] {
   const when = options.when ?? 'all'
   const where: string[] = []
-  const params: Record<string, string | number> = { now: ctx.now() }
-  // Upcoming: not yet over, soonest first. Past: over, latest first.
-  if (when === 'upcoming') where.push('s.planned_end >= @now')
-  if (when === 'past') where.push('s.planned_end < @now')
+  const params: Record<string, string | number> = {}
+  if (when !== 'all') params.now = ctx.now()
+  // Upcoming: running now, or planned and not yet over; soonest first. Past (往期): ended or cancelled
+  // (even when held before their planned time), or planned and over without having run; latest first.
+  if (when === 'upcoming') where.push("(s.status = 'live' OR (s.status = 'planned' AND s.planned_end >= @now))")
+  if (when === 'past') where.push("(s.status IN ('ended', 'cancelled') OR (s.status = 'planned' AND s.planned_end < @now))")
   if (options.from !== undefined) where.push('s.planned_start >= @from')
   if (options.to !== undefined) where.push('s.planned_start < @to')
   if (options.from !== undefined) params.from = options.from
@@ -71,6 +74,7 @@ export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSu
 export function getSession(ctx: CoreContext, id: string): SessionDetail {
   const row = ctx.db.prepare(`${SELECT_SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined
   if (!row) throw notFound('session', id)
+  const attendance = readAttendance(ctx, id)
   return {
     ...toSummary(row),
     hostId: row.host_id,
@@ -84,7 +88,10 @@ export function getSession(ctx: CoreContext, id: string): SessionDetail {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     agenda: readAgenda(ctx, id),
-    invitees: readInvitees(ctx, id),
+    invitees: attendance
+      .filter((entry) => entry.invited)
+      .map(({ personId, name, organisation, village, role, seatNumber }) => ({ personId, name, organisation, village, role, seatNumber })),
+    attendance,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }
@@ -214,9 +221,7 @@ function checkReferences(ctx: CoreContext, plan: SessionPlanFields): void {
   if (issues.length > 0) throw new AppFailure('invalid_input', 'The plan names people or a theme that do not exist.', issues)
 }
 
-const ROLE_RANK: Record<AttendanceRole, number> = { host: 4, recorder: 3, lecturer: 2, guest: 1, participant: 0 }
-
-/** Host, recorder and lecturers always appear on the attendance list, with their strongest role. */
+/** Host, recorder and lecturers always appear on the attendance list, with their strongest role (src/shared/roles.ts). */
 function writeAgendaAndInvitees(ctx: CoreContext, sessionId: string, plan: SessionPlanFields): void {
   const insertSegment = ctx.db.prepare(
     `INSERT INTO agenda_segments (id, session_id, position, kind, title, lecturer_id, topic, planned_minutes)
@@ -226,22 +231,16 @@ function writeAgendaAndInvitees(ctx: CoreContext, sessionId: string, plan: Sessi
     insertSegment.run(uuidv7(ctx.now()), sessionId, position, segment.kind, segment.title, segment.lecturerId, segment.topic, segment.plannedMinutes)
   )
 
-  const attendance = new Map<string, { role: AttendanceRole; seatNumber: number | null }>()
-  for (const invitee of plan.invitees) attendance.set(invitee.personId, { role: invitee.role, seatNumber: invitee.seatNumber })
-  const ensure = (personId: string | null, role: AttendanceRole): void => {
-    if (!personId) return
-    const current = attendance.get(personId)
-    if (!current) attendance.set(personId, { role, seatNumber: null })
-    else if (ROLE_RANK[role] > ROLE_RANK[current.role]) current.role = role
-  }
-  ensure(plan.hostId, 'host')
-  ensure(plan.recorderId, 'recorder')
-  for (const segment of plan.agenda) ensure(segment.lecturerId, 'lecturer')
+  const attendance = applyRoles(
+    plan.invitees,
+    { hostId: plan.hostId, recorderId: plan.recorderId, lecturerIds: lecturersOf(plan.agenda) },
+    (personId, role) => ({ personId, role, seatNumber: null })
+  )
 
   const insertAttendance = ctx.db.prepare(
     'INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited) VALUES (?, ?, ?, ?, ?, 1)'
   )
-  for (const [personId, { role, seatNumber }] of attendance) {
+  for (const { personId, role, seatNumber } of attendance) {
     insertAttendance.run(uuidv7(ctx.now()), sessionId, personId, role, seatNumber)
   }
 }
@@ -287,12 +286,6 @@ function readAgenda({ db }: CoreContext, sessionId: string): AgendaSegment[] {
     topic: row.topic,
     plannedMinutes: row.planned_minutes ?? 0
   }))
-}
-
-function readInvitees(ctx: CoreContext, sessionId: string): Invitee[] {
-  return readAttendance(ctx, sessionId)
-    .filter((entry) => entry.invited)
-    .map(({ personId, name, organisation, village, role, seatNumber }) => ({ personId, name, organisation, village, role, seatNumber }))
 }
 
 function toSummary(row: SessionRow): SessionSummary {

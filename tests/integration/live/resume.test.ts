@@ -430,7 +430,8 @@ describe('walk-ins', () => {
       invited: false,
       checkedInAt: rig.now,
       absent: false,
-      absentReason: ''
+      absentReason: '',
+      serviceHours: null
     })
     expect(queueOf(view)).toEqual([zhang, wen]) // this round goes on without him
     view = valueOf(await rig.walkIn(ouyang))

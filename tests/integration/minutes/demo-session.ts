@@ -16,6 +16,8 @@ export async function runDemoSession(platform: Platform = {}) {
   let view: LiveView = valueOf(await core.invoke('live:get', { sessionId }))
   const person = (name: string) => view.attendance.find((entry) => entry.name === name)!.personId
   valueOf(await core.invoke('live:checkIn', { sessionId, personId: person('张秀兰'), present: false, reason: '外出务工' }))
+  // 开始场次 with people 未签到 asks; the facilitator answers 全部标为出席.
+  valueOf(await core.invoke('live:checkInEveryone', { sessionId }))
   now = START
   view = valueOf(await core.invoke('sessions:start', { id: sessionId }))
   const act = async (action: LiveAction, minutes = 0) => {
@@ -59,8 +61,8 @@ export const DEMO_MINUTES_IN_ORDER = [
   '地点:郑家镇新时代文明实践所理论宣讲室',
   '主持人:任肖彤',
   '记录人:王晓雪',
-  '应到9人,实到8人,缺席1人',
-  '缺席人员:张秀兰(外出务工)',
+  '应到9人，实到8人，缺席1人。',
+  '缺席人员：张秀兰（外出务工）',
   '14:30—15:00 李芳(党员暖心志愿服务队):学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
   '15:00—15:30 赵海云(理论宣讲志愿服务队):全面推进乡村振兴的重要内容',
   '任肖彤(郑家镇党委)',

@@ -51,7 +51,7 @@ describe('the same minutes for chat groups and spreadsheets', () => {
     expect(text.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.txt')
     const plain = Buffer.from(text.contentBase64, 'base64').toString('utf8')
     expect(plain).not.toMatch(/^#|\*\*/m)
-    expect(plain).toContain('应到9人,实到8人,缺席1人')
+    expect(plain).toContain('应到9人，实到8人，缺席1人。')
   })
 
   it('the turns as CSV (who, part, round, start, duration), with a BOM for Excel', async () => {
@@ -77,7 +77,8 @@ describe('the minutes model', () => {
     const { core, sessionId } = await runDemoSession()
     const minutes = valueOf(await core.invoke('minutes:get', { sessionId }))
     expect(minutes).toMatchObject({ title: '示例场次 · 思想圆桌派', host: '任肖彤', recorder: '王晓雪', summary: '大家畅所欲言,气氛热烈。' })
-    expect(minutes.attendance).toMatchObject({ expected: 9, present: 8, absent: 1, absentees: [{ name: '张秀兰', reason: '外出务工' }] })
+    expect(minutes.attendance).toMatchObject({ expected: 9, present: 8, absent: 1, unmarked: 0, walkIns: 0, absentees: [{ name: '张秀兰', reason: '外出务工' }] })
+    expect(minutes.served).toBe(4)
     expect(minutes.study.map((item) => item.lecturer)).toEqual(['李芳', '赵海云'])
     expect(minutes.speakers.map((speaker) => speaker.name)).toEqual(['任肖彤', '李芳', '赵海云', '温乐义', '翟自恩', '刘建国', '陈静'])
     expect(minutes.speakers[3]).toMatchObject({ speakingMs: 4 * 60_000, applause: 1 })
@@ -87,10 +88,10 @@ describe('the minutes model', () => {
     ])
     expect(minutes.decisions).toEqual([{ text: '组织光伏合作社参观学习', owner: '温乐义', dueDate: '2025-09-30', done: false }])
     expect(minutes.volunteers.map((volunteer) => [volunteer.name, volunteer.role, volunteer.hours])).toEqual([
-      ['李芳', 'lecturer', 1.5],
-      ['赵海云', 'lecturer', 1.5],
       ['任肖彤', 'host', 1.5],
-      ['王晓雪', 'recorder', 1.5]
+      ['王晓雪', 'recorder', 1.5],
+      ['李芳', 'lecturer', 1.5],
+      ['赵海云', 'lecturer', 1.5]
     ])
     expect(minutes.statistics).toEqual({ speakers: 7, turns: 7, totalSpeakingMs: 19 * 60_000, averageSpeakingMs: Math.round((19 * 60_000) / 7), applause: 1 })
   })
@@ -130,14 +131,25 @@ describe('会议记录 as .docx', () => {
     const paragraphs = paragraphsOf(file.contentBase64)
     const order = [
       '示例场次 · 思想圆桌派会议记录',
-      '14:30 李芳:学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
-      '任肖彤(郑家镇党委) 15:30 发言 2分0秒',
+      '主题：加快构建新发展格局,把握未来发展主动权',
+      '应到9人，实到8人，缺席1人。',
+      '缺席人员：张秀兰（外出务工）',
+      '议程',
+      '学习研讨',
+      '李芳（党员暖心志愿服务队） 14:30 宣讲：学习习近平总书记在中宣部第二次集体学习时的重要讲话精神',
+      '赵海云（理论宣讲志愿服务队） 15:00 宣讲：全面推进乡村振兴的重要内容',
+      '圆桌时间',
+      '任肖彤（郑家镇党委） 15:30 发言 2分0秒',
       '请大家围绕主题畅所欲言。',
-      '温乐义(温集新村) 15:38 发言 4分0秒',
+      '温乐义（温集新村） 15:38 发言 4分0秒',
       '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段。',
       '通过党的好政策,让乡亲们的腰包鼓起来。',
-      '翟自恩(郑家镇辖区企业) 15:42 发言 3分0秒',
+      '翟自恩（郑家镇辖区企业） 15:42 发言 3分0秒',
       '从工业发展带动城镇化进程方面谈谈想法。',
+      '议定事项',
+      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
+      '总结',
+      '大家畅所欲言,气氛热烈。',
       '15:55 散会。',
       '主持人(签字):____________    记录人(签字):____________'
     ]
@@ -171,11 +183,11 @@ describe('志愿服务活动记录 as .docx', () => {
       '时间:2025年8月21日 14:30—15:55',
       '地点:郑家镇新时代文明实践所理论宣讲室',
       '组织团队:郑家镇新时代文明实践所',
-      '李芳(宣讲志愿者):1.5小时',
-      '赵海云(宣讲志愿者):1.5小时',
-      '任肖彤(主持人):1.5小时',
-      '王晓雪(记录人):1.5小时',
-      '参加群众8人',
+      '任肖彤（主持人）：1.5小时',
+      '王晓雪（记录人）：1.5小时',
+      '李芳（宣讲志愿者）：1.5小时',
+      '赵海云（宣讲志愿者）：1.5小时',
+      '服务群众4人（不含志愿者）',
       '主题:加快构建新发展格局,把握未来发展主动权',
       '大家畅所欲言,气氛热烈。',
       '1. 组织光伏合作社参观学习'

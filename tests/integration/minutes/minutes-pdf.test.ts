@@ -80,7 +80,7 @@ describe('会议纪要 as PDF', () => {
     const { file, pdf } = await exportPdf(core, sessionId, 'record')
     expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Record.pdf')
     expect(pdf.pages[0]!.text).toContain(`Page1of${pdf.pages.length}`)
-    expectInOrder(pdf.pages.map((page) => page.text).join(''), ['Host:任肖彤', 'Part two: roundtable time', 'Adjourned at 15:55.'])
+    expectInOrder(pdf.pages.map((page) => page.text).join(''), ['Theme', 'Host', '任肖彤', 'Roundtable time', 'Adjourned at 15:55.'])
   })
 })
 
@@ -142,9 +142,9 @@ describe('志愿服务活动记录 as PDF', () => {
       '志愿服务活动记录',
       '所属项目:思想圆桌派新时代文明实践志愿服务项目',
       '组织团队:郑家镇新时代文明实践所',
-      '李芳(宣讲志愿者):1.5小时',
+      '李芳（宣讲志愿者）：1.5小时',
       '服务对象',
-      '参加群众8人',
+      '服务群众4人（不含志愿者）',
       '活动成效',
       '大家畅所欲言,气氛热烈。'
     ])

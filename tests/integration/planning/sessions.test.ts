@@ -714,6 +714,18 @@ describe('sessions:list', () => {
     expect(listed.map((summary) => ids.get(summary.id))).toEqual(expected)
   })
 
+  it('lists ended and cancelled sessions under 往期 whatever their planned time, and a live one under upcoming', async () => {
+    const core = testCore({ now: () => T0 })
+    const ids = withDatabase(core.databaseFile, (db) => ({
+      endedEarly: insertSession(db, { title: '提前开完', plannedStart: T0 + DAY, plannedEnd: T0 + DAY + HOUR, status: 'ended' }),
+      cancelled: insertSession(db, { title: '取消了', plannedStart: T0 + 2 * DAY, plannedEnd: T0 + 2 * DAY + HOUR, status: 'cancelled' }),
+      overrunning: insertSession(db, { title: '还在开', plannedStart: T0 - 3 * HOUR, plannedEnd: T0 - HOUR, status: 'live' })
+    }))
+    const titles = async (when: 'upcoming' | 'past') => valueOf(await core.invoke('sessions:list', { when })).map((s) => s.id)
+    expect(await titles('upcoming')).toEqual([ids.overrunning])
+    expect(await titles('past')).toEqual([ids.cancelled, ids.endedEarly])
+  })
+
   it('returns summaries with the theme title', async () => {
     const core = testCore({ now: () => T0 })
     const theme = await createTheme(core, { title: '全面推进乡村振兴' })

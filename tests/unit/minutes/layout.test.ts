@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { recordLayout, minutesLayout } from '../../../src/core/minutes/layout'
 import { layoutHtml } from '../../../src/core/minutes/print-html'
-import type { Minutes, MinutesSpeaker } from '../../../src/shared/minutes'
+import type { Minutes, MinutesSpeaker, RecordEntry } from '../../../src/shared/minutes'
 
 const speaker = (name: string, remarks: string[]): MinutesSpeaker => ({
   name,
@@ -10,6 +10,19 @@ const speaker = (name: string, remarks: string[]): MinutesSpeaker => ({
   speakingMs: 60_000,
   applause: 0,
   remarks: remarks.map((text) => ({ text, tags: [], starred: false }))
+})
+
+const entry = (speaker: string, remarks: string[]): RecordEntry => ({
+  kind: 'turn',
+  turnKind: 'round',
+  outcome: 'spoken',
+  speaker,
+  place: '',
+  topic: '',
+  at: Date.parse('2025-08-21T15:30:00+08:00'),
+  speakingMs: 60_000,
+  section: 'roundtable',
+  remarks: remarks.map((text, index) => ({ id: `r${index}`, text, at: Date.parse('2025-08-21T15:31:00+08:00') }))
 })
 
 const MINUTES: Minutes = {
@@ -22,10 +35,12 @@ const MINUTES: Minutes = {
   venue: '理论宣讲室',
   host: '任肖彤',
   recorder: '王晓雪',
-  attendance: { expected: 3, present: 3, absent: 0, groups: [], absentees: [] },
+  attendance: { expected: 3, present: 3, absent: 0, unmarked: 0, walkIns: 0, groups: [], walkInNames: [], absentees: [], unmarkedNames: [] },
   agenda: [],
   study: [],
   speakers: [speaker('甲', []), speaker('乙', []), speaker('丙', ['<script>alert(1)</script> & “引号”']), speaker('丁', [])],
+  record: [entry('甲', []), entry('乙', []), entry('丙', ['<script>alert(1)</script> & “引号”']), entry('丁', [])],
+  served: 0,
   suggestions: [],
   decisions: [],
   summary: '',

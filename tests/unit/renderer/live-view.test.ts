@@ -17,6 +17,7 @@ const person = (personId: string, seatNumber: number | null, patch: Partial<Atte
   checkedInAt: 1,
   absent: false,
   absentReason: '',
+  serviceHours: null,
   ...patch
 })
 

@@ -131,6 +131,7 @@ describe('planFromSession', () => {
     isDemo: false,
     startedAt: null,
     endedAt: null,
+    attendance: [],
     agenda: [
       { id: 'a1', position: 0, kind: 'study', title: '学习', lecturerId: ID.liFang, lecturerName: '李芳', topic: '讲话精神', plannedMinutes: 30 },
       { id: 'a2', position: 1, kind: 'roundtable', title: '圆桌时间', lecturerId: null, lecturerName: null, topic: '', plannedMinutes: 75 }

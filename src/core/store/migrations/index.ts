@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial'
 import { demoFlags } from './002-demo-flags'
 import { turnKinds } from './003-turn-kinds'
 import { remarksAndSearch } from './004-remarks-search'
+import { serviceHours } from './005-service-hours'
 
 export interface Migration {
   run: (db: Database) => void
@@ -21,7 +22,8 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   initialSchema,
   demoFlags,
   { run: turnKinds, foreignKeysOff: true },
-  remarksAndSearch
+  remarksAndSearch,
+  serviceHours
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,5 +1,6 @@
 import type { SessionPlan } from '@shared/contract'
 import type { AttendanceRole, SegmentKind, SessionDetail, Settings } from '@shared/domain'
+import { applyRoles, lecturersOf } from '@shared/roles'
 import { chinaTimeToUtc, formatIsoDate, formatTime, MINUTE_MS } from '../../format'
 
 /** The planner's editable state; converted to the contract's SessionPlan on save. */
@@ -123,30 +124,18 @@ export function sessionMinutes(form: PlanForm): number {
 
 export const agendaMinutes = (form: PlanForm): number => form.agenda.reduce((sum, item) => sum + (item.plannedMinutes || 0), 0)
 
-const ROLE_RANK: Record<AttendanceRole, number> = { host: 4, recorder: 3, lecturer: 2, guest: 1, participant: 0 }
-
 /**
- * Host, recorder and lecturers belong on the attendance list with their role, as core will store them:
- * added when missing (the recorder off the table, at the side desk), upgraded when listed with a lesser
- * role; someone who no longer holds the role they were given goes back to being a participant.
+ * Host, recorder and lecturers belong on the attendance list with their role, as core will store them
+ * (the rule lives in src/shared/roles.ts): added when missing (the recorder off the table, at the side
+ * desk), upgraded when listed with a lesser role; someone who no longer holds the role they were given
+ * goes back to being a participant.
  */
 export function withRolesApplied(form: PlanForm): PlanForm {
-  const lecturers = new Set(form.agenda.filter((item) => item.kind === 'study').map((item) => item.lecturerId))
-  const stillHolds = (invitee: InviteeItem): boolean =>
-    invitee.role === 'host' ? invitee.personId === form.hostId
-    : invitee.role === 'recorder' ? invitee.personId === form.recorderId
-    : invitee.role === 'lecturer' ? lecturers.has(invitee.personId)
-    : true
-  const invitees = form.invitees.map((invitee) => (stillHolds(invitee) ? { ...invitee } : { ...invitee, role: 'participant' as const }))
-  const ensure = (personId: string | null, role: AttendanceRole): void => {
-    if (!personId) return
-    const existing = invitees.find((invitee) => invitee.personId === personId)
-    if (!existing) invitees.push({ personId, role, seated: role !== 'recorder' })
-    else if (ROLE_RANK[role] > ROLE_RANK[existing.role]) existing.role = role
-  }
-  ensure(form.hostId, 'host')
-  ensure(form.recorderId, 'recorder')
-  for (const item of form.agenda) if (item.kind === 'study') ensure(item.lecturerId, 'lecturer')
+  const invitees = applyRoles(
+    form.invitees,
+    { hostId: form.hostId, recorderId: form.recorderId, lecturerIds: lecturersOf(form.agenda) },
+    (personId, role) => ({ personId, role, seated: role !== 'recorder' })
+  )
   return { ...form, invitees }
 }
 

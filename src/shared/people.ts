@@ -1,0 +1,64 @@
+/**
+ * A person's name as every view and document shows it (DESIGN §9): the bare name, unless another person
+ * of the same name could be meant, then the name with their place (村, else 单位) in full-width brackets.
+ * One home for the rule: the console, seat maps, pickers, search and every document call these.
+ */
+
+export interface NamedPerson {
+  /** Person id (or personId on attendance rows: see `nameLabels`). */
+  id: string
+  name: string
+  village: string
+  organisation: string
+}
+
+/** Where a person belongs, as written after their name: the village, else the unit. */
+export const placeOf = (person: Pick<NamedPerson, 'village' | 'organisation'>): string => person.village.trim() || person.organisation.trim()
+
+/** Village and unit both, for a line that describes a person (e.g. a seat's second line, a picker's hint). */
+export const fullPlaceOf = (person: Pick<NamedPerson, 'village' | 'organisation'>): string =>
+  [person.village.trim(), person.organisation.trim()].filter(Boolean).join(' · ')
+
+const withPlace = (name: string, place: string): string => (place ? `${name}（${place}）` : name)
+
+/**
+ * Labels that tell apart everyone in `people` (one label per distinct id):
+ * - the name alone when nobody else in the list has it;
+ * - the name with the village (else unit) when others share the name;
+ * - the name with village and unit when that is still not enough;
+ * - and a number after that, for namesakes from the very same place.
+ */
+export function nameLabels(people: Iterable<NamedPerson>): Map<string, string> {
+  const unique = new Map<string, NamedPerson>()
+  for (const person of people) if (!unique.has(person.id)) unique.set(person.id, person)
+  const byName = group([...unique.values()], (person) => person.name.trim())
+  const labels = new Map<string, string>()
+  for (const namesakes of byName.values()) {
+    if (namesakes.length === 1) {
+      labels.set(namesakes[0]!.id, namesakes[0]!.name.trim())
+      continue
+    }
+    for (const samePlace of group(namesakes, (person) => placeOf(person)).values()) {
+      const detail = samePlace.length === 1 ? placeOf : fullPlaceOf
+      for (const sameDetail of group(samePlace, detail).values()) {
+        sameDetail.forEach((person, index) => {
+          const place = detail(person)
+          const base = place || ''
+          const label = sameDetail.length === 1 ? withPlace(person.name.trim(), base) : withPlace(person.name.trim(), [base, String(index + 1)].filter(Boolean).join('，'))
+          labels.set(person.id, label)
+        })
+      }
+    }
+  }
+  return labels
+}
+
+/** `nameLabels` for attendance rows and other records keyed by `personId`. */
+export const labelsByPersonId = (entries: Iterable<Omit<NamedPerson, 'id'> & { personId: string }>): Map<string, string> =>
+  nameLabels([...entries].map((entry) => ({ ...entry, id: entry.personId })))
+
+function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
