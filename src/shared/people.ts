@@ -53,6 +53,21 @@ export function nameLabels(people: Iterable<NamedPerson>): Map<string, string> {
   return labels
 }
 
+/**
+ * Labels for a picker (a list to choose a person from): namesakes as `nameLabels` tells them apart, and
+ * everyone else with their village and unit after a dot, so the list reads who is who at a glance.
+ */
+export function pickerLabels(people: Iterable<NamedPerson>): Map<string, string> {
+  const list = [...people]
+  const labels = nameLabels(list)
+  for (const person of list) {
+    const label = labels.get(person.id)!
+    const place = fullPlaceOf(person)
+    if (label === person.name.trim() && place) labels.set(person.id, `${label} · ${place}`)
+  }
+  return labels
+}
+
 /** `nameLabels` for attendance rows and other records keyed by `personId`. */
 export const labelsByPersonId = (entries: Iterable<Omit<NamedPerson, 'id'> & { personId: string }>): Map<string, string> =>
   nameLabels([...entries].map((entry) => ({ ...entry, id: entry.personId })))

@@ -1,3 +1,4 @@
+import { labelsByPersonId } from '../../shared/people'
 import Papa from 'papaparse'
 import type { Language } from '../../shared/domain'
 import { speakingMs } from '../../shared/speaking'
@@ -23,7 +24,7 @@ const KINDS = {
 /** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese). */
 export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language): string {
   const view = liveView(ctx, sessionId)
-  const names = new Map(view.attendance.map((entry) => [entry.personId, entry.name]))
+  const names = labelsByPersonId(view.attendance)
   const segments = new Map(view.session.agenda.map((segment) => [segment.id, LABELS[language].kinds[segment.kind]]))
   const time = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
   const rows = view.state.turns.map((turn) => [

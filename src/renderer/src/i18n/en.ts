@@ -133,7 +133,9 @@ export const en: Translation = {
     cancelMessage: 'The session stays in the records, marked as cancelled; it can no longer be started or edited.',
     minutes: '{{count}} min',
     noAgenda: 'No agenda yet.',
-    seating: 'People and seats ({{count}})'
+    seating: 'People and seats ({{count}})',
+    presentAt: 'Present {{time}}',
+    absentBecause: 'Absent ({{reason}})'
   },
   live: {
     tabs: { console: 'Console', checkIn: 'Check-in' },
@@ -141,6 +143,15 @@ export const en: Translation = {
     end: 'End session',
     endTitle: 'End this session?',
     endMessage: 'The current turn ends and the session is marked as ended; then remarks and minutes can be finished.',
+    unmarked: {
+      title: '{{count}} people not checked in',
+      start: 'Before starting, confirm whether they are here. People not checked in are not counted as present; the minutes list them as not checked in.',
+      end: 'Before ending, confirm whether they were here. People not checked in are not counted as present; the minutes list them as not checked in.',
+      everyonePresent: 'Mark all present',
+      goCheckIn: 'Go to check-in',
+      startAnyway: 'Start anyway',
+      endAnyway: 'End anyway'
+    },
     endedTitle: 'The session has ended',
     backToSession: 'Back to the session',
     projector: 'Projector',
@@ -238,8 +249,11 @@ export const en: Translation = {
       reasonOf: 'Reason {{name}} is absent',
       reasonPlaceholder: 'e.g. working away, ill',
       marks: { present: 'Present', absent: 'Absent', unmarked: 'Not checked in' },
-      walkIn: 'Walk-in (add from the directory and seat)',
-      walkInBadge: 'Walk-in'
+      walkIn: 'Walk-in: add from the directory and seat',
+      walkInBadge: 'Walk-in',
+      unmarked: '{{count}} not checked in',
+      walkIns: '{{count}} walk-ins',
+      everyonePresent: 'All present'
     }
   },
   remarks: {
@@ -247,9 +261,14 @@ export const en: Translation = {
     for: 'For',
     forLabel: 'This remark belongs to',
     nobody: 'Nobody speaking',
-    stillFor: 'Still for {{name}}',
+    forLead: 'For',
+    stillForLead: 'Still for',
+    movedOn: 'This remark is still for {{name}}; the mic has passed to {{current}}',
+    rebind: 'Give it to {{name}}',
+    restored: 'Unsaved remark restored (for {{name}})',
+    restoredNobody: 'Unsaved remark restored',
     box: 'Remark',
-    placeholder: 'What {{name}} says… (Enter saves, Shift+Enter for a new line)',
+    placeholder: 'What {{name}} says… (Enter saves, Shift+Enter for a new line, Esc leaves the box)',
     placeholderNobody: 'Pass the mic first, or choose the speaker above',
     star: 'Mark as a key quote',
     save: 'Save remark',
@@ -299,7 +318,15 @@ export const en: Translation = {
     otherFormats: 'Other formats',
     markdown: 'Markdown (for chat groups)',
     text: 'Plain text (.txt)',
-    turnsCsv: 'Turns (CSV table)'
+    turnsCsv: 'Turns (CSV table)',
+    hours: {
+      title: 'Service hours',
+      of: 'Service hours of {{name}}',
+      unit: ' h',
+      computed: 'From check-in: {{hours}} h',
+      reset: 'Back to the hours from check-in',
+      resetOf: 'Back to the hours from check-in for {{name}}'
+    }
   },
   files: {
     saved: 'Saved to {{path}}',
@@ -432,7 +459,7 @@ export const en: Translation = {
   },
   search: {
     title: 'Search',
-    description: 'Find remarks, sessions, themes and people.',
+    description: 'Find remarks, sessions, decisions, themes and people.',
     label: 'Keywords',
     from: 'From',
     to: 'To',
@@ -442,7 +469,10 @@ export const en: Translation = {
     hint: 'Type keywords; results appear as you type or when you press Enter.',
     noResults: 'Nothing matches “{{query}}”.',
     resultCount: '{{count}} results',
-    kinds: { remark: 'Remark', session: 'Session', theme: 'Theme', person: 'Person' }
+    decisionOwner: 'Owner: {{owner}}',
+    decisionNoOwner: 'Owner: not set',
+    decisionDue: 'Due {{date}}',
+    kinds: { remark: 'Remark', session: 'Session', decision: 'Decision', theme: 'Theme', person: 'Person' }
   },
   settings: {
     title: 'Settings',

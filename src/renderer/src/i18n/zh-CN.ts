@@ -132,7 +132,9 @@ export const zhCN = {
     cancelMessage: '场次会保留在记录中并标为“已取消”,不能再开始或编辑。',
     minutes: '{{count}} 分钟',
     noAgenda: '还没有安排议程。',
-    seating: '参加人员与座位({{count}} 人)'
+    seating: '参加人员与座位（{{count}} 人）',
+    presentAt: '出席 {{time}}',
+    absentBecause: '缺席（{{reason}}）'
   },
   live: {
     tabs: { console: '现场', checkIn: '签到' },
@@ -140,6 +142,15 @@ export const zhCN = {
     end: '结束场次',
     endTitle: '结束这个场次?',
     endMessage: '当前发言结束,场次标为“已结束”,之后可以整理发言记录和纪要。',
+    unmarked: {
+      title: '还有 {{count}} 人未签到',
+      start: '开始场次前，请确认他们是否到场。未签到的人不计入实到人数，会议纪要中单列为“未签到”。',
+      end: '结束场次前，请确认他们是否到场。未签到的人不计入实到人数，会议纪要中单列为“未签到”。',
+      everyonePresent: '全部标为出席',
+      goCheckIn: '去签到',
+      startAnyway: '仍然开始',
+      endAnyway: '仍然结束'
+    },
     endedTitle: '场次已结束',
     backToSession: '返回场次',
     projector: '投屏',
@@ -237,8 +248,11 @@ export const zhCN = {
       reasonOf: '{{name}} 的缺席原因',
       reasonPlaceholder: '例如:外出务工、生病',
       marks: { present: '出席', absent: '缺席', unmarked: '未签到' },
-      walkIn: '临时到场(从名录添加并入座)',
-      walkInBadge: '临时到场'
+      walkIn: '列席（临时参加）：从名录添加并入座',
+      walkInBadge: '列席（临时参加）',
+      unmarked: '未签到 {{count}} 人',
+      walkIns: '列席 {{count}} 人',
+      everyonePresent: '全部出席'
     }
   },
   remarks: {
@@ -246,9 +260,14 @@ export const zhCN = {
     for: '记录给',
     forLabel: '这条发言记录属于',
     nobody: '无人发言',
-    stillFor: '仍记给 {{name}}',
+    forLead: '记给',
+    stillForLead: '仍记给',
+    movedOn: '这条记录仍记给 {{name}}，话筒已传给 {{current}}',
+    rebind: '改记给 {{name}}',
+    restored: '已恢复未保存的记录（记给 {{name}}）',
+    restoredNobody: '已恢复未保存的记录',
     box: '发言记录',
-    placeholder: '记录 {{name}} 的发言…(回车保存,Shift+回车换行)',
+    placeholder: '记录 {{name}} 的发言…（回车保存，Shift+回车换行，Esc 离开输入框）',
     placeholderNobody: '先传递话筒,或在右上角选择发言人',
     star: '标为金句',
     save: '保存记录',
@@ -298,7 +317,15 @@ export const zhCN = {
     otherFormats: '其他格式',
     markdown: 'Markdown(发到群里)',
     text: '纯文本(.txt)',
-    turnsCsv: '发言明细(CSV 表格)'
+    turnsCsv: '发言明细(CSV 表格)',
+    hours: {
+      title: '服务时长',
+      of: '{{name}} 的服务时长',
+      unit: ' 小时',
+      computed: '按签到计算：{{hours}} 小时',
+      reset: '恢复按签到计算的时长',
+      resetOf: '恢复 {{name}} 按签到计算的时长'
+    }
   },
   files: {
     saved: '已保存到 {{path}}',
@@ -431,7 +458,7 @@ export const zhCN = {
   },
   search: {
     title: '搜索',
-    description: '在发言记录、场次、主题和人员中查找。',
+    description: '在发言记录、场次、议定事项、主题和人员中查找。',
     label: '关键词',
     from: '从',
     to: '到',
@@ -441,7 +468,10 @@ export const zhCN = {
     hint: '输入关键词后按回车,或稍等片刻即可看到结果。',
     noResults: '没有找到与「{{query}}」相关的内容。',
     resultCount: '找到 {{count}} 条结果',
-    kinds: { remark: '发言', session: '场次', theme: '主题', person: '人员' }
+    decisionOwner: '负责人：{{owner}}',
+    decisionNoOwner: '负责人：未指定',
+    decisionDue: '完成期限：{{date}}',
+    kinds: { remark: '发言', session: '场次', decision: '议定事项', theme: '主题', person: '人员' }
   },
   settings: {
     title: '设置',

@@ -2,6 +2,7 @@ import { Group, SegmentedControl, Select } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { pickerLabels } from '@shared/people'
 import { useChannel } from '../../api/use-channel'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
@@ -15,6 +16,7 @@ export function FollowUpsPage() {
   const [ownerId, setOwnerId] = useState<string | null>(null)
   const [dueBy, setDueBy] = useState<string | null>(null)
   const people = useChannel('people:list', { includeArchived: true }, ['people:changed'])
+  const ownerLabels = pickerLabels(people.data ?? [])
   const decisions = useChannel(
     'decisions:list',
     { ...(status !== 'all' ? { status } : {}), ...(ownerId ? { ownerId } : {}), ...(dueBy ? { dueBy } : {}) },
@@ -39,7 +41,7 @@ export function FollowUpsPage() {
           w={200}
           label={t('decisions.owner')}
           placeholder={t('people.filters.any')}
-          data={(people.data ?? []).map((person) => ({ value: person.id, label: person.name }))}
+          data={(people.data ?? []).map((person) => ({ value: person.id, label: ownerLabels.get(person.id) ?? person.name }))}
           value={ownerId}
           onChange={setOwnerId}
           searchable

@@ -1,16 +1,15 @@
-import { Badge, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { IconChecks } from '@tabler/icons-react'
 import { useState } from 'react'
+import { markOf } from '@shared/attendance'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { PersonAdder } from '../people/PersonAdder'
 import { RoundTable } from '../seating/RoundTable'
-import { attendanceCounts, seatTone } from './live-view'
+import { attendanceCounts, nameOf, seatTone } from './live-view'
 import type { Live } from './use-live'
-
-type Mark = 'present' | 'absent' | 'unmarked'
-const markOf = (entry: AttendanceEntry): Mark => (entry.absent ? 'absent' : entry.checkedInAt ? 'present' : 'unmarked')
 
 /** 签到: present or absent (with a reason) on the list or by a click on the seat map; walk-ins join at a free seat. */
 export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
@@ -26,6 +25,7 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
     live.run(() => api.invoke('live:checkIn', { sessionId, personId: entry.personId, present, reason }))
   const addWalkIn = (personId: string): Promise<boolean> =>
     live.run(() => api.invoke('live:addWalkIn', { sessionId, personId, seatNumber: null }))
+  const everyonePresent = (): Promise<boolean> => live.run(() => api.invoke('live:checkInEveryone', { sessionId }))
 
   return (
     <Group align="flex-start" gap="xl" wrap="nowrap">
@@ -45,11 +45,12 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
             .filter((entry) => entry.seatNumber !== null)
             .map((entry) => {
               const tone = seatTone(view, entry, undefined)
-              return { key: entry.personId, number: entry.seatNumber!, name: entry.name, tone, status: t(`live.checkIn.marks.${markOf(entry)}`) }
+              return { key: entry.personId, number: entry.seatNumber!, name: nameOf(view, entry.personId), tone, status: t(`live.checkIn.marks.${markOf(entry)}`) }
             })}
           onSeatClick={(seat) => {
             const entry = view.attendance.find((candidate) => candidate.personId === seat.key)
-            if (entry) void mark(entry, markOf(entry) !== 'present')
+            // A walk-in is there by definition: a click on their seat does not make them absent.
+            if (entry && (entry.invited || markOf(entry) !== 'present')) void mark(entry, markOf(entry) !== 'present')
           }}
         />
         <Text size="sm" c="dimmed" maw={420} ta="center">
@@ -57,7 +58,7 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
         </Text>
       </Stack>
       <Stack style={{ flex: 1, minWidth: 0 }}>
-        <Group gap="lg">
+        <Group gap="sm" data-testid="attendance-counts">
           <Badge size="xl" variant="light" color="gray">
             {t('live.checkIn.expected', { count: counts.expected })}
           </Badge>
@@ -67,6 +68,17 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
           <Badge size="xl" variant="light" color="orange">
             {t('live.checkIn.absent', { count: counts.absent })}
           </Badge>
+          <Badge size="xl" variant="light" color={counts.unmarked ? 'yellow' : 'gray'}>
+            {t('live.checkIn.unmarked', { count: counts.unmarked })}
+          </Badge>
+          {counts.walkIns > 0 && (
+            <Badge size="xl" variant="light" color="blue">
+              {t('live.checkIn.walkIns', { count: counts.walkIns })}
+            </Badge>
+          )}
+          <Button variant="light" color="green" leftSection={<IconChecks size={18} />} disabled={counts.unmarked === 0 || live.busy} onClick={() => void everyonePresent()}>
+            {t('live.checkIn.everyonePresent')}
+          </Button>
         </Group>
         <Table verticalSpacing={6} aria-label={t('live.checkIn.list')}>
           <Table.Thead>
@@ -79,7 +91,7 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
           </Table.Thead>
           <Table.Tbody>
             {view.attendance.map((entry) => (
-              <CheckInRow key={entry.personId} entry={entry} onMark={(present, reason) => void mark(entry, present, reason)} />
+              <CheckInRow key={entry.personId} entry={entry} label={nameOf(view, entry.personId)} onMark={(present, reason) => void mark(entry, present, reason)} />
             ))}
           </Table.Tbody>
         </Table>
@@ -89,7 +101,7 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
   )
 }
 
-function CheckInRow({ entry, onMark }: { entry: AttendanceEntry; onMark: (present: boolean, reason?: string) => void }) {
+function CheckInRow({ entry, label, onMark }: { entry: AttendanceEntry; label: string; onMark: (present: boolean, reason?: string) => void }) {
   const { t } = useTranslation()
   const [reason, setReason] = useState(entry.absentReason)
   return (
@@ -97,7 +109,7 @@ function CheckInRow({ entry, onMark }: { entry: AttendanceEntry; onMark: (presen
       <Table.Td fw={700}>{entry.seatNumber ?? '—'}</Table.Td>
       <Table.Td>
         <Text fw={600}>
-          {entry.name}
+          {label}
           {!entry.invited && (
             <Badge ml="xs" size="sm" variant="outline">
               {t('live.checkIn.walkInBadge')}
@@ -110,12 +122,13 @@ function CheckInRow({ entry, onMark }: { entry: AttendanceEntry; onMark: (presen
       </Table.Td>
       <Table.Td>
         <SegmentedControl
-          aria-label={t('live.checkIn.statusOf', { name: entry.name })}
+          aria-label={t('live.checkIn.statusOf', { name: label })}
           value={markOf(entry)}
           onChange={(value) => value !== 'unmarked' && onMark(value === 'present', reason)}
           data={[
             { value: 'present', label: t('live.checkIn.marks.present') },
-            { value: 'absent', label: t('live.checkIn.marks.absent') },
+            // 缺席 is for the invited: a walk-in is on the list because they came.
+            { value: 'absent', label: t('live.checkIn.marks.absent'), disabled: !entry.invited },
             { value: 'unmarked', label: t('live.checkIn.marks.unmarked'), disabled: true }
           ]}
         />
@@ -123,7 +136,7 @@ function CheckInRow({ entry, onMark }: { entry: AttendanceEntry; onMark: (presen
       <Table.Td>
         {entry.absent && (
           <TextInput
-            aria-label={t('live.checkIn.reasonOf', { name: entry.name })}
+            aria-label={t('live.checkIn.reasonOf', { name: label })}
             placeholder={t('live.checkIn.reasonPlaceholder')}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}

@@ -21,7 +21,7 @@ import { api } from '../../api'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { RemarkPanel } from '../remarks/RemarkPanel'
 import { RoundTable } from '../seating/RoundTable'
-import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, personOf, placeOf, seatTone } from './live-view'
+import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, nameOf, personOf, placeOf, seatTone } from './live-view'
 import { PersonPicker } from './PersonPicker'
 import { SpeakerTimer } from './SpeakerTimer'
 import { commandFor, isTypingTarget, KEYS, type Command } from './shortcuts'
@@ -155,7 +155,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
             return {
               key: entry.personId,
               number: entry.seatNumber!,
-              name: entry.name,
+              name: nameOf(view, entry.personId),
               tone,
               status: t(`live.seat.${tone}`),
               icon: tone === 'current' ? <IconMicrophone size={18} aria-hidden /> : undefined
@@ -164,7 +164,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
           onSeatClick={roundReady ? (seat) => setStartSeat(seat.key) : undefined}
         />
         <Group gap="md">
-          {(['current', 'next', 'spoken', 'deferred', 'skipped', 'absent'] as const).map((tone) => (
+          {(['current', 'next', 'spoken', 'deferred', 'skipped', 'absent', 'unmarked'] as const).map((tone) => (
             <Text key={tone} size="xs" c="dimmed">
               <Badge size="xs" variant="dot" color={TONE_DOT[tone]}>
                 {t(`live.seat.${tone}`)}
@@ -183,7 +183,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
                 {current && current.kind !== 'round' && current.kind !== 'study' && ` · ${queueLabel(current.kind)}`}
               </Text>
               <Title order={2} fz={44} lh={1.1} data-testid="current-speaker">
-                {speaker?.name ?? t('live.nobody')}
+                {speaker ? nameOf(view, speaker.personId) : t('live.nobody')}
               </Title>
               <Group gap="md" align="baseline">
                 <Text fz="lg" c="dimmed">
@@ -209,7 +209,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
                 label={t('live.startFrom')}
                 data={view.attendance
                   .filter((entry) => entry.seatNumber !== null && !entry.absent)
-                  .map((entry) => ({ value: entry.personId, label: `${entry.seatNumber} · ${entry.name}` }))}
+                  .map((entry) => ({ value: entry.personId, label: `${entry.seatNumber} · ${nameOf(view, entry.personId)}` }))}
                 value={startFrom}
                 onChange={setStartSeat}
                 allowDeselect={false}
@@ -240,7 +240,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
               const label = entry.turnId ? t('live.queue.deferred') : queueLabel(entry.kind)
               return (
                 <Badge key={`${entry.personId}-${index}`} size="xl" radius="sm" variant={index === 0 ? 'filled' : 'light'} color={index === 0 ? 'blue' : 'gray'} tt="none">
-                  {person?.name ?? '?'}
+                  {person ? nameOf(view, person.personId) : '?'}
                   {label ? ` · ${label}` : ''}
                 </Badge>
               )
@@ -293,4 +293,4 @@ export function ConsoleView({ live, now, onStep }: Props) {
   )
 }
 
-const TONE_DOT = { current: 'red', next: 'blue', spoken: 'green', deferred: 'yellow', skipped: 'gray', absent: 'gray' } as const
+const TONE_DOT = { current: 'red', next: 'blue', spoken: 'green', deferred: 'yellow', skipped: 'gray', absent: 'gray', unmarked: 'orange' } as const

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconDeviceTv, IconFlag, IconPlayerPlay } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { markOf } from '@shared/attendance'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { hrefFor, navigate } from '../../router'
@@ -10,7 +11,8 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { CheckInPanel } from './CheckInPanel'
 import { ConsoleView } from './ConsoleView'
-import { commandAction } from './live-view'
+import { commandAction, nameOf } from './live-view'
+import { UnmarkedPrompt } from './UnmarkedPrompt'
 import { PhaseStepper } from './PhaseStepper'
 import { formatClock } from './SpeakerTimer'
 import { useCoreClock, useLive, type Live } from './use-live'
@@ -30,7 +32,21 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const now = useCoreClock(view.now)
   const [tab, setTab] = useState<string | null>(session.status === 'live' ? 'console' : 'checkIn')
   const [ending, setEnding] = useState(false)
+  const [asking, setAsking] = useState<'start' | 'end' | null>(null)
   const startedAt = view.state.phases[0]?.startedAt
+  const unmarked = view.attendance.filter((entry) => entry.invited && markOf(entry) === 'unmarked')
+
+  const start = async (): Promise<boolean> => {
+    const started = await live.run(() => api.invoke('sessions:start', { id: session.id }))
+    if (started) setTab('console')
+    return started
+  }
+  const end = async (): Promise<boolean> => {
+    const result = await api.invoke('sessions:end', { id: session.id })
+    if (result.ok) live.reload()
+    return result.ok
+  }
+  const everyonePresent = (): Promise<boolean> => live.run(() => api.invoke('live:checkInEveryone', { sessionId: session.id }))
 
   const step = (delta: 1 | -1): void =>
     void live.perform((latest) => {
@@ -74,15 +90,19 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
             <Button
               size="md"
               leftSection={<IconPlayerPlay size={20} />}
-              onClick={async () => {
-                if (await live.run(() => api.invoke('sessions:start', { id: session.id }))) setTab('console')
-              }}
+              onClick={() => (unmarked.length > 0 ? setAsking('start') : void start())}
             >
               {t('live.start')}
             </Button>
           )}
           {session.status === 'live' && (
-            <Button size="md" color="red" variant="light" leftSection={<IconFlag size={20} />} onClick={() => setEnding(true)}>
+            <Button
+              size="md"
+              color="red"
+              variant="light"
+              leftSection={<IconFlag size={20} />}
+              onClick={() => (unmarked.length > 0 ? setAsking('end') : setEnding(true))}
+            >
               {t('live.end')}
             </Button>
           )}
@@ -123,6 +143,27 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
         </Tabs.Panel>
       </Tabs>
 
+      {asking && (
+        <UnmarkedPrompt
+          moment={asking}
+          names={unmarked.map((entry) => nameOf(view, entry.personId))}
+          onCancel={() => setAsking(null)}
+          onGoCheckIn={() => {
+            setAsking(null)
+            setTab('checkIn')
+          }}
+          onEveryonePresent={async () => {
+            const done = (await everyonePresent()) && (asking === 'start' ? await start() : await end())
+            if (done) setAsking(null)
+            return done
+          }}
+          onAnyway={async () => {
+            const done = asking === 'start' ? await start() : await end()
+            if (done) setAsking(null)
+            return done
+          }}
+        />
+      )}
       {ending && (
         <ConfirmModal
           title={t('live.endTitle')}

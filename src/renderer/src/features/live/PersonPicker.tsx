@@ -2,6 +2,7 @@ import { Button, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceEntry } from '@shared/domain'
+import { labelsByPersonId } from '@shared/people'
 import { placeOf } from './live-view'
 
 interface Props {
@@ -16,6 +17,7 @@ export function PersonPicker({ title, people, onPick, onClose }: Props) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const query = text.trim()
+  const labels = labelsByPersonId(people)
   const matches = people.filter((entry) => !query || entry.name.includes(query) || placeOf(entry).includes(query))
   return (
     // No opening animation: the name is typed the moment H is pressed.
@@ -39,7 +41,7 @@ export function PersonPicker({ title, people, onPick, onClose }: Props) {
           <Button key={entry.personId} variant={index === 0 ? 'light' : 'default'} size="md" justify="space-between" onClick={() => onPick(entry.personId)}
             rightSection={<Text size="sm" c="dimmed">{placeOf(entry)}</Text>}>
             {entry.seatNumber !== null ? `${entry.seatNumber} · ` : ''}
-            {entry.name}
+            {labels.get(entry.personId) ?? entry.name}
           </Button>
         ))}
       </Stack>

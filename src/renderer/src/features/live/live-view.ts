@@ -1,6 +1,8 @@
 import type { LiveAction } from '@shared/contract'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { roundInProgress, roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
+import { markOf, tallyAttendance, type AttendanceTally } from '@shared/attendance'
+import { fullPlaceOf, labelsByPersonId } from '@shared/people'
 import type { SeatTone } from '../seating/seat-tone'
 
 /** What the console and the projector derive from a LiveView; pure, so both show the same thing. */
@@ -8,8 +10,18 @@ import type { SeatTone } from '../seating/seat-tone'
 export const personOf = (view: LiveView, personId: string | undefined): AttendanceEntry | undefined =>
   personId === undefined ? undefined : view.attendance.find((entry) => entry.personId === personId)
 
-export const placeOf = (entry: AttendanceEntry | undefined): string =>
-  entry ? [entry.village, entry.organisation].filter(Boolean).join(' · ') : ''
+/** Village and unit, shown under a name (the projector, 现在发言). */
+export const placeOf = (entry: AttendanceEntry | undefined): string => (entry ? fullPlaceOf(entry) : '')
+
+const labelCache = new WeakMap<AttendanceEntry[], Map<string, string>>()
+
+/** A person's name as the session shows it: with their place when a namesake is on the list (src/shared/people.ts). */
+export function nameOf(view: LiveView, personId: string | undefined): string {
+  if (personId === undefined) return ''
+  let labels = labelCache.get(view.attendance)
+  if (!labels) labelCache.set(view.attendance, (labels = labelsByPersonId(view.attendance)))
+  return labels.get(personId) ?? ''
+}
 
 /** The phases in order: each agenda segment, then 总结 ('closing'). */
 export function phaseKeys(view: LiveView): string[] {
@@ -48,18 +60,12 @@ export function seatTone(view: LiveView, entry: AttendanceEntry, next: QueueEntr
   if (next?.personId === entry.personId) return 'next'
   const outcome = roundOutcomes(view.state).get(entry.personId)
   if (outcome && outcome !== 'speaking') return outcome
-  if (view.session.status === 'planned') return entry.checkedInAt ? 'present' : 'unmarked'
-  return 'present'
+  // 未签到 is never shown as present, before or after 开始场次 (DESIGN §9).
+  return markOf(entry) === 'present' ? 'present' : 'unmarked'
 }
 
-/** 应到 (invited), 实到 (here: checked in or seated walk-ins, not absent), 缺席. */
-export function attendanceCounts(view: LiveView): { expected: number; present: number; absent: number } {
-  return {
-    expected: view.attendance.filter((entry) => entry.invited).length,
-    present: view.attendance.filter((entry) => !entry.absent && entry.checkedInAt !== null).length,
-    absent: view.attendance.filter((entry) => entry.absent).length
-  }
-}
+/** 应到, 实到, 缺席, 未签到 and 列席, by the one rule in src/shared/attendance.ts. */
+export const attendanceCounts = (view: LiveView): AttendanceTally => tallyAttendance(view.attendance)
 
 export type ConsoleCommand = 'pass' | 'skip' | 'defer' | 'decline' | 'applause' | 'pause' | 'free' | 'undo' | 'nextPhase' | 'previousPhase'
 

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { saveExportedFile } from '../../shell/save-file'
 import { printInNewTab } from './print-in-browser'
+import { VolunteerHoursEditor } from './VolunteerHoursEditor'
 
 type Format = 'docx' | 'pdf' | 'markdown' | 'text' | 'csv'
 
@@ -77,8 +78,9 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
       <Text size="sm" c="dimmed" mb="xs">
         {t(`minutes.explain.${document}`)}
       </Text>
+      {document === 'volunteer' && <VolunteerHoursEditor sessionId={sessionId} />}
       {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
-      <Box h="60vh" bg="gray.2" style={{ borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}>
+      <Box h={document === 'volunteer' ? '50vh' : '60vh'} bg="gray.2" style={{ borderRadius: 'var(--mantine-radius-sm)', overflow: 'hidden' }}>
         {page.data ? (
           // No scripts, no same-origin access: the page is shown, nothing in it runs.
           <iframe title={page.data.title} srcDoc={page.data.html} sandbox="" style={{ width: '100%', height: '100%', border: 0 }} />

@@ -3,7 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person } from '@shared/domain'
-import { placeOf } from './people-filter'
+import { pickerLabels } from '@shared/people'
 import { PersonFormModal } from './PersonFormModal'
 
 interface Props {
@@ -19,6 +19,7 @@ export function PersonAdder({ label, candidates, onAdd, width = 340 }: Props) {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
   const [quickAdd, setQuickAdd] = useState<string | null>(null)
+  const labels = pickerLabels(candidates)
   return (
     <Group align="flex-end">
       <Select
@@ -26,7 +27,7 @@ export function PersonAdder({ label, candidates, onAdd, width = 340 }: Props) {
         size="md"
         label={label}
         placeholder={t('planner.invitees.addPlaceholder')}
-        data={candidates.map((person) => ({ value: person.id, label: [person.name, placeOf(person)].filter(Boolean).join(' · ') }))}
+        data={candidates.map((person) => ({ value: person.id, label: labels.get(person.id) ?? person.name }))}
         value={null}
         searchValue={search}
         onSearchChange={setSearch}

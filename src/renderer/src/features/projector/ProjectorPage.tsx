@@ -2,7 +2,7 @@ import { Box, Center, Loader, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { speakingMs } from '@shared/speaking'
 import { useChannel } from '../../api/use-channel'
-import { currentSegment, limitMsOf, personOf, placeOf } from '../live/live-view'
+import { currentSegment, limitMsOf, nameOf, personOf, placeOf } from '../live/live-view'
 import { formatClock, TONE_COLOR, timerTone } from '../live/SpeakerTimer'
 import { useCoreClock } from '../live/use-live'
 import classes from './ProjectorPage.module.css'
@@ -48,7 +48,7 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
         <Stack gap="1vh">
           <Text className={classes.label}>{t('live.nowSpeaking')}</Text>
           <Text className={classes.name} data-testid="projector-current">
-            {speaker?.name ?? '—'}
+            {speaker ? nameOf(view, speaker.personId) : '—'}
           </Text>
           <Text className={classes.place}>{placeOf(speaker)}</Text>
         </Stack>
@@ -56,7 +56,7 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
           <Stack gap="0.5vh">
             <Text className={classes.label}>{t('live.next')}</Text>
             <Text className={classes.next} data-testid="projector-next">
-              {next?.name ?? '—'}
+              {next ? nameOf(view, next.personId) : '—'}
             </Text>
           </Stack>
           {state.current && (

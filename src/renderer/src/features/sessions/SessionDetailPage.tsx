@@ -4,6 +4,7 @@ import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, I
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '@shared/domain'
+import { labelsByPersonId } from '@shared/people'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
@@ -18,8 +19,14 @@ import { DecisionForm } from '../decisions/DecisionForm'
 import { MinutesPreview } from '../minutes/MinutesPreview'
 import { DecisionTable } from '../decisions/DecisionTable'
 import { RemarkList } from '../remarks/RemarkList'
-import { RoundTable } from '../seating/RoundTable'
+import { SessionAttendance } from './SessionAttendance'
 import { STATUS_COLOR } from './SessionsPage'
+
+/** Everyone on the session, as the choices of 改为 / 负责人: names carry their place where namesakes are listed. */
+function sessionPeople(session: SessionDetail): { value: string; label: string }[] {
+  const labels = labelsByPersonId(session.attendance)
+  return session.attendance.map((entry) => ({ value: entry.personId, label: labels.get(entry.personId) ?? entry.name }))
+}
 
 export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; remarkId?: string }) {
   const session = useChannel('sessions:get', { id: sessionId }, ['session:changed'])
@@ -32,7 +39,7 @@ export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; 
 function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
   const { t } = useTranslation()
   const remarks = useChannel('remarks:list', { sessionId: session.id }, ['remarks:changed'])
-  const people = session.invitees.map((invitee) => ({ value: invitee.personId, label: invitee.name }))
+  const people = sessionPeople(session)
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="remarks-heading">
       <Title order={2} fz="lg" mb="sm" id="remarks-heading">
@@ -50,7 +57,7 @@ function SessionReview({ session }: { session: SessionDetail }) {
   const decisions = useChannel('decisions:list', { sessionId: session.id }, ['decisions:changed'])
   const [summary, setSummary] = useState(session.summary)
   const save = useAction('sessions:setSummary')
-  const people = session.invitees.map((invitee) => ({ value: invitee.personId, label: invitee.name }))
+  const people = sessionPeople(session)
   return (
     <>
       <Card withBorder padding="lg" component="section" aria-labelledby="decisions-heading">
@@ -94,8 +101,8 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
   const { language } = useSettings()
   const [cancelling, setCancelling] = useState(false)
   const [exporting, setExporting] = useState(false)
-  const seated = session.invitees.filter((invitee) => invitee.seatNumber !== null)
   const planned = session.status === 'planned'
+  const labels = labelsByPersonId(session.attendance)
 
   async function duplicate(): Promise<void> {
     const result = await api.invoke('sessions:duplicate', { id: session.id })
@@ -112,8 +119,8 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
       : []),
     [t('planner.fields.venue'), session.venue],
     [t('planner.fields.theme'), session.themeTitle ?? t('common.none')],
-    [t('planner.fields.host'), session.hostName ?? t('common.none')],
-    [t('planner.fields.recorder'), session.recorderName ?? t('common.none')],
+    [t('planner.fields.host'), (session.hostId && labels.get(session.hostId)) || session.hostName || t('common.none')],
+    [t('planner.fields.recorder'), (session.recorderId && labels.get(session.recorderId)) || session.recorderName || t('common.none')],
     [t('planner.fields.organiser'), session.organiserUnit],
     [
       t('sessionDetail.speakerLimit'),
@@ -190,7 +197,7 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
                   <div style={{ flex: 1 }}>
                     <Text fw={600}>
                       {t(`planner.agenda.kinds.${segment.kind}`)}
-                      {segment.kind === 'study' && segment.lecturerName ? ` · ${segment.lecturerName}` : ''}
+                      {segment.kind === 'study' && segment.lecturerName ? ` · ${(segment.lecturerId && labels.get(segment.lecturerId)) || segment.lecturerName}` : ''}
                       {segment.kind !== 'study' && segment.title ? ` · ${segment.title}` : ''}
                     </Text>
                     {segment.topic && <Text c="dimmed">{segment.topic}</Text>}
@@ -201,45 +208,7 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
             </Stack>
           </Card>
         </SimpleGrid>
-        <Card withBorder padding="lg" component="section" aria-labelledby="seating-heading">
-          <Title order={2} fz="lg" mb="sm" id="seating-heading">
-            {t('sessionDetail.seating', { count: session.invitees.length })}
-          </Title>
-          <Group align="flex-start" gap="xl">
-            {seated.length > 0 && (
-              <RoundTable
-                label={t('seating.plan')}
-                centre={<Text fw={600}>{session.themeTitle ?? session.title}</Text>}
-                seats={seated.map((invitee) => ({
-                  key: invitee.personId,
-                  number: invitee.seatNumber!,
-                  name: invitee.name,
-                  detail: invitee.village || invitee.organisation
-                }))}
-              />
-            )}
-            <Table style={{ flex: 1, minWidth: 360 }} aria-label={t('planner.invitees.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('planner.invitees.seat')}</Table.Th>
-                  <Table.Th>{t('people.columns.name')}</Table.Th>
-                  <Table.Th>{t('people.columns.organisation')}</Table.Th>
-                  <Table.Th>{t('planner.invitees.role')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {session.invitees.map((invitee) => (
-                  <Table.Tr key={invitee.personId}>
-                    <Table.Td fw={700}>{invitee.seatNumber ?? '—'}</Table.Td>
-                    <Table.Td fw={600}>{invitee.name}</Table.Td>
-                    <Table.Td>{[invitee.organisation, invitee.village].filter(Boolean).join(' · ')}</Table.Td>
-                    <Table.Td>{t(`roles.${invitee.role}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Group>
-        </Card>
+        <SessionAttendance session={session} />
         {(session.status === 'live' || session.status === 'ended') && (
           <>
             <SessionRemarks session={session} remarkId={remarkId} />

@@ -5,6 +5,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person, SessionDetail } from '@shared/domain'
+import { pickerLabels } from '@shared/people'
 import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
 import { ErrorNotice } from '../../shell/ErrorNotice'
@@ -13,7 +14,6 @@ import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { navigate } from '../../router'
-import { placeOf } from '../people/people-filter'
 import { AgendaEditor } from './AgendaEditor'
 import { InviteesEditor } from './InviteesEditor'
 import { emptyPlan, missingWhen, planFromSession, toSessionPlan, withRolesApplied, type PlanForm } from './plan-form'
@@ -49,13 +49,11 @@ function Planner({ existing, themeId }: { existing: SessionDetail | null; themeI
   }
 
   const peopleById = useMemo(() => new Map((people.data ?? []).map((person): [string, Person] => [person.id, person])), [people.data])
-  const peopleOptions = useMemo(
-    () =>
-      (people.data ?? [])
-        .filter((person) => !person.archivedAt)
-        .map((person) => ({ value: person.id, label: [person.name, placeOf(person)].filter(Boolean).join(' · ') })),
-    [people.data]
-  )
+  const peopleOptions = useMemo(() => {
+    const active = (people.data ?? []).filter((person) => !person.archivedAt)
+    const labels = pickerLabels(active)
+    return active.map((person) => ({ value: person.id, label: labels.get(person.id) ?? person.name }))
+  }, [people.data])
   const theme = themes.data?.find((candidate) => candidate.id === form.themeId)
 
   // Choosing a host, a recorder or a lecturer also puts them on the list, as they will be stored.

@@ -1,0 +1,109 @@
+import { Badge, Card, Group, Table, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { markOf, tallyAttendance } from '@shared/attendance'
+import type { AttendanceEntry, SessionDetail } from '@shared/domain'
+import { fullPlaceOf, labelsByPersonId } from '@shared/people'
+import { formatTime } from '../../format'
+import { RoundTable } from '../seating/RoundTable'
+
+const MARK_COLOR = { present: 'green', absent: 'orange', unmarked: 'yellow' } as const
+
+/**
+ * 参加人员与座位: the plan before the session; once check-in has begun, attendance as recorded — walk-ins
+ * (列席), absentees with their reasons and those 未签到 — counted by the one rule in src/shared/attendance.ts.
+ */
+export function SessionAttendance({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const { attendance } = session
+  const recorded = session.status !== 'planned' || attendance.some((entry) => markOf(entry) !== 'unmarked')
+  const labels = labelsByPersonId(attendance)
+  const seated = attendance.filter((entry) => entry.seatNumber !== null)
+  const counts = tallyAttendance(attendance)
+  const markText = (entry: AttendanceEntry): string => {
+    const mark = markOf(entry)
+    if (mark === 'present') return entry.checkedInAt !== null ? t('sessionDetail.presentAt', { time: formatTime(entry.checkedInAt) }) : t('live.checkIn.marks.present')
+    if (mark === 'absent') return entry.absentReason ? t('sessionDetail.absentBecause', { reason: entry.absentReason }) : t('live.checkIn.marks.absent')
+    return t('live.checkIn.marks.unmarked')
+  }
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="seating-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} fz="lg" id="seating-heading">
+          {t('sessionDetail.seating', { count: attendance.length })}
+        </Title>
+        {recorded && (
+          <Group gap="xs" data-testid="session-attendance-counts">
+            <Badge size="lg" variant="light" color="gray">
+              {t('live.checkIn.expected', { count: counts.expected })}
+            </Badge>
+            <Badge size="lg" variant="light" color="green">
+              {t('live.checkIn.present', { count: counts.present })}
+            </Badge>
+            <Badge size="lg" variant="light" color="orange">
+              {t('live.checkIn.absent', { count: counts.absent })}
+            </Badge>
+            {counts.unmarked > 0 && (
+              <Badge size="lg" variant="light" color="yellow">
+                {t('live.checkIn.unmarked', { count: counts.unmarked })}
+              </Badge>
+            )}
+            {counts.walkIns > 0 && (
+              <Badge size="lg" variant="light" color="blue">
+                {t('live.checkIn.walkIns', { count: counts.walkIns })}
+              </Badge>
+            )}
+          </Group>
+        )}
+      </Group>
+      <Group align="flex-start" gap="xl">
+        {seated.length > 0 && (
+          <RoundTable
+            label={t('seating.plan')}
+            centre={<Text fw={600}>{session.themeTitle ?? session.title}</Text>}
+            seats={seated.map((entry) => ({
+              key: entry.personId,
+              number: entry.seatNumber!,
+              name: labels.get(entry.personId) ?? entry.name,
+              ...(recorded ? { tone: markOf(entry), status: t(`live.checkIn.marks.${markOf(entry)}`) } : { detail: entry.village || entry.organisation })
+            }))}
+          />
+        )}
+        <Table style={{ flex: 1, minWidth: 360 }} aria-label={t('planner.invitees.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('planner.invitees.seat')}</Table.Th>
+              <Table.Th>{t('people.columns.name')}</Table.Th>
+              <Table.Th>{t('people.columns.organisation')}</Table.Th>
+              <Table.Th>{t('planner.invitees.role')}</Table.Th>
+              {recorded && <Table.Th>{t('live.checkIn.status')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {attendance.map((entry) => (
+              <Table.Tr key={entry.personId}>
+                <Table.Td fw={700}>{entry.seatNumber ?? '—'}</Table.Td>
+                <Table.Td fw={600}>
+                  {labels.get(entry.personId) ?? entry.name}
+                  {!entry.invited && (
+                    <Badge ml="xs" size="sm" variant="outline">
+                      {t('live.checkIn.walkInBadge')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{fullPlaceOf(entry)}</Table.Td>
+                <Table.Td>{t(`roles.${entry.role}`)}</Table.Td>
+                {recorded && (
+                  <Table.Td>
+                    <Badge variant="light" color={MARK_COLOR[markOf(entry)]} tt="none">
+                      {markText(entry)}
+                    </Badge>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Group>
+    </Card>
+  )
+}
