@@ -264,6 +264,22 @@ describe('constraints', () => {
     expect(db.prepare('SELECT count(*) AS n FROM attendance').get()).toEqual({ n: 0 })
   })
 
+  it('version 5: attendance keeps an organiser’s correction of service hours (none by default; 0–24 hours), kept through an upgrade', () => {
+    const file = tempDatabaseFile()
+    const old = open(file, MIGRATIONS.slice(0, 4))
+    const personId = insertPerson(old, { name: '李芳' })
+    const sessionId = insertSession(old, { title: '圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR })
+    old.prepare('INSERT INTO attendance (id, session_id, person_id, role) VALUES (?, ?, ?, ?)').run(uuidv7(), sessionId, personId, 'lecturer')
+    old.close()
+    const db = open(file)
+    expect(db.prepare('SELECT role, service_hours FROM attendance').get()).toEqual({ role: 'lecturer', service_hours: null })
+    const set = db.prepare('UPDATE attendance SET service_hours = ?')
+    set.run(1.5)
+    expect(db.prepare('SELECT service_hours FROM attendance').get()).toEqual({ service_hours: 1.5 })
+    expect(() => set.run(25)).toThrow(/CHECK constraint failed/)
+    expect(() => set.run(-0.5)).toThrow(/CHECK constraint failed/)
+  })
+
   it('refuses a session that ends before or when it starts', () => {
     const db = open(tempDatabaseFile())
     expect(() => insertSession(db, { title: '圆桌派', plannedStart: T0, plannedEnd: T0 })).toThrow(/CHECK constraint failed/)

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { tallyAttendance } from '../../../src/shared/attendance'
+import { errorOf, runCleanups, valueOf, withDatabase } from '../../helpers'
+import { LiveRig } from './rig'
+
+afterEach(runCleanups)
+
+const MINUTE = 60_000
+const seats = (names: string[]) => names.map((name, i) => ({ name, seatNumber: i + 1 }))
+
+/** Who the three channels say was there: they must agree, by the one rule in src/shared/attendance.ts. */
+async function tallies(rig: LiveRig) {
+  const live = valueOf(await rig.core.invoke('live:get', { sessionId: rig.sessionId }))
+  const session = valueOf(await rig.core.invoke('sessions:get', { id: rig.sessionId }))
+  const minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+  const { expected, present, absent, unmarked, walkIns } = minutes.attendance
+  return { live: tallyAttendance(live.attendance), session: tallyAttendance(session.attendance), minutes: { expected, present, absent, unmarked, walkIns } }
+}
+
+describe('attendance, the same in the console, the session page and the minutes', () => {
+  it('starting with nobody checked in: nobody is present, everyone is 未签到 — not “everyone present”', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩', '刘建国']) })
+    const counts = await tallies(rig)
+    expect(counts.live).toEqual({ expected: 5, present: 0, absent: 0, unmarked: 5, walkIns: 0 })
+    expect(counts.session).toEqual(counts.live)
+    expect(counts.minutes).toEqual(counts.live)
+    const minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.attendance.groups).toEqual([])
+    expect(minutes.attendance.unmarkedNames).toHaveLength(5)
+  })
+
+  it('one walk-in and two absences: 12 − 2 + 1 = 11, and the walk-in is named', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `参会者${i + 1}`)
+    const rig = await LiveRig.open({ participants: seats(names), walkIns: ['高明'], start: false })
+    valueOf(await rig.checkIn(rig.participants[0]!, false, '外出务工'))
+    valueOf(await rig.checkIn(rig.participants[1]!, false, '生病'))
+    valueOf(await rig.core.invoke('live:checkInEveryone', { sessionId: rig.sessionId }))
+    valueOf(await rig.walkIn(rig.walkIns[0]!))
+    valueOf(await rig.core.invoke('sessions:start', { id: rig.sessionId }))
+    const counts = await tallies(rig)
+    expect(counts.minutes).toEqual({ expected: 12, present: 11, absent: 2, unmarked: 0, walkIns: 1 })
+    expect(counts.live).toEqual(counts.minutes)
+    expect(counts.session).toEqual(counts.minutes)
+    const { attendance } = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(attendance.walkInNames).toEqual(['高明'])
+    expect(attendance.absentees).toEqual([
+      { name: '参会者1', reason: '外出务工' },
+      { name: '参会者2', reason: '生病' }
+    ])
+    const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'minutes' })).html
+    expect(printed).toContain('应到12人，实到11人（含列席1人），缺席2人。')
+    expect(printed).toContain('列席（临时参加）：高明')
+  })
+
+  it('全部出席 checks in everyone still 未签到 and leaves the absent absent; it refuses an ended session', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩']) })
+    valueOf(await rig.checkIn(rig.participants[0]!, false, '外出务工'))
+    const view = valueOf(await rig.core.invoke('live:checkInEveryone', { sessionId: rig.sessionId }))
+    expect(tallyAttendance(view.attendance)).toEqual({ expected: 4, present: 3, absent: 1, unmarked: 0, walkIns: 0 })
+    expect(view.attendance.find((entry) => entry.personId === rig.participants[0])).toMatchObject({ absent: true, absentReason: '外出务工', checkedInAt: null })
+    valueOf(await rig.end())
+    expect(errorOf(await rig.core.invoke('live:checkInEveryone', { sessionId: rig.sessionId })).code).toBe('conflict')
+  })
+
+  it('a walk-in cannot be marked absent (they are on the list because they came), and nothing changes', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义']), walkIns: ['高明'] })
+    valueOf(await rig.walkIn(rig.walkIns[0]!))
+    const before = rig.snapshot()
+    const refused = errorOf(await rig.checkIn(rig.walkIns[0]!, false, '走了'))
+    expect(refused.issues?.[0]).toMatchObject({ path: ['present'], code: 'walk_in_absent' })
+    expect(rig.snapshot()).toEqual(before)
+  })
+
+  it('speaking is being there: a speaker still 未签到 is checked in as of their turn', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩']) })
+    rig.wait(MINUTE)
+    valueOf(await rig.act({ type: 'phase', segmentId: rig.segments[2] }))
+    const turnStart = rig.wait(MINUTE).now
+    valueOf(await rig.act({ type: 'round', startPersonId: rig.participants[0]! }))
+    rig.wait(3 * MINUTE)
+    valueOf(await rig.act({ type: 'skip' })) // 温乐义 holds the mic but is skipped: not proof he was there
+    let view = valueOf(await rig.act({ type: 'pass' })) // 翟自恩 speaks
+    const byId = new Map(view.attendance.map((entry) => [entry.personId, entry]))
+    expect(byId.get(rig.participants[0]!)!.checkedInAt).toBeNull()
+    expect(byId.get(rig.participants[1]!)!.checkedInAt).toBe(turnStart + 3 * MINUTE)
+    // An absent person is never checked in behind the user's back.
+    view = valueOf(await rig.checkIn(rig.participants[0]!, false, '外出'))
+    expect(view.attendance.find((entry) => entry.personId === rig.participants[0])!.absent).toBe(true)
+  })
+
+  it('volunteers get their own hours, which the organiser may correct in half hours; volunteers are not among the people served', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩']), start: false })
+    valueOf(await rig.checkIn(rig.lecturers[0], true)) // 李芳 at T0 (14:00)
+    valueOf(await rig.checkIn(rig.participants[0]!, true))
+    rig.wait(30 * MINUTE)
+    valueOf(await rig.core.invoke('sessions:start', { id: rig.sessionId }))
+    rig.wait(40 * MINUTE)
+    valueOf(await rig.checkIn(rig.lecturers[1], true)) // 赵海云 came 40 minutes after the start
+    rig.wait(50 * MINUTE)
+    valueOf(await rig.end()) // 2 h after 李芳 checked in
+    let minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.volunteers.map(({ name, hours, corrected }) => [name, hours, corrected])).toEqual([
+      ['李芳', 2, false],
+      ['赵海云', 1, false]
+    ])
+    expect(minutes.served).toBe(1) // 温乐义; 翟自恩 never checked in
+    const refused = await rig.core.invoke('attendance:setServiceHours', { sessionId: rig.sessionId, personId: rig.lecturers[1], hours: 1.25 })
+    expect(errorOf(refused).code).toBe('invalid_input')
+    valueOf(await rig.core.invoke('attendance:setServiceHours', { sessionId: rig.sessionId, personId: rig.lecturers[1], hours: 1.5 }))
+    minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.volunteers[1]).toMatchObject({ hours: 1.5, computedHours: 1, corrected: true })
+    const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'volunteer' })).html
+    expect(printed).toContain('赵海云（宣讲志愿者）：1.5小时')
+    expect(printed).toContain('服务群众1人（不含志愿者）')
+    valueOf(await rig.core.invoke('attendance:setServiceHours', { sessionId: rig.sessionId, personId: rig.lecturers[1], hours: null }))
+    minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.volunteers[1]).toMatchObject({ hours: 1, corrected: false })
+    const stranger = valueOf(await rig.core.invoke('people:create', { name: '路人' })).id
+    expect(errorOf(await rig.core.invoke('attendance:setServiceHours', { sessionId: rig.sessionId, personId: stranger, hours: 1 })).issues?.[0]).toMatchObject({
+      path: ['personId'],
+      code: 'not_on_list'
+    })
+    withDatabase(rig.file, (db) => expect(db.prepare('SELECT count(*) AS n FROM attendance WHERE service_hours IS NOT NULL').get()).toEqual({ n: 0 }))
+  })
+})
