@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AttendanceEntry, LiveView, SessionDetail } from '../../../src/shared/domain'
 import { replay, type SpeakingAction, type SpeakingEvent } from '../../../src/shared/speaking'
-import { attendanceCounts, canStartRound, commandAction, limitMsOf, seatTone } from '../../../src/renderer/src/features/live/live-view'
+import { attendanceCounts, canStartRound, commandAction, limitMsOf, nameOf, seatTone } from '../../../src/renderer/src/features/live/live-view'
 import { commandFor } from '../../../src/renderer/src/features/live/shortcuts'
 
 const STUDY = 'seg-study'
@@ -80,8 +80,22 @@ describe('the seat map and the counts', () => {
     expect(tones).toEqual({ a: 'skipped', b: 'absent', c: 'current', walkin: 'next' })
   })
 
-  it('counts 应到 from the invited, 实到 from those checked in and not absent', () => {
-    expect(attendanceCounts(view([]))).toEqual({ expected: 3, present: 3, absent: 1 })
+  it('counts 应到 from the invited, 实到 from those checked in and not absent (the walk-in included), by the shared rule', () => {
+    expect(attendanceCounts(view([]))).toEqual({ expected: 3, present: 3, absent: 1, unmarked: 0, walkIns: 1 })
+  })
+
+  it('shows a seat 未签到, never present, before and after the start', () => {
+    const unmarked = person('u', 5, { checkedInAt: null })
+    const live = { ...view([]), attendance: [...attendance, unmarked] }
+    expect(seatTone(live, unmarked, undefined)).toBe('unmarked')
+    expect(seatTone({ ...live, session: { ...session, status: 'planned' } }, unmarked, undefined)).toBe('unmarked')
+    expect(seatTone(live, attendance[0]!, undefined)).toBe('present')
+  })
+
+  it('names namesakes with their place', () => {
+    const twins = [person('x', 1, { name: '王明', village: '温集新村' }), person('y', 2, { name: '王明', village: '郑家村' }), person('z', 3, { name: '李芳' })]
+    const live = { ...view([]), attendance: twins }
+    expect(['x', 'y', 'z'].map((id) => nameOf(live, id))).toEqual(['王明（温集新村）', '王明（郑家村）', '李芳'])
   })
 
   it('times a lecturer against the segment and others against the per-speaker limit', () => {

@@ -367,7 +367,7 @@ export const en: Translation = {
     deleteTitle: 'Delete {{name}}?',
     deleteMessage: 'This person has not taken part in any session. Deleting cannot be undone; they are also taken off the lists of planned sessions.',
     deleted: 'Deleted {{name}}',
-    columns: { name: 'Name', gender: 'Gender', organisation: 'Unit / village', categories: 'Categories', phone: 'Phone', actions: 'Actions' },
+    columns: { name: 'Name', gender: 'Gender', organisation: 'Village / unit', categories: 'Categories', phone: 'Phone', actions: 'Actions' },
     fields: {
       name: 'Name',
       gender: 'Gender',

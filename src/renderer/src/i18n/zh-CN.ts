@@ -366,7 +366,7 @@ export const zhCN = {
     deleteTitle: '删除 {{name}}?',
     deleteMessage: '此人没有参加过任何场次,删除后无法恢复;如果已被邀请到计划中的场次,也会从名单中移除。',
     deleted: '已删除 {{name}}',
-    columns: { name: '姓名', gender: '性别', organisation: '单位/村', categories: '类别', phone: '电话', actions: '操作' },
+    columns: { name: '姓名', gender: '性别', organisation: '村/单位', categories: '类别', phone: '电话', actions: '操作' },
     fields: {
       name: '姓名',
       gender: '性别',

@@ -1,4 +1,5 @@
 import type { Person } from '@shared/domain'
+import { fullPlaceOf } from '@shared/people'
 
 export type SortKey = 'name' | 'organisation' | 'categories'
 export interface Sort {
@@ -13,7 +14,8 @@ export interface PeopleFilter {
 }
 
 const collator = new Intl.Collator('zh-CN')
-export const placeOf = (person: Person): string => [person.organisation, person.village].filter(Boolean).join(' · ')
+/** Village and unit, in the one order every view uses (src/shared/people.ts). */
+export const placeOf = (person: Person): string => fullPlaceOf(person)
 
 /** Filtering and sorting happen here, in the page: a village directory is hundreds of people, not millions. */
 export function filterPeople(people: Person[], filter: PeopleFilter, sort: Sort): Person[] {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { AttendanceRole, Person } from '@shared/domain'
 import { PersonAdder } from '../people/PersonAdder'
 import { placeOf } from '../people/people-filter'
+import { nameLabels } from '@shared/people'
 import { RoundTable } from '../seating/RoundTable'
 import { move, swapSeats, type InviteeItem } from './plan-form'
 
@@ -25,6 +26,9 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
   const invited = new Set(invitees.map((invitee) => invitee.personId))
   const candidates = [...people.values()].filter((person) => !person.archivedAt && !invited.has(person.id))
   const seated = invitees.filter((invitee) => invitee.seated)
+  // Names as the session will show them: with the place where a namesake is invited too.
+  const labels = nameLabels(invitees.flatMap((invitee) => people.get(invitee.personId) ?? []))
+  const nameOf = (personId: string): string => labels.get(personId) ?? '?'
   const add = (personId: string): void => onChange([...invitees, { personId, role: 'participant', seated: true }])
   const update = (index: number, patch: Partial<InviteeItem>): void =>
     onChange(invitees.map((invitee, i) => (i === index ? { ...invitee, ...patch } : invitee)))
@@ -65,7 +69,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                     <Table.Tr key={invitee.personId}>
                       <Table.Td fw={700}>{seatOf(index) ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Text fw={600}>{person?.name ?? '?'}</Text>
+                        <Text fw={600}>{nameOf(invitee.personId)}</Text>
                         <Text size="xs" c="dimmed">
                           {person ? placeOf(person) : ''}
                         </Text>
@@ -83,7 +87,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                         ) : (
                           <Select
                             size="sm"
-                            aria-label={t('planner.invitees.roleOf', { name: person?.name ?? '' })}
+                            aria-label={t('planner.invitees.roleOf', { name: nameOf(invitee.personId) })}
                             data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
                             value={invitee.role}
                             allowDeselect={false}
@@ -93,7 +97,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                       </Table.Td>
                       <Table.Td>
                         <Switch
-                          aria-label={t('planner.invitees.seatedOf', { name: person?.name ?? '' })}
+                          aria-label={t('planner.invitees.seatedOf', { name: nameOf(invitee.personId) })}
                           checked={invitee.seated}
                           onChange={(event) => update(index, { seated: event.currentTarget.checked })}
                         />
@@ -102,7 +106,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                         <Group gap={2} wrap="nowrap">
                           <ActionIcon
                             variant="subtle"
-                            aria-label={t('planner.invitees.moveUp', { name: person?.name ?? '' })}
+                            aria-label={t('planner.invitees.moveUp', { name: nameOf(invitee.personId) })}
                             disabled={index === 0}
                             onClick={() => onChange(move(invitees, index, index - 1))}
                           >
@@ -110,7 +114,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                           </ActionIcon>
                           <ActionIcon
                             variant="subtle"
-                            aria-label={t('planner.invitees.moveDown', { name: person?.name ?? '' })}
+                            aria-label={t('planner.invitees.moveDown', { name: nameOf(invitee.personId) })}
                             disabled={index === invitees.length - 1}
                             onClick={() => onChange(move(invitees, index, index + 1))}
                           >
@@ -119,7 +123,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
                           <ActionIcon
                             variant="subtle"
                             color="red"
-                            aria-label={t('planner.invitees.remove', { name: person?.name ?? '' })}
+                            aria-label={t('planner.invitees.remove', { name: nameOf(invitee.personId) })}
                             onClick={() => onChange(invitees.filter((_, i) => i !== index))}
                           >
                             <IconTrash size={18} />
@@ -140,7 +144,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
               centre={<Text fw={600}>{centre}</Text>}
               seats={seated.map((invitee, index) => {
                 const person = people.get(invitee.personId)
-                return { key: invitee.personId, number: index + 1, name: person?.name ?? '?', detail: t(`roles.${invitee.role}`) }
+                return { key: invitee.personId, number: index + 1, name: nameOf(invitee.personId), detail: t(`roles.${invitee.role}`) }
               })}
               onSwap={(from, to) => onChange(swapSeats(invitees, from, to))}
             />
