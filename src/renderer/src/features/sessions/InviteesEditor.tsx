@@ -142,10 +142,12 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
             <RoundTable
               label={t('seating.plan')}
               centre={<Text fw={600}>{centre}</Text>}
-              seats={seated.map((invitee, index) => {
-                const person = people.get(invitee.personId)
-                return { key: invitee.personId, number: index + 1, name: nameOf(invitee.personId), detail: t(`roles.${invitee.role}`) }
-              })}
+              seats={seated.map((invitee, index) => ({
+                key: invitee.personId,
+                number: index + 1,
+                name: nameOf(invitee.personId),
+                detail: t(`roles.${invitee.role}`)
+              }))}
               onSwap={(from, to) => onChange(swapSeats(invitees, from, to))}
             />
             <Text size="sm" c="dimmed" maw={460} ta="center">
