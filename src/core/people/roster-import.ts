@@ -7,7 +7,7 @@ import { AppFailure } from '../errors'
 import { createPerson, getPerson, listPeople, nameCollator, updatePerson } from './people'
 import { fileEmpty, readRosterCells } from './roster-file'
 import { findHeaderRow, guessMapping, isBlankRow } from './roster-mapping'
-import { personKey, readPersonRow } from './roster-rows'
+import { normaliseName, normaliseText, readPersonRow } from './roster-rows'
 
 export type PreviewInput = z.output<(typeof contract)['people:importPreview']['input']>
 export type CommitInput = z.output<(typeof contract)['people:importCommit']['input']>
@@ -50,8 +50,8 @@ async function readRosterSheet(contentBase64: string): Promise<RosterSheet> {
 function analyseSheet(ctx: CoreContext, { cells, headerIndex }: RosterSheet, chosenMapping?: ColumnMapping): ImportPreview {
   const headers = headerTexts(cells, headerIndex)
   const mapping = chosenMapping ?? guessMapping(headers)
-  const existing = existingPeopleByKey(ctx)
-  const seenInFile = new Set<string>()
+  const existing = existingPeople(ctx)
+  const earlierRows = new PeopleByName<PersonFields>()
   const rows: ImportRow[] = []
   const problems: ImportProblem[] = []
 
@@ -60,15 +60,16 @@ function analyseSheet(ctx: CoreContext, { cells, headerIndex }: RosterSheet, cho
     const row = index + 1
     const reading = readPersonRow(rowCells, mapping, row)
     if (reading === null) return
-    const { name, organisation, person } = reading
-    const key = personKey(name, organisation)
-    // The later row is the problem; the first one may still be imported.
-    const repeatsEarlierRow = name !== '' && seenInFile.has(key)
-    if (name !== '') seenInFile.add(key)
-
+    const { person } = reading
     problems.push(...reading.problems)
-    if (repeatsEarlierRow) problems.push({ row, code: 'duplicate_in_file', field: 'name', value: name })
-    else if (person) rows.push({ row, person, duplicateOfId: existing.get(key)?.id ?? null })
+    // Only a readable row says who it is (a bad phone or place cannot be compared). The later row is the
+    // problem; the first one may still be imported.
+    if (!person) return
+    if (earlierRows.find(person)) problems.push({ row, code: 'duplicate_in_file', field: 'name', value: person.name })
+    else {
+      earlierRows.add(person)
+      rows.push({ row, person, duplicateOfId: existing.find(person)?.id ?? null })
+    }
   })
 
   return { headerRow: headerIndex + 1, headers, mapping, rows, problems }
@@ -81,15 +82,45 @@ function headerTexts(cells: string[][], headerIndex: number): string[] {
   return Array.from({ length: width }, (_, index) => (header[index] ?? '').trim())
 }
 
-/** Archived people count: importing them again would make a second 温乐义 of the same 单位. */
-function existingPeopleByKey(ctx: CoreContext): Map<string, Person> {
-  const byKey = new Map<string, Person>()
-  const oldestFirst = listPeople(ctx, { includeArchived: true }).sort((a, b) => a.createdAt - b.createdAt)
-  for (const person of oldestFirst) {
-    const key = personKey(person.name, person.organisation)
-    if (!byKey.has(key)) byKey.set(key, person)
+/** Archived people count: importing them again would make a second 温乐义 of the same village and unit. */
+function existingPeople(ctx: CoreContext): PeopleByName<Person> {
+  const people = new PeopleByName<Person>()
+  for (const person of listPeople(ctx, { includeArchived: true }).sort((a, b) => a.createdAt - b.createdAt)) people.add(person)
+  return people
+}
+
+/** What tells people apart: name, village, unit and phone. */
+type Identity = Pick<PersonFields, 'name' | 'village' | 'organisation' | 'phone'>
+
+const fold = (text: string): string => normaliseText(text).normalize('NFKC').toLowerCase()
+const nameKey = (name: string): string => fold(normaliseName(name))
+/** Only the digits: 0635-8888888 and 0635 8888888 are one number. */
+const phoneDigits = (phone: string | null): string => (phone ?? '').normalize('NFKC').replace(/\D/g, '')
+
+/**
+ * Whether a roster row and a person (or two rows) are the same person, however their texts were typed.
+ * Namesakes are common (two 李芳 of different villages), so name, village and unit must all agree; but a
+ * phone number on both sides decides instead: another number is another person, the same one the same.
+ */
+export function samePerson(a: Identity, b: Identity): boolean {
+  if (nameKey(a.name) !== nameKey(b.name)) return false
+  const [phoneA, phoneB] = [phoneDigits(a.phone), phoneDigits(b.phone)]
+  if (phoneA !== '' && phoneB !== '') return phoneA === phoneB
+  return fold(a.village) === fold(b.village) && fold(a.organisation) === fold(b.organisation)
+}
+
+/** People grouped by name, oldest first, to find the one a row is (`samePerson` is no key: phones overrule). */
+class PeopleByName<T extends Identity> {
+  private readonly byName = new Map<string, T[]>()
+
+  add(person: T): void {
+    const key = nameKey(person.name)
+    this.byName.set(key, [...(this.byName.get(key) ?? []), person])
   }
-  return byKey
+
+  find(row: Identity): T | undefined {
+    return this.byName.get(nameKey(row.name))?.find((person) => samePerson(person, row))
+  }
 }
 
 function writeRows(ctx: CoreContext, preview: ImportPreview, onDuplicate: CommitInput['onDuplicate']): ImportOutcome {
@@ -112,7 +143,8 @@ function writeRows(ctx: CoreContext, preview: ImportPreview, onDuplicate: Commit
 function updateFromRow(ctx: CoreContext, existing: Person, imported: PersonFields): void {
   const merged: PersonFields = {
     name: existing.name,
-    organisation: existing.organisation,
+    // Matched by phone, the row may name another village or unit (the person moved): the row says so.
+    organisation: imported.organisation || existing.organisation,
     gender: imported.gender ?? existing.gender,
     village: imported.village || existing.village,
     phone: imported.phone ?? existing.phone,
@@ -127,6 +159,7 @@ function sameUpdatableFields(a: PersonFields, b: PersonFields): boolean {
   const sorted = (list: string[]) => [...list].sort(nameCollator.compare).join('\u0000')
   return (
     a.gender === b.gender &&
+    a.organisation === b.organisation &&
     a.village === b.village &&
     a.phone === b.phone &&
     a.note === b.note &&

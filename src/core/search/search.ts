@@ -1,4 +1,5 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/domain'
+import { nameLabels, type NamedPerson } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
 
@@ -15,23 +16,44 @@ const SNIPPET_CONTEXT = 30
 /** Up to this many index matches are fetched and sorted; above it the time index is walked instead. */
 const FEW_MATCHES = 2_000
 
+/** A hit and the person from the directory its title names (a remark's speaker, a decision's owner, a person). */
+interface Found {
+  hit: SearchHit
+  person?: NamedPerson
+}
+
 /**
- * Full-text search of the archive: remarks first (newest first), then sessions, themes and people.
+ * Full-text search of the archive: remarks first (newest first), then sessions, 议定事项, themes and people.
  * FTS5 trigram answers queries of 3+ characters from its index; it finds nothing for 1–2 characters,
  * so those (光伏, 乡) are answered by LIKE, walking the newest remarks first and stopping at the limit.
  * A person or tag filter narrows the search to remarks.
  */
 export function search(ctx: CoreContext, query: SearchQuery): SearchHit[] {
   const remarks = searchRemarks(ctx, query)
-  if (query.personId || query.tag) return remarks
-  return [...remarks, ...searchSessions(ctx, query), ...searchThemes(ctx, query), ...searchPeople(ctx, query)]
+  if (query.personId || query.tag) return withNameLabels(remarks)
+  return withNameLabels([
+    ...remarks,
+    ...searchSessions(ctx, query),
+    ...searchDecisions(ctx, query),
+    ...searchThemes(ctx, query),
+    ...searchPeople(ctx, query)
+  ])
+}
+
+/**
+ * Names as DESIGN §9 wants them: where two different people of the same name are among the results
+ * (two 李芳 speaking, or one speaking and one owning a decision), each name carries their place.
+ */
+function withNameLabels(found: Found[]): SearchHit[] {
+  const labels = nameLabels(found.flatMap(({ person }) => (person ? [person] : [])))
+  return found.map(({ hit, person }) => (person ? { ...hit, title: labels.get(person.id) ?? hit.title } : hit))
 }
 
 const usesIndex = (text: string): boolean => [...text].length >= 3
 /** The text as one FTS5 phrase: every character literal. */
 const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
 
-function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+function searchRemarks(ctx: CoreContext, query: SearchQuery): Found[] {
   const filters = `r.deleted_at IS NULL
     AND (@from IS NULL OR r.created_at >= @from) AND (@to IS NULL OR r.created_at < @to)
     AND (@person IS NULL OR r.speaker_id = @person)
@@ -43,7 +65,7 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
     tag: query.tag ?? null,
     limit: query.limit
   }
-  const columns = `r.id, r.session_id, r.created_at, r.text, p.name AS speaker,
+  const columns = `r.id, r.session_id, r.created_at, r.text, r.speaker_id, p.name AS speaker, p.village, p.organisation,
     (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags`
   // Newest first by when it was said. Walking the time index from the newest and stopping at the limit is
   // fast when many remarks match; when few match (a rare word), fetching them all and sorting is faster.
@@ -71,8 +93,9 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
     rows = ctx.db.prepare(`SELECT ${columns} ${byTime} WHERE r.text LIKE @like ESCAPE '\\' AND ${filters} ${order}`).all({ ...params, like: likePattern(query.text) })
   }
   // Snippets are cut here, not by FTS5: its token window can end inside a match and mark only part of it.
-  return (rows as { id: string; session_id: string; created_at: number; text: string; speaker: string; tags: string }[]).map(
-    (row) => ({
+  type Row = { id: string; session_id: string; created_at: number; text: string; tags: string }
+  return (rows as (Row & { speaker_id: string; speaker: string; village: string; organisation: string })[]).map((row) => ({
+    hit: {
       kind: 'remark',
       id: row.id,
       title: row.speaker,
@@ -80,11 +103,12 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): SearchHit[] {
       sessionId: row.session_id,
       at: row.created_at,
       tags: JSON.parse(row.tags) as string[]
-    })
-  )
+    },
+    person: { id: row.speaker_id, name: row.speaker, village: row.village, organisation: row.organisation }
+  }))
 }
 
-function searchSessions(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+function searchSessions(ctx: CoreContext, query: SearchQuery): Found[] {
   const rows = ctx.db
     .prepare(
       `SELECT s.id, s.title, s.venue, s.planned_start, t.title AS theme FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id
@@ -100,16 +124,56 @@ function searchSessions(ctx: CoreContext, query: SearchQuery): SearchHit[] {
     theme: string | null
   }[]
   return rows.map((row) => ({
-    kind: 'session',
-    id: row.id,
-    title: row.title,
-    snippet: highlight([row.venue, row.theme].filter(Boolean).join(' · ') || row.title, query.text),
-    sessionId: row.id,
-    at: row.planned_start
+    hit: {
+      kind: 'session',
+      id: row.id,
+      title: row.title,
+      snippet: highlight([row.venue, row.theme].filter(Boolean).join(' · ') || row.title, query.text),
+      sessionId: row.id,
+      at: row.planned_start
+    }
   }))
 }
 
-function searchThemes(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+/**
+ * 议定事项 by their text or their owner's name (from the directory, or as typed for someone outside it),
+ * newest session first; the date filters apply to the session they were agreed in. Decisions are few
+ * (a handful per session), so LIKE answers every query length, with no index of their own to keep.
+ * A hit's title is the owner, its `at` the due date (midnight, China time), and it opens the session.
+ */
+function searchDecisions(ctx: CoreContext, query: SearchQuery): Found[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT d.id, d.session_id, d.text, d.due_date, d.owner_id, coalesce(p.name, d.owner_name) AS owner, p.village, p.organisation
+       FROM decisions d JOIN sessions s ON s.id = d.session_id LEFT JOIN people p ON p.id = d.owner_id
+       WHERE (d.text LIKE @like ESCAPE '\\' OR coalesce(p.name, d.owner_name) LIKE @like ESCAPE '\\')
+         AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
+       ORDER BY s.planned_start DESC, d.created_at LIMIT @limit`
+    )
+    .all({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit }) as {
+    id: string
+    session_id: string
+    text: string
+    due_date: string | null
+    owner_id: string | null
+    owner: string
+    village: string | null
+    organisation: string | null
+  }[]
+  return rows.map((row) => ({
+    hit: {
+      kind: 'decision',
+      id: row.id,
+      title: row.owner,
+      snippet: highlight(row.text, query.text),
+      sessionId: row.session_id,
+      ...(row.due_date ? { at: Date.parse(`${row.due_date}T00:00:00+08:00`) } : {})
+    },
+    ...(row.owner_id ? { person: { id: row.owner_id, name: row.owner, village: row.village ?? '', organisation: row.organisation ?? '' } } : {})
+  }))
+}
+
+function searchThemes(ctx: CoreContext, query: SearchQuery): Found[] {
   const rows = usesIndex(query.text)
     ? ctx.db
         .prepare(
@@ -126,19 +190,19 @@ function searchThemes(ctx: CoreContext, query: SearchQuery): SearchHit[] {
         .all({ like: likePattern(query.text), limit: query.limit })
   return (rows as { id: string; title: string; description: string; materials: string }[]).map((row) => {
     const where = [row.title, row.description, row.materials].find((field) => field.includes(query.text)) ?? row.description
-    return { kind: 'theme', id: row.id, title: row.title, snippet: highlight(where, query.text) }
+    return { hit: { kind: 'theme', id: row.id, title: row.title, snippet: highlight(where, query.text) } }
   })
 }
 
-function searchPeople(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+function searchPeople(ctx: CoreContext, query: SearchQuery): Found[] {
   const rows = ctx.db
     .prepare(
-      `SELECT id, name, trim(organisation || ' ' || village) AS place FROM people
+      `SELECT id, name, village, organisation, trim(organisation || ' ' || village) AS place FROM people
        WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\' OR village LIKE @like ESCAPE '\\'
        ORDER BY name LIMIT @limit`
     )
-    .all({ like: likePattern(query.text), limit: query.limit }) as { id: string; name: string; place: string }[]
-  return rows.map((row) => ({ kind: 'person', id: row.id, title: row.name, snippet: highlight(row.place, query.text) }))
+    .all({ like: likePattern(query.text), limit: query.limit }) as (NamedPerson & { place: string })[]
+  return rows.map(({ place, ...person }) => ({ hit: { kind: 'person', id: person.id, title: person.name, snippet: highlight(place, query.text) }, person }))
 }
 
 /** The text around the first match, with every match in it marked. */

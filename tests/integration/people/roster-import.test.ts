@@ -193,11 +193,11 @@ describe('people:importPreview', () => {
     expect(result.rows.map((row) => row.row)).toEqual([3, 10])
   })
 
-  it('marks rows that match an existing person (archived ones too) by name and organisation', async () => {
+  it('marks rows that match an existing person (archived ones too) by name, village and organisation', async () => {
     const core = testCore()
     const [liFang, wenLeyi] = withDatabase(core.databaseFile, (db) => [
-      insertPerson(db, { name: '李\u3000芳 ', organisation: '郑家镇人民政府' }),
-      insertPerson(db, { name: '温乐义', organisation: '温集新村村委会', archivedAt: T0 }),
+      insertPerson(db, { name: '李\u3000芳 ', organisation: '郑家镇人民政府', village: '郑家村' }),
+      insertPerson(db, { name: '温乐义', organisation: '温集新村村委会', village: '温集新村', archivedAt: T0 }),
       // Same name, another organisation: another person.
       insertPerson(db, { name: '翟自恩', organisation: '另一家企业' })
     ])
@@ -306,7 +306,7 @@ describe('people:importCommit', () => {
 
   it('skips people who are already in the directory when asked to', async () => {
     const core = testCore()
-    const id = withDatabase(core.databaseFile, (db) => insertPerson(db, { name: '李芳', organisation: '郑家镇人民政府', note: '原有' }))
+    const id = withDatabase(core.databaseFile, (db) => insertPerson(db, { name: '李芳', organisation: '郑家镇人民政府', village: '郑家村', note: '原有' }))
     const before = valueOf(await core.invoke('people:get', { id }))
 
     expect(valueOf(await commit(core, await xlsxBase64(MESSY_ROSTER), { onDuplicate: 'skip' }))).toEqual({ created: 4, updated: 0, skipped: 1 })
@@ -317,8 +317,9 @@ describe('people:importCommit', () => {
   it('updates people who are already in the directory with what the file says, keeping what it leaves empty', async () => {
     const core = testCore({ now: () => T0 + 1000 })
     const [liFang, zhao] = withDatabase(core.databaseFile, (db) => [
-      insertPerson(db, { name: '李芳', organisation: '郑家镇人民政府', note: '原有备注', categories: ['群众'], phone: '13000000000' }),
-      insertPerson(db, { name: '赵海云', organisation: '郑家镇新时代文明实践所', gender: 'male', village: '郑家村', categories: ['志愿者'], archivedAt: T0 })
+      // No phone here: a different one in the file would make the row another person.
+      insertPerson(db, { name: '李芳', organisation: '郑家镇人民政府', village: '郑家村', note: '原有备注', categories: ['群众'] }),
+      insertPerson(db, { name: '赵海云', organisation: '郑家镇新时代文明实践所', gender: 'male', categories: ['志愿者'], archivedAt: T0 })
     ])
 
     expect(valueOf(await commit(core, await xlsxBase64(MESSY_ROSTER), { onDuplicate: 'update' }))).toEqual({ created: 3, updated: 2, skipped: 0 })
@@ -336,7 +337,7 @@ describe('people:importCommit', () => {
     expect(updated.updatedAt).toBe(T0 + 1000)
     // The file's row for 赵海云 has nothing but a name and an organisation: nothing to change, not even the time.
     const untouched = valueOf(await core.invoke('people:get', { id: zhao }))
-    expect(fieldsOf(untouched)).toMatchObject({ gender: 'male', village: '郑家村', categories: ['志愿者'] })
+    expect(fieldsOf(untouched)).toMatchObject({ gender: 'male', categories: ['志愿者'] })
     expect(untouched.updatedAt).toBe(T0)
     expect(untouched.archivedAt).toBe(T0)
     expect(await people(core)).toHaveLength(5)
@@ -409,9 +410,79 @@ describe('people:importCommit', () => {
 
   it('imports the first of two rows for the same person when skipping invalid rows', async () => {
     const core = testCore()
-    const content = csvBase64('姓名,单位,电话\n李芳,郑家镇,13800138000\n李\u3000芳,郑家镇,13900139000\n')
+    const content = csvBase64('姓名,单位,电话\n李芳,郑家镇,13800138000\n李\u3000芳,郑家镇,\n')
     const mapping: ColumnMapping = { name: 0, gender: null, organisation: 1, village: null, categories: null, phone: 2, note: null }
     expect(valueOf(await commit(core, content, { mapping, skipInvalid: true }))).toEqual({ created: 1, updated: 0, skipped: 1 })
     expect((await people(core)).map((p) => [p.name, p.phone])).toEqual([['李芳', '13800138000']])
+  })
+})
+
+describe('who is already there: name, village and unit, or the phone when both sides have one', () => {
+  // A roster whose place column is mapped to 村, as village committees keep them.
+  const MAPPING: ColumnMapping = { name: 0, gender: null, organisation: 2, village: 1, categories: null, phone: 3, note: null }
+  const roster = (...lines: string[]) => csvBase64(['姓名,村,单位,电话', ...lines].join('\n'))
+  const duplicates = async (core: Core, ...lines: string[]) => {
+    const result = await preview(core, roster(...lines), MAPPING, 'roster.csv')
+    return { of: result.rows.map((row) => row.duplicateOfId), inFile: result.problems.filter((p) => p.code === 'duplicate_in_file').map((p) => p.row) }
+  }
+
+  it('tells namesakes of different villages apart, and finds the one of the same village and unit', async () => {
+    const core = testCore()
+    const [ofWenji] = withDatabase(core.databaseFile, (db) => [
+      insertPerson(db, { name: '李芳', village: '温集新村', organisation: '村委会' }),
+      insertPerson(db, { name: '李芳', village: '郑家村', organisation: '镇政府' })
+    ])
+    expect(await duplicates(core, '李　芳,温集新村,村委会,', '李芳,翟庄村,村委会,', '李芳,温集新村,镇政府,')).toEqual({
+      of: [ofWenji, null, null],
+      inFile: []
+    })
+  })
+
+  it('takes a different phone for a different person, and the same phone for the same person wherever they are', async () => {
+    const core = testCore()
+    const [withPhone, withoutPhone] = withDatabase(core.databaseFile, (db) => [
+      insertPerson(db, { name: '王明', village: '温集新村', organisation: '村委会', phone: '0635-8888888' }),
+      insertPerson(db, { name: '张秀兰', village: '郑家村', organisation: '村委会' })
+    ])
+    expect(
+      await duplicates(
+        core,
+        '王明,温集新村,村委会,13800138000', // same name, village and unit, another phone: another 王明
+        '王明,翟庄村,镇政府,0635 8888888', // same name and phone, written another way: the same 王明, who moved
+        '张秀兰,郑家村,村委会,13900139000', // a phone on one side only: village and unit decide
+        '张秀兰,翟庄村,村委会,' // and here they differ
+      )
+    ).toEqual({ of: [null, withPhone, withoutPhone, null], inFile: [] })
+  })
+
+  it('judges rows within the file by the same rule, the later row being the duplicate', async () => {
+    const core = testCore()
+    expect(
+      await duplicates(
+        core,
+        '李芳,温集新村,村委会,', // row 2
+        '李芳,郑家村,村委会,', // 3: another village, another 李芳
+        '李 芳,温集新村,村委会,', // 4: the same as row 2
+        '王明,温集新村,村委会,13800138000', // 5
+        '王明,温集新村,村委会,13900139000', // 6: another phone, another 王明
+        '王明,郑家村,镇政府,138 0013 8000', // 7: row 5's phone: row 5 again
+        '王明,温集新村,村委会,' // 8: no phone, so village and unit decide: row 5 again
+      )
+    ).toEqual({ of: [null, null, null, null], inFile: [4, 7, 8] })
+  })
+
+  it('updates the person a phone matched with the village and unit the file gives', async () => {
+    const core = testCore()
+    const id = withDatabase(core.databaseFile, (db) => insertPerson(db, { name: '王明', village: '温集新村', organisation: '村委会', phone: '13800138000' }))
+    const outcome = valueOf(
+      await core.invoke('people:importCommit', {
+        fileName: 'roster.csv',
+        contentBase64: roster('王明,郑家村,镇政府,13800138000'),
+        mapping: MAPPING,
+        onDuplicate: 'update'
+      })
+    )
+    expect(outcome).toEqual({ created: 0, updated: 1, skipped: 0 })
+    expect(valueOf(await core.invoke('people:get', { id }))).toMatchObject({ village: '郑家村', organisation: '镇政府', phone: '13800138000' })
   })
 })

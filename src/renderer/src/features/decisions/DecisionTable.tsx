@@ -1,15 +1,33 @@
 import { ActionIcon, Anchor, Badge, Checkbox, Table, Text } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Decision } from '@shared/domain'
 import { api } from '../../api'
 import { formatIsoDate } from '../../format'
-import { hrefFor } from '../../router'
+import { hrefFor, useLocation } from '../../router'
 
-/** 议定事项 with a tick for done; overdue open ones stand out. */
+/** Where 搜索 opens a decision: its session's page, scrolled to the decision and marking it. */
+export const decisionHref = (sessionId: string, decisionId: string): string => hrefFor('sessions', sessionId, 'decision', decisionId)
+
+/** The decision the page was opened at (`#/sessions/<id>/decision/<decisionId>`), if any. */
+function useLinkedDecision(): string | undefined {
+  const [, kind, id] = useLocation().params
+  return kind === 'decision' ? id : undefined
+}
+
+/** 议定事项 with a tick for done; overdue open ones stand out, and one opened from 搜索 is shown and marked. */
 export function DecisionTable({ decisions, showSession }: { decisions: Decision[]; showSession: boolean }) {
   const { t } = useTranslation()
   const today = formatIsoDate(Date.now())
+  const highlightId = useLinkedDecision()
+  // Scroll to it once: ticking it done re-renders the table, and the page should not jump back to it then.
+  const scrolledTo = useRef<string | null>(null)
+  const scrollOnce = (element: HTMLTableRowElement | null): void => {
+    if (!element || scrolledTo.current === highlightId) return
+    scrolledTo.current = highlightId ?? null
+    element.scrollIntoView({ block: 'center' })
+  }
   if (decisions.length === 0) return <Text c="dimmed">{t('decisions.empty')}</Text>
   return (
     <Table verticalSpacing="xs" aria-label={t('decisions.title')}>
@@ -26,8 +44,17 @@ export function DecisionTable({ decisions, showSession }: { decisions: Decision[
       <Table.Tbody>
         {decisions.map((decision) => {
           const overdue = decision.status === 'open' && decision.dueDate !== null && decision.dueDate < today
+          const highlighted = decision.id === highlightId
           return (
-            <Table.Tr key={decision.id} c={decision.status === 'done' ? 'dimmed' : undefined}>
+            <Table.Tr
+              key={decision.id}
+              id={`decision-${decision.id}`}
+              data-testid="decision"
+              data-highlighted={highlighted || undefined}
+              bg={highlighted ? 'yellow.1' : undefined}
+              ref={highlighted ? scrollOnce : undefined}
+              c={decision.status === 'done' ? 'dimmed' : undefined}
+            >
               <Table.Td>
                 <Checkbox
                   size="md"

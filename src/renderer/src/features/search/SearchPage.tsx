@@ -5,9 +5,11 @@ import { IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '@shared/domain'
+import { nameLabels } from '@shared/people'
 import { useChannel } from '../../api/use-channel'
-import { chinaTimeToUtc, DAY_MS, formatDateTime } from '../../format'
+import { chinaTimeToUtc, DAY_MS, formatDate, formatDateTime } from '../../format'
 import { hrefFor } from '../../router'
+import { decisionHref } from '../decisions/DecisionTable'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Highlighted } from '../../shell/Highlighted'
 import { PageHeader } from '../../shell/PageHeader'
@@ -27,6 +29,8 @@ export function SearchPage() {
   const [filters, setFilters] = useState<Filters>({ from: null, to: null, personId: null, tag: null })
   const [query] = useDebouncedValue(text.trim(), 200)
   const people = useChannel('people:list', { includeArchived: true }, ['people:changed'])
+  // Two 李芳 in the directory are told apart by their place (DESIGN §9).
+  const labels = nameLabels(people.data ?? [])
 
   return (
     <>
@@ -48,7 +52,7 @@ export function SearchPage() {
         <Select
           label={t('search.person')}
           placeholder={t('people.filters.any')}
-          data={(people.data ?? []).map((person) => ({ value: person.id, label: person.name }))}
+          data={(people.data ?? []).map((person) => ({ value: person.id, label: labels.get(person.id) ?? person.name }))}
           value={filters.personId}
           onChange={(personId) => setFilters({ ...filters, personId })}
           searchable
@@ -82,6 +86,13 @@ function SearchResults({ query, filters }: { query: string; filters: Filters }) 
   if (hits.error) return <ErrorNotice error={hits.error} onRetry={hits.reload} />
   if (!hits.data) return null
   if (hits.data.length === 0) return <Text c="dimmed">{t('search.noResults', { query })}</Text>
+  // A decision is shown by its owner (the snippet holds its text), and its `at` is its due date.
+  const titleOf = (hit: SearchHit): string => {
+    if (hit.kind !== 'decision') return hit.title
+    return hit.title ? t('search.decisionOwner', { owner: hit.title }) : t('search.decisionNoOwner')
+  }
+  const whenOf = (hit: SearchHit, at: number): string =>
+    hit.kind === 'decision' ? t('search.decisionDue', { date: formatDate(at, language) }) : formatDateTime(at, language)
   return (
     <Stack gap="sm" aria-live="polite">
       <Text c="dimmed">{t('search.resultCount', { count: hits.data.length })}</Text>
@@ -91,7 +102,7 @@ function SearchResults({ query, filters }: { query: string; filters: Filters }) 
             <Group gap="sm">
               <Badge variant="light">{t(`search.kinds.${hit.kind}`)}</Badge>
               <Anchor href={linkOf(hit)} fw={600} c="inherit">
-                {hit.title}
+                {titleOf(hit)}
               </Anchor>
               {hit.tags?.map((tag) => (
                 <Badge key={tag} size="sm" variant="outline">
@@ -101,7 +112,7 @@ function SearchResults({ query, filters }: { query: string; filters: Filters }) 
             </Group>
             {hit.at !== undefined && (
               <Text size="sm" c="dimmed">
-                {formatDateTime(hit.at, language)}
+                {whenOf(hit, hit.at)}
               </Text>
             )}
           </Group>
@@ -116,9 +127,10 @@ function SearchResults({ query, filters }: { query: string; filters: Filters }) 
   )
 }
 
-/** Opening a remark opens its session at that remark. */
+/** Opening a remark or a decision opens its session at that remark or decision. */
 function linkOf(hit: SearchHit): string {
   if (hit.kind === 'remark' && hit.sessionId) return hrefFor('sessions', hit.sessionId, 'remark', hit.id)
+  if (hit.kind === 'decision' && hit.sessionId) return decisionHref(hit.sessionId, hit.id)
   if (hit.kind === 'session') return hrefFor('sessions', hit.id)
   if (hit.kind === 'theme') return hrefFor('themes')
   return hrefFor('people')

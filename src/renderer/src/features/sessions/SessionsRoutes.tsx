@@ -5,7 +5,7 @@ import { SessionDetailPage } from './SessionDetailPage'
 import { SessionPlannerPage } from './SessionPlannerPage'
 import { SessionsPage } from './SessionsPage'
 
-/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/<id>`, `…/<id>/edit`, `…/<id>/live`. */
+/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
@@ -13,6 +13,8 @@ export function SessionsRoutes() {
   if (first === 'new') return second === 'theme' && third ? <SessionPlannerPage key={third} themeId={third} /> : <SessionPlannerPage key="new" />
   if (!second) return <SessionDetailPage key={first} sessionId={first} />
   if (second === 'remark') return <SessionDetailPage key={first} sessionId={first} remarkId={third} />
+  // The decisions table reads which decision to show from the address itself.
+  if (second === 'decision') return <SessionDetailPage key={first} sessionId={first} />
   if (second === 'edit') return <SessionPlannerPage key={`${first}-edit`} sessionId={first} />
   if (second === 'live') return <LiveConsolePage key={`${first}-live`} sessionId={first} />
   return <NotFoundPage />
