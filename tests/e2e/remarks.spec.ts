@@ -11,6 +11,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await page.getByRole('button', { name: '签到 / 开始场次' }).click()
   const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
   await page.getByRole('button', { name: '开始场次' }).click()
+  await page.getByRole('dialog', { name: /未签到/ }).getByRole('button', { name: '全部标为出席' }).click()
   // As the facilitator does: keys once the console is on screen.
   await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
   for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space']) await page.keyboard.press(key)

@@ -52,6 +52,7 @@ export const LABELS = {
     suggestions: '意见建议',
     decisions: '议定事项',
     summary: '总结',
+    hostSummary: '主持人总结',
     statistics: '发言情况',
     stats: (speakers: number, turns: number, total: string, average: string, applause: number) =>
       `共${speakers}人发言${turns}次,发言总时长${total},平均每次${average},掌声${applause}次。`,
@@ -110,6 +111,7 @@ export const LABELS = {
     suggestions: 'Opinions and suggestions',
     decisions: 'Decisions',
     summary: 'Closing summary',
+    hostSummary: 'Host’s closing summary',
     statistics: 'Speaking',
     stats: (speakers: number, turns: number, total: string, average: string, applause: number) =>
       `${speakers} people spoke ${turns} times, ${total} in all, ${average} on average; applause ${applause} times.`,

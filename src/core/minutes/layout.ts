@@ -132,7 +132,7 @@ export function recordLayout(minutes: Minutes, language: Language): DocumentLayo
     ...recordBlocks(minutes, language),
     heading(l.decisions),
     ...decisionBlocks(minutes, language),
-    heading(l.summary),
+    heading(l.hostSummary),
     paragraph(minutes.summary || l.none),
     { kind: 'paragraph', text: l.adjourned(clock(minutes.endsAt)), keepWithNext: true },
     { kind: 'signatures', text: l.signatures }
@@ -150,11 +150,13 @@ function recordBlocks(minutes: Minutes, language: Language): Block[] {
     return item.title && item.title !== kind ? `${kind}：${item.title}` : kind
   }
   const blocks: Block[] = []
-  let section: string | null = null
+  let shown: string | null = null
   for (const entry of minutes.record) {
-    if (entry.section !== section) {
-      section = entry.section
-      blocks.push(heading(headingOf(section)))
+    // Two 学习研讨 segments in a row read as one part: a heading only when the part's name changes.
+    const title = headingOf(entry.section)
+    if (title !== shown) {
+      shown = title
+      if (title) blocks.push(heading(title))
     }
     const time = formatClock(entry.at)
     const line =

@@ -9,12 +9,14 @@ import { api } from '../../api'
 interface Props {
   remarks: Remark[]
   people: { value: string; label: string }[]
+  /** Speakers' names as the session shows them (with their place beside a namesake); else the stored name. */
+  names?: ReadonlyMap<string, string>
   /** A remark to show and mark (opened from 搜索). */
   highlightId?: string
 }
 
 /** The remarks grouped by speaker, in speaking order: edit, re-assign, delete (with 撤销). */
-export function RemarkList({ remarks, people, highlightId }: Props) {
+export function RemarkList({ remarks, people, names, highlightId }: Props) {
   const { t } = useTranslation()
   if (remarks.length === 0) return <Text c="dimmed">{t('remarks.empty')}</Text>
   const groups: { speakerId: string; speakerName: string; remarks: Remark[] }[] = []
@@ -28,7 +30,7 @@ export function RemarkList({ remarks, people, highlightId }: Props) {
       {groups.map((group, index) => (
         <Paper key={`${group.speakerId}-${index}`} withBorder p="xs" role="listitem">
           <Text fw={700} mb={4}>
-            {group.speakerName}
+            {names?.get(group.speakerId) ?? group.speakerName}
           </Text>
           <Stack gap={6}>
             {group.remarks.map((remark) => (

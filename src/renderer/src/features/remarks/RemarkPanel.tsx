@@ -1,17 +1,23 @@
-import { ActionIcon, Badge, Button, Chip, Group, Kbd, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
+import { ActionIcon, Alert, Button, Chip, Group, Kbd, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconStar, IconStarFilled } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView, RemarkDraft } from '@shared/domain'
+import { labelsByPersonId } from '@shared/people'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { useSettings } from '../../shell/settings-context'
-import { personOf } from '../live/live-view'
+import { isTypingTarget } from '../live/shortcuts'
 import { RemarkList } from './RemarkList'
 
 /** The draft is written at most this often while typing, so at least once a second. */
 const DRAFT_EVERY_MS = 500
+
+/** Gives the draft to whoever holds the mic now. Ctrl+J: no console key uses it (see live/shortcuts.ts). */
+const REBIND_KEY = { key: 'j', shown: 'Ctrl J', aria: 'Control+J' } as const
+const isRebindKey = (event: KeyboardEvent): boolean =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === REBIND_KEY.key
 
 interface Box {
   text: string
@@ -26,7 +32,9 @@ const EMPTY: Box = { text: '', tags: [], starred: false, speakerId: null, turnId
 
 /**
  * The note-taker's box, bound to the current speaker. Enter saves (保存记录), Shift+Enter is a new line,
- * Ctrl+1… toggles the quick tags and Ctrl+K the star. What is typed is kept as a draft in the database.
+ * Ctrl+1… toggles the quick tags, Ctrl+K the star, Ctrl+J gives the draft to the current speaker and Esc
+ * leaves the box (so the console's keys work again). What is typed is kept as a draft in the database.
+ * Whom the remark is for is always in plain sight, and unmistakable once the mic has moved on from them.
  */
 export function RemarkPanel({ view }: { view: LiveView }) {
   const { t } = useTranslation()
@@ -34,16 +42,22 @@ export function RemarkPanel({ view }: { view: LiveView }) {
   const sessionId = view.session.id
   const [box, setBox] = useState<Box>(EMPTY)
   const [restored, setRestored] = useState(false)
+  /** A draft came back after a restart: say whose it is until the note-taker types or saves. */
+  const [showRestored, setShowRestored] = useState(false)
   const [saving, setSaving] = useState(false)
   const remarks = useChannel('remarks:list', { sessionId }, ['remarks:changed'])
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const textarea = useRef<HTMLTextAreaElement>(null)
   const latest = useRef(box)
   latest.current = box
 
   // After a restart (or a power cut) the box comes back as it was.
   useEffect(() => {
     void api.invoke('drafts:get', { sessionId }).then((result) => {
-      if (result.ok && result.value) setBox(fromDraft(result.value))
+      if (result.ok && result.value) {
+        setBox(fromDraft(result.value))
+        setShowRestored(result.value.text.trim() !== '')
+      }
       setRestored(true)
     })
   }, [sessionId])
@@ -70,9 +84,35 @@ export function RemarkPanel({ view }: { view: LiveView }) {
 
   const current = view.state.current
   const boundTo = box.speakerId ?? current?.personId ?? null
-  const speaker = personOf(view, boundTo ?? undefined)
+  // Names carry their place when a namesake is on the session (DESIGN §9).
+  const labels = labelsByPersonId(view.attendance)
+  const nameOf = (personId: string | null | undefined): string => (personId ? (labels.get(personId) ?? '') : '')
+  const boundName = nameOf(boundTo)
+  /** The draft is still someone's whom the mic has left. */
+  const movedOn = box.speakerId !== null && current !== null && box.speakerId !== current.personId
+
+  const rebind = useCallback((): void => {
+    if (!current) return
+    // Only a draft already someone's moves; an empty box simply follows the mic.
+    setBox((previous) => (previous.speakerId ? { ...previous, speakerId: current.personId, turnId: current.id } : previous))
+    setShowRestored(false)
+  }, [current])
+
+  // The rebind key works in the box and anywhere on the console, but not in another field or a dialog:
+  // a key acts only where it is pressed.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isRebindKey(event) || (isTypingTarget(event.target) && event.target !== textarea.current)) return
+      if (document.querySelector('[role="dialog"]')) return
+      event.preventDefault()
+      rebind()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [rebind])
 
   function type(text: string): void {
+    setShowRestored(false)
     setBox((previous) => {
       // The first character binds the remark to whoever holds the mic now; an emptied box lets go.
       if (text.trim() === '') return { ...previous, text, speakerId: previous.tags.length || previous.starred ? previous.speakerId : null, turnId: null }
@@ -101,6 +141,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
     if (pending.current) clearTimeout(pending.current)
     pending.current = null
     setBox(EMPTY)
+    setShowRestored(false)
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
@@ -108,6 +149,12 @@ export function RemarkPanel({ view }: { view: LiveView }) {
       // Enter saves; while an input method is composing Chinese, Enter belongs to it.
       event.preventDefault()
       void save()
+      return
+    }
+    if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
+      // Leave the box, so that Space, S, D… reach the console again.
+      event.preventDefault()
+      event.currentTarget.blur()
       return
     }
     if (!(event.ctrlKey || event.metaKey)) return
@@ -121,21 +168,40 @@ export function RemarkPanel({ view }: { view: LiveView }) {
     }
   }
 
-  const people = view.attendance.filter((entry) => !entry.absent).map((entry) => ({ value: entry.personId, label: entry.name }))
+  const people = view.attendance.filter((entry) => !entry.absent).map((entry) => ({ value: entry.personId, label: nameOf(entry.personId) }))
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="remark-heading">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} fz="lg" id="remark-heading">
-          {t('remarks.title')}
-        </Title>
-        <Group gap="xs">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby="remark-heading"
+      data-moved-on={movedOn || undefined}
+      // The whole box turns orange while it writes for someone other than the speaker.
+      style={movedOn ? { border: '3px solid var(--mantine-color-orange-6)', background: 'var(--mantine-color-orange-0)' } : undefined}
+    >
+      <Group justify="space-between" align="flex-end" mb="xs" wrap="nowrap">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Title order={2} fz="sm" c="dimmed" id="remark-heading">
+            {t('remarks.title')}
+          </Title>
+          <Group gap={8} align="baseline" wrap="nowrap" data-testid={movedOn ? 'remark-bound-elsewhere' : 'remark-bound'}>
+            <Text fz="lg" fw={700} c={movedOn ? 'orange.9' : 'dimmed'}>
+              {t(movedOn ? 'remarks.stillForLead' : 'remarks.forLead')}
+            </Text>{' '}
+            <Text fz={28} fw={800} lh={1.2} c={movedOn ? 'orange.9' : boundTo ? undefined : 'dimmed'} truncate>
+              {boundTo ? boundName : t('remarks.nobody')}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
           <Text size="sm" c="dimmed">
             {t('remarks.for')}
           </Text>
           <Select
             size="sm"
-            w={150}
+            w={190}
             aria-label={t('remarks.forLabel')}
             data={people}
             value={boundTo}
@@ -143,16 +209,39 @@ export function RemarkPanel({ view }: { view: LiveView }) {
             onChange={(personId) => setBox((previous) => ({ ...previous, speakerId: personId, turnId: null }))}
             searchable
           />
-          {box.speakerId && current && box.speakerId !== current.personId && (
-            <Badge color="orange" variant="light" data-testid="remark-bound-elsewhere">
-              {t('remarks.stillFor', { name: speaker?.name ?? '' })}
-            </Badge>
-          )}
         </Group>
       </Group>
+      {movedOn && (
+        <Alert color="orange" variant="filled" p="xs" mb="xs" role="status" data-testid="remark-moved-on">
+          <Group justify="space-between" wrap="nowrap">
+            <Text fw={700} fz="md">
+              {t('remarks.movedOn', { name: boundName, current: nameOf(current?.personId) })}
+            </Text>
+            <Button
+              size="sm"
+              variant="white"
+              color="orange"
+              onClick={rebind}
+              // The focus stays in the box (or wherever it was): a button holding it would take Space.
+              onMouseDown={(event) => event.preventDefault()}
+              aria-keyshortcuts={REBIND_KEY.aria}
+              rightSection={<Kbd size="xs">{REBIND_KEY.shown}</Kbd>}
+              style={{ flexShrink: 0 }}
+            >
+              {t('remarks.rebind', { name: nameOf(current?.personId) })}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {showRestored && (
+        <Text size="sm" c="blue.8" fw={600} mb={4} data-testid="remark-restored">
+          {boundTo ? t('remarks.restored', { name: boundName }) : t('remarks.restoredNobody')}
+        </Text>
+      )}
       <Textarea
+        ref={textarea}
         aria-label={t('remarks.box')}
-        placeholder={speaker ? t('remarks.placeholder', { name: speaker.name }) : t('remarks.placeholderNobody')}
+        placeholder={boundTo ? t('remarks.placeholder', { name: boundName }) : t('remarks.placeholderNobody')}
         autosize
         minRows={2}
         maxRows={8}
@@ -185,7 +274,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         </Button>
       </Group>
       <Stack mt="md" gap="xs">
-        <RemarkList remarks={remarks.data ?? []} people={people} />
+        <RemarkList remarks={remarks.data ?? []} people={people} names={labels} />
       </Stack>
     </Paper>
   )

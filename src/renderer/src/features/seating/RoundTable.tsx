@@ -1,5 +1,5 @@
 import { Box, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './RoundTable.module.css'
 import type { SeatTone } from './seat-tone'
@@ -43,9 +43,13 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
   const [announcement, setAnnouncement] = useState('')
   const dragFrom = useRef<number | null>(null)
 
-  useEffect(() => {
-    if (focusKey) buttons.current.get(focusKey)?.focus()
-  }, [focusKey, seats])
+  // Focus moves to a seat only when the user moves it there (arrows, below). New seats from a live update
+  // must never pull it back from where the user now types: an Enter meant for a field would press a seat.
+  // The one exception is the person being carried round: React may move their seat in the page with a
+  // swap, which drops the focus for a moment; it is given back before anything else can run.
+  useLayoutEffect(() => {
+    if (carrying) buttons.current.get(carrying)?.focus()
+  }, [carrying, seats])
 
   const radius = size / 2 - 52
   const position = (index: number) => {
@@ -62,8 +66,7 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
       if (carrying === seat.key && onSwap) {
         onSwap(index, target)
         setAnnouncement(t('seating.moved', { name: seat.name, seat: target + 1 }))
-        setFocusKey(seat.key)
-      } else setFocusKey(seats[target]!.key)
+      } else buttons.current.get(seats[target]!.key)?.focus()
       return
     }
     if (!onSwap) return
@@ -103,7 +106,12 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
             aria-pressed={onSwap ? carrying === seat.key : undefined}
             tabIndex={(focusKey ?? seats[0]?.key) === seat.key ? 0 : -1}
             onFocus={() => setFocusKey(seat.key)}
-            onBlur={() => carrying === seat.key && setCarrying(null)}
+            onBlur={(event) => {
+              if (carrying !== seat.key) return
+              // Put down once the focus has really gone elsewhere, not while the seat only moves in the page.
+              const button = event.currentTarget
+              queueMicrotask(() => document.activeElement !== button && setCarrying(null))
+            }}
             onKeyDown={(event) => onKeyDown(event, index)}
             draggable={!!onSwap}
             onDragStart={(event) => {

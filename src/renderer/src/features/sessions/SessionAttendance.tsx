@@ -69,7 +69,7 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
           />
         )}
         <Table style={{ flex: 1, minWidth: 360 }} aria-label={t('planner.invitees.title')}>
-          <Table.Thead>
+          <Table.Thead style={{ whiteSpace: 'nowrap' }}>
             <Table.Tr>
               <Table.Th>{t('planner.invitees.seat')}</Table.Th>
               <Table.Th>{t('people.columns.name')}</Table.Th>
@@ -91,12 +91,12 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
                   )}
                 </Table.Td>
                 <Table.Td>{fullPlaceOf(entry)}</Table.Td>
-                <Table.Td>{t(`roles.${entry.role}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`roles.${entry.role}`)}</Table.Td>
                 {recorded && (
                   <Table.Td>
-                    <Badge variant="light" color={MARK_COLOR[markOf(entry)]} tt="none">
+                    <Text size="sm" fw={600} c={`${MARK_COLOR[markOf(entry)]}.8`}>
                       {markText(entry)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -46,7 +46,7 @@ function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkI
         {t('remarks.title')}
       </Title>
       {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
-      {remarks.data && <RemarkList remarks={remarks.data} people={people} highlightId={remarkId} />}
+      {remarks.data && <RemarkList remarks={remarks.data} people={people} names={labelsByPersonId(session.attendance)} highlightId={remarkId} />}
     </Card>
   )
 }
