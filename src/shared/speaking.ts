@@ -7,19 +7,19 @@
 
 export type SpeakingAction =
   /** Enter an agenda segment (学习研讨 / 圆桌时间 / other), or 总结 when `segmentId` is null. */
-  | { type: 'phase'; segmentId: string | null }
+  | ({ type: 'phase'; segmentId: string | null } & Handover)
   /** Start a round in 圆桌时间: the present people in seat order from the chosen seat. */
   | { type: 'round'; order: string[] }
   /** After a round: free discussion, fed by raised hands and 再次发言. */
   | { type: 'free' }
   /** 传递话筒: the current speaker has spoken; the next one gets the microphone. */
-  | { type: 'pass' }
+  | ({ type: 'pass' } & Handover)
   /** 跳过: the current speaker is passed over. */
-  | { type: 'skip' }
+  | ({ type: 'skip' } & Handover)
   /** 暂缓: the current speaker comes back at the end of the round. */
-  | { type: 'defer' }
+  | ({ type: 'defer' } & Handover)
   /** 不发言: the current speaker does not wish to speak. */
-  | { type: 'decline' }
+  | ({ type: 'decline' } & Handover)
   /** 举手插话: this person speaks right after the current speaker. */
   | { type: 'raise_hand'; personId: string }
   /** 再次发言: this person speaks again, at the end of the queue. */
@@ -29,6 +29,15 @@ export type SpeakingAction =
   | { type: 'resume' }
   /** 结束场次: the last turn ends. */
   | { type: 'end' }
+
+/**
+ * An action that hands the microphone on carries who was marked 缺席 at that moment, so the mic never
+ * lands on someone who is not there (a lecturer, or someone waiting in the round), and a replay decides
+ * the same way years later. Events written before this field existed mean nobody.
+ */
+export interface Handover {
+  absent?: string[]
+}
 
 export type SpeakingActionType = SpeakingAction['type']
 
@@ -228,8 +237,9 @@ function enterPhase(state: SpeakingState, event: SpeakingEvent & { type: 'phase'
     ? left.phases.map((phase) => (phase.key === key ? { ...phase, endedAt: null } : phase))
     : [...left.phases, { key, startedAt: event.at, endedAt: null }]
   const entered: SpeakingState = { ...left, phase: key, phases, mode: 'idle' }
-  // A study segment gives the microphone to its lecturer at once, timed against the planned minutes.
-  if (segment?.kind === 'study' && segment.lecturerId) {
+  // A study segment gives the microphone to its lecturer at once, timed against the planned minutes
+  // (unless the lecturer is absent: then nobody holds it until someone is given it).
+  if (segment?.kind === 'study' && segment.lecturerId && !event.absent?.includes(segment.lecturerId)) {
     return giveMicrophone({ ...entered, mode: 'study' }, { personId: segment.lecturerId, kind: 'study' }, event)
   }
   return entered
@@ -252,10 +262,14 @@ function closeCurrent(state: SpeakingState, at: number, outcome: TurnOutcome): S
   return { ...withCurrent(state, ended), current: null, pausedAt: null }
 }
 
-/** The first in the queue gets the microphone; with nobody waiting, nobody holds it. */
-function next(state: SpeakingState, event: SpeakingEvent): SpeakingState {
-  const [first, ...rest] = state.queue
-  if (!first) return state
+/**
+ * The first in the queue who is here gets the microphone; those marked absent since they were queued
+ * leave the queue (a deferred turn of theirs stays 暂缓). With nobody waiting, nobody holds it.
+ */
+function next(state: SpeakingState, event: SpeakingEvent & Handover): SpeakingState {
+  const queue = event.absent?.length ? state.queue.filter((waiting) => !event.absent!.includes(waiting.personId)) : state.queue
+  const [first, ...rest] = queue
+  if (!first) return { ...state, queue }
   return giveMicrophone({ ...state, queue: rest }, first, event)
 }
 

@@ -80,6 +80,10 @@ export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: 
   if (!row) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
   // A walk-in is on the list because they came: 缺席 is for the invited (DESIGN §9).
   if (row.invited === 0 && !input.present) throw new AppFailure('invalid_input', 'A walk-in cannot be absent.', [issue('present', 'walk_in_absent')])
+  // Nor is someone who has spoken, or holds the mic now: the record would name an absent speaker.
+  if (!input.present && hasSpoken(ctx, input.sessionId, input.personId)) {
+    throw new AppFailure('conflict', 'This person has spoken.', [issue('present', 'has_spoken')])
+  }
   ctx.db
     .prepare(`UPDATE attendance SET checked_in_at = ?, absent = ?, absent_reason = ? WHERE session_id = ? AND person_id = ?`)
     .run(input.present ? ctx.now() : null, input.present ? 0 : 1, input.present ? '' : input.reason, input.sessionId, input.personId)
@@ -132,6 +136,13 @@ export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId
     .run(uuidv7(ctx.now()), input.sessionId, input.personId, seat, ctx.now())
   announce(ctx, input.sessionId)
   return liveView(ctx, input.sessionId)
+}
+
+function hasSpoken(ctx: CoreContext, sessionId: string, personId: string): boolean {
+  return (
+    ctx.db.prepare("SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1").get(sessionId, personId) !==
+    undefined
+  )
 }
 
 /** Appends one event after checking that the reducer accepts it, then rewrites what is derived from the log. */
@@ -200,6 +211,13 @@ function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveActio
     case 'speak_again':
       present(action.personId, 'personId')
       return action
+    case 'phase':
+    case 'pass':
+    case 'skip':
+    case 'defer':
+    case 'decline':
+      // Who is absent now decides who may be handed the mic; kept in the event (see Handover).
+      return { ...action, absent: attendance.filter((entry) => entry.absent).map((entry) => entry.personId) }
     default:
       return action
   }

@@ -78,11 +78,26 @@ function expectAct(view: LiveView, action: LiveAction, now: number): { refused: 
     const problem = onList(action.personId, 'personId')
     if (problem) return { refused: problem }
     speaking = action
+  } else if (action.type === 'phase' || action.type === 'pass' || action.type === 'skip' || action.type === 'defer' || action.type === 'decline') {
+    // Core writes who is absent into each handover, so the mic never lands on them.
+    speaking = { ...action, absent: view.attendance.filter((entry) => entry.absent).map((entry) => entry.personId) }
   } else {
     speaking = action
   }
   const next = apply(view.state, { ...speaking, id: 'probe', at: now }, agendaOf(view))
   return isRefusal(next) ? { refused: conflict('action', next.refused) } : { action: speaking }
+}
+
+/** A view without who is there (in the view and in its session), to compare the rest. */
+const withoutAttendance = (view: LiveView) => withoutNow({ ...view, attendance: [], session: { ...view.session, attendance: [] } })
+
+/** Speaking is being there: whoever has spoken and was 未签到 is checked in as of their first spoken turn. */
+function withSpeakersCheckedIn(attendance: LiveView['attendance'], state: SpeakingState): LiveView['attendance'] {
+  return attendance.map((entry) => {
+    if (entry.checkedInAt !== null || entry.absent) return entry
+    const turn = state.turns.find((candidate) => candidate.personId === entry.personId && candidate.outcome === 'spoken')
+    return turn ? { ...entry, checkedInAt: turn.startedAt } : entry
+  })
 }
 
 const agendaOf = (view: LiveView) => view.session.agenda.map((segment) => ({ id: segment.id, kind: segment.kind, lecturerId: segment.lecturerId }))
@@ -207,12 +222,15 @@ async function step(rig: LiveRig, model: Model, { command, gap, steer }: Step, s
       if (before.session.status !== 'live') return refused(result, conflict('sessionId', `session_${before.session.status}`))
       const entry = before.attendance.find((candidate) => candidate.personId === personId)
       if (!entry) return refused(result, invalid('personId', 'not_on_list'))
+      if (!command.present && !entry.invited) return refused(result, invalid('present', 'walk_in_absent'))
+      const spoke = before.state.turns.some((turn) => turn.personId === personId && (turn.outcome === 'spoken' || turn.outcome === 'speaking'))
+      if (!command.present && spoke) return refused(result, conflict('present', 'has_spoken'))
       const view = accepted(result)
       const updated = command.present
         ? { ...entry, checkedInAt: now, absent: false, absentReason: '' }
         : { ...entry, checkedInAt: null, absent: true, absentReason: '身体不适' }
       expect(view.attendance).toStrictEqual(before.attendance.map((candidate) => (candidate.personId === personId ? updated : candidate)))
-      expect(withoutNow({ ...view, attendance: [] })).toStrictEqual(withoutNow({ ...before, attendance: [] }))
+      expect(withoutAttendance(view)).toStrictEqual(withoutAttendance(before))
       model.view = view
       break
     }
@@ -229,7 +247,7 @@ async function step(rig: LiveRig, model: Model, { command, gap, steer }: Step, s
       const added = view.attendance.find((candidate) => candidate.personId === personId)
       expect(added).toMatchObject({ seatNumber: seat, role: 'participant', invited: false, checkedInAt: now, absent: false, absentReason: '' })
       expect(view.attendance.filter((candidate) => candidate.personId !== personId)).toStrictEqual(before.attendance)
-      expect(withoutNow({ ...view, attendance: [] })).toStrictEqual(withoutNow({ ...before, attendance: [] }))
+      expect(withoutAttendance(view)).toStrictEqual(withoutAttendance(before))
       model.view = view
       break
     }
@@ -267,7 +285,9 @@ async function step(rig: LiveRig, model: Model, { command, gap, steer }: Step, s
       const event = { ...expected.action, id: row.id, at: now } as SpeakingEvent
       expect(view.state).toStrictEqual(apply(before.state, event, agendaOf(before)))
       expect(view.lastAction).toBe(type)
-      expect(withoutNow({ ...view, state: before.state, lastAction: null })).toStrictEqual(withoutNow({ ...before, lastAction: null }))
+      expect(view.attendance).toStrictEqual(withSpeakersCheckedIn(before.attendance, view.state))
+      expect(view.session.attendance).toStrictEqual(view.attendance)
+      expect(withoutAttendance({ ...view, state: before.state, lastAction: null })).toStrictEqual(withoutAttendance({ ...before, lastAction: null }))
       if (type === 'round') stats.rounds++
       model.before.push(before.state)
       model.view = view

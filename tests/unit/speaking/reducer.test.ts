@@ -797,3 +797,30 @@ describe('roundOrder', () => {
     expect(people.map((p) => p.personId)).toEqual(['B', 'A'])
   })
 })
+
+describe('a handover carries who is absent (DESIGN §9: no absent speaker in the record)', () => {
+  it('skips someone marked absent while waiting in the round; their deferred turn stays 暂缓', () => {
+    const story = new Story()
+    story.do({ type: 'phase', segmentId: 'table' })
+    story.do({ type: 'round', order: ['A', 'B', 'C', 'D'] })
+    story.do({ type: 'defer' }) // A comes back at the end of the round
+    const afterB = story.do({ type: 'pass', absent: ['C'] }) // B spoke; C was marked absent meanwhile
+    expect(afterB.current?.personId).toBe('D')
+    const end = story.do({ type: 'pass', absent: ['A', 'C'] }) // A too has gone: nobody is left
+    expect(end.current).toBeNull()
+    expect(end.queue).toEqual([])
+    expect(end.turns.map((turn) => [turn.personId, turn.outcome])).toEqual([
+      ['A', 'deferred'],
+      ['B', 'spoken'],
+      ['D', 'spoken']
+    ])
+  })
+
+  it('does not hand the mic to an absent lecturer; an event without the field (written before it existed) does', () => {
+    const story = new Story()
+    expect(story.do({ type: 'phase', segmentId: 'study-1', absent: ['L1'] }).current).toBeNull()
+    expect(story.do({ type: 'phase', segmentId: 'study-2' }).current?.personId).toBe('L2')
+    // Replaying the same log decides the same way.
+    expect(replay(story.events, AGENDA)).toEqual(story.state)
+  })
+})

@@ -227,6 +227,8 @@ export const en: Translation = {
       not_paused: 'The timer is not paused.',
       absent: 'This person is checked in as absent.',
       not_on_list: 'This person is not on this session’s list.',
+      has_spoken: 'This person has spoken (or holds the mic), so they cannot be marked absent.',
+      walk_in_absent: 'A walk-in joined the list on arriving, so they cannot be marked absent.',
       not_seated: 'This person has no seat; start from someone at the table.'
     },
     picker: {

@@ -226,6 +226,8 @@ export const zhCN = {
       not_paused: '计时没有暂停。',
       absent: '此人已签为缺席。',
       not_on_list: '此人不在本场名单中。',
+      has_spoken: '此人已经发言（或正拿着话筒），不能再标为缺席。',
+      walk_in_absent: '列席（临时参加）的人是到场后才加入名单的，不能标为缺席。',
       not_seated: '此人没有座位,请从有座位的人开始。'
     },
     picker: {

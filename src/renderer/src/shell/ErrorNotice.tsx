@@ -5,10 +5,19 @@ import type { AppError } from '@shared/result'
 
 /** A failed operation in the user's language, with what to do about it. */
 export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // The rule that refused it, when there is a sentence for it (e.g. a speaker cannot be marked absent).
+  const reason = error.issues
+    ?.map((issue) => [`live.refused.${issue.code}`, `validation.${issue.code}`].find((key) => i18n.exists(key)))
+    .find((key) => key !== undefined)
   return (
     <Alert color="red" variant="light" title={t('errors.title')} icon={<IconAlertTriangle />} role="alert" maw={640}>
       <Text size="sm">{t(`errors.${error.code}`)}</Text>
+      {reason && (
+        <Text size="sm" fw={600} mt={4}>
+          {t(reason as 'errors.title')}
+        </Text>
+      )}
       {onRetry && (
         <Group mt="sm">
           <Button size="sm" variant="white" color="red" onClick={onRetry}>
