@@ -21,7 +21,7 @@ import { api } from '../../api'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { RemarkPanel } from '../remarks/RemarkPanel'
 import { RoundTable } from '../seating/RoundTable'
-import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, nameOf, personOf, placeOf, seatTone } from './live-view'
+import { canStartRound, commandAction, currentSegment, defaultStartSeat, limitMsOf, nameOf, personOf, placeLine, seatTone } from './live-view'
 import { PersonPicker } from './PersonPicker'
 import { SpeakerTimer } from './SpeakerTimer'
 import { commandFor, isTypingTarget, KEYS, type Command } from './shortcuts'
@@ -187,7 +187,7 @@ export function ConsoleView({ live, now, onStep }: Props) {
               </Title>
               <Group gap="md" align="baseline">
                 <Text fz="lg" c="dimmed">
-                  {placeOf(speaker)}
+                  {placeLine(view, speaker)}
                 </Text>
                 {current && (
                   <Text size="sm" c="dimmed">

@@ -13,6 +13,11 @@ export const personOf = (view: LiveView, personId: string | undefined): Attendan
 /** Village and unit, shown under a name (the projector, 现在发言). */
 export const placeOf = (entry: AttendanceEntry | undefined): string => (entry ? fullPlaceOf(entry) : '')
 
+/** The line under a speaker's name: their village and unit, unless the name already carries the place. */
+export function placeLine(view: LiveView, entry: AttendanceEntry | undefined): string {
+  return entry && nameOf(view, entry.personId) === entry.name.trim() ? fullPlaceOf(entry) : ''
+}
+
 const labelCache = new WeakMap<AttendanceEntry[], Map<string, string>>()
 
 /** A person's name as the session shows it: with their place when a namesake is on the list (src/shared/people.ts). */

@@ -2,7 +2,7 @@ import { Box, Center, Loader, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { speakingMs } from '@shared/speaking'
 import { useChannel } from '../../api/use-channel'
-import { currentSegment, limitMsOf, nameOf, personOf, placeOf } from '../live/live-view'
+import { currentSegment, limitMsOf, nameOf, personOf, placeLine } from '../live/live-view'
 import { formatClock, TONE_COLOR, timerTone } from '../live/SpeakerTimer'
 import { useCoreClock } from '../live/use-live'
 import classes from './ProjectorPage.module.css'
@@ -50,7 +50,7 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
           <Text className={classes.name} data-testid="projector-current">
             {speaker ? nameOf(view, speaker.personId) : '—'}
           </Text>
-          <Text className={classes.place}>{placeOf(speaker)}</Text>
+          <Text className={classes.place}>{placeLine(view, speaker)}</Text>
         </Stack>
         <Box className={classes.bottom}>
           <Stack gap="0.5vh">

@@ -131,7 +131,7 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
           >
             <span className={classes.number}>{seat.number}</span>
             {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
-            <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name}>
+            <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name}>
               {seat.name}
             </Text>
             {(seat.status ?? seat.detail) && (
