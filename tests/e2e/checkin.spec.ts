@@ -1,33 +1,10 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
+import { invoke } from './core-call'
 
 /** A seat on a map by number, name and status; either kind of colon and comma (the labels may change). */
 const seat = (page: Page, number: number, name: string, status?: string): Locator =>
   page.getByRole('button', { name: new RegExp(`^${number} 号座位[:：]${name}${status ? `[,，]${status}` : ''}`) })
-
-/** A call to core as another window would make it (IPC in Electron, HTTP with the kept token in a browser). */
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([channel, input]) => {
-      // (In the page: its window, typed here without the DOM's types.)
-      const page = globalThis as unknown as {
-        api?: { invoke: (channel: string, input: unknown) => Promise<unknown> }
-        localStorage: { getItem: (key: string) => string | null }
-      }
-      if (page.api) return page.api.invoke(channel as string, input)
-      const response = await fetch(`/api/${channel as string}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${page.localStorage.getItem('roundtable.token')}` },
-        body: JSON.stringify(input)
-      })
-      return response.json()
-    },
-    [channel, input] as const
-  )
-  const { ok, value } = result as { ok: boolean; value: T }
-  expect(ok, JSON.stringify(result)).toBe(true)
-  return value
-}
 
 /** Someone at another laptop checks a person in: the console shows it as a live update. */
 async function checkInElsewhere(page: Page, sessionId: string, name: string): Promise<void> {

@@ -8,6 +8,7 @@ import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { PersonAdder } from '../people/PersonAdder'
 import { RoundTable } from '../seating/RoundTable'
+import { AttendanceCounts } from './AttendanceCounts'
 import { attendanceCounts, nameOf, seatTone } from './live-view'
 import type { Live } from './use-live'
 
@@ -58,28 +59,11 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
         </Text>
       </Stack>
       <Stack style={{ flex: 1, minWidth: 0 }}>
-        <Group gap="sm" data-testid="attendance-counts">
-          <Badge size="xl" variant="light" color="gray">
-            {t('live.checkIn.expected', { count: counts.expected })}
-          </Badge>
-          <Badge size="xl" variant="light" color="green">
-            {t('live.checkIn.present', { count: counts.present })}
-          </Badge>
-          <Badge size="xl" variant="light" color="orange">
-            {t('live.checkIn.absent', { count: counts.absent })}
-          </Badge>
-          <Badge size="xl" variant="light" color={counts.unmarked ? 'yellow' : 'gray'}>
-            {t('live.checkIn.unmarked', { count: counts.unmarked })}
-          </Badge>
-          {counts.walkIns > 0 && (
-            <Badge size="xl" variant="light" color="blue">
-              {t('live.checkIn.walkIns', { count: counts.walkIns })}
-            </Badge>
-          )}
+        <AttendanceCounts counts={counts} size="xl" testId="attendance-counts">
           <Button variant="light" color="green" leftSection={<IconChecks size={18} />} disabled={counts.unmarked === 0 || live.busy} onClick={() => void everyonePresent()}>
             {t('live.checkIn.everyonePresent')}
           </Button>
-        </Group>
+        </AttendanceCounts>
         <Table verticalSpacing={6} aria-label={t('live.checkIn.list')}>
           <Table.Thead>
             <Table.Tr>

@@ -4,6 +4,7 @@ import { markOf, tallyAttendance } from '@shared/attendance'
 import type { AttendanceEntry, SessionDetail } from '@shared/domain'
 import { fullPlaceOf, labelsByPersonId } from '@shared/people'
 import { formatTime } from '../../format'
+import { AttendanceCounts } from '../live/AttendanceCounts'
 import { RoundTable } from '../seating/RoundTable'
 
 const MARK_COLOR = { present: 'green', absent: 'orange', unmarked: 'yellow' } as const
@@ -32,27 +33,7 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
           {t('sessionDetail.seating', { count: attendance.length })}
         </Title>
         {recorded && (
-          <Group gap="xs" data-testid="session-attendance-counts">
-            <Badge size="lg" variant="light" color="gray">
-              {t('live.checkIn.expected', { count: counts.expected })}
-            </Badge>
-            <Badge size="lg" variant="light" color="green">
-              {t('live.checkIn.present', { count: counts.present })}
-            </Badge>
-            <Badge size="lg" variant="light" color="orange">
-              {t('live.checkIn.absent', { count: counts.absent })}
-            </Badge>
-            {counts.unmarked > 0 && (
-              <Badge size="lg" variant="light" color="yellow">
-                {t('live.checkIn.unmarked', { count: counts.unmarked })}
-              </Badge>
-            )}
-            {counts.walkIns > 0 && (
-              <Badge size="lg" variant="light" color="blue">
-                {t('live.checkIn.walkIns', { count: counts.walkIns })}
-              </Badge>
-            )}
-          </Group>
+          <AttendanceCounts counts={counts} size="lg" testId="session-attendance-counts" />
         )}
       </Group>
       <Group align="flex-start" gap="xl">
