@@ -84,9 +84,13 @@ export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: 
   if (!input.present && hasSpoken(ctx, input.sessionId, input.personId)) {
     throw new AppFailure('conflict', 'This person has spoken.', [issue('present', 'has_spoken')])
   }
+  // Present again is not a new arrival: the first check-in time stays (it counts a volunteer's hours).
   ctx.db
-    .prepare(`UPDATE attendance SET checked_in_at = ?, absent = ?, absent_reason = ? WHERE session_id = ? AND person_id = ?`)
-    .run(input.present ? ctx.now() : null, input.present ? 0 : 1, input.present ? '' : input.reason, input.sessionId, input.personId)
+    .prepare(
+      `UPDATE attendance SET checked_in_at = CASE WHEN @present THEN coalesce(checked_in_at, @now) END, absent = 1 - @present,
+         absent_reason = @reason WHERE session_id = @sessionId AND person_id = @personId`
+    )
+    .run({ present: input.present ? 1 : 0, now: ctx.now(), reason: input.present ? '' : input.reason, sessionId: input.sessionId, personId: input.personId })
   announce(ctx, input.sessionId)
   return liveView(ctx, input.sessionId)
 }

@@ -209,7 +209,31 @@ function recordOf(
     else loose.push(remark)
   }
   const lines = (list: Remark[]) => [...list].sort((a, b) => a.createdAt - b.createdAt).map(({ id, text, createdAt }) => ({ id, text, at: createdAt }))
+  // A deferred (暂缓) turn starts afresh when its speaker comes back; what they said before deferring
+  // stands at the time it was said, marked 暂缓, not after the speakers who came in between.
+  const earlier: RecordEntry[] = []
+  for (const turn of turns) {
+    const written = byTurn.get(turn.id) ?? []
+    const before = written.filter((remark) => remark.createdAt < turn.startedAt)
+    if (before.length === 0) continue
+    byTurn.set(turn.id, written.filter((remark) => remark.createdAt >= turn.startedAt))
+    if (byTurn.get(turn.id)!.length === 0) byTurn.delete(turn.id)
+    const at = Math.min(...before.map((remark) => remark.createdAt))
+    earlier.push({
+      kind: 'turn',
+      turnKind: turn.kind,
+      outcome: 'deferred',
+      speaker: names.label(turn.personId),
+      place: names.place(turn.personId),
+      topic: '',
+      at,
+      speakingMs: null,
+      section: turn.segmentId ?? sectionAt(at, phases, endedAt),
+      remarks: lines(before)
+    })
+  }
   const entries: RecordEntry[] = [
+    ...earlier,
     ...turns
       .filter((turn) => turn.outcome === 'spoken' || turn.outcome === 'speaking' || byTurn.has(turn.id))
       .map(

@@ -122,4 +122,43 @@ describe('attendance, the same in the console, the session page and the minutes'
     })
     withDatabase(rig.file, (db) => expect(db.prepare('SELECT count(*) AS n FROM attendance WHERE service_hours IS NOT NULL').get()).toEqual({ n: 0 }))
   })
+
+  it('checking in someone already present keeps their first check-in time', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义']), start: false })
+    const first = rig.now
+    valueOf(await rig.checkIn(rig.participants[0]!, true))
+    rig.wait(30 * MINUTE)
+    const view = valueOf(await rig.checkIn(rig.participants[0]!, true))
+    expect(view.attendance.find((entry) => entry.personId === rig.participants[0])!.checkedInAt).toBe(first)
+  })
+})
+
+describe('the 会议记录 in time order', () => {
+  it('what a deferred speaker said before deferring stands at its own time, marked 暂缓, before those who spoke meanwhile', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩']) })
+    valueOf(await rig.core.invoke('live:checkInEveryone', { sessionId: rig.sessionId }))
+    valueOf(await rig.act({ type: 'phase', segmentId: rig.segments[2] }))
+    let view = valueOf(await rig.wait(MINUTE).act({ type: 'round', startPersonId: rig.participants[0]! }))
+    const wen = view.state.current!
+    const remark = (text: string, turnId: string, speakerId: string) =>
+      rig.core.invoke('remarks:create', { sessionId: rig.sessionId, speakerId, turnId, text, tags: [] })
+    rig.wait(MINUTE)
+    valueOf(await remark('【1】我先说一句，等会儿再细讲。', wen.id, wen.personId))
+    view = valueOf(await rig.wait(MINUTE).act({ type: 'defer' }))
+    const zhai = view.state.current!
+    valueOf(await remark('【2】我们企业愿意带头。', zhai.id, zhai.personId))
+    view = valueOf(await rig.wait(2 * MINUTE).act({ type: 'pass' })) // 温乐义 is back
+    rig.wait(MINUTE)
+    valueOf(await remark('【3】细讲光伏合作社。', wen.id, wen.personId))
+    valueOf(await rig.wait(MINUTE).act({ type: 'pass' }))
+    const minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    const order = minutes.record.flatMap((entry) => entry.remarks.map((line) => [entry.speaker, entry.outcome, line.text.slice(0, 3)]))
+    expect(order).toEqual([
+      ['温乐义', 'deferred', '【1】'],
+      ['翟自恩', 'spoken', '【2】'],
+      ['温乐义', 'spoken', '【3】']
+    ])
+    const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'record' })).html
+    expect(printed).toMatch(/温乐义 14:02 发言（暂缓）/)
+  })
 })

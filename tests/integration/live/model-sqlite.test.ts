@@ -227,7 +227,7 @@ async function step(rig: LiveRig, model: Model, { command, gap, steer }: Step, s
       if (!command.present && spoke) return refused(result, conflict('present', 'has_spoken'))
       const view = accepted(result)
       const updated = command.present
-        ? { ...entry, checkedInAt: now, absent: false, absentReason: '' }
+        ? { ...entry, checkedInAt: entry.checkedInAt ?? now, absent: false, absentReason: '' }
         : { ...entry, checkedInAt: null, absent: true, absentReason: '身体不适' }
       expect(view.attendance).toStrictEqual(before.attendance.map((candidate) => (candidate.personId === personId ? updated : candidate)))
       expect(withoutAttendance(view)).toStrictEqual(withoutAttendance(before))

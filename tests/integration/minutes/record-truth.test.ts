@@ -433,7 +433,9 @@ class SessionRun {
         )
         if (view) {
           expect(person.invited || command.present, 'a walk-in cannot be marked absent').toBe(true)
-          this.marks.set(person.personId, { invited: person.invited, checkedInAt: command.present ? this.now : null, absent: !command.present, reason: command.present ? '' : reason })
+          // Present again keeps the first check-in time.
+          const checkedInAt = command.present ? (this.marks.get(person.personId)?.checkedInAt ?? this.now) : null
+          this.marks.set(person.personId, { invited: person.invited, checkedInAt, absent: !command.present, reason: command.present ? '' : reason })
         }
         break
       }
