@@ -250,7 +250,7 @@ export const contract = {
     z.strictObject({
       sessionId: idSchema,
       personId: idSchema,
-      hours: z.number().min(0).max(24).refine((hours) => Number.isInteger(hours * 2), { params: { reason: 'half_hours' } }).nullable()
+      hours: z.number().min(0.5).max(24).refine((hours) => Number.isInteger(hours * 2), { params: { reason: 'half_hours' } }).nullable()
     })
   ).returns<SessionDetail>(),
   /** A walk-in from the directory, seated at the first free seat unless one is given. */

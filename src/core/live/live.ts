@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { liveActionSchema } from '../../shared/contract'
-import type { LiveView, SessionDetail } from '../../shared/domain'
+import type { AttendanceRole, LiveView, SessionDetail } from '../../shared/domain'
+import { isVolunteerRole } from '../../shared/roles'
 import {
   apply,
   isRefusal,
@@ -95,23 +96,32 @@ export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: 
   return liveView(ctx, input.sessionId)
 }
 
-/** 全部出席: everyone still 未签到 is checked in now; those marked absent stay absent. */
+/**
+ * 全部出席: everyone still 未签到 is checked in; those marked absent stay absent. Once the session has
+ * started, as of its start: saying so later (or when ending) records that they were there, and must
+ * not cut a volunteer's hours to the minutes after the click.
+ */
 export function checkInEveryone(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['planned', 'live'], 'sessionId')
-  ctx.db.prepare('UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND checked_in_at IS NULL AND absent = 0').run(ctx.now(), sessionId)
+  ctx.db
+    .prepare(
+      `UPDATE attendance SET checked_in_at = min(@now, coalesce((SELECT started_at FROM sessions WHERE id = @sessionId), @now))
+       WHERE session_id = @sessionId AND checked_in_at IS NULL AND absent = 0`
+    )
+    .run({ now: ctx.now(), sessionId })
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
 
 /** A volunteer's service hours as the organiser corrects them before export; null goes back to the computed hours. */
 export function setServiceHours(ctx: CoreContext, input: { sessionId: string; personId: string; hours: number | null }): SessionDetail {
-  const { changes } = ctx.db
-    .prepare('UPDATE attendance SET service_hours = ? WHERE session_id = ? AND person_id = ?')
-    .run(input.hours, input.sessionId, input.personId)
-  if (changes === 0) {
-    getSession(ctx, input.sessionId)
-    throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
-  }
+  requireStatus(ctx, input.sessionId, ['live', 'ended'], 'sessionId')
+  const row = ctx.db.prepare('SELECT role FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
+    | { role: AttendanceRole }
+    | undefined
+  if (!row) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
+  if (!isVolunteerRole(row.role)) throw new AppFailure('invalid_input', 'Only volunteers have service hours.', [issue('personId', 'not_volunteer')])
+  ctx.db.prepare('UPDATE attendance SET service_hours = ? WHERE session_id = ? AND person_id = ?').run(input.hours, input.sessionId, input.personId)
   announce(ctx, input.sessionId)
   return getSession(ctx, input.sessionId)
 }
@@ -142,11 +152,11 @@ export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId
   return liveView(ctx, input.sessionId)
 }
 
+/** Held the mic to speak, or has a remark on record: either way they were there. */
 function hasSpoken(ctx: CoreContext, sessionId: string, personId: string): boolean {
-  return (
-    ctx.db.prepare("SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1").get(sessionId, personId) !==
-    undefined
-  )
+  const turn = ctx.db.prepare("SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1")
+  const remark = ctx.db.prepare('SELECT 1 FROM remarks WHERE session_id = ? AND speaker_id = ? AND deleted_at IS NULL LIMIT 1')
+  return turn.get(sessionId, personId) !== undefined || remark.get(sessionId, personId) !== undefined
 }
 
 /** Appends one event after checking that the reducer accepts it, then rewrites what is derived from the log. */

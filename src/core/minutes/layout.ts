@@ -161,7 +161,7 @@ function recordBlocks(minutes: Minutes, language: Language): Block[] {
     const time = formatClock(entry.at)
     const line =
       entry.kind === 'lecture' ? l.lectureLine(entry.speaker, entry.place, time, entry.topic)
-      : entry.kind === 'note' ? l.noteLine(entry.speaker, entry.place, time)
+      : entry.kind === 'note' ? (entry.section === 'after' ? l.noteLine : l.momentLine)(entry.speaker, entry.place, time)
       : entry.speakingMs === null ? `${l.momentLine(entry.speaker, entry.place, time)}${l.outcomes[entry.outcome ?? ''] ?? ''}`
       : `${l.speakerLine(entry.speaker, entry.place, time, formatDuration(entry.speakingMs, language))}${l.turnMarks[entry.turnKind ?? ''] ?? ''}${l.outcomes[entry.outcome ?? ''] ?? ''}`
     blocks.push(speakerLine(line, entry.remarks.length), ...entry.remarks.map((remark) => paragraph(remark.text)))

@@ -3,7 +3,7 @@ import type { AttendanceEntry, Remark } from '../../shared/domain'
 import type { Minutes, MinutesSpeaker, MinutesVolunteer, RecordEntry } from '../../shared/minutes'
 import { fullPlaceOf, nameLabels, type NamedPerson } from '../../shared/people'
 import { VOLUNTEER_ROLES } from '../../shared/roles'
-import { speakingMs, type PhaseTime, type Turn } from '../../shared/speaking'
+import { speakingMs, type Turn } from '../../shared/speaking'
 import type { CoreContext } from '../context'
 import { listDecisions } from '../decisions/decisions'
 import { liveView } from '../live/live'
@@ -58,7 +58,8 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
       plannedMinutes
     })),
     study: session.agenda
-      .filter((segment) => segment.kind === 'study')
+      // A lecture whose lecturer was absent did not take place as planned: it is not reported as held.
+      .filter((segment) => segment.kind === 'study' && !attendance.some((entry) => entry.personId === segment.lecturerId && entry.absent))
       .map((segment) => {
         const phase = state.phases.find((candidate) => candidate.key === segment.id)
         return {
@@ -70,7 +71,7 @@ export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
         }
       }),
     speakers: speakersOf(spoken, remarks, state.turns, names, view.now),
-    record: recordOf(state.turns, remarks, state.phases, session.agenda, session.endedAt, names, view.now),
+    record: recordOf(state.turns, remarks, phaseTimeline(ctx, sessionId), session.agenda, session.endedAt, names, view.now),
     suggestions: remarks.flatMap((remark) =>
       remark.tags.filter((tag) => SUGGESTION_TAGS.includes(tag)).slice(0, 1).map((tag) => ({ speaker: names.label(remark.speakerId), tag, text: remark.text }))
     ),
@@ -195,7 +196,7 @@ function speakerOf(turn: Turn, names: Names, now: number): MinutesSpeaker {
 function recordOf(
   turns: Turn[],
   remarks: Remark[],
-  phases: PhaseTime[],
+  phases: PhaseEntry[],
   agenda: { id: string; topic: string }[],
   endedAt: number | null,
   names: Names,
@@ -269,9 +270,21 @@ function recordOf(
   return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at - b.entry.at || a.index - b.index).map(({ entry }) => entry)
 }
 
-/** The part of the session a moment falls in: the last phase begun by then; 'after' once the session has ended. */
-function sectionAt(at: number, phases: PhaseTime[], endedAt: number | null): string {
+/** Each time a part of the session was entered, in order (a part entered again counts again). */
+interface PhaseEntry {
+  key: string
+  at: number
+}
+
+function phaseTimeline({ db }: CoreContext, sessionId: string): PhaseEntry[] {
+  const rows = db
+    .prepare("SELECT payload, at FROM speaking_events WHERE session_id = ? AND type = 'phase' AND undone_at IS NULL ORDER BY seq")
+    .all(sessionId) as { payload: string; at: number }[]
+  return rows.map((row) => ({ key: (JSON.parse(row.payload) as { segmentId: string | null }).segmentId ?? 'closing', at: row.at }))
+}
+
+/** The part of the session a moment falls in: the last part entered by then; 'after' once the session has ended. */
+function sectionAt(at: number, phases: PhaseEntry[], endedAt: number | null): string {
   if (endedAt !== null && at > endedAt) return 'after'
-  const begun = phases.filter((phase) => phase.startedAt <= at).sort((a, b) => a.startedAt - b.startedAt)
-  return begun.at(-1)?.key ?? 'before'
+  return phases.filter((phase) => phase.at <= at).at(-1)?.key ?? 'before'
 }

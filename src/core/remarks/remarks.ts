@@ -60,6 +60,7 @@ export interface NewRemark {
 export function createRemark(ctx: CoreContext, input: NewRemark): Remark {
   requireStatus(ctx, input.sessionId, WRITABLE, 'sessionId')
   requirePerson(ctx, input.speakerId)
+  requireSpeaker(ctx, input.sessionId, input.speakerId)
   const id = uuidv7(ctx.now())
   ctx.db
     .prepare(
@@ -82,6 +83,7 @@ export function updateRemark(
   requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
   if (input.speakerId !== undefined && input.speakerId !== remark.speakerId) {
     requirePerson(ctx, input.speakerId)
+    requireSpeaker(ctx, remark.sessionId, input.speakerId)
     // Re-assigned: it now belongs to the new speaker's turn around the time it was written, if any.
     const turn = ctx.db
       .prepare(`SELECT id FROM turns WHERE session_id = ? AND person_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1`)
@@ -100,6 +102,7 @@ export function updateRemark(
 export function deleteRemark(ctx: CoreContext, id: string, deleted: boolean): Remark {
   const remark = getRemark(ctx, id)
   requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
+  if (!deleted) requireSpeaker(ctx, remark.sessionId, remark.speakerId)
   ctx.db.prepare('UPDATE remarks SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deleted ? ctx.now() : null, ctx.now(), id)
   announce(ctx, remark.sessionId)
   return getRemark(ctx, id)
@@ -143,6 +146,22 @@ function requirePerson(ctx: CoreContext, personId: string): void {
   if (missingPeople(ctx, [personId]).size > 0) {
     throw new AppFailure('invalid_input', 'No such person.', [{ path: ['speakerId'], code: 'person_not_found', message: 'no such person' }])
   }
+}
+
+/**
+ * A remark's speaker is on the session's list and not marked absent (the record never names an absent
+ * speaker). Speaking is being there: a speaker still 未签到 is checked in now.
+ */
+function requireSpeaker(ctx: CoreContext, sessionId: string, speakerId: string): void {
+  const entry = ctx.db.prepare('SELECT absent FROM attendance WHERE session_id = ? AND person_id = ?').get(sessionId, speakerId) as
+    | { absent: number }
+    | undefined
+  if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [{ path: ['speakerId'], code: 'not_on_list', message: 'not on the list' }])
+  if (entry.absent === 1) throw new AppFailure('invalid_input', 'This person is absent.', [{ path: ['speakerId'], code: 'absent', message: 'absent' }])
+  const { changes } = ctx.db
+    .prepare('UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL')
+    .run(ctx.now(), sessionId, speakerId)
+  if (changes > 0) ctx.emit({ name: 'session:changed', id: sessionId })
 }
 
 /** The given turn if it is this speaker's in this session; otherwise none (a remark is never mis-attributed). */

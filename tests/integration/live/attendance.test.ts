@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { tallyAttendance } from '../../../src/shared/attendance'
-import { errorOf, runCleanups, valueOf, withDatabase } from '../../helpers'
+import { errorOf, runCleanups, T0, valueOf, withDatabase } from '../../helpers'
 import { LiveRig } from './rig'
 
 afterEach(runCleanups)
@@ -121,6 +121,41 @@ describe('attendance, the same in the console, the session page and the minutes'
       code: 'not_on_list'
     })
     withDatabase(rig.file, (db) => expect(db.prepare('SELECT count(*) AS n FROM attendance WHERE service_hours IS NOT NULL').get()).toEqual({ n: 0 }))
+  })
+
+  it('全部出席 during (or when ending) the session records them as there from the start, so volunteers keep their hours', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义']) }) // started at T0
+    rig.wait(90 * MINUTE)
+    const view = valueOf(await rig.core.invoke('live:checkInEveryone', { sessionId: rig.sessionId }))
+    expect(new Set(view.attendance.map((entry) => entry.checkedInAt))).toEqual(new Set([T0]))
+    rig.wait(30 * MINUTE)
+    valueOf(await rig.end())
+    const minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.volunteers.map((volunteer) => volunteer.hours)).toEqual([2, 2])
+  })
+
+  it('an absent person cannot be given a remark, nor be marked absent once a remark of theirs is on record', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义', '翟自恩']) })
+    const [wen, zhai] = rig.participants as [string, string]
+    valueOf(await rig.checkIn(zhai, false, '外出务工'))
+    const write = (speakerId: string) => rig.core.invoke('remarks:create', { sessionId: rig.sessionId, speakerId, turnId: null, text: '会后补记', tags: [] })
+    expect(errorOf(await write(zhai)).issues?.[0]).toMatchObject({ path: ['speakerId'], code: 'absent' })
+    const remark = valueOf(await write(wen))
+    // Writing it checked 温乐义 in (speaking is being there); now he cannot be marked absent.
+    expect(errorOf(await rig.checkIn(wen, false, '走了')).issues?.[0]).toMatchObject({ path: ['present'], code: 'has_spoken' })
+    expect(errorOf(await rig.core.invoke('remarks:update', { id: remark.id, speakerId: zhai })).issues?.[0]).toMatchObject({ code: 'absent' })
+  })
+
+  it('a lecture whose lecturer was absent is not reported as held', async () => {
+    const rig = await LiveRig.open({ participants: seats(['温乐义']), start: false })
+    valueOf(await rig.checkIn(rig.lecturers[1], false, '生病'))
+    valueOf(await rig.core.invoke('sessions:start', { id: rig.sessionId }))
+    valueOf(await rig.act({ type: 'phase', segmentId: rig.segments[0] }))
+    const view = valueOf(await rig.wait(30 * MINUTE).act({ type: 'phase', segmentId: rig.segments[1] }))
+    expect(view.state.current).toBeNull() // 赵海云 is absent: nobody is handed the mic
+    const minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
+    expect(minutes.study.map((item) => item.lecturer)).toEqual(['李芳'])
+    expect(minutes.attendance.absentees).toEqual([{ name: '赵海云', reason: '生病' }])
   })
 
   it('checking in someone already present keeps their first check-in time', async () => {

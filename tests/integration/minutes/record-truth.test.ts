@@ -457,7 +457,9 @@ class SessionRun {
       case 'everyone': {
         this.trace.push('checkInEveryone')
         const view = await this.may('live:checkInEveryone', this.core.invoke('live:checkInEveryone', { sessionId }), [{ code: 'conflict' }])
-        if (view) for (const mark of this.marks.values()) if (mark.checkedInAt === null && !mark.absent) mark.checkedInAt = this.now
+        // Once the session has started, 全部出席 says they were there from the start.
+        const from = Math.min(this.now, this.view.session.startedAt ?? this.now)
+        if (view) for (const mark of this.marks.values()) if (mark.checkedInAt === null && !mark.absent) mark.checkedInAt = from
         break
       }
       case 'remark':
@@ -470,7 +472,8 @@ class SessionRun {
         const remark = pool[command.which % pool.length]!
         this.trace.push(`${command.kind} 【${remark.serial}】`)
         const channel = command.kind === 'delete' ? 'remarks:delete' : 'remarks:restore'
-        const result = await this.may(channel, this.core.invoke(channel, { id: remark.id }), [{ code: 'conflict' }])
+        const result = await this.may(channel, this.core.invoke(channel, { id: remark.id }), command.kind === 'restore' ? this.speakerRule(remark.speakerId) : [{ code: 'conflict' }])
+        if (result && command.kind === 'restore') this.spokeAt(remark.speakerId)
         if (result) {
           expect(result.deletedAt !== null).toBe(command.kind === 'delete')
           remark.deleted = command.kind === 'delete'
@@ -483,9 +486,14 @@ class SessionRun {
         const remark = pool[command.which % pool.length]!
         const speaker = this.people[command.who % N]!
         this.trace.push(`reassign 【${remark.serial}】 to ${this.who(speaker.id)}`)
-        const result = await this.may('remarks:update', this.core.invoke('remarks:update', { id: remark.id, speakerId: speaker.id }), [{ code: 'conflict' }])
+        const result = await this.may(
+          'remarks:update',
+          this.core.invoke('remarks:update', { id: remark.id, speakerId: speaker.id }),
+          speaker.id === remark.speakerId ? [{ code: 'conflict' }] : this.speakerRule(speaker.id)
+        )
         if (result) {
           if (speaker.id !== remark.speakerId) {
+            this.spokeAt(speaker.id)
             // Re-assigned: it now belongs to the new speaker's turn begun last by the time it was written, if any.
             const theirs = state.turns.filter((turn) => turn.personId === speaker.id && turn.startedAt <= remark.createdAt)
             remark.turnId = theirs.sort((a, b) => b.startedAt - a.startedAt)[0]?.id ?? null
@@ -570,17 +578,31 @@ class SessionRun {
     const created = await this.may(
       'remarks:create',
       this.core.invoke('remarks:create', { sessionId: this.sessionId, speakerId, turnId, text, tags: command.tags }),
-      [{ code: 'conflict' }]
+      this.speakerRule(speakerId)
     )
     if (!created) {
-      expect(this.view.session.status, 'remarks are refused only before the session starts').toBe('planned')
+      const mark = this.marks.get(speakerId)
+      expect(this.view.session.status === 'planned' || !mark || mark.absent, 'remarks are refused before the start, or for someone absent or not on the list').toBe(true)
       return
     }
+    this.spokeAt(speakerId)
     // A turn is kept only when it is this speaker's turn in this session (a remark is never mis-attributed).
     const kept = turnId !== null && turns.some((turn) => turn.id === turnId && turn.personId === speakerId) ? turnId : null
     expect(created.turnId, `the turn 【${serial}】 is stored under`).toBe(kept)
     expect(created.createdAt).toBe(this.now)
     this.remarks.push({ id: created.id, serial, text, speakerId, turnId: kept, tags: command.tags, createdAt: this.now, deleted: false })
+  }
+
+  /** What core may refuse a remark's speaker for: not on the list, or marked absent (DESIGN §9). */
+  speakerRule(speakerId: string): Allowed[] {
+    const mark = this.marks.get(speakerId)
+    return [{ code: 'conflict' }, ...(!mark ? [{ code: 'invalid_input' as const, issue: 'not_on_list' }] : []), ...(mark?.absent ? [{ code: 'invalid_input' as const, issue: 'absent' }] : [])]
+  }
+
+  /** A remark's speaker still 未签到 is checked in as of now (speaking is being there). */
+  spokeAt(speakerId: string): void {
+    const mark = this.marks.get(speakerId)
+    if (mark && mark.checkedInAt === null && !mark.absent) mark.checkedInAt = this.now
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../src/shared/domain'
+import { uuidv7 } from '../../../src/core/store/ids'
 import { DAY, errorOf, HOUR, insertSession, runCleanups, T0, valueOf, withDatabase } from '../../helpers'
 import {
   bruteForce,
@@ -147,9 +148,11 @@ describe('the remarks index through every kind of write', () => {
     const table = await openTable()
     const [wen] = table.people as [string]
     const kept = await writeRemark(table, wen, '光伏板装上了屋顶')
-    const other = withDatabase(table.file, (db) =>
-      insertSession(db, { title: '第二场', plannedStart: T0 + DAY, plannedEnd: T0 + DAY + HOUR, status: 'live' })
-    )
+    const other = withDatabase(table.file, (db) => {
+      const id = insertSession(db, { title: '第二场', plannedStart: T0 + DAY, plannedEnd: T0 + DAY + HOUR, status: 'live' })
+      db.prepare('INSERT INTO attendance (id, session_id, person_id) VALUES (?, ?, ?)').run(uuidv7(), id, wen)
+      return id
+    })
     table.wait(MINUTE)
     const gone = valueOf(
       await table.core.invoke('remarks:create', { sessionId: other, speakerId: wen, text: '光伏电站给集体增收,装上了屋顶' })

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { InputOf } from '../../../src/shared/contract'
 import type { Remark } from '../../../src/shared/domain'
 import type { Result } from '../../../src/shared/result'
+import { uuidv7 } from '../../../src/core/store/ids'
 import { databaseFingerprint, errorOf, insertSession, runCleanups, T0, valueOf, withDatabase } from '../../helpers'
 import { act, currentTurn, listRemarks, MINUTE, openTable, SECOND, writeRemark, type Table } from './fixtures'
 
@@ -128,7 +129,11 @@ describe('remarks:create and remarks:list', () => {
     const table = await openTable()
     const [wen, zhai] = table.people as [string, string]
     const turnWen = await roundFromWen(table)
-    const other = withDatabase(table.file, (db) => insertSession(db, { title: '另一场', plannedStart: T0, plannedEnd: T0 + MINUTE, status: 'live' }))
+    const other = withDatabase(table.file, (db) => {
+      const id = insertSession(db, { title: '另一场', plannedStart: T0, plannedEnd: T0 + MINUTE, status: 'live' })
+      db.prepare('INSERT INTO attendance (id, session_id, person_id) VALUES (?, ?, ?)').run(uuidv7(), id, wen)
+      return id
+    })
 
     const own = await writeRemark(table, wen, '自己的话', { turnId: turnWen })
     const wrongSpeaker = await writeRemark(table, zhai, '被记到温乐义名下的话', { turnId: turnWen })
@@ -188,9 +193,9 @@ describe('re-assigning a remark (remarks:update speakerId)', () => {
     expect(await reassign(late, zhang)).toMatchObject({ speakerId: zhang, turnId: turnZhang })
     expect(await reassign(late, wang)).toMatchObject({ speakerId: wang, turnId: turnWang })
 
-    // Someone from the directory who did not speak at all
-    const guest = valueOf(await table.core.invoke('people:create', { name: '刘建国' })).id
-    expect(await reassign(late, guest)).toMatchObject({ speakerId: guest, speakerName: '刘建国', turnId: null })
+    // Someone from the directory who is not on this session's list cannot have said it (DESIGN §9)
+    const outsider = valueOf(await table.core.invoke('people:create', { name: '刘建国' })).id
+    expect(errorOf(await table.core.invoke('remarks:update', { id: late.id, speakerId: outsider })).issues?.[0]).toMatchObject({ path: ['speakerId'], code: 'not_on_list' })
 
     // Re-assigning to the same speaker keeps the turn it has
     const kept = await writeRemark(table, zhai, '记在翟自恩名下', { turnId: turnZhaiAgain })
@@ -307,14 +312,16 @@ describe('change events', () => {
     const [wen, zhai] = table.people as [string, string]
     table.events.length = 0
     const changed = { name: 'remarks:changed', id: table.sessionId }
+    // A remark for someone 未签到 checks them in (speaking is being there): the session changes too.
+    const checkedIn = { name: 'session:changed', id: table.sessionId }
 
     const remark = await writeRemark(table, wen, '一句话')
-    expect(table.events).toEqual([changed])
+    expect(table.events).toEqual([checkedIn, changed])
     valueOf(await table.core.invoke('remarks:update', { id: remark.id, text: '改过的话' }))
     valueOf(await table.core.invoke('remarks:update', { id: remark.id, speakerId: zhai }))
     valueOf(await table.core.invoke('remarks:delete', { id: remark.id }))
     valueOf(await table.core.invoke('remarks:restore', { id: remark.id }))
-    expect(table.events).toEqual([changed, changed, changed, changed, changed])
+    expect(table.events).toEqual([checkedIn, changed, changed, checkedIn, changed, changed, changed])
 
     table.events.length = 0
     await listRemarks(table)

@@ -280,6 +280,31 @@ describe('constraints', () => {
     expect(() => set.run(-0.5)).toThrow(/CHECK constraint failed/)
   })
 
+  it('version 5: sessions held before it keep their attendance (everyone not absent was counted present); a walk-in is never absent', () => {
+    const file = tempDatabaseFile()
+    const old = open(file, MIGRATIONS.slice(0, 4))
+    const [came, away, walkIn, later] = ['温乐义', '张秀兰', '高明', '翟自恩'].map((name) => insertPerson(old, { name }))
+    const held = insertSession(old, { title: '开过的', plannedStart: T0, plannedEnd: T0 + HOUR, status: 'ended' })
+    old.prepare('UPDATE sessions SET started_at = ? WHERE id = ?').run(T0 + 5 * 60_000, held)
+    const planned = insertSession(old, { title: '还没开', plannedStart: T0 + 24 * HOUR, plannedEnd: T0 + 25 * HOUR })
+    const add = old.prepare('INSERT INTO attendance (id, session_id, person_id, invited, absent, absent_reason, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    add.run(uuidv7(), held, came!, 1, 0, '', null)
+    add.run(uuidv7(), held, away!, 1, 1, '外出务工', null)
+    add.run(uuidv7(), held, walkIn!, 0, 1, '', T0)
+    add.run(uuidv7(), planned, later!, 1, 0, '', null)
+    old.close()
+    const db = open(file)
+    const rows = db.prepare('SELECT p.name, a.absent, a.absent_reason, a.checked_in_at FROM attendance a JOIN people p ON p.id = a.person_id ORDER BY p.name').all()
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { name: '温乐义', absent: 0, absent_reason: '', checked_in_at: T0 + 5 * 60_000 },
+        { name: '张秀兰', absent: 1, absent_reason: '外出务工', checked_in_at: null },
+        { name: '高明', absent: 0, absent_reason: '', checked_in_at: T0 },
+        { name: '翟自恩', absent: 0, absent_reason: '', checked_in_at: null }
+      ])
+    )
+  })
+
   it('refuses a session that ends before or when it starts', () => {
     const db = open(tempDatabaseFile())
     expect(() => insertSession(db, { title: '圆桌派', plannedStart: T0, plannedEnd: T0 })).toThrow(/CHECK constraint failed/)

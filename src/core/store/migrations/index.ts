@@ -3,7 +3,7 @@ import { initialSchema } from './001-initial'
 import { demoFlags } from './002-demo-flags'
 import { turnKinds } from './003-turn-kinds'
 import { remarksAndSearch } from './004-remarks-search'
-import { serviceHours } from './005-service-hours'
+import { attendanceTruth } from './005-attendance-truth'
 
 export interface Migration {
   run: (db: Database) => void
@@ -23,7 +23,7 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   demoFlags,
   { run: turnKinds, foreignKeysOff: true },
   remarksAndSearch,
-  serviceHours
+  attendanceTruth
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

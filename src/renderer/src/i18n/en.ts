@@ -16,6 +16,7 @@ export const en: Translation = {
     settings: 'Settings'
   },
   common: {
+    listSeparator: ', ',
     loading: 'Loading…',
     retry: 'Retry',
     save: 'Save',
@@ -144,7 +145,7 @@ export const en: Translation = {
     endTitle: 'End this session?',
     endMessage: 'The current turn ends and the session is marked as ended; then remarks and minutes can be finished.',
     unmarked: {
-      title: '{{count}} people not checked in',
+      title: 'Not checked in: {{count}}',
       start: 'Before starting, confirm whether they are here. People not checked in are not counted as present; the minutes list them as not checked in.',
       end: 'Before ending, confirm whether they were here. People not checked in are not counted as present; the minutes list them as not checked in.',
       everyonePresent: 'Mark all present',
@@ -253,8 +254,8 @@ export const en: Translation = {
       marks: { present: 'Present', absent: 'Absent', unmarked: 'Not checked in' },
       walkIn: 'Walk-in: add from the directory and seat',
       walkInBadge: 'Walk-in',
-      unmarked: '{{count}} not checked in',
-      walkIns: '{{count}} walk-ins',
+      unmarked: 'Not checked in: {{count}}',
+      walkIns: 'Walk-ins: {{count}}',
       everyonePresent: 'All present'
     }
   },
@@ -323,6 +324,7 @@ export const en: Translation = {
     turnsCsv: 'Turns (CSV table)',
     hours: {
       title: 'Service hours',
+      label: '{{name}} ({{role}})',
       of: 'Service hours of {{name}}',
       unit: ' h',
       computed: 'From check-in: {{hours}} h',

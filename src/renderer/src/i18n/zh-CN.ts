@@ -15,6 +15,7 @@ export const zhCN = {
     settings: '设置'
   },
   common: {
+    listSeparator: '、',
     loading: '正在加载…',
     retry: '重试',
     save: '保存',
@@ -322,6 +323,7 @@ export const zhCN = {
     turnsCsv: '发言明细(CSV 表格)',
     hours: {
       title: '服务时长',
+      label: '{{name}}（{{role}}）',
       of: '{{name}} 的服务时长',
       unit: ' 小时',
       computed: '按签到计算：{{hours}} 小时',

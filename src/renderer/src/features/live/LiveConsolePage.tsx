@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconDeviceTv, IconFlag, IconPlayerPlay } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { markOf } from '@shared/attendance'
+import { attendanceGroups } from '@shared/attendance'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { hrefFor, navigate } from '../../router'
@@ -34,18 +34,15 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const [ending, setEnding] = useState(false)
   const [asking, setAsking] = useState<'start' | 'end' | null>(null)
   const startedAt = view.state.phases[0]?.startedAt
-  const unmarked = view.attendance.filter((entry) => entry.invited && markOf(entry) === 'unmarked')
+  const { unmarked } = attendanceGroups(view.attendance)
 
   const start = async (): Promise<boolean> => {
     const started = await live.run(() => api.invoke('sessions:start', { id: session.id }))
     if (started) setTab('console')
     return started
   }
-  const end = async (): Promise<boolean> => {
-    const result = await api.invoke('sessions:end', { id: session.id })
-    if (result.ok) live.reload()
-    return result.ok
-  }
+  // Through live.run: a refusal (another window ended it first) is shown, not swallowed.
+  const end = (): Promise<boolean> => live.run(() => api.invoke('sessions:end', { id: session.id }))
   const everyonePresent = (): Promise<boolean> => live.run(() => api.invoke('live:checkInEveryone', { sessionId: session.id }))
 
   const step = (delta: 1 | -1): void =>
@@ -146,6 +143,7 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
       {asking && (
         <UnmarkedPrompt
           moment={asking}
+          error={live.actionError}
           names={unmarked.map((entry) => nameOf(view, entry.personId))}
           onCancel={() => setAsking(null)}
           onGoCheckIn={() => {

@@ -206,7 +206,10 @@ export function RemarkPanel({ view }: { view: LiveView }) {
             data={people}
             value={boundTo}
             placeholder={t('remarks.nobody')}
-            onChange={(personId) => setBox((previous) => ({ ...previous, speakerId: personId, turnId: null }))}
+            // Choosing whoever holds the mic binds the remark to their turn, as Ctrl+J does; anyone else has none.
+            onChange={(personId) =>
+              setBox((previous) => ({ ...previous, speakerId: personId, turnId: personId !== null && personId === current?.personId ? current.id : null }))
+            }
             searchable
           />
         </Group>

@@ -2,7 +2,7 @@ import { Badge, Card, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { markOf, tallyAttendance } from '@shared/attendance'
 import type { AttendanceEntry, SessionDetail } from '@shared/domain'
-import { fullPlaceOf, labelsByPersonId } from '@shared/people'
+import { fullPlaceOf, labelsByPersonId, placeOf } from '@shared/people'
 import { formatTime } from '../../format'
 import { AttendanceCounts } from '../live/AttendanceCounts'
 import { RoundTable } from '../seating/RoundTable'
@@ -16,7 +16,8 @@ const MARK_COLOR = { present: 'green', absent: 'orange', unmarked: 'yellow' } as
 export function SessionAttendance({ session }: { session: SessionDetail }) {
   const { t } = useTranslation()
   const { attendance } = session
-  const recorded = session.status !== 'planned' || attendance.some((entry) => markOf(entry) !== 'unmarked')
+  // A session that ran (or has begun check-in) shows what was recorded; a cancelled one only its plan.
+  const recorded = session.status === 'live' || session.status === 'ended' || (session.status === 'planned' && attendance.some((entry) => markOf(entry) !== 'unmarked'))
   const labels = labelsByPersonId(attendance)
   const seated = attendance.filter((entry) => entry.seatNumber !== null)
   const counts = tallyAttendance(attendance)
@@ -45,7 +46,7 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
               key: entry.personId,
               number: entry.seatNumber!,
               name: labels.get(entry.personId) ?? entry.name,
-              ...(recorded ? { tone: markOf(entry), status: t(`live.checkIn.marks.${markOf(entry)}`) } : { detail: entry.village || entry.organisation })
+              ...(recorded ? { tone: markOf(entry), status: t(`live.checkIn.marks.${markOf(entry)}`) } : { detail: placeOf(entry) })
             }))}
           />
         )}
