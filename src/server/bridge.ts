@@ -49,6 +49,8 @@ export function createBridge(options: BridgeOptions): Server {
   const streams = new Set<ServerResponse>()
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A page closed or reloaded mid-request is no failure of ours: one line, not a stack trace.
+      if (req.destroyed || isAbort(error)) return void console.warn(`[bridge] ${req.method} ${(req.url ?? '').split('?')[0]}: the request was aborted`)
       console.error('[bridge]', error)
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'The web bridge failed to answer.'))
       else res.destroy()
@@ -148,6 +150,9 @@ function hasToken(req: IncomingMessage, url: URL, token: string): boolean {
 }
 
 /** Reads at most `limit` bytes; null when the body is larger. */
+const isAbort = (error: unknown): boolean =>
+  error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted')
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []

@@ -1,5 +1,5 @@
 import { labelsByPersonId } from '../../shared/people'
-import Papa from 'papaparse'
+import { csvText } from '../files/csv'
 import type { Language } from '../../shared/domain'
 import { speakingMs } from '../../shared/speaking'
 import type { CoreContext } from '../context'
@@ -21,7 +21,7 @@ const KINDS = {
   en: { study: 'study', round: 'round', raised_hand: 'raised hand', again: 'speak again' }
 } as const
 
-/** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese). */
+/** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese; formula-safe). */
 export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language): string {
   const view = liveView(ctx, sessionId)
   const names = labelsByPersonId(view.attendance)
@@ -37,5 +37,5 @@ export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language
     Math.round(speakingMs(turn, view.state.pausedAt, turn.endedAt ?? view.now) / 1000),
     turn.applause
   ])
-  return `\uFEFF${Papa.unparse([[...HEADERS[language]], ...rows], { newline: '\r\n' })}\r\n`
+  return csvText([[...HEADERS[language]], ...rows])
 }

@@ -1,7 +1,7 @@
-import Papa from 'papaparse'
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import type { ExportedFile, Gender, Person } from '../../shared/domain'
 import type { CoreContext } from '../context'
+import { csvText } from '../files/csv'
 import { listPeople } from './people'
 
 type ExportFormat = 'xlsx' | 'csv'
@@ -22,14 +22,6 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv'
 }
-
-const UTF8_BOM = '\uFEFF'
-/**
- * Formula-like texts get an apostrophe so a spreadsheet does not run them. Phone-like texts (+86 138…) are no
- * formulas; a text that already starts with apostrophes before a formula character gets one more, so the
- * importer, which takes exactly one off, gives back the original.
- */
-const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![0-9 ()-]*$)|'+[=+\-@\t\r])/
 
 export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportedFile> {
   const people = listPeople(ctx, { includeArchived: input.includeArchived })
@@ -57,11 +49,7 @@ async function xlsxBytes(table: string[][], columns: { width: number }[]): Promi
   }).toBuffer()
 }
 
-/** With a BOM, so Excel opens the Chinese as UTF-8; with CRLF, as Windows programs expect. */
-function csvBytes(table: string[][]): Buffer {
-  const csv = Papa.unparse(table, { newline: '\r\n', escapeFormulae: FORMULA_LIKE })
-  return Buffer.from(UTF8_BOM + csv + '\r\n', 'utf8')
-}
+const csvBytes = (table: string[][]): Buffer => Buffer.from(csvText(table), 'utf8')
 
 function genderText(gender: Gender | null): string {
   if (gender === 'male') return '男'

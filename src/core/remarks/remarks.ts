@@ -81,6 +81,8 @@ export function updateRemark(
 ): Remark {
   const remark = getRemark(ctx, input.id)
   requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
+  // A deleted remark is read-only until 撤销 brings it back.
+  if (remark.deletedAt !== null) throw new AppFailure('conflict', 'The remark is deleted.', [{ path: ['id'], code: 'remark_deleted', message: 'deleted' }])
   if (input.speakerId !== undefined && input.speakerId !== remark.speakerId) {
     requirePerson(ctx, input.speakerId)
     requireSpeaker(ctx, remark.sessionId, input.speakerId)

@@ -276,6 +276,20 @@ describe('validation and refusals', () => {
 })
 
 describe('soft delete and restore', () => {
+  it('a deleted remark is read-only until it is restored, and the refusal changes nothing', async () => {
+    const table = await openTable()
+    const [wen, zhai] = table.people as [string, string]
+    const remark = await writeRemark(table, wen, '删掉的话')
+    valueOf(await table.core.invoke('remarks:delete', { id: remark.id }))
+    const before = databaseFingerprint(table.file)
+    for (const patch of [{ text: '改了' }, { speakerId: zhai }, { tags: ['建议'] }, { starred: true }]) {
+      expect(errorOf(await table.core.invoke('remarks:update', { id: remark.id, ...patch })).issues?.[0]).toMatchObject({ code: 'remark_deleted' })
+    }
+    expect(databaseFingerprint(table.file)).toEqual(before)
+    valueOf(await table.core.invoke('remarks:restore', { id: remark.id }))
+    expect(valueOf(await table.core.invoke('remarks:update', { id: remark.id, text: '改了' })).text).toBe('改了')
+  })
+
   it('sets a remark aside and brings it back unchanged, on a live and on an ended session', async () => {
     const table = await openTable()
     const [wen, zhai] = table.people as [string, string]

@@ -297,6 +297,35 @@ describe('the API: requests', () => {
   })
 })
 
+describe('an aborted request', () => {
+  it('logs one line, not a stack trace, and the bridge goes on answering', async () => {
+    const { port, api, server } = await startBridge()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    onCleanup(() => {
+      warn.mockRestore()
+      error.mockRestore()
+    })
+    // Half a body, then the page goes away.
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/people:create',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', 'Content-Length': 1000 }
+    })
+    req.on('error', () => {})
+    const received = once(server, 'request')
+    req.write('{"name":"温')
+    await received // the bridge is reading the body
+    req.destroy()
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1))
+    expect(String(warn.mock.calls[0]![0])).toBe('[bridge] POST /api/people:create: the request was aborted')
+    expect(error).not.toHaveBeenCalled()
+    expect((await api('settings:get', {})).status).toBe(200)
+  })
+})
+
 describe('the event stream', () => {
   it('refuses /events without a token, or with a wrong one', async () => {
     const { port } = await startBridge()
