@@ -38,8 +38,26 @@ const channel = <I extends z.ZodType>(input: I) => ({
 export const idSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
 const none = z.strictObject({})
 const byId = z.strictObject({ id: idSchema })
-const text = (max: number) => z.string().trim().max(max)
-const required = (max: number) => text(max).min(1)
+/** Control characters (NUL, escape, …) are never text a person typed; a line has no line breaks or tabs either. */
+const LINE_CONTROLS = /[\u0000-\u001f\u007f]/
+const PROSE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const withoutControls = (schema: z.ZodString, controls: RegExp) =>
+  schema.refine((value) => !controls.test(value), { params: { reason: 'control_characters' } })
+/** One line of text (a name, a title, a place). */
+const text = (max: number) => withoutControls(z.string().trim().max(max), LINE_CONTROLS)
+const required = (max: number) => withoutControls(z.string().trim().max(max).min(1), LINE_CONTROLS)
+/** Text that may run over several lines (a remark, a note, a summary): newlines and tabs are kept. */
+const prose = (max: number) => withoutControls(z.string().trim().max(max), PROSE_CONTROLS)
+const requiredProse = (max: number) => withoutControls(z.string().trim().max(max).min(1), PROSE_CONTROLS)
+
+/** Times a session can have: 2000–2100 (a typo of a century must not reach the calendar or Date). */
+export const EARLIEST_TIME = Date.UTC(2000, 0, 1)
+export const LATEST_TIME = Date.UTC(2100, 0, 1)
+const time = () =>
+  z
+    .number()
+    .int()
+    .refine((ms) => ms >= EARLIEST_TIME && ms <= LATEST_TIME, { params: { reason: 'date_out_of_range' } })
 /** A business rule broken; `reason` becomes the issue's code, translated as `validation.<reason>`. */
 export const rule = (reason: string, path: (string | number)[]) => ({ code: 'custom' as const, path, params: { reason } })
 
@@ -73,13 +91,13 @@ export const personSchema = z.strictObject({
   village: text(LIMITS.shortText).default(''),
   categories: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
   phone: phone.default(null),
-  note: text(LIMITS.note).default('')
+  note: prose(LIMITS.note).default('')
 })
 
 export const themeSchema = z.strictObject({
   title: required(LIMITS.shortText),
-  description: text(LIMITS.note).default(''),
-  materials: text(LIMITS.longText).default(''),
+  description: prose(LIMITS.note).default(''),
+  materials: prose(LIMITS.longText).default(''),
   references: z.array(required(LIMITS.mediumText)).max(50).default([]),
   tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([])
 })
@@ -101,8 +119,8 @@ const inviteeSchema = z.strictObject({
 const sessionFields = {
   title: required(LIMITS.shortText),
   themeId: idSchema.nullable().default(null),
-  plannedStart: z.number().int().min(0),
-  plannedEnd: z.number().int().min(0),
+  plannedStart: time(),
+  plannedEnd: time(),
   venue: text(LIMITS.mediumText).default(''),
   hostId: idSchema.nullable().default(null),
   recorderId: idSchema.nullable().default(null),
@@ -157,7 +175,10 @@ const EXPORT_FORMATS: Record<PrintableDocument | 'turns', string[]> = {
 }
 const printableSchema = z.strictObject({ sessionId: idSchema, document: z.enum(PRINTABLE_DOCUMENTS) })
 /** A calendar date as 'YYYY-MM-DD' (a real date: 2025-02-30 is refused). */
-const isoDate = z.iso.date()
+/** A China date 'YYYY-MM-DD' between 2000 and 2099. */
+const isoDate = z.iso
+  .date()
+  .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || (date >= '2000-01-01' && date < '2100-01-01'), { params: { reason: 'date_out_of_range' } })
 
 /** What the console can do; a round names its starting seat and core works out the order from the seats. */
 export const liveActionSchema = z.discriminatedUnion('type', [
@@ -219,8 +240,8 @@ export const contract = {
       when: z.enum(['upcoming', 'past', 'all']).optional(),
       query: text(LIMITS.query).optional(),
       /** Sessions starting in [from, to), for the calendar. */
-      from: z.number().int().optional(),
-      to: z.number().int().optional()
+      from: time().optional(),
+      to: time().optional()
     })
   ).returns<SessionSummary[]>(),
   'sessions:get': channel(byId).returns<SessionDetail>(),
@@ -268,7 +289,7 @@ export const contract = {
       sessionId: idSchema,
       speakerId: idSchema,
       turnId: z.string().max(100).nullable().default(null),
-      text: required(LIMITS.remark),
+      text: requiredProse(LIMITS.remark),
       tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
       starred: z.boolean().default(false)
     })
@@ -277,7 +298,7 @@ export const contract = {
   'remarks:update': channel(
     z.strictObject({
       id: idSchema,
-      text: required(LIMITS.remark).optional(),
+      text: requiredProse(LIMITS.remark).optional(),
       speakerId: idSchema.optional(),
       tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).optional(),
       starred: z.boolean().optional()
@@ -293,14 +314,14 @@ export const contract = {
       sessionId: idSchema,
       speakerId: idSchema.nullable(),
       turnId: z.string().max(100).nullable().default(null),
-      text: z.string().max(LIMITS.remark),
+      text: withoutControls(z.string().max(LIMITS.remark), PROSE_CONTROLS),
       tags: z.array(required(LIMITS.tag)).max(LIMITS.tags).default([]),
       starred: z.boolean().default(false)
     })
   ).returns<RemarkDraft | null>(),
 
   /** 总结: the host's closing summary of a live or ended session. */
-  'sessions:setSummary': channel(z.strictObject({ id: idSchema, summary: text(LIMITS.longText) })).returns<SessionDetail>(),
+  'sessions:setSummary': channel(z.strictObject({ id: idSchema, summary: prose(LIMITS.longText) })).returns<SessionDetail>(),
 
   'decisions:list': channel(
     z.strictObject({
@@ -314,7 +335,7 @@ export const contract = {
   'decisions:create': channel(
     z.strictObject({
       sessionId: idSchema,
-      text: required(LIMITS.note),
+      text: requiredProse(LIMITS.note),
       ownerId: idSchema.nullable().default(null),
       ownerName: text(LIMITS.name).default(''),
       dueDate: isoDate.nullable().default(null)
@@ -323,7 +344,7 @@ export const contract = {
   'decisions:update': channel(
     z.strictObject({
       id: idSchema,
-      text: required(LIMITS.note).optional(),
+      text: requiredProse(LIMITS.note).optional(),
       ownerId: idSchema.nullable().optional(),
       ownerName: text(LIMITS.name).optional(),
       dueDate: isoDate.nullable().optional(),
@@ -360,8 +381,8 @@ export const contract = {
     z.strictObject({
       text: required(LIMITS.query),
       /** Remarks (and sessions) from this time on, and before `to`. */
-      from: z.number().int().optional(),
-      to: z.number().int().optional(),
+      from: time().optional(),
+      to: time().optional(),
       /** Only remarks by this speaker. */
       personId: idSchema.optional(),
       /** Only remarks with this tag. */

@@ -189,6 +189,39 @@ describe.each(CHANNELS)('%s', (channel) => {
   }
 })
 
+describe('text and dates a person could not have meant (no 500s, nothing written)', () => {
+  it.each([
+    ['a NUL in a name', 'people:create', { name: '温\u0000乐义' }, 'name'],
+    ['a line break in a name', 'people:create', { name: '温乐义\n' + '温集' }, 'name'],
+    ['an escape character in a venue', 'settings:update', { defaultVenue: '理论\u001b宣讲室' }, 'defaultVenue'],
+    ['a NUL in a note', 'people:create', { name: '温乐义', note: '党员\u0000' }, 'note']
+  ])('refuses %s with control_characters', async (_, channel, input, field) => {
+    const core = testCore()
+    const events = recordEvents(core)
+    const error = errorOf(await core.invoke(channel, input))
+    expect(error.code).toBe('invalid_input')
+    expect(error.issues).toContainEqual(expect.objectContaining({ path: [field], code: 'control_characters' }))
+    expect(events).toEqual([])
+  })
+
+  it('keeps line breaks and tabs where text runs over several lines', async () => {
+    const core = testCore()
+    const person = valueOf(await core.invoke('people:create', { name: '温乐义', note: '第一行\n第二行\t备注' }))
+    expect(person.note).toBe('第一行\n第二行\t备注')
+  })
+
+  it.each([
+    ['the year 1900', Date.UTC(1900, 0, 1, 6)],
+    ['the year 2200', Date.UTC(2200, 0, 1, 6)],
+    ['past what Date can hold', 8.64e15 + 1]
+  ])('refuses a session dated %s with date_out_of_range', async (_, plannedStart) => {
+    const core = testCore()
+    const error = errorOf(await core.invoke('sessions:create', { title: '圆桌派', plannedStart, plannedEnd: plannedStart + 3_600_000 }))
+    expect(error.issues).toContainEqual(expect.objectContaining({ path: ['plannedStart'], code: 'date_out_of_range' }))
+    expect(valueOf(await core.invoke('sessions:list', {}))).toEqual([])
+  })
+})
+
 describe('channels', () => {
   it.each(['nope:nothing', '', 'settings:GET', 'settings', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
     'an unknown channel %j is answered with unknown_channel',

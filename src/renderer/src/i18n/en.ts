@@ -514,6 +514,8 @@ export const en: Translation = {
     print_failed: 'Nothing was printed: the printer may not be connected, or another print dialog is still open. You can export a PDF and print it from another program.'
   },
   validation: {
+    control_characters: 'Contains control characters that cannot be saved; please remove them',
+    date_out_of_range: 'The date must be between 2000 and 2099',
     required: 'Required',
     too_big: 'At most {{max}} characters',
     too_small: 'At least {{min}}',

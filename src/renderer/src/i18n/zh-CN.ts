@@ -513,6 +513,8 @@ export const zhCN = {
     print_failed: '没有打印出来:打印机可能没有连接,或者另一个打印对话框还开着。可以先导出 PDF,再用其他软件打印。'
   },
   validation: {
+    control_characters: '含有不能保存的控制字符，请删除后重试',
+    date_out_of_range: '日期须在2000年至2099年之间',
     required: '此项必填',
     too_big: '不能超过 {{max}} 个字符',
     too_small: '不能少于 {{min}}',
