@@ -39,7 +39,9 @@ export const idSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[
 const none = z.strictObject({})
 const byId = z.strictObject({ id: idSchema })
 /** Control characters (NUL, escape, …) are never text a person typed; a line has no line breaks or tabs either. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const LINE_CONTROLS = /[\u0000-\u001f\u007f]/
+// eslint-disable-next-line no-control-regex -- as above, newline and tab allowed
 const PROSE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const withoutControls = (schema: z.ZodString, controls: RegExp) =>
   schema.refine((value) => !controls.test(value), { params: { reason: 'control_characters' } })

@@ -11,8 +11,19 @@ export interface Location {
   params: string[]
 }
 
+/** A segment as typed; a malformed escape (`%E0%A4%A`) makes the whole address unknown, not a crash. */
+const decode = (segment: string): string | null => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
 export function parseHash(hash: string): Location {
-  const [first = '', ...params] = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const segments = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode)
+  if (segments.includes(null)) return { route: null, params: [] }
+  const [first = '', ...params] = segments as string[]
   if (first === '') return { route: DEFAULT_ROUTE, params: [] }
   return { route: (ROUTES as string[]).includes(first) ? (first as Route) : null, params }
 }

@@ -500,6 +500,10 @@ export const en: Translation = {
     remarkTagsDescription: 'Tags the note-taker adds with one key (Ctrl+1, Ctrl+2 … in this order).'
   },
   errors: {
+    pageFailed: 'This page could not be shown',
+    pageFailedHelp: 'Your data is not affected. Go back, or open another page; if it happens every time, send the details below to support.',
+    goBack: 'Back',
+    copyDetails: 'Copy the details',
     title: 'That did not work',
     invalid_input: 'Some input is not right; check the marked fields and try again.',
     not_found: 'This record cannot be found; it may have been deleted.',

@@ -499,6 +499,10 @@ export const zhCN = {
     remarkTagsDescription: '记录发言时可一键加上的标签(Ctrl+1、Ctrl+2…依次对应)。'
   },
   errors: {
+    pageFailed: '这个页面没能显示出来',
+    pageFailedHelp: '数据没有受影响。可以返回上一页，或换到其他页面继续使用；如果每次都出现，请把下面的信息发给技术支持。',
+    goBack: '返回',
+    copyDetails: '复制错误信息',
     title: '操作没有完成',
     invalid_input: '输入有误,请检查标出的内容后再试。',
     not_found: '找不到这条记录,它可能已被删除。',

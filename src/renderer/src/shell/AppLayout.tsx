@@ -9,6 +9,7 @@ import { SettingsPage } from '../features/settings/SettingsPage'
 import { ThemesPage } from '../features/themes/ThemesPage'
 import { hrefFor, useLocation, type Route } from '../router'
 import { NotFoundPage } from './NotFoundPage'
+import { RouteErrorBoundary } from './RouteErrorBoundary'
 
 const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'sessions', icon: IconCalendarEvent },
@@ -70,7 +71,9 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main">
-        <Page />
+        <RouteErrorBoundary key={window.location.hash}>
+          <Page />
+        </RouteErrorBoundary>
       </AppShell.Main>
     </AppShell>
   )
