@@ -10,6 +10,8 @@ export interface CoreContext {
   databaseFile: string
   appVersion: string
   platform: Platform
+  /** Closes the database, puts `file` in its place (the current file set aside, never deleted) and reopens it; the path set aside. */
+  replaceDatabase: (file: string) => string
 }
 
 /** What only the desktop shell can do; the web bridge has none of it and says so. */

@@ -5,8 +5,10 @@ import { fail, ok, type Result } from '../shared/result'
 import type { CoreContext, Platform } from './context'
 import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
-import { seedDemo } from './demo/demo'
+import { demoPresent, seedDemo } from './demo/demo'
 import { openDatabase } from './store/database'
+import { backupBeforeMigration, backedUpToday, makeBackup, putBackupInPlace } from './backup/backups'
+import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
 
 export interface CoreOptions {
@@ -24,25 +26,53 @@ export interface Core {
   /** Validates `input` against the channel's schema, runs the handler, never throws (never rejects). */
   invoke<C extends Channel>(channel: C | string, input: unknown): Promise<Result<OutputOf<C>>>
   subscribe(listener: (event: ChangeEvent) => void): () => void
+  /** Resolves when the backups taken in the background are done. */
+  idle(): Promise<void>
   close(): void
+}
+
+/** Channels after whose success a backup is taken, and before which one is (a risky step can be undone). */
+const BACKUP_AFTER: Partial<Record<Channel, BackupReason>> = { 'sessions:end': 'session-end' }
+const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext) => boolean }>> = {
+  'demo:remove': { reason: 'before-demo-removal', when: demoPresent },
+  'backups:restore': { reason: 'before-restore', when: () => true }
 }
 
 export function createCore(options: CoreOptions): Core {
   // The demo belongs to a first run only: never to an existing archive, whatever opened it before.
   const firstRun = !existsSync(options.databaseFile)
-  const db = openDatabase(options.databaseFile)
+  const now = options.now ?? Date.now
+  const open = (file: string) => openDatabase(file, undefined, { beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
   const listeners = new Set<(event: ChangeEvent) => void>()
   const log = options.log ?? ((message, error) => console.error(message, error))
   const ctx: CoreContext = {
-    db,
-    now: options.now ?? Date.now,
+    db: open(options.databaseFile),
+    now,
     emit: () => undefined,
     databaseFile: options.databaseFile,
     appVersion: options.appVersion,
-    platform: options.platform ?? {}
+    platform: options.platform ?? {},
+    replaceDatabase(file) {
+      ctx.db.close()
+      const setAside = putBackupInPlace(options.databaseFile, file, now())
+      ctx.db = open(options.databaseFile)
+      return setAside
+    }
   }
 
-  if (options.seedDemo && firstRun) db.transaction(() => seedDemo(ctx))()
+  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx))()
+
+  /** Backups taken in the background (after 结束场次, the first start of a day); `idle()` waits for them. */
+  const background = new Set<Promise<unknown>>()
+  function backupInBackground(reason: BackupReason): void {
+    const task = makeBackup(ctx.db, options.databaseFile, reason, now())
+      .then(() => notify({ name: 'backups:changed' }))
+      .catch((error: unknown) => log(`[core] the ${reason} backup failed`, error))
+      .finally(() => background.delete(task))
+    background.add(task)
+  }
+  // Once a day, at the first start: an archive that is used every day has yesterday's state at hand.
+  if (!firstRun && !backedUpToday(options.databaseFile, now())) backupInBackground('daily')
 
   function notify(event: ChangeEvent): void {
     for (const listener of listeners) {
@@ -62,14 +92,21 @@ export function createCore(options: CoreOptions): Core {
     }
     // Events are collected per call, so an async handler's events are not mixed with another call's.
     const events: ChangeEvent[] = []
-    const callCtx: CoreContext = { ...ctx, emit: (event) => void events.push(event) }
     try {
+      const before = BACKUP_BEFORE[channel]
+      if (before?.when(ctx)) {
+        await makeBackup(ctx.db, options.databaseFile, before.reason, now())
+        events.push({ name: 'backups:changed' })
+      }
+      const callCtx: CoreContext = { ...ctx, emit: (event) => void events.push(event) }
       const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C> | Promise<OutputOf<C>>
       // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind.
       const value = isAsyncHandler(handler)
         ? await handler(callCtx, parsed.data)
-        : db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>)()
+        : ctx.db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>)()
       for (const event of events) notify(event)
+      const after = BACKUP_AFTER[channel]
+      if (after) backupInBackground(after)
       return ok(value)
     } catch (error) {
       if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
@@ -84,9 +121,12 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
+    async idle() {
+      while (background.size > 0) await Promise.all(background)
+    },
     close() {
       listeners.clear()
-      if (db.open) db.close()
+      if (ctx.db.open) ctx.db.close()
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
+import { backupsList, createBackup, restoreBackup } from './backup/handlers'
 import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
 import { demoPresent, removeDemo } from './demo/demo'
@@ -88,6 +89,10 @@ export const handlers = {
   },
 
   'demo:remove': (ctx) => removeDemo(ctx),
+  'backups:list': (ctx) => backupsList(ctx),
+  'backups:create': runsItsOwnTransactions(createBackup),
+  // Outside a transaction: it closes and reopens the database.
+  'backups:restore': runsItsOwnTransactions(async (ctx, input) => restoreBackup(ctx, input)),
 
   'remarks:list': (ctx, { sessionId }) => listRemarks(ctx, sessionId),
   'remarks:create': (ctx, input) => createRemark(ctx, input),

@@ -7,6 +7,7 @@ import {
   PRINTABLE_DOCUMENTS,
   SEGMENT_KINDS,
   type AppInfo,
+  type BackupInfo,
   type Decision,
   type ExportedFile,
   type ImportOutcome,
@@ -284,6 +285,13 @@ export const contract = {
   'projector:open': channel(bySession).returns<{ opened: boolean }>(),
 
   'demo:remove': channel(none).returns<{ removed: boolean }>(),
+
+  /** 备份: the backups in the folder beside the database, newest first. */
+  'backups:list': channel(none).returns<BackupInfo[]>(),
+  /** 备份 now, to the backups folder; with `chooseFile`, also to a file the user picks (a USB stick). */
+  'backups:create': channel(z.strictObject({ chooseFile: z.boolean().default(false) })).returns<{ backup: BackupInfo; savedTo: string | null }>(),
+  /** 恢复: the current file is set aside (never deleted), the backup takes its place, and the archive reopens. */
+  'backups:restore': channel(z.strictObject({ name: required(200) })).returns<{ restored: BackupInfo; setAside: string }>(),
 
   'remarks:list': channel(bySession).returns<Remark[]>(),
   'remarks:create': channel(

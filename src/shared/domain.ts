@@ -225,6 +225,21 @@ export interface RemarkDraft {
   updatedAt: number
 }
 
+/** Why a backup was taken: by hand, when a session ended, the first start of a day, or before a risky step. */
+export const BACKUP_REASONS = ['manual', 'session-end', 'daily', 'before-upgrade', 'before-restore', 'before-demo-removal'] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+
+/** A verified copy of the archive in the backups folder beside the database file. */
+export interface BackupInfo {
+  /** The file's name in the backups folder (what 恢复 names). */
+  name: string
+  takenAt: number
+  reason: BackupReason
+  bytes: number
+  /** Sessions it holds; null when the copy cannot be read. */
+  sessions: number | null
+}
+
 export interface AppInfo {
   version: string
   schemaVersion: number

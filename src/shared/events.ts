@@ -8,6 +8,10 @@ export type ChangeEventName =
   /** A session's remarks changed (id = the session). */
   | 'remarks:changed'
   | 'decisions:changed'
+  /** A backup was made or the backups folder changed. */
+  | 'backups:changed'
+  /** The archive was replaced by a backup: every view reloads. */
+  | 'archive:restored'
 
 export interface ChangeEvent {
   name: ChangeEventName

@@ -10,7 +10,12 @@ export type { Database }
  * Opens (or creates) the database file and brings its schema up to date.
  * A file from a newer app is refused before anything is written to it.
  */
-export function openDatabase(file: string, migrations = MIGRATIONS): Database {
+export interface OpenOptions {
+  /** Runs before the first migration of an existing archive (a backup of it as it was). */
+  beforeMigrating?: (db: Database) => void
+}
+
+export function openDatabase(file: string, migrations = MIGRATIONS, options: OpenOptions = {}): Database {
   mkdirSync(dirname(file), { recursive: true })
   const db = new BetterSqlite3(file)
   try {
@@ -21,6 +26,7 @@ export function openDatabase(file: string, migrations = MIGRATIONS): Database {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    if (version > 0 && version < migrations.length) options.beforeMigrating?.(db)
     migrate(db, migrations)
     return db
   } catch (error) {

@@ -3,6 +3,7 @@ import { DatesProvider } from '@mantine/dates'
 import 'dayjs/locale/zh-cn'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { api } from './api'
 import { useChannel } from './api/use-channel'
 import { applyLanguage } from './i18n'
 import { ProjectorPage } from './features/projector/ProjectorPage'
@@ -21,6 +22,8 @@ export function App() {
   useEffect(() => {
     if (language) void applyLanguage(language)
   }, [language])
+  // Another archive was put in place (恢复, maybe from another window): every view starts afresh.
+  useEffect(() => api.listen('archive:restored', () => window.location.reload()), [])
 
   if (settings.data) {
     return (

@@ -339,6 +339,33 @@ export const en: Translation = {
   projector: {
     welcome: 'Welcome to the ideological roundtable'
   },
+  backups: {
+    title: 'Backup and restore',
+    explain: 'A checked backup is made by itself when a session ends, at the first start of each day, before an upgrade, a restore or removing the demo, in the “backups” folder beside the database. The last 10 are kept, plus one a month for a year.',
+    now: 'Back up now',
+    toFile: 'Back up to… (e.g. a USB stick)',
+    made: 'Backed up: {{name}}',
+    savedTo: 'Backed up, and saved to {{path}}',
+    none: 'No backups yet.',
+    list: 'Backups',
+    takenAt: 'Taken',
+    reason: 'Why',
+    sessions: 'Sessions',
+    size: 'Size',
+    megabytes: '{{size}} MB',
+    restore: 'Restore',
+    restoreOf: 'Restore the backup of {{time}}',
+    restoreTitle: 'Restore the backup of {{time}}?',
+    restoreMessage: 'The app’s data becomes what this backup holds. The current data is set aside first (never deleted), and backed up before the restore, so it can be restored again if needed.',
+    reasons: {
+      manual: 'By hand',
+      'session-end': 'Session ended',
+      daily: 'Daily',
+      'before-upgrade': 'Before an upgrade',
+      'before-restore': 'Before a restore',
+      'before-demo-removal': 'Before removing the demo'
+    }
+  },
   demo: {
     title: 'This is the demo session',
     explain: 'The demo session is made from the report “一场别开生面的思想圆桌派”, to help you learn the app. Remove it in Settings with one click; it will not come back.',

@@ -338,6 +338,33 @@ export const zhCN = {
   projector: {
     welcome: '欢迎参加思想圆桌派'
   },
+  backups: {
+    title: '备份与恢复',
+    explain: '结束场次时、每天第一次打开时、升级前、恢复前和删除示例数据前，都会自动备份到数据库旁的“backups”文件夹，每份都经过检查。保留最近 10 份，另每月保留一份，保留一年。',
+    now: '立即备份',
+    toFile: '备份到…（如U盘）',
+    made: '已备份：{{name}}',
+    savedTo: '已备份，并保存到 {{path}}',
+    none: '还没有备份。',
+    list: '备份列表',
+    takenAt: '备份时间',
+    reason: '原因',
+    sessions: '场次数',
+    size: '大小',
+    megabytes: '{{size}} MB',
+    restore: '恢复',
+    restoreOf: '恢复 {{time}} 的备份',
+    restoreTitle: '恢复 {{time}} 的备份？',
+    restoreMessage: '恢复后，软件中的数据会变成这份备份里的样子。当前的数据会先另存一份（不会删除），恢复之前还会自动备份一次，需要时可以再恢复回来。',
+    reasons: {
+      manual: '手动备份',
+      'session-end': '场次结束',
+      daily: '每日备份',
+      'before-upgrade': '升级前',
+      'before-restore': '恢复前',
+      'before-demo-removal': '删除示例数据前'
+    }
+  },
   demo: {
     title: '这是示例场次',
     explain: '示例场次根据报道《一场别开生面的思想圆桌派》编写,供熟悉软件使用。可以在“设置”中一键删除,删除后不会再出现。',

@@ -1,3 +1,4 @@
+import { BackupsCard } from '../backups/BackupsCard'
 import { Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -45,6 +46,7 @@ export function SettingsPage() {
         <OrganisationForm />
         <LabelListForm field="categories" />
         <LabelListForm field="remarkTags" />
+        <BackupsCard />
         <DemoCard />
         <AboutCard />
       </Stack>

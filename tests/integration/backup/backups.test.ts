@@ -1,0 +1,117 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupFolder } from '../../../src/core/backup/backups'
+import { createCore } from '../../../src/core/core'
+import { openDatabase } from '../../../src/core/store/database'
+import { MIGRATIONS } from '../../../src/core/store/migrations'
+import { APP_VERSION, DAY, errorOf, HOUR, insertPerson, onCleanup, runCleanups, T0, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+
+afterEach(runCleanups)
+
+function coreAt(file: string, clock: { now: number }) {
+  const core = createCore({ databaseFile: file, appVersion: APP_VERSION, log: () => {}, now: () => clock.now })
+  onCleanup(() => core.close())
+  return core
+}
+
+const backupNames = (file: string): string[] => (existsSync(backupFolder(file)) ? readdirSync(backupFolder(file)).sort() : [])
+
+describe('backups', () => {
+  it('备份 now: a checked copy in the backups folder, listed with its time, reason, size and sessions', async () => {
+    const core = testCore({ now: () => T0 })
+    valueOf(await core.invoke('sessions:create', { title: '圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR }))
+    const { backup, savedTo } = valueOf(await core.invoke('backups:create', { chooseFile: false }))
+    expect(savedTo).toBeNull()
+    expect(backup).toMatchObject({ takenAt: T0, reason: 'manual', sessions: 1 })
+    expect(backup.bytes).toBeGreaterThan(0)
+    const copy = new BetterSqlite3(join(backupFolder(core.databaseFile), backup.name), { readonly: true })
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(copy.prepare('SELECT title FROM sessions').all()).toEqual([{ title: '圆桌派' }])
+    copy.close()
+    expect(valueOf(await core.invoke('backups:list', {}))).toEqual([backup])
+    // Choosing a file needs the desktop's save dialog.
+    expect(errorOf(await core.invoke('backups:create', { chooseFile: true })).code).toBe('unavailable')
+  })
+
+  it('is made when a session ends, and once a day at the first start', async () => {
+    const file = tempDatabaseFile()
+    const clock = { now: T0 }
+    let core = coreAt(file, clock)
+    const session = valueOf(await core.invoke('sessions:create', { title: '圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR }))
+    valueOf(await core.invoke('sessions:start', { id: session.id }))
+    clock.now += HOUR
+    valueOf(await core.invoke('sessions:end', { id: session.id }))
+    await core.idle()
+    expect(valueOf(await core.invoke('backups:list', {})).map((b) => b.reason)).toEqual(['session-end'])
+    core.close()
+    // The same day: no second daily backup; the next day: one.
+    core = coreAt(file, clock)
+    await core.idle()
+    expect(backupNames(file), backupNames(file).join()).toHaveLength(1)
+    core.close()
+    clock.now += DAY
+    core = coreAt(file, clock)
+    await core.idle()
+    expect(valueOf(await core.invoke('backups:list', {})).map((b) => b.reason)).toEqual(['daily', 'session-end'])
+  })
+
+  it('恢复 puts the backup in place, sets the current file aside (never deleted) after backing it up, and reopens on the restored data', async () => {
+    const clock = { now: T0 }
+    const file = tempDatabaseFile()
+    const core = coreAt(file, clock)
+    valueOf(await core.invoke('people:create', { name: '温乐义' }))
+    const { backup } = valueOf(await core.invoke('backups:create', { chooseFile: false }))
+    clock.now += HOUR
+    valueOf(await core.invoke('people:create', { name: '翟自恩' }))
+    const events: string[] = []
+    core.subscribe((event) => events.push(event.name))
+
+    const { restored, setAside } = valueOf(await core.invoke('backups:restore', { name: backup.name }))
+    expect(restored).toEqual(backup)
+    expect(valueOf(await core.invoke('people:list', {})).map((p) => p.name)).toEqual(['温乐义'])
+    expect(events).toContain('archive:restored')
+    // What was there before is kept twice: set aside as it was, and as a backup taken just before.
+    const aside = new BetterSqlite3(setAside, { readonly: true })
+    expect(aside.prepare('SELECT name FROM people ORDER BY name').all()).toHaveLength(2)
+    aside.close()
+    const before = valueOf(await core.invoke('backups:list', {})).find((b) => b.reason === 'before-restore')!
+    expect(before).toBeDefined()
+    // …and restoring that one brings 翟自恩 back.
+    valueOf(await core.invoke('backups:restore', { name: before.name }))
+    expect(valueOf(await core.invoke('people:list', {})).map((p) => p.name).sort()).toEqual(['温乐义', '翟自恩'].sort())
+  })
+
+  it('refuses a name it did not give (no path tricks), and changes nothing', async () => {
+    const core = testCore({ now: () => T0 })
+    for (const name of ['../roundtable.sqlite', 'backup-20250821T060000000Z-manual.sqlite', '/etc/passwd']) {
+      const error = errorOf(await core.invoke('backups:restore', { name }))
+      expect(['invalid_input', 'not_found']).toContain(error.code)
+    }
+    expect(valueOf(await core.invoke('backups:list', {})).every((b) => b.reason === 'before-restore')).toBe(true)
+  })
+
+  it('is made before migrating an older archive, and holds it as it was', () => {
+    const file = tempDatabaseFile()
+    const old = openDatabase(file, MIGRATIONS.slice(0, 4))
+    insertPerson(old, { name: '温乐义' })
+    old.close()
+    const core = coreAt(file, { now: T0 })
+    const name = backupNames(file).find((n) => n.endsWith('-before-upgrade.sqlite'))!
+    const copy = new BetterSqlite3(join(backupFolder(file), name), { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(4)
+    expect(copy.prepare('SELECT name FROM people').all()).toEqual([{ name: '温乐义' }])
+    copy.close()
+    core.close()
+  })
+
+  it('lists an unreadable file in the folder without a count, and ignores files it did not make', async () => {
+    const core = testCore({ now: () => T0 })
+    valueOf(await core.invoke('backups:create', { chooseFile: false }))
+    writeFileSync(join(backupFolder(core.databaseFile), 'backup-20250101T000000000Z-manual.sqlite'), 'not a database')
+    writeFileSync(join(backupFolder(core.databaseFile), 'notes.txt'), 'hello')
+    const list = valueOf(await core.invoke('backups:list', {}))
+    expect(list.map((b) => b.sessions)).toEqual([0, null])
+  })
+})
