@@ -60,7 +60,7 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx))()
+  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx)).immediate()
 
   /** Backups taken in the background (after 结束场次, the first start of a day); `idle()` waits for them. */
   const background = new Set<Promise<unknown>>()
@@ -100,10 +100,12 @@ export function createCore(options: CoreOptions): Core {
       }
       const callCtx: CoreContext = { ...ctx, emit: (event) => void events.push(event) }
       const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C> | Promise<OutputOf<C>>
-      // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind.
+      // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind. It
+      // takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits its turn
+      // (busy_timeout) instead of failing with "database is locked" halfway through.
       const value = isAsyncHandler(handler)
         ? await handler(callCtx, parsed.data)
-        : ctx.db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>)()
+        : ctx.db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>).immediate()
       for (const event of events) notify(event)
       const after = BACKUP_AFTER[channel]
       if (after) backupInBackground(after)

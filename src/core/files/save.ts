@@ -16,7 +16,7 @@ export async function saveFile(ctx: CoreContext, input: { fileName: string; cont
   const path = await choose(input.fileName, readSetting<string>(ctx, FOLDER_KEY) ?? null)
   if (!path) return { saved: false, path: null }
   writeFileAtomic(path, Buffer.from(input.contentBase64, 'base64'))
-  ctx.db.transaction(() => writeSetting(ctx, FOLDER_KEY, dirname(path)))()
+  ctx.db.transaction(() => writeSetting(ctx, FOLDER_KEY, dirname(path))).immediate()
   savedThisRun(ctx).add(path)
   return { saved: true, path }
 }

@@ -37,7 +37,7 @@ export async function commitImport(ctx: CoreContext, input: CommitInput): Promis
     const preview = analyseSheet(ctx, sheet, input.mapping)
     if (preview.problems.length > 0 && !input.skipInvalid) throw refusal(preview.problems)
     return writeRows(ctx, preview, input.onDuplicate)
-  })()
+  }).immediate()
 }
 
 async function readRosterSheet(contentBase64: string): Promise<RosterSheet> {
