@@ -2,7 +2,7 @@ import type { Channel, OutputOf, ParsedInputOf } from '../shared/contract'
 import { backupsList, createBackup, restoreBackup } from './backup/handlers'
 import type { CoreContext } from './context'
 import { createDecision, deleteDecision, listDecisions, updateDecision } from './decisions/decisions'
-import { demoPresent, removeDemo } from './demo/demo'
+import { demoPresent, demoRemovalPlan, removeDemo } from './demo/demo'
 import { revealFile, saveFile } from './files/save'
 import { exportDocument, printDocument, sendToPrinter } from './minutes/export'
 import { buildMinutes } from './minutes/model'
@@ -88,6 +88,7 @@ export const handlers = {
     return { opened: ctx.platform.openProjector?.(sessionId) ?? false }
   },
 
+  'demo:plan': (ctx) => demoRemovalPlan(ctx),
   'demo:remove': (ctx) => removeDemo(ctx),
   'backups:list': (ctx) => backupsList(ctx),
   'backups:create': runsItsOwnTransactions(createBackup),

@@ -8,6 +8,7 @@ import {
   SEGMENT_KINDS,
   type AppInfo,
   type BackupInfo,
+  type DemoRemovalPlan,
   type Decision,
   type ExportedFile,
   type ImportOutcome,
@@ -284,7 +285,9 @@ export const contract = {
   /** 投屏: a second window where the platform has one; otherwise the caller opens `#/projector/<id>` itself. */
   'projector:open': channel(bySession).returns<{ opened: boolean }>(),
 
-  'demo:remove': channel(none).returns<{ removed: boolean }>(),
+  /** What 删除示例数据 would keep because the user has used it (for the confirmation). */
+  'demo:plan': channel(none).returns<DemoRemovalPlan>(),
+  'demo:remove': channel(none).returns<{ removed: boolean; kept: DemoRemovalPlan }>(),
 
   /** 备份: the backups in the folder beside the database, newest first. */
   'backups:list': channel(none).returns<BackupInfo[]>(),

@@ -240,6 +240,16 @@ export interface BackupInfo {
   sessions: number | null
 }
 
+/** What 删除示例数据 keeps because the user has used it. */
+export interface DemoRemovalPlan {
+  /** The 示例场次 stays when it was started or has remarks or decisions: it is the user's record now. */
+  keepsSession: boolean
+  /** Demo people who stay: invited or named elsewhere, or in the session that stays. */
+  keptPeople: string[]
+  /** The demo theme stays while a session uses it. */
+  keepsTheme: boolean
+}
+
 export interface AppInfo {
   version: string
   schemaVersion: number

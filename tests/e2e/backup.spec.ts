@@ -31,3 +31,18 @@ test('备份 now, change something, 恢复: the app reopens on the backup, and t
   await page.getByRole('dialog', { name: /^恢复 .* 的备份？$/ }).getByRole('button', { name: '恢复' }).click()
   await expect(page.getByLabel('默认地点')).toHaveValue('温集新村党群服务中心')
 })
+
+test('删除示例数据 says what it does and what stays, backs up first, and can be undone by 恢复', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('link', { name: '设置' }).click()
+  await page.getByRole('button', { name: '删除示例数据' }).click()
+  const confirm = page.getByRole('dialog', { name: '删除示例数据？' })
+  await expect(confirm).toContainText('删除前会自动备份一次')
+  await confirm.getByRole('button', { name: '删除示例数据' }).click()
+  await expect(page.getByText('示例数据已删除。')).toBeVisible()
+  const rows = page.getByRole('table', { name: '备份列表' }).getByRole('row')
+  await expect(rows.filter({ hasText: '删除示例数据前' })).toHaveCount(1)
+  await rows.filter({ hasText: '删除示例数据前' }).getByRole('button', { name: /^恢复 / }).click()
+  await page.getByRole('dialog', { name: /^恢复 .* 的备份？$/ }).getByRole('button', { name: '恢复' }).click()
+  await expect(page.getByText('示例场次及其人员和主题还在', { exact: false })).toBeVisible()
+})

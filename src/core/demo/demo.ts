@@ -1,3 +1,4 @@
+import type { DemoRemovalPlan } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
@@ -72,21 +73,45 @@ export function demoPresent({ db }: CoreContext): boolean {
   return db.prepare('SELECT 1 FROM sessions WHERE is_demo = 1 LIMIT 1').get() !== undefined
 }
 
-/**
- * Removes the demo session, and its people and theme unless the user has since used them elsewhere
- * (then they simply stop being demo data).
- */
-export function removeDemo(ctx: CoreContext): { removed: boolean } {
-  const { db } = ctx
-  const sessions = db.prepare('DELETE FROM sessions WHERE is_demo = 1').run().changes
-  const usedElsewhere = `
-    EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = people.id)
-    OR EXISTS (SELECT 1 FROM sessions s WHERE s.host_id = people.id OR s.recorder_id = people.id)
-    OR EXISTS (SELECT 1 FROM agenda_segments g WHERE g.lecturer_id = people.id)
-    OR EXISTS (SELECT 1 FROM turns t WHERE t.person_id = people.id)
-    OR EXISTS (SELECT 1 FROM remarks r WHERE r.speaker_id = people.id)
+const SESSION_USED = `status != 'planned'
+  OR EXISTS (SELECT 1 FROM remarks r WHERE r.session_id = sessions.id)
+  OR EXISTS (SELECT 1 FROM decisions d WHERE d.session_id = sessions.id)`
+
+/** A person is in use when anything outside the removable demo session names them. */
+const personUsed = (removable: string) => `
+    EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = people.id AND a.session_id NOT IN (${removable}))
+    OR EXISTS (SELECT 1 FROM sessions s WHERE (s.host_id = people.id OR s.recorder_id = people.id) AND s.id NOT IN (${removable}))
+    OR EXISTS (SELECT 1 FROM agenda_segments g WHERE g.lecturer_id = people.id AND g.session_id NOT IN (${removable}))
+    OR EXISTS (SELECT 1 FROM turns t WHERE t.person_id = people.id AND t.session_id NOT IN (${removable}))
+    OR EXISTS (SELECT 1 FROM remarks r WHERE r.speaker_id = people.id AND r.session_id NOT IN (${removable}))
     OR EXISTS (SELECT 1 FROM decisions d WHERE d.owner_id = people.id)`
-  const people = db.prepare(`DELETE FROM people WHERE is_demo = 1 AND NOT (${usedElsewhere})`).run().changes
+
+const REMOVABLE_SESSIONS = `SELECT id FROM sessions WHERE is_demo = 1 AND NOT (${SESSION_USED})`
+const NOTHING = 'SELECT NULL WHERE 0'
+
+export function demoRemovalPlan({ db }: CoreContext): DemoRemovalPlan {
+  const keepsSession = db.prepare(`SELECT 1 FROM sessions WHERE is_demo = 1 AND (${SESSION_USED}) LIMIT 1`).get() !== undefined
+  const keptPeople = (db.prepare(`SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)}) ORDER BY name`).all() as { name: string }[]).map(
+    (row) => row.name
+  )
+  const keepsTheme =
+    db.prepare(`SELECT 1 FROM themes WHERE is_demo = 1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id AND s.id NOT IN (${REMOVABLE_SESSIONS}))`).get() !==
+    undefined
+  return { keepsSession, keptPeople, keepsTheme }
+}
+
+/**
+ * Removes what of the demo the user never used: the 示例场次 unless it was started or has remarks or
+ * decisions, and its people and theme unless something that stays names them. What stays simply stops
+ * being demo data (so it is never removed later by surprise).
+ */
+export function removeDemo(ctx: CoreContext): { removed: boolean; kept: DemoRemovalPlan } {
+  const { db } = ctx
+  const kept = demoRemovalPlan(ctx)
+  const sessions = db.prepare(`DELETE FROM sessions WHERE id IN (${REMOVABLE_SESSIONS})`).run().changes
+  // With the removable session gone, a demo person nothing names any more goes too.
+  const people = db.prepare(`DELETE FROM people WHERE is_demo = 1 AND NOT (${personUsed(NOTHING)})`).run().changes
+  db.prepare('UPDATE sessions SET is_demo = 0 WHERE is_demo = 1').run()
   db.prepare('UPDATE people SET is_demo = 0 WHERE is_demo = 1').run()
   const themes = db
     .prepare('DELETE FROM themes WHERE is_demo = 1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id)')
@@ -98,5 +123,5 @@ export function removeDemo(ctx: CoreContext): { removed: boolean } {
     ctx.emit({ name: 'people:changed' })
     ctx.emit({ name: 'themes:changed' })
   }
-  return { removed }
+  return { removed, kept }
 }

@@ -85,14 +85,16 @@ describe('the 示例场次', () => {
     const core = testCore({ seedDemo: true })
     const events = recordEvents(core)
 
-    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: true })
+    const kept = { keepsSession: false, keptPeople: [], keepsTheme: false }
+    expect(valueOf(await core.invoke('demo:plan', {}))).toEqual(kept)
+    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: true, kept })
 
     expect(await demoPresent(core)).toBe(false)
     expect(rowCounts(core.databaseFile)).toEqual({ sessions: 0, agenda_segments: 0, attendance: 0, people: 0, themes: 0 })
     expect(events.map((event) => event.name).sort()).toEqual(['backups:changed', 'people:changed', 'sessions:changed', 'themes:changed']) // a backup first, so the removal can be undone
 
     events.length = 0
-    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: false })
+    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: false, kept: { keepsSession: false, keptPeople: [], keepsTheme: false } })
     expect(events).toEqual([])
   })
 
@@ -106,6 +108,19 @@ describe('the 示例场次', () => {
 
     expect(await demoPresent(second)).toBe(false)
     expect(rowCounts(databaseFile)).toEqual({ sessions: 0, agenda_segments: 0, attendance: 0, people: 0, themes: 0 })
+  })
+
+  it('keeps the 示例场次 once it was used for real (started, or with remarks), with its people and theme', async () => {
+    const core = testCore({ seedDemo: true, now: () => T0 })
+    const [demo] = valueOf(await core.invoke('sessions:list', {}))
+    valueOf(await core.invoke('sessions:start', { id: demo!.id }))
+    const plan = valueOf(await core.invoke('demo:plan', {}))
+    expect(plan).toMatchObject({ keepsSession: true, keepsTheme: true })
+    expect(plan.keptPeople).toHaveLength(9)
+    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: false, kept: plan })
+    expect(valueOf(await core.invoke('sessions:list', {})).map((session) => session.id)).toEqual([demo!.id])
+    expect(valueOf(await core.invoke('people:list', {}))).toHaveLength(9)
+    expect(await demoPresent(core)).toBe(false) // what stays is the user's record now
   })
 
   it('keeps the demo people and theme the user has used in an own session, no longer flagged as demo', async () => {
@@ -126,7 +141,10 @@ describe('the 示例场次', () => {
       ]
     })
 
-    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: true })
+    // The confirmation says what stays, and so does the answer.
+    const kept = { keepsSession: false, keptPeople: ['任肖彤', '温乐义'], keepsTheme: true }
+    expect(valueOf(await core.invoke('demo:plan', {}))).toEqual(kept)
+    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: true, kept })
 
     expect(await demoPresent(core)).toBe(false)
     expect(valueOf(await core.invoke('sessions:list', {})).map((session) => session.id)).toEqual([own.id])
@@ -143,7 +161,7 @@ describe('the 示例场次', () => {
     expect(await getSession(core, own.id)).toEqual(own)
 
     // Un-flagged, they are the user's now: a second removal leaves them alone.
-    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: false })
+    expect(valueOf(await core.invoke('demo:remove', {}))).toEqual({ removed: false, kept: { keepsSession: false, keptPeople: [], keepsTheme: false } })
     expect(rowCounts(core.databaseFile)).toMatchObject({ people: 3, themes: 1, sessions: 1 })
   })
 })
@@ -154,7 +172,7 @@ describe('a database created without the demo', () => {
     const first = testCore({ databaseFile, seedDemo: false })
     expect(await demoPresent(first)).toBe(false)
     expect(rowCounts(databaseFile)).toEqual({ sessions: 0, agenda_segments: 0, attendance: 0, people: 0, themes: 0 })
-    expect(valueOf(await first.invoke('demo:remove', {}))).toEqual({ removed: false })
+    expect(valueOf(await first.invoke('demo:remove', {}))).toEqual({ removed: false, kept: { keepsSession: false, keptPeople: [], keepsTheme: false } })
     first.close()
 
     const second = testCore({ databaseFile })

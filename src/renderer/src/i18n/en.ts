@@ -373,7 +373,12 @@ export const en: Translation = {
     present: 'The demo session and its people and theme are still here. Once removed they never come back; what you added or used yourself stays.',
     absent: 'The demo data has been removed.',
     remove: 'Remove demo data',
-    removed: 'Demo data removed'
+    removed: 'Demo data removed',
+    confirmTitle: 'Remove the demo data?',
+    confirm: 'A backup is made first. The demo session, people and theme that were never used are removed.',
+    keepsSession: 'The demo session was started or has remarks, so it stays as your own record.',
+    keepsPeople: 'These people are used elsewhere and stay: {{names}}.',
+    keepsTheme: 'The demo theme is still used by a session and stays.'
   },
   people: {
     title: 'People',

@@ -372,7 +372,12 @@ export const zhCN = {
     present: '示例场次及其人员和主题还在。删除后不会再出现;您自己添加或使用过的内容不受影响。',
     absent: '示例数据已删除。',
     remove: '删除示例数据',
-    removed: '示例数据已删除'
+    removed: '示例数据已删除',
+    confirmTitle: '删除示例数据？',
+    confirm: '删除前会自动备份一次。没有用过的示例场次、人员和主题将被删除。',
+    keepsSession: '示例场次已经开始过或有发言记录，会保留下来，作为您自己的记录。',
+    keepsPeople: '以下人员在其他场次中用到，会保留：{{names}}。',
+    keepsTheme: '示例主题仍被场次使用，会保留。'
   },
   people: {
     title: '人员',

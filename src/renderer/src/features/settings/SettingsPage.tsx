@@ -1,17 +1,18 @@
-import { BackupsCard } from '../backups/BackupsCard'
 import { Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type Language } from '@shared/domain'
+import { LANGUAGES, type DemoRemovalPlan, type Language } from '@shared/domain'
 import type { AppError, FieldIssue } from '@shared/result'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
+import { ConfirmModal } from '../../shell/ConfirmModal'
 import { useFieldErrors } from '../../shell/field-errors'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
+import { BackupsCard } from '../backups/BackupsCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -153,8 +154,18 @@ function LabelListForm({ field }: { field: 'categories' | 'remarkTags' }) {
 function DemoCard() {
   const { t } = useTranslation()
   const info = useChannel('app:info', {}, ['sessions:changed'])
-  const remove = useAction('demo:remove')
+  const [plan, setPlan] = useState<DemoRemovalPlan | null>(null)
   if (!info.data) return null
+  const list = t('common.listSeparator')
+  // What stays because it was used for real, said before anything is removed.
+  const keeps = (p: DemoRemovalPlan): string =>
+    [
+      p.keepsSession ? t('demo.keepsSession') : '',
+      p.keptPeople.length ? t('demo.keepsPeople', { names: p.keptPeople.join(list) }) : '',
+      p.keepsTheme ? t('demo.keepsTheme') : ''
+    ]
+      .filter(Boolean)
+      .join(' ')
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="demo-heading">
       <Title order={2} fz="lg" id="demo-heading" mb="xs">
@@ -168,16 +179,31 @@ function DemoCard() {
           size="md"
           color="red"
           variant="light"
-          loading={remove.running}
           onClick={async () => {
-            const result = await remove.run({})
-            if (result.ok) notifications.show({ message: t('demo.removed'), color: 'green' })
+            const result = await api.invoke('demo:plan', {})
+            if (result.ok) setPlan(result.value)
           }}
         >
           {t('demo.remove')}
         </Button>
       )}
-      {remove.error && <ErrorNotice error={remove.error} />}
+      {plan && (
+        <ConfirmModal
+          title={t('demo.confirmTitle')}
+          message={[t('demo.confirm'), keeps(plan)].filter(Boolean).join(' ')}
+          confirmLabel={t('demo.remove')}
+          danger
+          onCancel={() => setPlan(null)}
+          onConfirm={async () => {
+            const result = await api.invoke('demo:remove', {})
+            if (result.ok) {
+              setPlan(null)
+              notifications.show({ message: t('demo.removed'), color: 'green' })
+            }
+            return result
+          }}
+        />
+      )}
     </Card>
   )
 }
