@@ -20,6 +20,8 @@ export interface CoreOptions {
   /** Create the 示例场次 when this call creates the database file (the app and the web bridge do; tests choose). */
   seedDemo?: boolean
   platform?: Platform
+  /** Create the database's folder when missing (the default data folder); false for a path the user named. */
+  createFolder?: boolean
 }
 
 export interface Core {
@@ -42,7 +44,8 @@ export function createCore(options: CoreOptions): Core {
   // The demo belongs to a first run only: never to an existing archive, whatever opened it before.
   const firstRun = !existsSync(options.databaseFile)
   const now = options.now ?? Date.now
-  const open = (file: string) => openDatabase(file, undefined, { beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
+  const open = (file: string) =>
+    openDatabase(file, undefined, { createFolder: options.createFolder, beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
   const listeners = new Set<(event: ChangeEvent) => void>()
   const log = options.log ?? ((message, error) => console.error(message, error))
   const ctx: CoreContext = {

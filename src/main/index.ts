@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import type { Language } from '../shared/domain'
-import { DatabaseTooNewError } from '../core/errors'
+import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
 import { applyMenu } from './menu'
@@ -48,7 +48,7 @@ function openCore(): Core | null {
     const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
     return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) } })
   } catch (error) {
-    const detail = error instanceof DatabaseTooNewError ? error.message : String(error)
+    const detail = error instanceof DatabaseTooNewError || error instanceof DatabaseOpenError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)
     return null
   }

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core/core'
-import { DatabaseTooNewError } from '../core/errors'
+import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { defaultDatabaseFile } from '../core/store/paths'
 import { createBridge, type BridgeOptions } from './bridge'
 
@@ -31,10 +31,11 @@ async function main(): Promise<void> {
 
   let core
   try {
-    core = createCore({ databaseFile, appVersion: __APP_VERSION__, seedDemo: !values['no-demo'] })
+    core = createCore({ databaseFile, appVersion: __APP_VERSION__, seedDemo: !values['no-demo'], createFolder: values.db === undefined })
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) return exit(error.message)
-    throw error
+    // A sentence a person can act on, in Chinese and English; never a stack trace. The file is untouched.
+    if (error instanceof DatabaseTooNewError || error instanceof DatabaseOpenError) return exit(error.message)
+    return exit(`${new DatabaseOpenError('cannot_open', databaseFile).message}\n(${error instanceof Error ? error.message : String(error)})`)
   }
 
   const token = randomBytes(24).toString('base64url')

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DatabaseTooNewError } from '../errors'
+import { DatabaseOpenError, DatabaseTooNewError, openProblemOf } from '../errors'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations'
 
 export type { Database }
@@ -11,13 +11,27 @@ export type { Database }
  * A file from a newer app is refused before anything is written to it.
  */
 export interface OpenOptions {
+  /** Create the folder when it is missing (the default data folder); false for a path the user named. */
+  createFolder?: boolean
   /** Runs before the first migration of an existing archive (a backup of it as it was). */
   beforeMigrating?: (db: Database) => void
 }
 
 export function openDatabase(file: string, migrations = MIGRATIONS, options: OpenOptions = {}): Database {
-  mkdirSync(dirname(file), { recursive: true })
-  const db = new BetterSqlite3(file)
+  // The default data folder is created; a folder someone named that is not there is refused (a USB
+  // stick not plugged in must not silently become a new, empty archive).
+  if (options.createFolder === false && !existsSync(dirname(file))) throw new DatabaseOpenError('folder_missing', file)
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+  } catch (error) {
+    throw new DatabaseOpenError(openProblemOf(error), file, error)
+  }
+  let db: Database
+  try {
+    db = new BetterSqlite3(file)
+  } catch (error) {
+    throw new DatabaseOpenError(openProblemOf(error), file, error)
+  }
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > migrations.length) throw new DatabaseTooNewError(version, migrations.length)
@@ -31,6 +45,9 @@ export function openDatabase(file: string, migrations = MIGRATIONS, options: Ope
     return db
   } catch (error) {
     db.close()
+    // What SQLite or the disk said becomes a sentence; anything else (a migration's own bug) stays as it is.
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && !(error instanceof DatabaseTooNewError)) throw new DatabaseOpenError(openProblemOf(error), file, error)
     throw error
   }
 }
