@@ -6,7 +6,8 @@ import type { CoreContext, Platform } from './context'
 import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
 import { demoPresent, seedDemo } from './demo/demo'
-import { openDatabase } from './store/database'
+import { ensureFolder, openDatabase, type Database } from './store/database'
+import { takeWriterLock } from './store/writer-lock'
 import { backupBeforeMigration, backedUpToday, makeBackup, putBackupInPlace } from './backup/backups'
 import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
@@ -48,8 +49,18 @@ export function createCore(options: CoreOptions): Core {
     openDatabase(file, undefined, { createFolder: options.createFolder, beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
   const listeners = new Set<(event: ChangeEvent) => void>()
   const log = options.log ?? ((message, error) => console.error(message, error))
+  // One writer process per file: a second app or bridge on the same archive is refused with a sentence.
+  ensureFolder(options.databaseFile, options.createFolder ?? true)
+  const releaseLock = takeWriterLock(options.databaseFile)
+  let db: Database
+  try {
+    db = open(options.databaseFile)
+  } catch (error) {
+    releaseLock()
+    throw error
+  }
   const ctx: CoreContext = {
-    db: open(options.databaseFile),
+    db,
     now,
     emit: () => undefined,
     databaseFile: options.databaseFile,
@@ -132,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear()
       if (ctx.db.open) ctx.db.close()
+      releaseLock()
     }
   }
 }

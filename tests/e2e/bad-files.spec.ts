@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startBridge } from './app'
 
 /**
  * A bad database file, through the real web bridge process: one sentence in Chinese and English that
@@ -74,4 +75,19 @@ test('a file another program holds locked: said so, and left as it was', async (
     other.exec('ROLLBACK')
     other.close()
   }
+})
+
+test('a second process on the same archive is refused while the first runs, and may open it once the first has stopped', async () => {
+  const file = join(dir, 'roundtable.sqlite')
+  const first = await startBridge(file)
+  try {
+    expectSentence(await runBridge(file), /数据库正被另一个程序使用/)
+  } finally {
+    await new Promise<void>((resolve) => {
+      first.child.once('exit', () => resolve())
+      first.child.kill('SIGTERM')
+    })
+  }
+  const again = await startBridge(file)
+  again.child.kill('SIGTERM')
 })

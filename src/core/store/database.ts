@@ -18,14 +18,7 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, migrations = MIGRATIONS, options: OpenOptions = {}): Database {
-  // The default data folder is created; a folder someone named that is not there is refused (a USB
-  // stick not plugged in must not silently become a new, empty archive).
-  if (options.createFolder === false && !existsSync(dirname(file))) throw new DatabaseOpenError('folder_missing', file)
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-  } catch (error) {
-    throw new DatabaseOpenError(openProblemOf(error), file, error)
-  }
+  ensureFolder(file, options.createFolder ?? true)
   let db: Database
   try {
     db = new BetterSqlite3(file)
@@ -49,6 +42,19 @@ export function openDatabase(file: string, migrations = MIGRATIONS, options: Ope
     const code = (error as { code?: unknown }).code
     if (typeof code === 'string' && !(error instanceof DatabaseTooNewError)) throw new DatabaseOpenError(openProblemOf(error), file, error)
     throw error
+  }
+}
+
+/**
+ * The default data folder is created; a folder someone named that is not there is refused (a USB stick
+ * not plugged in must not silently become a new, empty archive).
+ */
+export function ensureFolder(file: string, create: boolean): void {
+  if (!create && !existsSync(dirname(file))) throw new DatabaseOpenError('folder_missing', file)
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+  } catch (error) {
+    throw new DatabaseOpenError(openProblemOf(error), file, error)
   }
 }
 
