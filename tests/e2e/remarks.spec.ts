@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './app'
+import { invoke } from './core-call'
 
 const current = (page: Page) => page.getByTestId('current-speaker')
 
@@ -80,7 +81,8 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   // A draft survives a restart.
   await box.click()
   await page.keyboard.type('还没保存的话')
-  await page.waitForTimeout(1_200)
+  // The draft is written within a second of typing: wait until core has it, then restart.
+  await expect.poll(async () => (await invoke<{ text: string } | null>(page, 'drafts:get', { sessionId }))?.text).toBe('还没保存的话')
   const restarted = await app.restart()
   await restarted.goto(`${restarted.url().split('#')[0]}#/sessions/${sessionId}/live`)
   await expect(restarted.getByRole('textbox', { name: '发言记录' })).toHaveValue('还没保存的话')

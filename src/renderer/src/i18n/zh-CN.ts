@@ -320,7 +320,7 @@ export const zhCN = {
     otherFormats: '其他格式',
     markdown: 'Markdown(发到群里)',
     text: '纯文本(.txt)',
-    turnsCsv: '发言明细(CSV 表格)',
+    turnsCsv: '发言明细（CSV 表格）',
     hours: {
       title: '服务时长',
       label: '{{name}}（{{role}}）',
