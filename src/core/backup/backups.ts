@@ -97,7 +97,7 @@ function verify(file: string): number {
     copy.pragma('journal_mode = DELETE')
     const check = copy.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new AppFailure('io', `The backup copy failed its check (${String(check)}).`, [{ path: ['backup'], code: 'backup_failed', message: String(check) }])
-    return (copy.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
+    return sessionsIn(copy)
   } finally {
     copy.close()
   }
@@ -106,11 +106,13 @@ function verify(file: string): number {
 function countSessions(file: string): number {
   const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
   try {
-    return (copy.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
+    return sessionsIn(copy)
   } finally {
     copy.close()
   }
 }
+
+const sessionsIn = (db: Database): number => (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n
 
 function flush(file: string): void {
   const fd = openSync(file, 'r+')
