@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import type { Language } from '../shared/domain'
 import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
+import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protocol'
 import { applyMenu } from './menu'
 import { secureApp } from './security'
 import { printHtmlOnPaper, printHtmlToPdf } from './print'
@@ -14,7 +15,7 @@ import { createAppWindow, resourcePath, type WindowPaths } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererUrl = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href
+const rendererUrl = devServerUrl ?? APP_ENTRY_URL
 const ownWindows = new Set<BrowserWindow>()
 let mainWindow: BrowserWindow | null = null
 
@@ -69,6 +70,7 @@ function openMainWindow(language: Language): void {
 }
 
 async function start(): Promise<void> {
+  if (!devServerUrl) serveAppProtocol(join(here, '../renderer'))
   secureApp(rendererUrl)
   const core = openCore()
   if (!core) return app.quit()
@@ -85,6 +87,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => core.close())
 }
 
+registerAppScheme()
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -2,14 +2,18 @@ import { app, session, type WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 /**
- * Whether a URL is our own renderer: the built index.html on disk, or (in development) the dev server.
+ * Whether a URL is our own renderer: the built index.html (app://roundtable/index.html; file:// is still
+ * understood), or (in development) the dev server.
  * Hash and query are ignored; everything else must match.
  */
 export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {
     const actual = new URL(url)
     const expected = new URL(rendererUrl)
-    if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname
+    // file: and app: URLs have no comparable origin ("null"): the page itself must match.
+    if (expected.protocol === 'file:' || expected.protocol === 'app:') {
+      return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+    }
     return actual.origin === expected.origin
   } catch {
     return false

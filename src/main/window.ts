@@ -3,7 +3,7 @@ import { join } from 'node:path'
 
 export interface WindowPaths {
   preload: string
-  /** file:// URL of the built renderer, or the dev server's URL. */
+  /** app://roundtable/index.html (the built renderer), or the dev server's URL. */
   rendererUrl: string
   icon: string
 }

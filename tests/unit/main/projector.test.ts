@@ -36,7 +36,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => fake.electron)
 const { projectorOpener } = await import('../../../src/main/projector')
 
-const PATHS = { preload: '/app/out/preload/index.cjs', rendererUrl: 'file:///app/out/renderer/index.html', icon: '/app/icon.png' }
+const PATHS = { preload: '/app/out/preload/index.cjs', rendererUrl: 'app://roundtable/index.html', icon: '/app/icon.png' }
 const LAPTOP = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }
 const BEAMER = { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } }
 
@@ -52,7 +52,7 @@ describe('the projector window', () => {
     expect(projectorOpener(PATHS, '投屏', (window) => tracked.push(window))('s-1')).toBe(true)
     expect(fake.windows).toHaveLength(1)
     expect(fake.windows[0]!.options).toMatchObject({ ...BEAMER.bounds, fullscreen: true, webPreferences: { sandbox: true, contextIsolation: true } })
-    expect(fake.windows[0]!.urls).toEqual(['file:///app/out/renderer/index.html#/projector/s-1'])
+    expect(fake.windows[0]!.urls).toEqual(['app://roundtable/index.html#/projector/s-1'])
     expect(tracked).toHaveLength(1)
   })
 
@@ -63,7 +63,7 @@ describe('the projector window', () => {
     open('s-2')
     expect(fake.windows).toHaveLength(1)
     expect(fake.windows[0]!.options.fullscreen).toBe(false)
-    expect(fake.windows[0]!.urls.at(-1)).toBe('file:///app/out/renderer/index.html#/projector/s-2')
+    expect(fake.windows[0]!.urls.at(-1)).toBe('app://roundtable/index.html#/projector/s-2')
   })
 
   it('opens a new one after the old one was closed', () => {

@@ -4,6 +4,30 @@ import { isAppUrl } from '../../../src/main/security'
 // security.ts also holds the parts that need a running Electron; isAppUrl itself is pure.
 vi.mock('electron', () => ({ app: {}, session: {} }))
 
+describe('isAppUrl with the built renderer (app:// protocol)', () => {
+  const renderer = 'app://roundtable/index.html'
+
+  it.each([renderer, `${renderer}#/sessions`, `${renderer}?lang=en#/people/1`, 'app://roundtable/./index.html'])(
+    'accepts %s',
+    (url) => {
+      expect(isAppUrl(url, renderer)).toBe(true)
+    }
+  )
+
+  it.each([
+    'app://roundtable/other.html',
+    'app://roundtable/',
+    'app://evil/index.html',
+    'app://roundtable.evil/index.html',
+    'file:///index.html',
+    'https://roundtable/index.html',
+    'other://roundtable/index.html',
+    'about:blank'
+  ])('refuses %j', (url) => {
+    expect(isAppUrl(url, renderer)).toBe(false)
+  })
+})
+
 describe('isAppUrl with the built renderer (file URL)', () => {
   const renderer = 'file:///opt/Roundtable/resources/app/out/renderer/index.html'
 

@@ -52,14 +52,14 @@ beforeEach(() => {
 
 describe('the main window', () => {
   it('isolates the page: context isolation, sandbox, no Node integration, our preload only', () => {
-    createAppWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: 'file:///app/out/renderer/index.html', icon: '/app/icon.png' }, { title: '圆桌派' })
+    createAppWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: 'app://roundtable/index.html', icon: '/app/icon.png' }, { title: '圆桌派' })
     const [window] = fake.created
     expect(window?.options).toMatchObject({
       title: '圆桌派',
       show: false,
       webPreferences: { preload: '/app/out/preload/index.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }
     })
-    expect(window?.loaded).toEqual(['file:///app/out/renderer/index.html'])
+    expect(window?.loaded).toEqual(['app://roundtable/index.html'])
     // Shown only once painted, so nobody sees a white flash.
     expect(window?.once.has('ready-to-show')).toBe(true)
   })
@@ -82,7 +82,7 @@ describe('the application menu', () => {
 
 describe('app-wide security', () => {
   it('denies every permission request and check, and sends the strict CSP with every response', () => {
-    secureApp('file:///app/out/renderer/index.html')
+    secureApp('app://roundtable/index.html')
     const granted: boolean[] = []
     ;(fake.sessionHandlers.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(null, 'media', (ok) => granted.push(ok))
     ;(fake.sessionHandlers.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(null, 'geolocation', (ok) => granted.push(ok))
@@ -106,7 +106,7 @@ describe('app-wide security', () => {
       on: (event: string, handler: (event: { preventDefault: () => void }, url?: string) => void) => handlers.set(event, handler),
       setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler)
     }
-    guardContents(contents as never, 'file:///app/out/renderer/index.html')
+    guardContents(contents as never, 'app://roundtable/index.html')
     const prevented = (event: string, url?: string): boolean => {
       let stopped = false
       handlers.get(event)?.({ preventDefault: () => (stopped = true) }, url)
@@ -114,7 +114,7 @@ describe('app-wide security', () => {
     }
     expect(prevented('will-navigate', 'https://example.com/')).toBe(true)
     expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true)
-    expect(prevented('will-navigate', 'file:///app/out/renderer/index.html#/people')).toBe(false)
+    expect(prevented('will-navigate', 'app://roundtable/index.html#/people')).toBe(false)
     expect(prevented('will-redirect', 'https://example.com/')).toBe(true)
     expect(prevented('will-attach-webview')).toBe(true)
     expect(openHandler?.()).toEqual({ action: 'deny' })
