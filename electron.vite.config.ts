@@ -13,7 +13,9 @@ export default defineConfig({
         // The web bridge's entry is built beside main: both share core, and the bridge never loads electron.
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          server: resolve(import.meta.dirname, 'src/server/cli.ts')
+          server: resolve(import.meta.dirname, 'src/server/cli.ts'),
+          // Roster files are parsed in a worker thread (core/people/roster-reader.ts), from its own file.
+          'roster-worker': resolve(import.meta.dirname, 'src/core/people/roster-worker.ts')
         }
       }
     }

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../src/core/core'
+import { rosterReaderInWorker } from '../src/core/people/roster-reader'
 import { openDatabase, type Database } from '../src/core/store/database'
 import { uuidv7 } from '../src/core/store/ids'
 import type { ChangeEvent } from '../src/shared/events'
@@ -41,7 +43,9 @@ export const APP_VERSION = '9.9.9-test'
 /** A core on a real SQLite file, closed after the test. */
 export function testCore(options: Partial<CoreOptions> = {}): Core & { databaseFile: string } {
   const databaseFile = options.databaseFile ?? tempDatabaseFile()
-  const core = createCore({ appVersion: APP_VERSION, log: () => {}, ...options, databaseFile })
+  // Rosters are read in the worker thread, as in the app (built by tests/global-setup.ts).
+  const readRoster = rosterReaderInWorker(inject('rosterWorkerFile'))
+  const core = createCore({ appVersion: APP_VERSION, log: () => {}, readRoster, ...options, databaseFile })
   onCleanup(() => core.close())
   return Object.assign(core, { databaseFile })
 }

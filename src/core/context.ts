@@ -1,3 +1,4 @@
+import type { RosterReader } from './people/roster-reader'
 import type { Database } from './store/database'
 import type { ChangeEvent } from '../shared/events'
 
@@ -10,6 +11,8 @@ export interface CoreContext {
   databaseFile: string
   appVersion: string
   platform: Platform
+  /** Reads a roster file's cells (in a worker thread in the app and the bridge). */
+  readRoster: RosterReader
   /** Closes the database, puts `file` in its place (the current file set aside, never deleted) and reopens it; the path set aside. */
   replaceDatabase: (file: string) => string
 }

@@ -8,9 +8,10 @@ import { handlers, isAsyncHandler } from './handlers'
 import { demoPresent, seedDemo } from './demo/demo'
 import { ensureFolder, openDatabase, type Database } from './store/database'
 import { takeWriterLock } from './store/writer-lock'
-import { backupBeforeMigration, backedUpToday, makeBackup, putBackupInPlace } from './backup/backups'
+import { backupBeforeMigration, backedUpToday, backupPath, makeBackup, putBackupInPlace } from './backup/backups'
 import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
+import { rosterReaderInProcess, type RosterReader } from './people/roster-reader'
 
 export interface CoreOptions {
   databaseFile: string
@@ -23,6 +24,11 @@ export interface CoreOptions {
   platform?: Platform
   /** Create the database's folder when missing (the default data folder); false for a path the user named. */
   createFolder?: boolean
+  /**
+   * Reads roster files. The app and the web bridge pass `rosterReaderInWorker` (a worker thread, so a hostile
+   * file cannot freeze them); the default reads in-process, for tests and tools.
+   */
+  readRoster?: RosterReader
 }
 
 export interface Core {
@@ -36,9 +42,11 @@ export interface Core {
 
 /** Channels after whose success a backup is taken, and before which one is (a risky step can be undone). */
 const BACKUP_AFTER: Partial<Record<Channel, BackupReason>> = { 'sessions:end': 'session-end' }
-const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext) => boolean }>> = {
+const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext, input: unknown) => boolean }>> = {
   'demo:remove': { reason: 'before-demo-removal', when: demoPresent },
-  'backups:restore': { reason: 'before-restore', when: () => true }
+  // A backup that is not there is refused (backupPath throws) before the copy is taken: a refused restore
+  // must leave nothing behind, and before-restore copies are never rotated away.
+  'backups:restore': { reason: 'before-restore', when: (ctx, input) => backupPath(ctx.databaseFile, (input as { name: string }).name) !== '' }
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -66,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
     databaseFile: options.databaseFile,
     appVersion: options.appVersion,
     platform: options.platform ?? {},
+    readRoster: options.readRoster ?? rosterReaderInProcess,
     replaceDatabase(file) {
       ctx.db.close()
       const setAside = putBackupInPlace(options.databaseFile, file, now())
@@ -108,7 +117,7 @@ export function createCore(options: CoreOptions): Core {
     const events: ChangeEvent[] = []
     try {
       const before = BACKUP_BEFORE[channel]
-      if (before?.when(ctx)) {
+      if (before?.when(ctx, parsed.data)) {
         await makeBackup(ctx.db, options.databaseFile, before.reason, now())
         events.push({ name: 'backups:changed' })
       }

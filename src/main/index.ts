@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../core/core'
+import { rosterReaderInWorker } from '../core/people/roster-reader'
 import type { Language } from '../shared/domain'
 import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
@@ -47,7 +48,7 @@ async function chooseSavePath(fileName: string, folder: string | null): Promise<
 function openCore(): Core | null {
   try {
     const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) } })
+    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, readRoster: rosterReaderInWorker(join(here, 'roster-worker.js')), platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) } })
   } catch (error) {
     const detail = error instanceof DatabaseTooNewError || error instanceof DatabaseOpenError ? error.message : String(error)
     dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core/core'
+import { rosterReaderInWorker } from '../core/people/roster-reader'
 import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { defaultDatabaseFile } from '../core/store/paths'
 import { createBridge, type BridgeOptions } from './bridge'
@@ -31,7 +32,14 @@ async function main(): Promise<void> {
 
   let core
   try {
-    core = createCore({ databaseFile, appVersion: __APP_VERSION__, seedDemo: !values['no-demo'], createFolder: values.db === undefined })
+    core = createCore({
+      databaseFile,
+      appVersion: __APP_VERSION__,
+      seedDemo: !values['no-demo'],
+      createFolder: values.db === undefined,
+      // Built beside this file (electron.vite.config.ts): roster files are parsed off the thread that serves.
+      readRoster: rosterReaderInWorker(join(here, 'roster-worker.js'))
+    })
   } catch (error) {
     // A sentence a person can act on, in Chinese and English; never a stack trace. The file is untouched.
     if (error instanceof DatabaseTooNewError || error instanceof DatabaseOpenError) return exit(error.message)

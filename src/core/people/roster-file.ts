@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { readSheet } from 'read-excel-file/node'
 import type { FieldIssue } from '../../shared/result'
 import { AppFailure } from '../errors'
+import { checkXlsxBounds, ROSTER_BOUNDS, tooLarge } from './roster-bounds'
 
 /**
  * Turns the bytes of a roster file into rows of cell texts, whatever the organiser saved it as:
@@ -56,14 +57,8 @@ function decodeText(bytes: Uint8Array): string | null {
   return null
 }
 
-/** A roster of thousands of people unpacks to a few MB; far more is a zip bomb, refused before unpacking. */
-export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const unpacked = unpackedZipSize(bytes)
-  if (unpacked === null || unpacked > MAX_UNPACKED_BYTES) {
-    throw fileType(unpacked === null ? 'The zip file is damaged.' : 'The workbook would unpack to more than 64 MB.')
-  }
+  checkXlsxBounds(bytes, fileType)
   let rows: unknown[][]
   try {
     rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false })
@@ -75,31 +70,15 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   return rows.map((row) => row.map(cellText))
 }
 
-/**
- * The sum of the uncompressed sizes the zip's central directory declares (null when there is none).
- * The parser unpacks in memory, so the declared sizes are checked first.
- */
-export function unpackedZipSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
-  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 0xffff); end--) {
-    if (view.getUint32(end, true) !== 0x06054b50) continue
-    const entries = view.getUint16(end + 10, true)
-    let offset = view.getUint32(end + 16, true)
-    let total = 0
-    for (let i = 0; i < entries; i++) {
-      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null
-      total += view.getUint32(offset + 24, true)
-      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
-    }
-    return total
-  }
-  return null
-}
-
 function readCsv(text: string): string[][] {
   // Empty lines are kept so that row numbers match what a spreadsheet program shows.
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false })
+  if (parsed.data.length > ROSTER_BOUNDS.rows) {
+    throw tooLarge('too_many_rows', `The file has more than ${ROSTER_BOUNDS.rows} rows.`, ROSTER_BOUNDS.rows)
+  }
+  if (parsed.data.some((row) => row.some((cell) => cell.length > ROSTER_BOUNDS.cellBytes))) {
+    throw tooLarge('cell_too_long', `A cell holds more than ${ROSTER_BOUNDS.cellBytes} characters.`)
+  }
   return parsed.data.map((row) => row.map(unescapeFormula))
 }
 

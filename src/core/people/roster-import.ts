@@ -5,7 +5,7 @@ import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import { createPerson, getPerson, listPeople, nameCollator, updatePerson } from './people'
-import { fileEmpty, readRosterCells } from './roster-file'
+import { fileEmpty } from './roster-file'
 import { findHeaderRow, guessMapping, isBlankRow } from './roster-mapping'
 import { normaliseName, normaliseText, readPersonRow } from './roster-rows'
 
@@ -21,7 +21,7 @@ interface RosterSheet {
 
 /** Reads the file and says what an import would do. Writes nothing. */
 export async function previewImport(ctx: CoreContext, input: PreviewInput): Promise<ImportPreview> {
-  const sheet = await readRosterSheet(input.contentBase64)
+  const sheet = await readRosterSheet(ctx, input.contentBase64)
   return analyseSheet(ctx, sheet, input.mapping)
 }
 
@@ -30,7 +30,7 @@ export async function previewImport(ctx: CoreContext, input: PreviewInput): Prom
  * rows with problems refuse the whole import unless the user chose to skip them.
  */
 export async function commitImport(ctx: CoreContext, input: CommitInput): Promise<ImportOutcome> {
-  const sheet = await readRosterSheet(input.contentBase64)
+  const sheet = await readRosterSheet(ctx, input.contentBase64)
   // Parsing is async, so core cannot wrap this handler; duplicates are looked up inside the same transaction
   // as the writes, so they are judged against the database as it is written.
   return ctx.db.transaction(() => {
@@ -40,8 +40,8 @@ export async function commitImport(ctx: CoreContext, input: CommitInput): Promis
   }).immediate()
 }
 
-async function readRosterSheet(contentBase64: string): Promise<RosterSheet> {
-  const cells = await readRosterCells(Buffer.from(contentBase64, 'base64'))
+async function readRosterSheet(ctx: CoreContext, contentBase64: string): Promise<RosterSheet> {
+  const cells = await ctx.readRoster(Buffer.from(contentBase64, 'base64'))
   const headerIndex = findHeaderRow(cells)
   if (headerIndex === null || cells.slice(headerIndex + 1).every(isBlankRow)) throw fileEmpty()
   return { cells, headerIndex }

@@ -447,7 +447,10 @@ export const en: Translation = {
       },
       fileProblems: {
         file_type: 'This file cannot be read. Choose an Excel (.xlsx) or CSV file; save old .xls files as .xlsx in Excel/WPS first.',
-        file_empty: 'The file has nothing to import.'
+        file_empty: 'The file has nothing to import.',
+        file_too_large: 'This file unpacks to more than {{limit}} MB or is too complex to be a list of people, so nothing was imported. Keep only the sheet with the list, or save it as CSV, and try again.',
+        cell_too_long: 'A cell in this file is far longer than any name, unit or note, so nothing was imported. Check the sheet and try again.',
+        too_many_rows: 'This file has more than {{limit}} rows, so nothing was imported. Split the list into several files.'
       },
       onDuplicate: 'People already in the directory:',
       skip: 'Skip',

@@ -446,7 +446,10 @@ export const zhCN = {
       },
       fileProblems: {
         file_type: '无法读取这个文件。请选择 Excel(.xlsx)或 CSV 文件;旧版 .xls 请先在 Excel/WPS 中另存为 .xlsx。',
-        file_empty: '文件里没有可导入的内容。'
+        file_empty: '文件里没有可导入的内容。',
+        file_too_large: '这个文件解压后超过 {{limit}} MB，或内容过于复杂，不像一份人员名单，未导入。请只保留名单所在的工作表，或另存为 CSV 后再试。',
+        cell_too_long: '文件里有内容过长的单元格（远超姓名、单位、备注的长度），未导入。请检查表格后再试。',
+        too_many_rows: '文件超过 {{limit}} 行，未导入。请把名单分成几个文件分别导入。'
       },
       onDuplicate: '已在名录中的人员:',
       skip: '跳过',

@@ -215,7 +215,10 @@ function FileError({ error }: { error: AppError }) {
   if (fileIssue) {
     return (
       <Alert color="red" icon={<IconAlertTriangle />}>
-        {t(`people.import.fileProblems.${fileIssue.code}` as 'people.import.fileProblems.file_type', { defaultValue: t('errors.invalid_input') })}
+        {t(`people.import.fileProblems.${fileIssue.code}` as 'people.import.fileProblems.file_type', {
+          ...fileIssue.params,
+          defaultValue: t('errors.invalid_input')
+        })}
       </Alert>
     )
   }
