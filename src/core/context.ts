@@ -1,6 +1,7 @@
 import type { RosterReader } from './people/roster-reader'
 import type { Database } from './store/database'
 import type { ChangeEvent } from '../shared/events'
+import type { ArchiveHealth } from '../shared/domain'
 
 /** What every handler gets: the open database, the clock, and a way to announce committed changes. */
 export interface CoreContext {
@@ -11,6 +12,8 @@ export interface CoreContext {
   databaseFile: string
   appVersion: string
   platform: Platform
+  /** What the start found: an unclean last exit, and the quick_check that follows it. */
+  health: ArchiveHealth
   /** Reads a roster file's cells (in a worker thread in the app and the bridge). */
   readRoster: RosterReader
   /** Closes the database, puts `file` in its place (the current file set aside, never deleted) and reopens it; the path set aside. */

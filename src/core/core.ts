@@ -59,12 +59,12 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? ((message, error) => console.error(message, error))
   // One writer process per file: a second app or bridge on the same archive is refused with a sentence.
   ensureFolder(options.databaseFile, options.createFolder ?? true)
-  const releaseLock = takeWriterLock(options.databaseFile)
+  const lock = takeWriterLock(options.databaseFile)
   let db: Database
   try {
     db = open(options.databaseFile)
   } catch (error) {
-    releaseLock()
+    lock.release()
     throw error
   }
   const ctx: CoreContext = {
@@ -75,10 +75,13 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     platform: options.platform ?? {},
     readRoster: options.readRoster ?? rosterReaderInProcess,
+    health: { lastExit: lock.previousRunUnclean ? 'unclean' : 'clean', check: lock.previousRunUnclean ? 'pending' : 'not_needed' },
     replaceDatabase(file) {
       ctx.db.close()
       const setAside = putBackupInPlace(options.databaseFile, file, now())
       ctx.db = open(options.databaseFile)
+      // Every backup passed quick_check when it was made.
+      ctx.health = { lastExit: ctx.health.lastExit, check: 'not_needed' }
       return setAside
     }
   }
@@ -96,6 +99,26 @@ export function createCore(options: CoreOptions): Core {
   }
   // Once a day, at the first start: an archive that is used every day has yesterday's state at hand.
   if (!firstRun && !backedUpToday(options.databaseFile, now())) backupInBackground('daily')
+  if (ctx.health.check === 'pending') checkAfterUncleanExit()
+
+  /**
+   * The last run ended without closing (a crash, a power cut). SQLite's journal has already put the file
+   * back together; quick_check confirms it, after start-up rather than before the first window, and the
+   * app says what it found (AppInfo.health; 'damaged' asks for a restore).
+   */
+  function checkAfterUncleanExit(): void {
+    const task = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => {
+        if (!ctx.db.open || ctx.health.check !== 'pending') return
+        const result = String(ctx.db.pragma('quick_check', { simple: true }))
+        ctx.health = { lastExit: 'unclean', check: result === 'ok' ? 'ok' : 'damaged' }
+        if (result !== 'ok') log('[core] quick_check after an unclean exit found damage', result)
+        notify({ name: 'archive:health' })
+      })
+      .catch((error: unknown) => log('[core] the check after an unclean exit failed', error))
+      .finally(() => background.delete(task))
+    background.add(task)
+  }
 
   function notify(event: ChangeEvent): void {
     for (const listener of listeners) {
@@ -152,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear()
       if (ctx.db.open) ctx.db.close()
-      releaseLock()
+      lock.release()
     }
   }
 }

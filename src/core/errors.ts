@@ -17,14 +17,18 @@ export const notFound = (what: string, id: string): AppFailure =>
 
 /** Raised when the database file was written by a newer version of the app. Nothing is changed. */
 export class DatabaseTooNewError extends Error {
+  readonly sentences: [zh: string, en: string]
   constructor(
     readonly fileVersion: number,
     readonly appVersion: number
   ) {
-    super(
+    const sentences: [string, string] = [
+      `这个数据库是用更新版本的圆桌派建的（数据版本 ${fileVersion}，本程序只认识到 ${appVersion}）。请安装建它的那个新版本；文件没有被改动。`,
       `This database is schema version ${fileVersion}, but this app only knows up to ${appVersion}. ` +
         'Install the newer version of Roundtable that created it; the file was left untouched.'
-    )
+    ]
+    super(sentences.join('\n'))
+    this.sentences = sentences
     this.name = 'DatabaseTooNewError'
   }
 }

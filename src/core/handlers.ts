@@ -45,7 +45,8 @@ export const handlers = {
     version: ctx.appVersion,
     schemaVersion: schemaVersion(ctx.db),
     databaseFile: ctx.databaseFile,
-    demoPresent: demoPresent(ctx)
+    demoPresent: demoPresent(ctx),
+    health: { ...ctx.health }
   }),
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': (ctx, patch) => updateSettings(ctx, patch),

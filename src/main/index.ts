@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../core/core'
 import { rosterReaderInWorker } from '../core/people/roster-reader'
 import type { Language } from '../shared/domain'
-import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
 import { APP_DIR_NAME, DATABASE_FILE_NAME } from '../core/store/paths'
 import { registerIpc } from './ipc'
 import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protocol'
 import { applyMenu } from './menu'
 import { secureApp } from './security'
+import { answerStartupProblem } from './startup-problem'
 import { printHtmlOnPaper, printHtmlToPdf } from './print'
 import { projectorOpener } from './projector'
 import { createAppWindow, resourcePath, type WindowPaths } from './window'
@@ -45,14 +45,21 @@ async function chooseSavePath(fileName: string, folder: string | null): Promise<
   return result.canceled || !result.filePath ? null : result.filePath
 }
 
-function openCore(): Core | null {
-  try {
-    const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
-    return createCore({ databaseFile: databaseFile(), appVersion: app.getVersion(), seedDemo: true, readRoster: rosterReaderInWorker(join(here, 'roster-worker.js')), platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) } })
-  } catch (error) {
-    const detail = error instanceof DatabaseTooNewError || error instanceof DatabaseOpenError ? error.message : String(error)
-    dialog.showErrorBox('圆桌派无法打开数据库 / Roundtable cannot open its database', detail)
-    return null
+/** Opens the archive; when it cannot be opened, the start-up problem screen decides: try again, or quit. */
+async function openCore(): Promise<Core | null> {
+  const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
+  for (;;) {
+    try {
+      return createCore({
+        databaseFile: databaseFile(),
+        appVersion: app.getVersion(),
+        seedDemo: true,
+        readRoster: rosterReaderInWorker(join(here, 'roster-worker.js')),
+        platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) }
+      })
+    } catch (error) {
+      if ((await answerStartupProblem(error, databaseFile())) === 'quit') return null
+    }
   }
 }
 
@@ -73,7 +80,7 @@ function openMainWindow(language: Language): void {
 async function start(): Promise<void> {
   if (!devServerUrl) serveAppProtocol(join(here, '../renderer'))
   secureApp(rendererUrl)
-  const core = openCore()
+  const core = await openCore()
   if (!core) return app.quit()
   const isDev = devServerUrl !== undefined
   const applyLanguageMenu = async (): Promise<void> => applyMenu(await currentLanguage(core), isDev)

@@ -256,6 +256,16 @@ export interface AppInfo {
   databaseFile: string
   /** The 示例场次 and its people and theme are still there. */
   demoPresent: boolean
+  health: ArchiveHealth
+}
+
+/**
+ * Whether the last run closed the archive, and what the check that follows an unclean end found:
+ * 'damaged' means restore from a backup (设置 → 备份).
+ */
+export interface ArchiveHealth {
+  lastExit: 'clean' | 'unclean'
+  check: 'not_needed' | 'pending' | 'ok' | 'damaged'
 }
 
 /** One person on a session's attendance list, with check-in state. */

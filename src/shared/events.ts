@@ -12,6 +12,8 @@ export type ChangeEventName =
   | 'backups:changed'
   /** The archive was replaced by a backup: every view reloads. */
   | 'archive:restored'
+  /** The check after an unclean end has finished (see AppInfo.health). */
+  | 'archive:health'
 
 export interface ChangeEvent {
   name: ChangeEventName

@@ -366,6 +366,13 @@ export const en: Translation = {
       'before-demo-removal': 'Before removing the demo'
     }
   },
+  health: {
+    okTitle: 'Roundtable was not closed properly',
+    ok: 'Roundtable was not closed properly last time (a power cut, perhaps). The archive has been checked and is intact: everything saved is there.',
+    damagedTitle: 'The archive may be damaged',
+    damaged: 'Roundtable was not closed properly last time, and the check found damage in the archive. Stop entering new records and restore the newest backup in Settings → Backups; the current file is set aside, never deleted.',
+    goToBackups: 'Restore a backup'
+  },
   demo: {
     title: 'This is the demo session',
     explain: 'The demo session is made from the report “一场别开生面的思想圆桌派”, to help you learn the app. Remove it in Settings with one click; it will not come back.',

@@ -1,6 +1,7 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendarEvent, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
 import { FollowUpsPage } from '../features/decisions/FollowUpsPage'
 import { PeoplePage } from '../features/people/PeoplePage'
 import { SearchPage } from '../features/search/SearchPage'
@@ -71,6 +72,7 @@ export function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <ArchiveHealthNotice />
         <RouteErrorBoundary key={window.location.hash}>
           <Page />
         </RouteErrorBoundary>
