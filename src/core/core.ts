@@ -42,11 +42,19 @@ export interface Core {
 
 /** Channels after whose success a backup is taken, and before which one is (a risky step can be undone). */
 const BACKUP_AFTER: Partial<Record<Channel, BackupReason>> = { 'sessions:end': 'session-end' }
-const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext, input: unknown) => boolean }>> = {
-  'demo:remove': { reason: 'before-demo-removal', when: demoPresent },
+/**
+ * `required`: the step waits for a good backup. A restore does not: the file it replaces is set aside whole
+ * anyway, and a damaged archive (whose copy fails its check) is exactly the one that needs restoring.
+ */
+const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext, input: unknown) => boolean; required: boolean }>> = {
+  'demo:remove': { reason: 'before-demo-removal', when: demoPresent, required: true },
   // A backup that is not there is refused (backupPath throws) before the copy is taken: a refused restore
   // must leave nothing behind, and before-restore copies are never rotated away.
-  'backups:restore': { reason: 'before-restore', when: (ctx, input) => backupPath(ctx.databaseFile, (input as { name: string }).name) !== '' }
+  'backups:restore': {
+    reason: 'before-restore',
+    when: (ctx, input) => backupPath(ctx.databaseFile, (input as { name: string }).name) !== '',
+    required: false
+  }
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -141,10 +149,23 @@ export function createCore(options: CoreOptions): Core {
     try {
       const before = BACKUP_BEFORE[channel]
       if (before?.when(ctx, parsed.data)) {
-        await makeBackup(ctx.db, options.databaseFile, before.reason, now())
-        events.push({ name: 'backups:changed' })
+        try {
+          await makeBackup(ctx.db, options.databaseFile, before.reason, now())
+          events.push({ name: 'backups:changed' })
+        } catch (error) {
+          if (before.required) throw error
+          log(`[core] the ${before.reason} backup failed; going on, since the file is set aside whole`, error)
+        }
       }
-      const callCtx: CoreContext = { ...ctx, emit: (event) => void events.push(event) }
+      // `db` is read through, not copied: an async handler that awaits (a file read, a PDF, a dialog) while
+      // 恢复 reopens the archive goes on with the archive open now, not a closed connection (an internal error).
+      const callCtx: CoreContext = {
+        ...ctx,
+        get db() {
+          return ctx.db
+        },
+        emit: (event) => void events.push(event)
+      }
       const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C> | Promise<OutputOf<C>>
       // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind. It
       // takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits its turn

@@ -12,6 +12,11 @@ export interface AppUnderTest {
   databaseFile: string
   /** Quits and starts the app again on the same database, and returns the new main page. */
   restart(): Promise<Page>
+  /**
+   * Kills the app's process (SIGKILL: a crash or a power cut, nothing runs on the way out), does `meanwhile`
+   * to the files, and starts it again; returns the new main page.
+   */
+  restartAfterCrash(meanwhile?: () => void): Promise<Page>
   /** The projector for a session: a second window in Electron, another tab through the web bridge. */
   openProjector(sessionId: string): Promise<Page>
 }
@@ -20,6 +25,7 @@ interface Running {
   page: Page
   openProjector(sessionId: string): Promise<Page>
   stop(): Promise<void>
+  kill(): Promise<void>
 }
 
 export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | null }>({
@@ -51,6 +57,12 @@ export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | n
         running = await launch()
         return running.page
       },
+      async restartAfterCrash(meanwhile) {
+        await running.kill()
+        meanwhile?.()
+        running = await launch()
+        return running.page
+      },
       openProjector: (sessionId) => running.openProjector(sessionId)
     }
     await use(app)
@@ -79,7 +91,13 @@ async function launchElectron(databaseFile: string): Promise<Running> {
       )
       return opened
     },
-    stop: () => electronApp.close()
+    stop: () => electronApp.close(),
+    async kill() {
+      const child = electronApp.process()
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+    }
   }
 }
 
@@ -100,6 +118,10 @@ async function launchWeb(browser: Browser, databaseFile: string): Promise<Runnin
     async stop() {
       await context.close()
       await stopProcess(child)
+    },
+    async kill() {
+      await context.close()
+      await stopProcess(child, 'SIGKILL')
     }
   }
 }
@@ -129,10 +151,10 @@ export function startBridge(databaseFile: string): Promise<{ url: string; child:
   })
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
-    child.kill('SIGTERM')
+    child.kill(signal)
   })
 }

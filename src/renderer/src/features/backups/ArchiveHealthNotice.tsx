@@ -28,7 +28,7 @@ export function ArchiveHealthNotice() {
     <Alert color="red" icon={<IconAlertTriangle />} title={t('health.damagedTitle')} mb="lg" role="alert">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Text size="sm">{t('health.damaged')}</Text>
-        <Button component="a" href={hrefFor('settings')} color="red" variant="light">
+        <Button component="a" href={hrefFor('settings')} color="red" variant="light" style={{ flexShrink: 0 }}>
           {t('health.goToBackups')}
         </Button>
       </Group>
