@@ -24,6 +24,7 @@ export async function makeBackup(db: Database, databaseFile: string, reason: Bac
   mkdirSync(folder, { recursive: true })
   const name = freeName(folder, `backup-${stamp(now)}-${reason}`)
   const partial = join(folder, `.${name}.partial`)
+  inProgress.add(partial)
   try {
     await db.backup(partial)
     const sessions = verify(partial)
@@ -34,10 +35,13 @@ export async function makeBackup(db: Database, databaseFile: string, reason: Bac
     return { name, takenAt: now, reason, bytes: statSync(join(folder, name)).size, sessions }
   } catch (error) {
     rmSync(partial, { force: true })
+    rmSync(`${partial}-journal`, { force: true })
     if (error instanceof AppFailure) throw error
     throw new AppFailure('io', `The backup could not be written (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`, [
       { path: ['backup'], code: 'backup_failed', message: String(error) }
     ])
+  } finally {
+    inProgress.delete(partial)
   }
 }
 
@@ -123,7 +127,15 @@ function flush(file: string): void {
   }
 }
 
+/** Copies being written by this process: the only writer of the archive (see store/writer-lock.ts). */
+const inProgress = new Set<string>()
+
 function rotate(folder: string, now: number): void {
+  // A copy left half-written by a process that was killed or lost power is only taking up space.
+  for (const name of readdirSync(folder)) {
+    const partial = /^(\.backup-.+\.partial)(?:-journal)?$/.exec(name)
+    if (partial && !inProgress.has(join(folder, partial[1]!))) rmSync(join(folder, name), { force: true })
+  }
   const backups = readdirSync(folder).flatMap((name) => {
     const match = NAME.exec(name)
     return match ? [{ name, takenAt: parseStamp(match[1]!) }] : []
