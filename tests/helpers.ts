@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../src/core/core'
-import { rosterReaderInWorker } from '../src/core/people/roster-reader'
+import { rosterReaderInWorker, type RosterReader } from '../src/core/people/roster-reader'
 import { openDatabase, type Database } from '../src/core/store/database'
 import { uuidv7 } from '../src/core/store/ids'
 import type { ChangeEvent } from '../src/shared/events'
@@ -40,12 +40,14 @@ export function tempDatabaseFile(): string {
 
 export const APP_VERSION = '9.9.9-test'
 
+let rosterReader: RosterReader | undefined
+/** Rosters are read in the worker thread, as in the app (built by tests/global-setup.ts); one per test file. */
+const sharedRosterReader = (): RosterReader => (rosterReader ??= rosterReaderInWorker(inject('rosterWorkerFile')))
+
 /** A core on a real SQLite file, closed after the test. */
 export function testCore(options: Partial<CoreOptions> = {}): Core & { databaseFile: string } {
   const databaseFile = options.databaseFile ?? tempDatabaseFile()
-  // Rosters are read in the worker thread, as in the app (built by tests/global-setup.ts).
-  const readRoster = rosterReaderInWorker(inject('rosterWorkerFile'))
-  const core = createCore({ appVersion: APP_VERSION, log: () => {}, readRoster, ...options, databaseFile })
+  const core = createCore({ appVersion: APP_VERSION, log: () => {}, readRoster: sharedRosterReader(), ...options, databaseFile })
   onCleanup(() => core.close())
   return Object.assign(core, { databaseFile })
 }

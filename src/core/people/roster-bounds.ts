@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib'
+import { createInflateRaw } from 'node:zlib'
 import type { FieldIssue } from '../../shared/result'
 import { AppFailure } from '../errors'
 
@@ -56,78 +56,107 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 }
 
 /**
- * Unpacks every entry of an .xlsx with a hard cap on the real output (inflating stops at the cap) and
- * checks the XML it holds for over-long cells and too many rows or cells. Throws a refusal; returns
- * nothing when the workbook is within bounds. The caller still parses the original bytes.
+ * Unpacks every entry of an .xlsx as a stream with a hard cap on the real output (inflating stops at the
+ * cap; nothing unpacked is kept) and checks the XML it holds for over-long cells and too many rows or
+ * cells. Throws a refusal; resolves when the workbook is within bounds. The caller then parses the bytes.
  */
-export function checkXlsxBounds(bytes: Uint8Array, damaged: (reason: string) => AppFailure): void {
+export async function checkXlsxBounds(bytes: Uint8Array, damaged: (reason: string) => AppFailure): Promise<void> {
   const entries = zipEntries(bytes)
   if (entries === null) throw damaged('The zip file is damaged.')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let unpacked = 0
-  let rows = 0
-  let cells = 0
+  const totals = { unpacked: 0, rows: 0, cells: 0 }
   for (const entry of entries) {
     const at = entry.localHeaderOffset
     if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged('The zip file is damaged.')
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
     const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize))
-    const content = unpack(entry, data, ROSTER_BOUNDS.unpackedBytes - unpacked, damaged)
-    unpacked += content.length
-    if (!entry.name.endsWith('.xml')) continue
-    if (longestText(content) > ROSTER_BOUNDS.cellBytes) {
-      throw tooLarge('cell_too_long', `A cell holds more than ${ROSTER_BOUNDS.cellBytes} bytes of text.`)
+    const scan = new XmlScan(entry.name.endsWith('.xml'), entry.name.startsWith('xl/worksheets/'))
+    for await (const chunk of unpacked(entry, data, damaged)) {
+      totals.unpacked += chunk.length
+      if (totals.unpacked > ROSTER_BOUNDS.unpackedBytes) {
+        throw tooLarge('file_too_large', `The workbook unpacks to more than ${megabytes()} MB.`, megabytes())
+      }
+      scan.add(chunk)
+      if (scan.longestText > ROSTER_BOUNDS.cellBytes) {
+        throw tooLarge('cell_too_long', `A cell holds more than ${ROSTER_BOUNDS.cellBytes} bytes of text.`)
+      }
+      if (totals.rows + scan.rows > ROSTER_BOUNDS.rows) throw tooLarge('too_many_rows', `The sheet has more than ${ROSTER_BOUNDS.rows} rows.`, ROSTER_BOUNDS.rows)
+      if (totals.cells + scan.cells > ROSTER_BOUNDS.cells) throw tooLarge('file_too_large', `The sheet has more than ${ROSTER_BOUNDS.cells} cells.`, megabytes())
     }
-    if (entry.name.startsWith('xl/worksheets/')) {
-      rows += countTags(content, '<row')
-      cells += countTags(content, '<c')
-      if (rows > ROSTER_BOUNDS.rows) throw tooLarge('too_many_rows', `The sheet has more than ${ROSTER_BOUNDS.rows} rows.`, ROSTER_BOUNDS.rows)
-      if (cells > ROSTER_BOUNDS.cells) throw tooLarge('file_too_large', `The sheet has more than ${ROSTER_BOUNDS.cells} cells.`, megabytes())
-    }
+    totals.rows += scan.rows
+    totals.cells += scan.cells
   }
 }
 
 const megabytes = (): number => ROSTER_BOUNDS.unpackedBytes / 1024 / 1024
 
-function unpack(entry: ZipEntry, data: Uint8Array, room: number, damaged: (reason: string) => AppFailure): Buffer {
-  const overCap = (): AppFailure => tooLarge('file_too_large', `The workbook unpacks to more than ${megabytes()} MB.`, megabytes())
+/** The entry's content in pieces as it is inflated; the caller stops reading (and so inflating) at its cap. */
+async function* unpacked(entry: ZipEntry, data: Uint8Array, damaged: (reason: string) => AppFailure): AsyncGenerator<Buffer> {
   if (entry.method === 0) {
-    if (data.length > room) throw overCap()
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    yield Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    return
   }
   if (entry.method !== 8) throw damaged(`The zip uses an unknown compression (${entry.method}).`)
+  const inflater = createInflateRaw()
+  inflater.end(data)
   try {
-    // zlib stops with ERR_BUFFER_TOO_LARGE once the output passes the room that is left: memory stays bounded.
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, room) })
+    for await (const chunk of inflater) yield chunk as Buffer
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw overCap()
     throw damaged(`The zip file is damaged (${(error as Error).message}).`)
+  } finally {
+    inflater.destroy()
   }
 }
 
 const LT = 0x3c
 
-/** The longest run of bytes between two '<': the longest text (or tag) in the XML. */
-function longestText(xml: Buffer): number {
-  let longest = 0
-  let from = 0
-  while (from < xml.length) {
-    const next = xml.indexOf(LT, from)
-    const end = next === -1 ? xml.length : next
-    if (end - from > longest) longest = end - from
-    from = end + 1
+/**
+ * Reads XML in pieces as it is unpacked: the longest run of bytes between two '<' (the longest text: one
+ * cell's), and, in a worksheet, how many rows and cells it opens. State carries across pieces.
+ */
+class XmlScan {
+  longestText = 0
+  rows = 0
+  cells = 0
+  private run = 0
+  private tail = Buffer.alloc(0)
+
+  constructor(
+    private readonly isXml: boolean,
+    private readonly isSheet: boolean
+  ) {}
+
+  add(chunk: Buffer): void {
+    if (!this.isXml) return
+    let from = 0
+    for (;;) {
+      const next = chunk.indexOf(LT, from)
+      this.run += (next === -1 ? chunk.length : next) - from
+      if (this.run > this.longestText) this.longestText = this.run
+      if (next === -1) break
+      this.run = 0
+      from = next + 1
+    }
+    if (!this.isSheet) return
+    // A tag cut in two by the piece boundary is found in the tail of the last piece plus this one; counted
+    // where its name ends, so no tag is counted twice.
+    const joined = Buffer.concat([this.tail, chunk])
+    this.rows += countTags(joined, '<row', this.tail.length)
+    this.cells += countTags(joined, '<c', this.tail.length)
+    this.tail = joined.subarray(Math.max(0, joined.length - 4))
   }
-  return longest
 }
 
-/** How many elements named exactly `tag` ('<row', '<c') the XML opens: the name must end there. */
-function countTags(xml: Buffer, tag: string): number {
+/** Elements named exactly `tag` ('<row', '<c') whose name ends at or after `from`. */
+function countTags(xml: Buffer, tag: string, from: number): number {
   let count = 0
   let at = xml.indexOf(tag)
   while (at !== -1) {
-    const after = xml[at + tag.length]
-    if (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) count++
-    at = xml.indexOf(tag, at + tag.length)
+    const end = at + tag.length
+    const after = xml[end]
+    const named = after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d
+    if (named && end >= from) count++
+    at = xml.indexOf(tag, end)
   }
   return count
 }

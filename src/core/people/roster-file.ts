@@ -58,7 +58,7 @@ function decodeText(bytes: Uint8Array): string | null {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  checkXlsxBounds(bytes, fileType)
+  await checkXlsxBounds(bytes, fileType)
   let rows: unknown[][]
   try {
     rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false })
