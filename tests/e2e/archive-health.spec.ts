@@ -1,18 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { damageTable } from '../fixtures/damage'
 import { expect, test } from './app'
-
-/** Scribbles over the `people` table's first page: the file opens, but quick_check finds the damage. */
-function damagePeopleTable(databaseFile: string): void {
-  const db = new BetterSqlite3(databaseFile)
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  const pageSize = db.pragma('page_size', { simple: true }) as number
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'people'").get() as { rootpage: number }
-  db.close()
-  const bytes = readFileSync(databaseFile)
-  bytes.fill(0xa5, (rootpage - 1) * pageSize, rootpage * pageSize)
-  writeFileSync(databaseFile, bytes)
-}
 
 test('after a crash the archive is checked: intact, the app says so once', async ({ app }) => {
   await expect(app.page.getByRole('link', { name: '设置' })).toBeVisible()
@@ -29,7 +16,7 @@ test('after a crash that damaged the archive, every page says so and leads to th
   await page.getByRole('region', { name: '备份与恢复' }).getByRole('button', { name: '立即备份' }).click()
   await expect(page.getByRole('table', { name: '备份列表' }).getByRole('row').filter({ hasText: '手动备份' })).toHaveCount(1)
 
-  page = await app.restartAfterCrash(() => damagePeopleTable(app.databaseFile))
+  page = await app.restartAfterCrash(() => damageTable(app.databaseFile, 'people'))
   await page.setViewportSize({ width: 1366, height: 768 })
   const notice = page.getByRole('alert').filter({ hasText: '数据文件可能已损坏' })
   await expect(notice).toBeVisible()

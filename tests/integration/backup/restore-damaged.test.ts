@@ -1,6 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { damageTable } from '../../fixtures/damage'
 import { runCleanups, T0, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 
 afterEach(runCleanups)
@@ -12,15 +12,7 @@ describe('restoring over a damaged archive', () => {
     for (let i = 0; i < 200; i++) valueOf(await core.invoke('people:create', { name: `李芳${i}`, village: '郑家村' }))
     const { backup } = valueOf(await core.invoke('backups:create', { chooseFile: false }))
     core.close()
-    // Damage the people table in place (the file still opens).
-    const db = new BetterSqlite3(file)
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    const pageSize = db.pragma('page_size', { simple: true }) as number
-    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'people'").get() as { rootpage: number }
-    db.close()
-    const bytes = readFileSync(file)
-    bytes.fill(0xa5, (rootpage - 1) * pageSize, rootpage * pageSize)
-    writeFileSync(file, bytes)
+    const bytes = damageTable(file, 'people')
 
     core = testCore({ databaseFile: file, now: () => T0 + 60_000 })
     const { restored, setAside } = valueOf(await core.invoke('backups:restore', { name: backup.name }))

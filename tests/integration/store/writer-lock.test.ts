@@ -1,11 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError } from '../../../src/core/errors'
 import { takeWriterLock } from '../../../src/core/store/writer-lock'
+import { damageTable } from '../../fixtures/damage'
 import { onCleanup, runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 
 afterEach(runCleanups)
@@ -107,15 +108,7 @@ describe('after an unclean exit', () => {
     const first = testCore({ databaseFile: file })
     for (let i = 0; i < 300; i++) valueOf(await first.invoke('people:create', { name: `李芳${i}`, village: '郑家村' }))
     first.close()
-    // Scribble over the middle of an index page: the file still opens, but its b-tree is broken.
-    const db = new BetterSqlite3(file)
-    db.pragma('journal_mode = DELETE')
-    const pageSize = db.pragma('page_size', { simple: true }) as number
-    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'people'").get() as { rootpage: number }
-    db.close()
-    const bytes = readFileSync(file)
-    bytes.fill(0xa5, (rootpage - 1) * pageSize + 8, rootpage * pageSize)
-    writeFileSync(file, bytes)
+    damageTable(file, 'people')
     const other = await holderProcess(file)
     await other.kill()
     const core = testCore({ databaseFile: file })
