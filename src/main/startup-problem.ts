@@ -1,6 +1,7 @@
 import { app, dialog, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
+import { chinaClock, formatChinaDate } from '../shared/china-time'
 import type { BackupInfo } from '../shared/domain'
 import { newestGoodBackup, recoverFromBackup } from '../core/backup/recovery'
 import { DatabaseOpenError, DatabaseTooNewError } from '../core/errors'
@@ -87,7 +88,5 @@ function sentencesOf(error: unknown, databaseFile: string): Words {
   return [`${zh}（${detail}）`, `${en} (${detail})`]
 }
 
-const zhTime = (ms: number): string =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(ms)
-const enTime = (ms: number): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(ms)
+const zhTime = (ms: number): string => `${formatChinaDate(ms, 'zh-CN')} ${chinaClock(ms)}`
+const enTime = (ms: number): string => `${formatChinaDate(ms, 'en')}, ${chinaClock(ms)}`

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import type { BackupInfo, BackupReason } from '../../shared/domain'
 import { AppFailure } from '../errors'
 import { backupsToKeep } from './rotation'
+import { chinaIsoDate } from '../../shared/china-time'
 
 /**
  * Backups of the archive: verified copies in a `backups/` folder beside the database file, named by when
@@ -67,12 +68,11 @@ export function listBackups(databaseFile: string): BackupInfo[] {
 
 /** Whether a backup was taken on this China day already. */
 export function backedUpToday(databaseFile: string, now: number): boolean {
-  const day = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
   const folder = backupFolder(databaseFile)
   if (!existsSync(folder)) return false
   return readdirSync(folder).some((name) => {
     const match = NAME.exec(name)
-    return match !== null && day(parseStamp(match[1]!)) === day(now)
+    return match !== null && chinaIsoDate(parseStamp(match[1]!)) === chinaIsoDate(now)
   })
 }
 

@@ -3,9 +3,7 @@ import type { CoreContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
 import { createTheme } from '../themes/themes'
-
-// China Standard Time has no daylight saving: +08:00 all year.
-const shanghai = (iso: string): number => Date.parse(`${iso}+08:00`)
+import { chinaTimeToUtc } from '../../shared/china-time'
 
 /**
  * The 示例场次 from the article 《一场别开生面的思想圆桌派》 (8月21日下午, 郑家镇): created with a new
@@ -41,7 +39,7 @@ export function seedDemo(ctx: CoreContext): void {
     true
   )
 
-  const start = shanghai('2025-08-21T14:30:00')
+  const start = chinaTimeToUtc('2025-08-21', '14:30')
   createSession(
     ctx,
     {

@@ -8,7 +8,7 @@ import { documentLayout } from './layout'
 import { buildMinutes } from './model'
 import { layoutHtml } from './print-html'
 import { minutesMarkdown } from './text'
-import { chinaDate } from './time'
+import { chinaIsoDate } from '../../shared/china-time'
 import { turnsCsv } from './turns-csv'
 
 const TYPES = {
@@ -29,7 +29,7 @@ export interface ExportRequest {
 /** 2025-08-21-思想圆桌派-会议纪要, without the extension. */
 function baseName(ctx: CoreContext, startsAt: number, document: ExportRequest['document']): string {
   const l = LABELS[getSettings(ctx).language]
-  return `${chinaDate(startsAt)}-${l.project}-${l[document]}`
+  return `${chinaIsoDate(startsAt)}-${l.project}-${l[document]}`
 }
 
 /**

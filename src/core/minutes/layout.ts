@@ -1,7 +1,8 @@
 import type { Language, PrintableDocument } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { LABELS } from './labels'
-import { clockPrefix, formatClock, formatDuration, formatSpan } from './time'
+import { chinaClock, formatChinaSpan, formatDuration } from '../../shared/china-time'
+import { clockPrefix } from './time'
 
 /**
  * What a printed document says, block by block. The .docx and the print HTML (and so the PDF) are both
@@ -84,7 +85,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
   const blocks: Block[] = [
     { kind: 'title', text: title },
     paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
-    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.time}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
     paragraph(`${l.venue}:${minutes.venue}`),
     paragraph(`${l.host}:${minutes.host ?? l.none}`),
     paragraph(`${l.recorder}:${minutes.recorder ?? l.none}`),
@@ -118,12 +119,12 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
  */
 export function recordLayout(minutes: Minutes, language: Language): DocumentLayout {
   const l = LABELS[language]
-  const clock = (ms: number | null) => (ms === null ? '' : formatClock(ms))
+  const clock = (ms: number | null) => (ms === null ? '' : chinaClock(ms))
   const title = `${minutes.title}${l.record}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
     paragraph(`${l.theme}${l.colon}${minutes.theme ?? minutes.title}`),
-    paragraph(`${l.time}${l.colon}${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.time}${l.colon}${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
     paragraph(`${l.venue}${l.colon}${minutes.venue}`),
     paragraph(`${l.host}${l.colon}${minutes.host ?? l.none}    ${l.recorder}${l.colon}${minutes.recorder ?? l.none}`),
     ...attendanceBlocks(minutes, language),
@@ -158,7 +159,7 @@ function recordBlocks(minutes: Minutes, language: Language): Block[] {
       shown = title
       if (title) blocks.push(heading(title))
     }
-    const time = formatClock(entry.at)
+    const time = chinaClock(entry.at)
     const line =
       entry.kind === 'lecture' ? l.lectureLine(entry.speaker, entry.place, time, entry.topic)
       : entry.kind === 'note' ? (entry.section === 'after' ? l.noteLine : l.momentLine)(entry.speaker, entry.place, time)
@@ -176,7 +177,7 @@ export function volunteerLayout(minutes: Minutes, language: Language): DocumentL
     { kind: 'title', text: l.volunteer },
     paragraph(`${l.activity}:${minutes.title}`),
     paragraph(`${l.projectLabel}:${l.projectName}`),
-    paragraph(`${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${l.time}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
     paragraph(`${l.venue}:${minutes.venue}`),
     paragraph(`${l.team}:${minutes.organiser || l.none}`),
     heading(l.volunteersHeading),

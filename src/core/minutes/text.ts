@@ -2,7 +2,8 @@ import type { Language } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { LABELS } from './labels'
 import { attendanceLines } from './layout'
-import { clockPrefix, formatDuration, formatSpan } from './time'
+import { formatChinaSpan, formatDuration } from '../../shared/china-time'
+import { clockPrefix } from './time'
 
 /** 会议纪要 as Markdown, for pasting into chat groups; `plain` drops the Markdown marks. */
 export function minutesMarkdown(minutes: Minutes, language: Language, plain = false): string {
@@ -14,7 +15,7 @@ export function minutesMarkdown(minutes: Minutes, language: Language, plain = fa
     h1(`${minutes.title}${l.minutes}`),
     '',
     `${l.theme}:${minutes.theme ?? minutes.title}`,
-    `${l.time}:${formatSpan(minutes.startsAt, minutes.endsAt, language)}`,
+    `${l.time}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`,
     `${l.venue}:${minutes.venue}`,
     `${l.host}:${minutes.host ?? l.none}`,
     `${l.recorder}:${minutes.recorder ?? l.none}`,

@@ -5,6 +5,7 @@ import { speakingMs } from '../../shared/speaking'
 import type { CoreContext } from '../context'
 import { liveView } from '../live/live'
 import { LABELS } from './labels'
+import { chinaDateTimeSeconds } from '../../shared/china-time'
 
 const HEADERS = {
   'zh-CN': ['发言人', '环节', '轮次', '类型', '结果', '开始时间', '时长(秒)', '掌声'],
@@ -26,14 +27,13 @@ export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language
   const view = liveView(ctx, sessionId)
   const names = labelsByPersonId(view.attendance)
   const segments = new Map(view.session.agenda.map((segment) => [segment.id, LABELS[language].kinds[segment.kind]]))
-  const time = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
   const rows = view.state.turns.map((turn) => [
     names.get(turn.personId) ?? '',
     (turn.segmentId && segments.get(turn.segmentId)) ?? '',
     turn.round || '',
     KINDS[language][turn.kind],
     OUTCOMES[language][turn.outcome],
-    time(turn.startedAt),
+    chinaDateTimeSeconds(turn.startedAt),
     Math.round(speakingMs(turn, view.state.pausedAt, turn.endedAt ?? view.now) / 1000),
     turn.applause
   ])

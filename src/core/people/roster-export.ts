@@ -3,6 +3,7 @@ import type { ExportedFile, Gender, Person } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { csvText } from '../files/csv'
 import { listPeople } from './people'
+import { chinaIsoDate } from '../../shared/china-time'
 
 type ExportFormat = 'xlsx' | 'csv'
 
@@ -29,7 +30,7 @@ export async function exportPeople(ctx: CoreContext, input: { format: ExportForm
   const table = [columns.map((column) => column.header), ...people.map((person) => columns.map((column) => column.text(person)))]
   const bytes = input.format === 'xlsx' ? await xlsxBytes(table, columns) : csvBytes(table)
   return {
-    fileName: `人员名录-${shanghaiDate(ctx.now())}.${input.format}`,
+    fileName: `人员名录-${chinaIsoDate(ctx.now())}.${input.format}`,
     mimeType: MIME_TYPES[input.format],
     contentBase64: bytes.toString('base64')
   }
@@ -57,7 +58,4 @@ function genderText(gender: Gender | null): string {
   return ''
 }
 
-/** China keeps UTC+8 all year (no daylight saving), so a fixed offset gives the Asia/Shanghai date. */
-function shanghaiDate(now: number): string {
-  return new Date(now + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
-}
+

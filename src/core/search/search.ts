@@ -2,6 +2,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/dom
 import { nameLabels, type NamedPerson } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
+import { chinaTimeToUtc } from '../../shared/china-time'
 
 export interface SearchQuery {
   text: string
@@ -167,7 +168,7 @@ function searchDecisions(ctx: CoreContext, query: SearchQuery): Found[] {
       title: row.owner,
       snippet: highlight(row.text, query.text),
       sessionId: row.session_id,
-      ...(row.due_date ? { at: Date.parse(`${row.due_date}T00:00:00+08:00`) } : {})
+      ...(row.due_date ? { at: chinaTimeToUtc(row.due_date) } : {})
     },
     ...(row.owner_id ? { person: { id: row.owner_id, name: row.owner, village: row.village ?? '', organisation: row.organisation ?? '' } } : {})
   }))

@@ -9,6 +9,7 @@ import { missingPeople } from '../people/people'
 import { uuidv7 } from '../store/ids'
 import { readAttendance } from './attendance'
 import { likePattern } from '../store/like'
+import { chinaTimeOfDay, DAY_MS, startOfChinaDay } from '../../shared/china-time'
 
 export type SessionPlanFields = z.output<typeof sessionPlanSchema>
 
@@ -147,15 +148,11 @@ export function setSummary(ctx: CoreContext, id: string, summary: string): Sessi
   return getSession(ctx, id)
 }
 
-const DAY = 24 * 60 * 60 * 1000
-const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000
 
 /** A template: same theme, agenda, invitees and seats, at the same time of day a week from today (China time). */
 export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
   const source = getSession(ctx, id)
-  const timeOfDay = (source.plannedStart + SHANGHAI_OFFSET) % DAY
-  const todayStart = Math.floor((ctx.now() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET
-  const plannedStart = todayStart + 7 * DAY + timeOfDay
+  const plannedStart = startOfChinaDay(ctx.now()) + 7 * DAY_MS + chinaTimeOfDay(source.plannedStart)
   const archived = new Set(
     (ctx.db.prepare('SELECT id FROM people WHERE archived_at IS NOT NULL').all() as { id: string }[]).map((row) => row.id)
   )

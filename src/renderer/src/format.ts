@@ -1,40 +1,18 @@
 import type { Language } from '@shared/domain'
+import { CHINA_TIME_ZONE, chinaClock, chinaIsoDate, formatChinaDate, formatChinaDateTime, formatChinaMonth } from '@shared/china-time'
 
-/** Sessions happen in Zhengjia town; times are stored in UTC and always shown in China time (UTC+8, no DST). */
-export const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
-const OFFSET_MS = 8 * 60 * 60 * 1000
-export const DAY_MS = 24 * 60 * 60 * 1000
-export const MINUTE_MS = 60 * 1000
+/**
+ * The renderer's names for China time; the rules live once in src/shared/china-time.ts (core and the
+ * documents use the same). Times are stored in UTC and always shown in China time.
+ */
+export { chinaTimeToUtc, DAY_MS, MINUTE_MS, startOfChinaDay } from '@shared/china-time'
+export const DISPLAY_TIME_ZONE = CHINA_TIME_ZONE
 
-export function formatDateTime(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    timeZone: DISPLAY_TIME_ZONE,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false
-  }).format(ms)
-}
-
-export function formatDate(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(language, { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }).format(ms)
-}
-
-export function formatMonth(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(language, { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'long' }).format(ms)
-}
-
+export const formatDateTime = formatChinaDateTime
+/** 2025年8月21日周四 */
+export const formatDate = (ms: number, language: Language): string => formatChinaDate(ms, language, { weekday: true })
+export const formatMonth = formatChinaMonth
 /** 'HH:mm' in China time. */
-export const formatTime = (ms: number): string => new Date(ms + OFFSET_MS).toISOString().slice(11, 16)
-
+export const formatTime = chinaClock
 /** 'YYYY-MM-DD' in China time. */
-export const formatIsoDate = (ms: number): string => new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
-
-/** A China-time date ('YYYY-MM-DD') and time ('HH:mm') as UTC ms; NaN when either is incomplete. */
-export const chinaTimeToUtc = (date: string, time: string): number => Date.parse(`${date}T${time}:00+08:00`)
-
-/** Midnight (China time) of the day that contains `ms`. */
-export const startOfChinaDay = (ms: number): number => Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
+export const formatIsoDate = chinaIsoDate
