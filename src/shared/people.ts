@@ -12,6 +12,13 @@ export interface NamedPerson {
   organisation: string
 }
 
+const pinyin = new Intl.Collator('zh-CN')
+/**
+ * The one order of names (and of other Chinese labels such as categories) everywhere: by pinyin, the way a
+ * Chinese reader looks for a name. SQLite's own ORDER BY sorts by code point, so names are sorted here.
+ */
+export const compareNames = (a: string, b: string): number => pinyin.compare(a, b)
+
 /** Where a person belongs, as written after their name: the village, else the unit. */
 export const placeOf = (person: Pick<NamedPerson, 'village' | 'organisation'>): string => person.village.trim() || person.organisation.trim()
 

@@ -1,4 +1,5 @@
 import type { DemoRemovalPlan } from '../../shared/domain'
+import { compareNames } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
@@ -89,9 +90,9 @@ const NOTHING = 'SELECT NULL WHERE 0'
 
 export function demoRemovalPlan({ db }: CoreContext): DemoRemovalPlan {
   const keepsSession = db.prepare(`SELECT 1 FROM sessions WHERE is_demo = 1 AND (${SESSION_USED}) LIMIT 1`).get() !== undefined
-  const keptPeople = (db.prepare(`SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)}) ORDER BY name`).all() as { name: string }[]).map(
-    (row) => row.name
-  )
+  const keptPeople = (db.prepare(`SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)})`).all() as { name: string }[])
+    .map((row) => row.name)
+    .sort(compareNames)
   const keepsTheme =
     db.prepare(`SELECT 1 FROM themes WHERE is_demo = 1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id AND s.id NOT IN (${REMOVABLE_SESSIONS}))`).get() !==
     undefined

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { personSchema } from '../../shared/contract'
 import type { Gender, Person, PersonFields } from '../../shared/domain'
+import { compareNames } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
@@ -40,14 +41,13 @@ const SELECT_PERSON = `
     ${HAS_HISTORY} AS has_history
   FROM people p`
 
-export const nameCollator = new Intl.Collator('zh-CN')
 
 export function listPeople({ db }: CoreContext, options: { includeArchived?: boolean; limit?: number }): Person[] {
   const rows = db.prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0) as PersonRow[]
   // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
   return rows
     .map(toPerson)
-    .sort((a, b) => nameCollator.compare(a.name, b.name))
+    .sort((a, b) => compareNames(a.name, b.name))
     .slice(0, options.limit)
 }
 
@@ -138,7 +138,7 @@ function toPerson(row: PersonRow): Person {
     gender: row.gender,
     organisation: row.organisation,
     village: row.village,
-    categories: (JSON.parse(row.categories) as string[]).sort(nameCollator.compare),
+    categories: (JSON.parse(row.categories) as string[]).sort(compareNames),
     phone: row.phone,
     note: row.note,
     archivedAt: row.archived_at,

@@ -4,7 +4,8 @@ import type { ColumnMapping, ImportOutcome, ImportPreview, ImportProblem, Import
 import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
-import { createPerson, getPerson, listPeople, nameCollator, updatePerson } from './people'
+import { compareNames } from '../../shared/people'
+import { createPerson, getPerson, listPeople, updatePerson } from './people'
 import { fileEmpty } from './roster-file'
 import { findHeaderRow, guessMapping, isBlankRow } from './roster-mapping'
 import { normaliseName, normaliseText, readPersonRow } from './roster-rows'
@@ -156,7 +157,7 @@ function updateFromRow(ctx: CoreContext, existing: Person, imported: PersonField
 }
 
 function sameUpdatableFields(a: PersonFields, b: PersonFields): boolean {
-  const sorted = (list: string[]) => [...list].sort(nameCollator.compare).join('\u0000')
+  const sorted = (list: string[]) => [...list].sort(compareNames).join('\u0000')
   return (
     a.gender === b.gender &&
     a.organisation === b.organisation &&

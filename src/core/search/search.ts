@@ -1,5 +1,5 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/domain'
-import { nameLabels, type NamedPerson } from '../../shared/people'
+import { compareNames, nameLabels, type NamedPerson } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
 import { chinaTimeToUtc } from '../../shared/china-time'
@@ -200,10 +200,12 @@ function searchPeople(ctx: CoreContext, query: SearchQuery): Found[] {
     .prepare(
       `SELECT id, name, village, organisation, trim(organisation || ' ' || village) AS place FROM people
        WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\' OR village LIKE @like ESCAPE '\\'
-       ORDER BY name LIMIT @limit`
+       `
     )
-    .all({ like: likePattern(query.text), limit: query.limit }) as (NamedPerson & { place: string })[]
-  return rows.map(({ place, ...person }) => ({ hit: { kind: 'person', id: person.id, title: person.name, snippet: highlight(place, query.text) }, person }))
+    .all({ like: likePattern(query.text) }) as (NamedPerson & { place: string })[]
+  // By pinyin, then the first `limit` (a village directory is hundreds of people).
+  rows.sort((a, b) => compareNames(a.name, b.name))
+  return rows.slice(0, query.limit).map(({ place, ...person }) => ({ hit: { kind: 'person', id: person.id, title: person.name, snippet: highlight(place, query.text) }, person }))
 }
 
 /** The text around the first match, with every match in it marked. */

@@ -1,4 +1,5 @@
 import type { AttendanceEntry, AttendanceRole } from '../../shared/domain'
+import { compareNames } from '../../shared/people'
 import type { CoreContext } from '../context'
 
 /** Everyone on a session's list: seated people in seat order first, then the others (recorder, guests) by name. */
@@ -8,7 +9,7 @@ export function readAttendance({ db }: CoreContext, sessionId: string): Attendan
       `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
        FROM attendance a JOIN people p ON p.id = a.person_id
        WHERE a.session_id = ?
-       ORDER BY a.seat_number IS NULL, a.seat_number, p.name`
+       ORDER BY a.seat_number IS NULL, a.seat_number`
     )
     .all(sessionId) as {
     person_id: string
@@ -23,7 +24,9 @@ export function readAttendance({ db }: CoreContext, sessionId: string): Attendan
     absent_reason: string
     service_hours: number | null
   }[]
-  return rows.map((row) => ({
+  // Seat order from SQLite; among the unseated, names by pinyin (SQLite sorts by code point).
+  const unseated = rows.filter((row) => row.seat_number === null).sort((a, b) => compareNames(a.name, b.name))
+  return [...rows.filter((row) => row.seat_number !== null), ...unseated].map((row) => ({
     personId: row.person_id,
     name: row.name,
     organisation: row.organisation,
