@@ -6,7 +6,9 @@ import { backupFolder } from '../../../src/core/backup/backups'
 import { createCore } from '../../../src/core/core'
 import { openDatabase } from '../../../src/core/store/database'
 import { MIGRATIONS } from '../../../src/core/store/migrations'
-import { APP_VERSION, DAY, errorOf, HOUR, insertPerson, onCleanup, runCleanups, T0, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+import { rosterReaderInProcess } from '../../../src/core/people/roster-reader'
+import { csvBase64 } from '../../fixtures/rosters'
+import { APP_VERSION, DAY, errorOf, HOUR, insertPerson, onCleanup, runCleanups, T0, tempDatabaseFile, tempDir, testCore, valueOf } from '../../helpers'
 
 afterEach(runCleanups)
 
@@ -89,7 +91,55 @@ describe('backups', () => {
       const error = errorOf(await core.invoke('backups:restore', { name }))
       expect(['invalid_input', 'not_found']).toContain(error.code)
     }
-    expect(valueOf(await core.invoke('backups:list', {})).every((b) => b.reason === 'before-restore')).toBe(true)
+    // Not even the copy taken before a restore: it is taken only once the backup is known to exist (found
+    // by the fuzz test: each refused restore of a well-formed name left a before-restore copy, never rotated).
+    expect(valueOf(await core.invoke('backups:list', {}))).toEqual([])
+    expect(backupNames(core.databaseFile)).toEqual([])
+  })
+
+  // Found by the fuzz test (tests/integration/core/fuzz.test.ts): a call that awaits — a roster read in its
+  // worker, a PDF being made, a save dialog — kept the connection it started with; a restore meanwhile
+  // closed it, and the call ended in an internal error (files:save after its file was already written).
+  it('恢复 while other calls are under way: they finish on the restored archive instead of failing inside', async () => {
+    const dir = tempDir()
+    let restoreDone!: () => void
+    const afterRestore = new Promise<void>((resolve) => (restoreDone = resolve))
+    const logged: unknown[] = []
+    const core = testCore({
+      now: () => T0,
+      log: (_message, error) => logged.push(error),
+      readRoster: async (bytes) => {
+        await afterRestore
+        return rosterReaderInProcess(bytes)
+      },
+      platform: {
+        printToPdf: async () => {
+          await afterRestore
+          return Buffer.from('%PDF-1.7')
+        },
+        chooseSavePath: async (name) => {
+          await afterRestore
+          return join(dir, name)
+        }
+      }
+    })
+    const session = valueOf(await core.invoke('sessions:create', { title: '圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR }))
+    const { backup } = valueOf(await core.invoke('backups:create', { chooseFile: false }))
+    const mapping = { name: 0, gender: null, organisation: null, village: null, categories: null, phone: null, note: null }
+    const underWay = [
+      core.invoke('minutes:export', { sessionId: session.id, document: 'minutes', format: 'pdf' }),
+      core.invoke('people:importCommit', { fileName: '名单.csv', contentBase64: csvBase64('姓名\n温乐义\n'), mapping, onDuplicate: 'skip' }),
+      core.invoke('files:save', { fileName: '会议纪要.md', contentBase64: 'eA==' })
+    ] as const
+    valueOf(await core.invoke('backups:restore', { name: backup.name }))
+    restoreDone()
+    const [exported, imported, saved] = await Promise.all(underWay)
+    expect(logged).toEqual([])
+    expect(valueOf(exported).fileName).toMatch(/\.pdf$/)
+    expect(valueOf(imported)).toMatchObject({ created: 1 })
+    expect(valueOf(saved)).toEqual({ saved: true, path: join(dir, '会议纪要.md') })
+    // The import was written to the archive open now, the restored one.
+    expect(valueOf(await core.invoke('people:list', {})).map((p) => p.name)).toEqual(['温乐义'])
   })
 
   it('is made before migrating an older archive, and holds it as it was', () => {
