@@ -557,7 +557,12 @@ export const en: Translation = {
     unauthorized: 'The access token is missing or out of date. Open the full address printed when the app started.',
     io: 'The file could not be written (the folder may be read-only or the disk full); any existing file is unchanged. Try another folder.',
     unavailable: 'Only the desktop app can do this. In a browser, print instead and choose “Save as PDF”.',
-    print_failed: 'Nothing was printed: the printer may not be connected, or another print dialog is still open. You can export a PDF and print it from another program.'
+    print_failed: 'Nothing was printed: the printer may not be connected, or another print dialog is still open. You can export a PDF and print it from another program.',
+    /** Why an operation was refused, where the issue says more than the code. */
+    reasons: {
+      backup_not_found: 'This backup is not there any more; it may have been moved or deleted.',
+      backup_failed: 'The backup copy failed its check and was not kept; the archive may be damaged, so restore an earlier backup.'
+    }
   },
   validation: {
     control_characters: 'Contains control characters that cannot be saved; please remove them',

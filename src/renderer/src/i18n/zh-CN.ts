@@ -556,7 +556,12 @@ export const zhCN = {
     unauthorized: '访问令牌无效或已过期。请用启动时显示的完整地址重新打开。',
     io: '文件没有写成(文件夹可能只读或磁盘已满),原有文件没有改动。请换一个文件夹再试。',
     unavailable: '这项操作只能在桌面应用中完成。在浏览器中请使用打印,并选择“另存为 PDF”。',
-    print_failed: '没有打印出来:打印机可能没有连接,或者另一个打印对话框还开着。可以先导出 PDF,再用其他软件打印。'
+    print_failed: '没有打印出来:打印机可能没有连接,或者另一个打印对话框还开着。可以先导出 PDF,再用其他软件打印。',
+    /** Why an operation was refused, where the issue says more than the code. */
+    reasons: {
+      backup_not_found: '找不到这份备份，它可能已被移走或删除。',
+      backup_failed: '备份副本没有通过检查，没有保留；数据文件可能已损坏，请从较早的备份恢复。'
+    }
   },
   validation: {
     control_characters: '含有不能保存的控制字符，请删除后重试',

@@ -6,9 +6,11 @@ import type { AppError } from '@shared/result'
 /** A failed operation in the user's language, with what to do about it. */
 export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
   const { t, i18n } = useTranslation()
-  // The live rule that refused it, when there is a sentence for it (e.g. a speaker cannot be marked
-  // absent). Form fields show their own messages beside the field, so those are not repeated here.
-  const reason = error.issues?.map((issue) => `live.refused.${issue.code}`).find((key) => i18n.exists(key))
+  // The rule that refused it, when there is a sentence for it (a speaker cannot be marked absent, a backup
+  // is gone). Form fields show their own messages beside the field, so those are not repeated here.
+  const reason = error.issues
+    ?.flatMap((issue) => [`live.refused.${issue.code}`, `errors.reasons.${issue.code}`])
+    .find((key) => i18n.exists(key))
   return (
     <Alert color="red" variant="light" title={t('errors.title')} icon={<IconAlertTriangle />} role="alert" maw={640}>
       <Text size="sm">{t(`errors.${error.code}`)}</Text>
