@@ -1,3 +1,5 @@
+import type { backupsContract } from '../../shared/contract/backups'
+import { runsItsOwnTransactions, type HandlersFor } from '../handler-kinds'
 import { copyFileSync } from 'node:fs'
 import type { BackupInfo } from '../../shared/domain'
 import type { CoreContext } from '../context'
@@ -36,3 +38,10 @@ export function restoreBackup(ctx: CoreContext, input: { name: string }): { rest
   ctx.emit({ name: 'backups:changed' })
   return { restored, setAside }
 }
+
+export const backupsHandlers = {
+  'backups:list': (ctx) => backupsList(ctx),
+  'backups:create': runsItsOwnTransactions(createBackup),
+  // Outside a transaction: it closes and reopens the database.
+  'backups:restore': runsItsOwnTransactions(async (ctx, input) => restoreBackup(ctx, input))
+} satisfies HandlersFor<typeof backupsContract>

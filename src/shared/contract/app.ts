@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { LANGUAGES, type AppInfo, type Settings } from '../domain'
+import { LIMITS } from '../limits'
+import { channel, labelList, none, text } from './schema'
+
+export const settingsPatchSchema = z
+  .strictObject({
+    language: z.enum(LANGUAGES),
+    organisationName: text(LIMITS.shortText),
+    defaultVenue: text(LIMITS.mediumText),
+    categories: labelList,
+    remarkTags: labelList
+  })
+  .partial()
+
+/** The app itself: what it is, and its settings. */
+export const appContract = {
+  'app:info': channel(none).returns<AppInfo>(),
+
+  'settings:get': channel(none).returns<Settings>(),
+  'settings:update': channel(settingsPatchSchema).returns<Settings>()
+} as const
