@@ -1,41 +1,34 @@
 import { Button, Group, Select, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAction } from '../../api/use-action'
-import { useFieldErrors } from '../../shell/field-errors'
+import { useForm } from '../../shell/use-form'
+
+interface Fields {
+  text: string
+  ownerId: string | null
+  dueDate: string | null
+}
+
+const EMPTY: Fields = { text: '', ownerId: null, dueDate: null }
 
 /** Adds one 议定事项: what, who follows it up (from the directory), by when. */
 export function DecisionForm({ sessionId, people }: { sessionId: string; people: { value: string; label: string }[] }) {
   const { t } = useTranslation()
-  const [text, setText] = useState('')
-  const [ownerId, setOwnerId] = useState<string | null>(null)
-  const [dueDate, setDueDate] = useState<string | null>(null)
-  const create = useAction('decisions:create')
-  const fieldError = useFieldErrors(create.error)
-
-  async function add(event: React.FormEvent): Promise<void> {
-    event.preventDefault()
-    const result = await create.run({ sessionId, text, ownerId, dueDate })
-    if (!result.ok) return
-    setText('')
-    setOwnerId(null)
-    setDueDate(null)
-  }
+  const form = useForm({
+    initial: EMPTY,
+    channel: 'decisions:create',
+    toInput: (fields) => ({ sessionId, ...fields }),
+    // Emptied for the next one; the list above shows what was added.
+    onSaved: (_, { reset }) => reset()
+  })
 
   return (
-    <form onSubmit={(event) => void add(event)} noValidate aria-label={t('decisions.add')}>
+    <form onSubmit={form.onSubmit} noValidate aria-label={t('decisions.add')}>
       <Group align="flex-start" wrap="wrap">
-        <TextInput
-          style={{ flex: 1, minWidth: 260 }}
-          label={t('decisions.text')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={fieldError('text')}
-        />
-        <Select w={160} label={t('decisions.owner')} data={people} value={ownerId} onChange={setOwnerId} searchable clearable error={fieldError('ownerId')} />
-        <DateInput w={150} label={t('decisions.due')} valueFormat="YYYY-MM-DD" value={dueDate} onChange={setDueDate} clearable error={fieldError('dueDate')} />
-        <Button type="submit" mt={25} loading={create.running}>
+        <TextInput style={{ flex: 1, minWidth: 260 }} label={t('decisions.text')} {...form.text('text')} />
+        <Select w={160} label={t('decisions.owner')} data={people} {...form.field('ownerId')} searchable clearable />
+        <DateInput w={150} label={t('decisions.due')} valueFormat="YYYY-MM-DD" {...form.field('dueDate')} clearable />
+        <Button type="submit" mt={25} loading={form.running}>
           {t('decisions.add')}
         </Button>
       </Group>

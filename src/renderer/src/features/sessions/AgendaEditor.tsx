@@ -16,8 +16,6 @@ export function AgendaEditor({ form, peopleOptions, onChange, fieldError }: Prop
   const { t } = useTranslation()
   const total = agendaMinutes(form)
   const length = sessionMinutes(form)
-  const update = (index: number, patch: Partial<AgendaItem>): void =>
-    onChange(form.agenda.map((item, i) => (i === index ? { ...item, ...patch } : item)))
   const add = (kind: SegmentKind): void =>
     onChange([...form.agenda, { key: newKey(), kind, title: '', lecturerId: null, topic: '', plannedMinutes: kind === 'roundtable' ? 60 : 20 }])
 
@@ -35,76 +33,7 @@ export function AgendaEditor({ form, peopleOptions, onChange, fieldError }: Prop
       </Group>
       <Stack gap="sm">
         {form.agenda.map((item, index) => (
-          <Group key={item.key} align="flex-start" wrap="nowrap" gap="sm" role="group" aria-label={t('planner.agenda.segment', { number: index + 1 })}>
-            <Text fw={700} w={24} pt={34}>
-              {index + 1}
-            </Text>
-            <Select
-              w={140}
-              label={t('planner.agenda.kind')}
-              data={SEGMENT_KINDS.map((kind) => ({ value: kind, label: t(`planner.agenda.kinds.${kind}`) }))}
-              value={item.kind}
-              allowDeselect={false}
-              onChange={(kind) => kind && update(index, { kind: kind as SegmentKind })}
-            />
-            {item.kind === 'study' && (
-              <>
-                <Select
-                  w={170}
-                  label={t('planner.agenda.lecturer')}
-                  data={peopleOptions}
-                  value={item.lecturerId}
-                  onChange={(lecturerId) => update(index, { lecturerId })}
-                  searchable
-                  clearable
-                  error={fieldError(`agenda.${index}.lecturerId`)}
-                />
-                <TextInput
-                  style={{ flex: 1 }}
-                  label={t('planner.agenda.topic')}
-                  value={item.topic}
-                  onChange={(event) => update(index, { topic: event.currentTarget.value })}
-                  error={fieldError(`agenda.${index}.topic`)}
-                />
-              </>
-            )}
-            {item.kind !== 'study' && (
-              <TextInput
-                style={{ flex: 1 }}
-                label={t('planner.agenda.segmentTitle')}
-                placeholder={t(`planner.agenda.kinds.${item.kind}`)}
-                value={item.title}
-                onChange={(event) => update(index, { title: event.currentTarget.value })}
-                error={fieldError(`agenda.${index}.title`)}
-              />
-            )}
-            <NumberInput
-              w={110}
-              label={t('planner.agenda.minutes')}
-              min={0}
-              max={600}
-              value={item.plannedMinutes}
-              onChange={(value) => update(index, { plannedMinutes: typeof value === 'number' ? value : 0 })}
-              error={fieldError(`agenda.${index}.plannedMinutes`)}
-            />
-            <Group gap={2} pt={26} wrap="nowrap">
-              <ActionIcon variant="subtle" size="lg" aria-label={t('common.moveUp')} disabled={index === 0} onClick={() => onChange(move(form.agenda, index, index - 1))}>
-                <IconArrowUp size={18} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                size="lg"
-                aria-label={t('common.moveDown')}
-                disabled={index === form.agenda.length - 1}
-                onClick={() => onChange(move(form.agenda, index, index + 1))}
-              >
-                <IconArrowDown size={18} />
-              </ActionIcon>
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('common.remove')} onClick={() => onChange(form.agenda.filter((_, i) => i !== index))}>
-                <IconTrash size={18} />
-              </ActionIcon>
-            </Group>
-          </Group>
+          <AgendaRow key={item.key} agenda={form.agenda} index={index} peopleOptions={peopleOptions} onChange={onChange} fieldError={fieldError} />
         ))}
         <Group>
           {SEGMENT_KINDS.map((kind) => (
@@ -115,5 +44,85 @@ export function AgendaEditor({ form, peopleOptions, onChange, fieldError }: Prop
         </Group>
       </Stack>
     </Card>
+  )
+}
+
+/** One segment: its kind, what it is about (a study part names its lecturer and topic), minutes, and its place. */
+function AgendaRow({ agenda, index, peopleOptions, onChange, fieldError }: Omit<Props, 'form'> & { agenda: AgendaItem[]; index: number }) {
+  const { t } = useTranslation()
+  const item = agenda[index]!
+  const update = (patch: Partial<AgendaItem>): void => onChange(agenda.map((other, i) => (i === index ? { ...other, ...patch } : other)))
+  const errorAt = (field: keyof AgendaItem): string | undefined => fieldError(`agenda.${index}.${field}`)
+  return (
+    <Group align="flex-start" wrap="nowrap" gap="sm" role="group" aria-label={t('planner.agenda.segment', { number: index + 1 })}>
+      <Text fw={700} w={24} pt={34}>
+        {index + 1}
+      </Text>
+      <Select
+        w={140}
+        label={t('planner.agenda.kind')}
+        data={SEGMENT_KINDS.map((kind) => ({ value: kind, label: t(`planner.agenda.kinds.${kind}`) }))}
+        value={item.kind}
+        allowDeselect={false}
+        onChange={(kind) => kind && update({ kind: kind as SegmentKind })}
+      />
+      {item.kind === 'study' && (
+        <>
+          <Select
+            w={170}
+            label={t('planner.agenda.lecturer')}
+            data={peopleOptions}
+            value={item.lecturerId}
+            onChange={(lecturerId) => update({ lecturerId })}
+            searchable
+            clearable
+            error={errorAt('lecturerId')}
+          />
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('planner.agenda.topic')}
+            value={item.topic}
+            onChange={(event) => update({ topic: event.currentTarget.value })}
+            error={errorAt('topic')}
+          />
+        </>
+      )}
+      {item.kind !== 'study' && (
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('planner.agenda.segmentTitle')}
+          placeholder={t(`planner.agenda.kinds.${item.kind}`)}
+          value={item.title}
+          onChange={(event) => update({ title: event.currentTarget.value })}
+          error={errorAt('title')}
+        />
+      )}
+      <NumberInput
+        w={110}
+        label={t('planner.agenda.minutes')}
+        min={0}
+        max={600}
+        value={item.plannedMinutes}
+        onChange={(value) => update({ plannedMinutes: typeof value === 'number' ? value : 0 })}
+        error={errorAt('plannedMinutes')}
+      />
+      <Group gap={2} pt={26} wrap="nowrap">
+        <ActionIcon variant="subtle" size="lg" aria-label={t('common.moveUp')} disabled={index === 0} onClick={() => onChange(move(agenda, index, index - 1))}>
+          <IconArrowUp size={18} />
+        </ActionIcon>
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          aria-label={t('common.moveDown')}
+          disabled={index === agenda.length - 1}
+          onClick={() => onChange(move(agenda, index, index + 1))}
+        >
+          <IconArrowDown size={18} />
+        </ActionIcon>
+        <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('common.remove')} onClick={() => onChange(agenda.filter((_, i) => i !== index))}>
+          <IconTrash size={18} />
+        </ActionIcon>
+      </Group>
+    </Group>
   )
 }

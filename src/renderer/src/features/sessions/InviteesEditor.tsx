@@ -30,10 +30,6 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
   const labels = nameLabels(invitees.flatMap((invitee) => people.get(invitee.personId) ?? []))
   const nameOf = (personId: string): string => labels.get(personId) ?? '?'
   const add = (personId: string): void => onChange([...invitees, { personId, role: 'participant', seated: true }])
-  const update = (index: number, patch: Partial<InviteeItem>): void =>
-    onChange(invitees.map((invitee, i) => (i === index ? { ...invitee, ...patch } : invitee)))
-  const seatOf = (index: number): number | null =>
-    invitees[index]!.seated ? invitees.slice(0, index + 1).filter((invitee) => invitee.seated).length : null
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="invitees-heading">
@@ -51,90 +47,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
           {invitees.length === 0 ? (
             <Text c="dimmed">{t('planner.invitees.empty')}</Text>
           ) : (
-            <Table verticalSpacing={6} aria-label={t('planner.invitees.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
-                  <Table.Th>{t('people.columns.name')}</Table.Th>
-                  <Table.Th w={130}>{t('planner.invitees.role')}</Table.Th>
-                  <Table.Th w={80}>{t('planner.invitees.seated')}</Table.Th>
-                  <Table.Th w={120} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invitees.map((invitee, index) => {
-                  const person = people.get(invitee.personId)
-                  const error = fieldError(`invitees.${index}.personId`) ?? fieldError(`invitees.${index}.seatNumber`)
-                  return (
-                    <Table.Tr key={invitee.personId}>
-                      <Table.Td fw={700}>{seatOf(index) ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Text fw={600}>{nameOf(invitee.personId)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {person ? placeOf(person) : ''}
-                        </Text>
-                        {error && (
-                          <Text size="xs" c="red">
-                            {error}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {DERIVED_ROLES.includes(invitee.role) ? (
-                          <Badge variant="light" size="lg">
-                            {t(`roles.${invitee.role}`)}
-                          </Badge>
-                        ) : (
-                          <Select
-                            size="sm"
-                            aria-label={t('planner.invitees.roleOf', { name: nameOf(invitee.personId) })}
-                            data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-                            value={invitee.role}
-                            allowDeselect={false}
-                            onChange={(role) => role && update(index, { role: role as AttendanceRole })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          aria-label={t('planner.invitees.seatedOf', { name: nameOf(invitee.personId) })}
-                          checked={invitee.seated}
-                          onChange={(event) => update(index, { seated: event.currentTarget.checked })}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={2} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('planner.invitees.moveUp', { name: nameOf(invitee.personId) })}
-                            disabled={index === 0}
-                            onClick={() => onChange(move(invitees, index, index - 1))}
-                          >
-                            <IconArrowUp size={18} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('planner.invitees.moveDown', { name: nameOf(invitee.personId) })}
-                            disabled={index === invitees.length - 1}
-                            onClick={() => onChange(move(invitees, index, index + 1))}
-                          >
-                            <IconArrowDown size={18} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t('planner.invitees.remove', { name: nameOf(invitee.personId) })}
-                            onClick={() => onChange(invitees.filter((_, i) => i !== index))}
-                          >
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  )
-                })}
-              </Table.Tbody>
-            </Table>
+            <InviteesTable invitees={invitees} people={people} onChange={onChange} fieldError={fieldError} nameOf={nameOf} />
           )}
         </Stack>
         {seated.length > 0 && (
@@ -157,5 +70,107 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
         )}
       </Group>
     </Card>
+  )
+}
+
+type TableProps = Omit<Props, 'centre'> & { nameOf: (personId: string) => string }
+
+function InviteesTable(props: TableProps) {
+  const { t } = useTranslation()
+  return (
+    <Table verticalSpacing={6} aria-label={t('planner.invitees.title')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
+          <Table.Th>{t('people.columns.name')}</Table.Th>
+          <Table.Th w={130}>{t('planner.invitees.role')}</Table.Th>
+          <Table.Th w={80}>{t('planner.invitees.seated')}</Table.Th>
+          <Table.Th w={120} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.invitees.map((invitee, index) => (
+          <InviteeRow key={invitee.personId} {...props} index={index} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+/** One invitee: seat number (seated ones count in list order), name and place, role, seated or not, order. */
+function InviteeRow({ invitees, people, onChange, fieldError, nameOf, index }: TableProps & { index: number }) {
+  const { t } = useTranslation()
+  const invitee = invitees[index]!
+  const person = people.get(invitee.personId)
+  const name = nameOf(invitee.personId)
+  const seat = invitee.seated ? invitees.slice(0, index + 1).filter((other) => other.seated).length : null
+  const error = fieldError(`invitees.${index}.personId`) ?? fieldError(`invitees.${index}.seatNumber`)
+  const update = (patch: Partial<InviteeItem>): void => onChange(invitees.map((other, i) => (i === index ? { ...other, ...patch } : other)))
+  return (
+    <Table.Tr>
+      <Table.Td fw={700}>{seat ?? '—'}</Table.Td>
+      <Table.Td>
+        <Text fw={600}>{name}</Text>
+        <Text size="xs" c="dimmed">
+          {person ? placeOf(person) : ''}
+        </Text>
+        {error && (
+          <Text size="xs" c="red">
+            {error}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {DERIVED_ROLES.includes(invitee.role) ? (
+          <Badge variant="light" size="lg">
+            {t(`roles.${invitee.role}`)}
+          </Badge>
+        ) : (
+          <Select
+            size="sm"
+            aria-label={t('planner.invitees.roleOf', { name })}
+            data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={invitee.role}
+            allowDeselect={false}
+            onChange={(role) => role && update({ role: role as AttendanceRole })}
+          />
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Switch
+          aria-label={t('planner.invitees.seatedOf', { name })}
+          checked={invitee.seated}
+          onChange={(event) => update({ seated: event.currentTarget.checked })}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Group gap={2} wrap="nowrap">
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('planner.invitees.moveUp', { name })}
+            disabled={index === 0}
+            onClick={() => onChange(move(invitees, index, index - 1))}
+          >
+            <IconArrowUp size={18} />
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('planner.invitees.moveDown', { name })}
+            disabled={index === invitees.length - 1}
+            onClick={() => onChange(move(invitees, index, index + 1))}
+          >
+            <IconArrowDown size={18} />
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('planner.invitees.remove', { name })}
+            onClick={() => onChange(invitees.filter((_, i) => i !== index))}
+          >
+            <IconTrash size={18} />
+          </ActionIcon>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
   )
 }

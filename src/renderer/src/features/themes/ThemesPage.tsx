@@ -1,18 +1,19 @@
-import { ActionIcon, Badge, Button, Card, EmptyState, Group, Menu, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
+import { Button, EmptyState, SimpleGrid, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconBooks, IconCalendarPlus, IconDots, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react'
+import { IconBooks, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Theme } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
-import { navigate } from '../../router'
 import { ConfirmModal } from '../../shell/ConfirmModal'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
+import { ThemeCard } from './ThemeCard'
 import { ThemeFormModal } from './ThemeFormModal'
 
+/** 主题库: the themes as cards, found by title, description or tag; new sessions are planned from a card. */
 export function ThemesPage() {
   const { t } = useTranslation()
   const themes = useChannel('themes:list', {}, ['themes:changed', 'sessions:changed'])
@@ -53,57 +54,7 @@ export function ThemesPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {shown.map((theme) => (
-          <Card key={theme.id} withBorder padding="lg" component="article" aria-label={theme.title}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Title order={2} fz="lg">
-                {theme.title}
-              </Title>
-              <Group gap={4} wrap="nowrap">
-                <ActionIcon variant="subtle" size="lg" aria-label={t('themes.editNamed', { title: theme.title })} onClick={() => setEditing({ theme })}>
-                  <IconPencil size={20} />
-                </ActionIcon>
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <ActionIcon variant="subtle" size="lg" aria-label={t('themes.moreNamed', { title: theme.title })}>
-                      <IconDots size={20} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item color="red" leftSection={<IconTrash size={18} />} disabled={theme.sessionCount > 0} onClick={() => setDeleting(theme)}>
-                      {theme.sessionCount > 0 ? t('themes.cannotDelete') : t('themes.delete')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              </Group>
-            </Group>
-            {theme.description && (
-              <Text c="dimmed" mt="xs" lineClamp={3}>
-                {theme.description}
-              </Text>
-            )}
-            {theme.references.length > 0 && (
-              <Text size="sm" mt="xs" lineClamp={2}>
-                {t('themes.referencesLine', { references: theme.references.join(';') })}
-              </Text>
-            )}
-            <Group mt="md" justify="space-between">
-              <Group gap={4}>
-                {theme.tags.map((tag) => (
-                  <Badge key={tag} variant="light">
-                    {tag}
-                  </Badge>
-                ))}
-              </Group>
-              <Group gap="sm">
-                <Text size="sm" c="dimmed">
-                  {t('themes.sessionCount', { count: theme.sessionCount })}
-                </Text>
-                <Button size="sm" variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => navigate('sessions', 'new', 'theme', theme.id)}>
-                  {t('themes.planSession')}
-                </Button>
-              </Group>
-            </Group>
-          </Card>
+          <ThemeCard key={theme.id} theme={theme} onEdit={() => setEditing({ theme })} onDelete={() => setDeleting(theme)} />
         ))}
       </SimpleGrid>
       {editing && <ThemeFormModal theme={editing.theme} onClose={() => setEditing(null)} />}
