@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { AttendanceEntry, LiveView, SessionDetail } from '../../../src/shared/domain'
 import { replay, type SpeakingAction, type SpeakingEvent } from '../../../src/shared/speaking'
-import { attendanceCounts, canStartRound, commandAction, limitMsOf, nameOf, seatTone } from '../../../src/renderer/src/features/live/live-view'
-import { commandFor } from '../../../src/renderer/src/features/live/shortcuts'
+import {
+  attendanceCounts,
+  canRun,
+  canStartRound,
+  commandAction,
+  kindLabelKey,
+  limitMsOf,
+  nameOf,
+  pickFor,
+  queueLabelKey,
+  seatTone
+} from '../../../src/renderer/src/features/live/live-view'
+import { commandFor, KEYS, type Command } from '../../../src/renderer/src/features/live/shortcuts'
 
 const STUDY = 'seg-study'
 const TABLE = 'seg-table'
@@ -70,6 +81,59 @@ describe('what a key does against the state it meets', () => {
     expect(commandAction('nextPhase', closing, null)).toBeNull()
     expect(commandAction('previousPhase', closing, null)).toEqual({ type: 'phase', segmentId: TABLE })
     expect(commandAction('undo', study, null)).toBe('undo')
+  })
+})
+
+describe('which buttons can be pressed', () => {
+  const COMMANDS = Object.keys(KEYS) as Command[]
+  const states = {
+    before: view([]),
+    study: view([{ type: 'phase', segmentId: STUDY }]),
+    atTable: view([{ type: 'phase', segmentId: TABLE }]),
+    speaking: view([{ type: 'phase', segmentId: TABLE }, { type: 'round', order: ['a', 'c'] }]),
+    paused: view([{ type: 'phase', segmentId: TABLE }, { type: 'round', order: ['a', 'c'] }, { type: 'pause' }]),
+    closing: view([{ type: 'phase', segmentId: null }])
+  }
+
+  const enabledIn = (state: LiveView, startSeat: string | null = null): Command[] => COMMANDS.filter((command) => canRun(command, state, startSeat))
+
+  it('enables the buttons whose key would act, and only those', () => {
+    expect(enabledIn(states.before)).toEqual(['nextPhase'])
+    // The lecturer speaks; the first phase has none before it.
+    expect(enabledIn(states.study)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'nextPhase'])
+    // At 圆桌时间 before the round: Space starts it (from any present seat), F starts free discussion.
+    expect(enabledIn(states.atTable)).toEqual(['pass', 'raiseHand', 'speakAgain', 'undo', 'free', 'nextPhase', 'previousPhase'])
+    expect(enabledIn(states.atTable, 'b')).toEqual(enabledIn(states.atTable))
+    // While the round runs, free discussion waits for its end.
+    expect(enabledIn(states.paused)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'nextPhase', 'previousPhase'])
+    expect(enabledIn(states.closing)).toEqual(['raiseHand', 'speakAgain', 'undo', 'previousPhase'])
+  })
+
+  it('says the same as commandAction for every key it decides', () => {
+    for (const state of Object.values(states)) {
+      for (const command of COMMANDS.filter((command) => command !== 'raiseHand' && command !== 'speakAgain')) {
+        expect(canRun(command, state, null)).toBe(commandAction(command, state, null) !== null)
+      }
+    }
+  })
+
+  it('撤销 has something to undo after any step but the end of the session', () => {
+    expect(canRun('undo', states.before, null)).toBe(false)
+    expect(canRun('undo', states.speaking, null)).toBe(true)
+    expect(canRun('undo', { ...states.speaking, lastAction: 'end' }, null)).toBe(false)
+  })
+
+  it('H and E open their picker once the session is in a phase', () => {
+    expect([pickFor('raiseHand', states.before), canRun('raiseHand', states.before, null), canRun('speakAgain', states.before, null)]).toEqual([null, false, false])
+    expect([pickFor('raiseHand', states.study), pickFor('speakAgain', states.study)]).toEqual(['raise_hand', 'speak_again'])
+    expect([canRun('raiseHand', states.closing, null), canRun('speakAgain', states.speaking, null)]).toEqual([true, true])
+  })
+
+  it('names why a speaker is waiting or speaking out of turn', () => {
+    expect(['study', 'round', 'raised_hand', 'again'].map((kind) => kindLabelKey(kind as 'study'))).toEqual([null, null, 'live.queue.raisedHand', 'live.queue.again'])
+    expect(queueLabelKey({ personId: 'a', kind: 'round', turnId: 't1' })).toBe('live.queue.deferred')
+    expect(queueLabelKey({ personId: 'a', kind: 'raised_hand' })).toBe('live.queue.raisedHand')
+    expect(queueLabelKey({ personId: 'a', kind: 'round' })).toBeNull()
   })
 })
 

@@ -1,9 +1,11 @@
 import type { LiveAction } from '@shared/contract'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
-import { roundInProgress, roundOutcomes, type QueueEntry, type Turn } from '@shared/speaking'
+import { roundInProgress, roundOutcomes, type QueueEntry, type Turn, type TurnKind } from '@shared/speaking'
 import { markOf, tallyAttendance, type AttendanceTally } from '@shared/attendance'
-import { fullPlaceOf, labelsByPersonId } from '@shared/people'
+import { fullPlaceOf } from '@shared/people'
+import { labelOn } from '../../common/person-labels'
 import type { SeatTone } from '../seating/seat-tone'
+import type { Command } from './shortcuts'
 
 /** What the console and the projector derive from a LiveView; pure, so both show the same thing. */
 
@@ -18,15 +20,8 @@ export function placeLine(view: LiveView, entry: AttendanceEntry | undefined): s
   return entry && nameOf(view, entry.personId) === entry.name.trim() ? fullPlaceOf(entry) : ''
 }
 
-const labelCache = new WeakMap<AttendanceEntry[], Map<string, string>>()
-
 /** A person's name as the session shows it: with their place when a namesake is on the list (src/shared/people.ts). */
-export function nameOf(view: LiveView, personId: string | undefined): string {
-  if (personId === undefined) return ''
-  let labels = labelCache.get(view.attendance)
-  if (!labels) labelCache.set(view.attendance, (labels = labelsByPersonId(view.attendance)))
-  return labels.get(personId) ?? ''
-}
+export const nameOf = (view: LiveView, personId: string | undefined): string => labelOn(view.attendance, personId)
 
 /** The phases in order: each agenda segment, then 总结 ('closing'). */
 export function phaseKeys(view: LiveView): string[] {
@@ -72,7 +67,35 @@ export function seatTone(view: LiveView, entry: AttendanceEntry, next: QueueEntr
 /** 应到, 实到, 缺席, 未签到 and 列席, by the one rule in src/shared/attendance.ts. */
 export const attendanceCounts = (view: LiveView): AttendanceTally => tallyAttendance(view.attendance)
 
-export type ConsoleCommand = 'pass' | 'skip' | 'defer' | 'decline' | 'applause' | 'pause' | 'free' | 'undo' | 'nextPhase' | 'previousPhase'
+/** The word after a speaker's name for a turn out of the round order (举手插话, 再次发言); null for any other. */
+export const kindLabelKey = (kind: TurnKind) => (kind === 'raised_hand' ? 'live.queue.raisedHand' : kind === 'again' ? 'live.queue.again' : null)
+
+/** The word after a waiting name: a deferred turn coming back says so (暂缓), else as `kindLabelKey`. */
+export const queueLabelKey = (entry: QueueEntry) => (entry.turnId ? 'live.queue.deferred' : kindLabelKey(entry.kind))
+
+/** H and E: whom they are for is chosen in a picker first (PersonPicker), so they have no `commandAction`. */
+export type PickCommand = 'raiseHand' | 'speakAgain'
+/** Every other console key: decided by `commandAction` against the state it meets. */
+export type ConsoleCommand = Exclude<Command, PickCommand>
+
+export const isPickCommand = (command: Command): command is PickCommand => command === 'raiseHand' || command === 'speakAgain'
+
+/** The action a picked person is given: 'raise_hand' or 'speak_again'. */
+export type PickAction = Extract<LiveAction, { personId: string }>['type']
+
+/** The picker H or E opens: anyone can ask for the mic once the session is in a phase; null: not yet. */
+export function pickFor(command: PickCommand, view: LiveView): PickAction | null {
+  if (view.state.phase === null) return null
+  return command === 'raiseHand' ? 'raise_hand' : 'speak_again'
+}
+
+/**
+ * Whether a key (and its button) can act now: by the very rules that decide what it does, so a button
+ * is never enabled for a key that would do nothing, nor disabled for one that would act.
+ */
+export function canRun(command: Command, view: LiveView, startSeat: string | null): boolean {
+  return isPickCommand(command) ? pickFor(command, view) !== null : commandAction(command, view, startSeat) !== null
+}
 
 /**
  * What a key means against the state it will meet: Space passes the mic, or starts the round when

@@ -32,12 +32,3 @@ export function commandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey'
   const letter: Record<string, Command> = { s: 'skip', d: 'defer', n: 'decline', h: 'raiseHand', e: 'speakAgain', a: 'applause', p: 'pause', f: 'free' }
   return letter[event.key.toLowerCase()] ?? null
 }
-
-/** Keys typed into a text field, a select's search or an editable region belong to that field. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
-  return false
-}

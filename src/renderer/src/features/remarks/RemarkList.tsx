@@ -1,14 +1,15 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Stack, Text, Textarea } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { IconDots, IconPencil, IconStarFilled, IconTrash, IconUserShare } from '@tabler/icons-react'
+import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core'
+import { IconStarFilled } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
+import type { PersonOption } from '../../common/person-labels'
+import { RemarkEditor, RemarkMenu } from './RemarkActions'
 
 interface Props {
   remarks: Remark[]
-  people: { value: string; label: string }[]
+  people: PersonOption[]
   /** Speakers' names as the session shows them (with their place beside a namesake); else the stored name. */
   names?: ReadonlyMap<string, string>
   /** A remark to show and mark (opened from 搜索). */
@@ -43,55 +44,12 @@ export function RemarkList({ remarks, people, names, highlightId }: Props) {
   )
 }
 
-function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: Props['people']; highlighted: boolean }) {
+function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: PersonOption[]; highlighted: boolean }) {
   const { t } = useTranslation()
-  const [editing, setEditing] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
   const [reassigning, setReassigning] = useState(false)
 
-  async function remove(): Promise<void> {
-    const result = await api.invoke('remarks:delete', { id: remark.id })
-    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
-    const id = notifications.show({
-      message: (
-        <Group justify="space-between">
-          <span>{t('remarks.deleted')}</span>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => {
-              void api.invoke('remarks:restore', { id: remark.id })
-              notifications.hide(id)
-            }}
-          >
-            {t('live.actions.undo')}
-          </Button>
-        </Group>
-      ),
-      autoClose: 8000
-    })
-  }
-
-  if (editing !== null) {
-    return (
-      <Stack gap={4}>
-        <Textarea aria-label={t('remarks.edit')} autosize minRows={2} value={editing} onChange={(event) => setEditing(event.currentTarget.value)} data-autofocus />
-        <Group gap="xs">
-          <Button
-            size="xs"
-            onClick={async () => {
-              const result = await api.invoke('remarks:update', { id: remark.id, text: editing })
-              if (result.ok) setEditing(null)
-            }}
-          >
-            {t('common.save')}
-          </Button>
-          <Button size="xs" variant="default" onClick={() => setEditing(null)}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    )
-  }
+  if (editing) return <RemarkEditor remark={remark} onDone={() => setEditing(false)} />
 
   return (
     <Group
@@ -134,24 +92,7 @@ function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: P
           />
         )}
       </Stack>
-      <Menu position="bottom-end">
-        <Menu.Target>
-          <ActionIcon variant="subtle" aria-label={t('remarks.actions')}>
-            <IconDots size={18} />
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(remark.text)}>
-            {t('remarks.edit')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconUserShare size={16} />} onClick={() => setReassigning(true)}>
-            {t('remarks.reassign')}
-          </Menu.Item>
-          <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
-            {t('people.delete')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+      <RemarkMenu remark={remark} onEdit={() => setEditing(true)} onReassign={() => setReassigning(true)} />
     </Group>
   )
 }

@@ -2,9 +2,10 @@ import { Badge, Card, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { markOf, tallyAttendance } from '@shared/attendance'
 import type { AttendanceEntry, SessionDetail } from '@shared/domain'
-import { fullPlaceOf, labelsByPersonId, placeOf } from '@shared/people'
+import { fullPlaceOf, placeOf } from '@shared/people'
+import { AttendanceCounts } from '../../common/AttendanceCounts'
+import { attendanceLabels } from '../../common/person-labels'
 import { formatTime } from '../../format'
-import { AttendanceCounts } from '../live/AttendanceCounts'
 import { RoundTable } from '../seating/RoundTable'
 
 const MARK_COLOR = { present: 'green', absent: 'orange', unmarked: 'yellow' } as const
@@ -18,7 +19,7 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
   const { attendance } = session
   // A session that ran (or has begun check-in) shows what was recorded; a cancelled one only its plan.
   const recorded = session.status === 'live' || session.status === 'ended' || (session.status === 'planned' && attendance.some((entry) => markOf(entry) !== 'unmarked'))
-  const labels = labelsByPersonId(attendance)
+  const labels = attendanceLabels(attendance)
   const seated = attendance.filter((entry) => entry.seatNumber !== null)
   const counts = tallyAttendance(attendance)
   const markText = (entry: AttendanceEntry): string => {

@@ -2,13 +2,14 @@ import { ActionIcon, Button, Group, Paper, Text, Title, UnstyledButton } from '@
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SessionSummary } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
+import { STATUS_COLOR } from '../../common/session-status'
 import { DAY_MS, formatIsoDate, formatMonth, formatTime, startOfChinaDay } from '../../format'
 import { navigate } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { useSettings } from '../../shell/settings-context'
 import classes from './SessionCalendar.module.css'
-import { STATUS_COLOR } from './SessionsPage'
 
 interface Month {
   year: number
@@ -72,43 +73,40 @@ export function SessionCalendar() {
           <div key={week} className={classes.row} role="row">
             {Array.from({ length: 7 }, (_, weekday) => {
               const day = gridStart + (week * 7 + weekday) * DAY_MS
-              const inMonth = day >= first && day < next
-              const daySessions = (sessions.data ?? []).filter((session) => session.plannedStart >= day && session.plannedStart < day + DAY_MS)
-              const dateLabel = formatIsoDate(day)
-              return (
-                <div
-                  key={weekday}
-                  role="gridcell"
-                  aria-label={dateLabel}
-                  className={classes.day}
-                  data-outside={!inMonth || undefined}
-                  data-today={day === today || undefined}
-                >
-                  <Text size="sm" fw={day === today ? 800 : 500} className={classes.dayNumber}>
-                    {Number(dateLabel.slice(8))}
-                  </Text>
-                  {daySessions.map((session) => (
-                    <UnstyledButton
-                      key={session.id}
-                      className={classes.session}
-                      data-status={session.status}
-                      style={{ borderLeftColor: `var(--mantine-color-${STATUS_COLOR[session.status]}-6)` }}
-                      onClick={() => navigate('sessions', session.id)}
-                    >
-                      <Text size="xs" fw={700}>
-                        {formatTime(session.plannedStart)}
-                      </Text>
-                      <Text size="xs" lineClamp={2}>
-                        {session.title}
-                      </Text>
-                    </UnstyledButton>
-                  ))}
-                </div>
-              )
+              return <CalendarDay key={weekday} day={day} inMonth={day >= first && day < next} today={day === today} sessions={sessions.data ?? []} />
             })}
           </div>
         ))}
       </div>
     </Paper>
+  )
+}
+
+/** One day of the grid: its number, and a button for each session that starts that day. */
+function CalendarDay({ day, inMonth, today, sessions }: { day: number; inMonth: boolean; today: boolean; sessions: SessionSummary[] }) {
+  const daySessions = sessions.filter((session) => session.plannedStart >= day && session.plannedStart < day + DAY_MS)
+  const dateLabel = formatIsoDate(day)
+  return (
+    <div role="gridcell" aria-label={dateLabel} className={classes.day} data-outside={!inMonth || undefined} data-today={today || undefined}>
+      <Text size="sm" fw={today ? 800 : 500} className={classes.dayNumber}>
+        {Number(dateLabel.slice(8))}
+      </Text>
+      {daySessions.map((session) => (
+        <UnstyledButton
+          key={session.id}
+          className={classes.session}
+          data-status={session.status}
+          style={{ borderLeftColor: `var(--mantine-color-${STATUS_COLOR[session.status]}-6)` }}
+          onClick={() => navigate('sessions', session.id)}
+        >
+          <Text size="xs" fw={700}>
+            {formatTime(session.plannedStart)}
+          </Text>
+          <Text size="xs" lineClamp={2}>
+            {session.title}
+          </Text>
+        </UnstyledButton>
+      ))}
+    </div>
   )
 }

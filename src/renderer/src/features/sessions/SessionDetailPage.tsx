@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionDetail } from '@shared/domain'
-import { labelsByPersonId } from '@shared/people'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
+import { attendanceLabels, personOptions } from '../../common/person-labels'
+import { STATUS_COLOR } from '../../common/session-status'
 import { formatDateTime, formatTime } from '../../format'
 import { navigate } from '../../router'
 import { ConfirmModal } from '../../shell/ConfirmModal'
@@ -20,13 +21,6 @@ import { MinutesPreview } from '../minutes/MinutesPreview'
 import { DecisionTable } from '../decisions/DecisionTable'
 import { RemarkList } from '../remarks/RemarkList'
 import { SessionAttendance } from './SessionAttendance'
-import { STATUS_COLOR } from './SessionsPage'
-
-/** Everyone on the session, as the choices of 改为 / 负责人: names carry their place where namesakes are listed. */
-function sessionPeople(session: SessionDetail): { value: string; label: string }[] {
-  const labels = labelsByPersonId(session.attendance)
-  return session.attendance.map((entry) => ({ value: entry.personId, label: labels.get(entry.personId) ?? entry.name }))
-}
 
 export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; remarkId?: string }) {
   const session = useChannel('sessions:get', { id: sessionId }, ['session:changed'])
@@ -35,135 +29,14 @@ export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; 
   return <SessionView session={session.data} remarkId={remarkId} />
 }
 
-/** The session's remarks, grouped by speaker in speaking order. */
-function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
-  const { t } = useTranslation()
-  const remarks = useChannel('remarks:list', { sessionId: session.id }, ['remarks:changed'])
-  const people = sessionPeople(session)
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="remarks-heading">
-      <Title order={2} fz="lg" mb="sm" id="remarks-heading">
-        {t('remarks.title')}
-      </Title>
-      {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
-      {remarks.data && <RemarkList remarks={remarks.data} people={people} names={labelsByPersonId(session.attendance)} highlightId={remarkId} />}
-    </Card>
-  )
-}
-
-/** After (or during) the session: 议定事项 and the host's closing summary. */
-function SessionReview({ session }: { session: SessionDetail }) {
-  const { t } = useTranslation()
-  const decisions = useChannel('decisions:list', { sessionId: session.id }, ['decisions:changed'])
-  const [summary, setSummary] = useState(session.summary)
-  const save = useAction('sessions:setSummary')
-  const people = sessionPeople(session)
-  return (
-    <>
-      <Card withBorder padding="lg" component="section" aria-labelledby="decisions-heading">
-        <Title order={2} fz="lg" mb="sm" id="decisions-heading">
-          {t('decisions.title')}
-        </Title>
-        {decisions.data && <DecisionTable decisions={decisions.data} showSession={false} />}
-        <DecisionForm sessionId={session.id} people={people} />
-      </Card>
-      <Card withBorder padding="lg" component="section" aria-labelledby="summary-heading">
-        <Title order={2} fz="lg" mb="sm" id="summary-heading">
-          {t('sessionDetail.summary')}
-        </Title>
-        <Textarea
-          aria-labelledby="summary-heading"
-          placeholder={t('sessionDetail.summaryPlaceholder')}
-          autosize
-          minRows={4}
-          value={summary}
-          onChange={(event) => setSummary(event.currentTarget.value)}
-        />
-        <Group mt="sm">
-          <Button
-            disabled={summary === session.summary}
-            loading={save.running}
-            onClick={async () => {
-              const result = await save.run({ id: session.id, summary })
-              if (result.ok) notifications.show({ color: 'green', message: t('sessionDetail.summarySaved') })
-            }}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Card>
-    </>
-  )
-}
-
+/** The session's page: its facts and agenda, who came, and once it has run its remarks, 议定事项 and summary. */
 function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
   const { t } = useTranslation()
-  const { language } = useSettings()
   const [cancelling, setCancelling] = useState(false)
   const [exporting, setExporting] = useState(false)
-  const planned = session.status === 'planned'
-  const labels = labelsByPersonId(session.attendance)
-
-  async function duplicate(): Promise<void> {
-    const result = await api.invoke('sessions:duplicate', { id: session.id })
-    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
-    notifications.show({ color: 'green', message: t('sessionDetail.duplicated') })
-    navigate('sessions', result.value.id, 'edit')
-  }
-
-  const facts: [string, string][] = [
-    [t('sessionDetail.time'), `${formatDateTime(session.plannedStart, language)}–${formatTime(session.plannedEnd)}`],
-    // Once it has run, when it really did (the minutes use these times).
-    ...(session.startedAt !== null
-      ? [[t('sessionDetail.actualTime'), `${formatDateTime(session.startedAt, language)}–${session.endedAt !== null ? formatTime(session.endedAt) : t('sessionDetail.running')}`] as [string, string]]
-      : []),
-    [t('planner.fields.venue'), session.venue],
-    [t('planner.fields.theme'), session.themeTitle ?? t('common.none')],
-    [t('planner.fields.host'), (session.hostId && labels.get(session.hostId)) || session.hostName || t('common.none')],
-    [t('planner.fields.recorder'), (session.recorderId && labels.get(session.recorderId)) || session.recorderName || t('common.none')],
-    [t('planner.fields.organiser'), session.organiserUnit],
-    [
-      t('sessionDetail.speakerLimit'),
-      session.speakerLimitSeconds ? t('sessionDetail.minutes', { count: session.speakerLimitSeconds / 60 }) : t('common.none')
-    ]
-  ]
-
   return (
     <>
-      <PageHeader
-        title={session.title}
-        actions={
-          <Group>
-            <Badge size="xl" color={STATUS_COLOR[session.status]} variant="light">
-              {t(`sessions.status.${session.status}`)}
-            </Badge>
-            {(planned || session.status === 'live') && (
-              <Button size="md" leftSection={<IconPlayerPlay size={20} />} onClick={() => navigate('sessions', session.id, 'live')}>
-                {planned ? t('sessionDetail.goLive') : t('sessionDetail.backToLive')}
-              </Button>
-            )}
-            {planned && (
-              <Button size="md" variant="default" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
-                {t('sessionDetail.edit')}
-              </Button>
-            )}
-            {(session.status === 'live' || session.status === 'ended') && (
-              // Once a session has ended, its minutes are what the organiser came for.
-              <Button size="md" variant={session.status === 'ended' ? 'filled' : 'default'} leftSection={<IconFileExport size={20} />} onClick={() => setExporting(true)}>
-                {t('minutes.export')}
-              </Button>
-            )}
-            <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => void duplicate()}>
-              {t('sessionDetail.duplicate')}
-            </Button>
-            {planned && (
-              <Button size="md" variant="default" color="red" leftSection={<IconX size={20} />} onClick={() => setCancelling(true)}>
-                {t('sessionDetail.cancel')}
-              </Button>
-            )}
-          </Group>
-        }
-      />
+      <PageHeader title={session.title} actions={<SessionActions session={session} onExport={() => setExporting(true)} onCancel={() => setCancelling(true)} />} />
       <Stack gap="lg">
         {session.isDemo && (
           <Alert icon={<IconInfoCircle />} color="blue" title={t('demo.title')}>
@@ -171,42 +44,8 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <Card withBorder padding="lg">
-            <Table variant="vertical" layout="fixed">
-              <Table.Tbody>
-                {facts.map(([label, value]) => (
-                  <Table.Tr key={label}>
-                    <Table.Th w={140}>{label}</Table.Th>
-                    <Table.Td>{value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
-          <Card withBorder padding="lg" component="section" aria-labelledby="agenda-view-heading">
-            <Title order={2} fz="lg" mb="sm" id="agenda-view-heading">
-              {t('planner.agenda.title')}
-            </Title>
-            {session.agenda.length === 0 && <Text c="dimmed">{t('sessionDetail.noAgenda')}</Text>}
-            <Stack gap="xs">
-              {session.agenda.map((segment, index) => (
-                <Group key={segment.id} wrap="nowrap" align="flex-start">
-                  <Text fw={700} w={20}>
-                    {index + 1}
-                  </Text>
-                  <div style={{ flex: 1 }}>
-                    <Text fw={600}>
-                      {t(`planner.agenda.kinds.${segment.kind}`)}
-                      {segment.kind === 'study' && segment.lecturerName ? ` · ${(segment.lecturerId && labels.get(segment.lecturerId)) || segment.lecturerName}` : ''}
-                      {segment.kind !== 'study' && segment.title ? ` · ${segment.title}` : ''}
-                    </Text>
-                    {segment.topic && <Text c="dimmed">{segment.topic}</Text>}
-                  </div>
-                  <Text c="dimmed">{t('sessionDetail.minutes', { count: segment.plannedMinutes })}</Text>
-                </Group>
-              ))}
-            </Stack>
-          </Card>
+          <SessionFacts session={session} />
+          <SessionAgenda session={session} />
         </SimpleGrid>
         <SessionAttendance session={session} />
         {(session.status === 'live' || session.status === 'ended') && (
@@ -232,5 +71,182 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
         />
       )}
     </>
+  )
+}
+
+/** The status, and what can be done with the session now: go live, edit, export, duplicate, cancel. */
+function SessionActions({ session, onExport, onCancel }: { session: SessionDetail; onExport: () => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const planned = session.status === 'planned'
+
+  async function duplicate(): Promise<void> {
+    const result = await api.invoke('sessions:duplicate', { id: session.id })
+    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    notifications.show({ color: 'green', message: t('sessionDetail.duplicated') })
+    navigate('sessions', result.value.id, 'edit')
+  }
+
+  return (
+    <Group>
+      <Badge size="xl" color={STATUS_COLOR[session.status]} variant="light">
+        {t(`sessions.status.${session.status}`)}
+      </Badge>
+      {(planned || session.status === 'live') && (
+        <Button size="md" leftSection={<IconPlayerPlay size={20} />} onClick={() => navigate('sessions', session.id, 'live')}>
+          {planned ? t('sessionDetail.goLive') : t('sessionDetail.backToLive')}
+        </Button>
+      )}
+      {planned && (
+        <Button size="md" variant="default" leftSection={<IconPencil size={20} />} onClick={() => navigate('sessions', session.id, 'edit')}>
+          {t('sessionDetail.edit')}
+        </Button>
+      )}
+      {(session.status === 'live' || session.status === 'ended') && (
+        // Once a session has ended, its minutes are what the organiser came for.
+        <Button size="md" variant={session.status === 'ended' ? 'filled' : 'default'} leftSection={<IconFileExport size={20} />} onClick={onExport}>
+          {t('minutes.export')}
+        </Button>
+      )}
+      <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => void duplicate()}>
+        {t('sessionDetail.duplicate')}
+      </Button>
+      {planned && (
+        <Button size="md" variant="default" color="red" leftSection={<IconX size={20} />} onClick={onCancel}>
+          {t('sessionDetail.cancel')}
+        </Button>
+      )}
+    </Group>
+  )
+}
+
+/** When and where, who hosts and records, and the speaking limit; once it has run, when it really did. */
+function SessionFacts({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const { language } = useSettings()
+  const labels = attendanceLabels(session.attendance)
+  const facts: [string, string][] = [
+    [t('sessionDetail.time'), `${formatDateTime(session.plannedStart, language)}–${formatTime(session.plannedEnd)}`],
+    // Once it has run, when it really did (the minutes use these times).
+    ...(session.startedAt !== null
+      ? [[t('sessionDetail.actualTime'), `${formatDateTime(session.startedAt, language)}–${session.endedAt !== null ? formatTime(session.endedAt) : t('sessionDetail.running')}`] as [string, string]]
+      : []),
+    [t('planner.fields.venue'), session.venue],
+    [t('planner.fields.theme'), session.themeTitle ?? t('common.none')],
+    [t('planner.fields.host'), (session.hostId && labels.get(session.hostId)) || session.hostName || t('common.none')],
+    [t('planner.fields.recorder'), (session.recorderId && labels.get(session.recorderId)) || session.recorderName || t('common.none')],
+    [t('planner.fields.organiser'), session.organiserUnit],
+    [
+      t('sessionDetail.speakerLimit'),
+      session.speakerLimitSeconds ? t('sessionDetail.minutes', { count: session.speakerLimitSeconds / 60 }) : t('common.none')
+    ]
+  ]
+  return (
+    <Card withBorder padding="lg">
+      <Table variant="vertical" layout="fixed">
+        <Table.Tbody>
+          {facts.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={140}>{label}</Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  )
+}
+
+/** The agenda as planned: each segment with its lecturer or title, topic and minutes. */
+function SessionAgenda({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const labels = attendanceLabels(session.attendance)
+  return (
+    <SectionCard id="agenda-view-heading" title={t('planner.agenda.title')}>
+      {session.agenda.length === 0 && <Text c="dimmed">{t('sessionDetail.noAgenda')}</Text>}
+      <Stack gap="xs">
+        {session.agenda.map((segment, index) => (
+          <Group key={segment.id} wrap="nowrap" align="flex-start">
+            <Text fw={700} w={20}>
+              {index + 1}
+            </Text>
+            <div style={{ flex: 1 }}>
+              <Text fw={600}>
+                {t(`planner.agenda.kinds.${segment.kind}`)}
+                {segment.kind === 'study' && segment.lecturerName ? ` · ${(segment.lecturerId && labels.get(segment.lecturerId)) || segment.lecturerName}` : ''}
+                {segment.kind !== 'study' && segment.title ? ` · ${segment.title}` : ''}
+              </Text>
+              {segment.topic && <Text c="dimmed">{segment.topic}</Text>}
+            </div>
+            <Text c="dimmed">{t('sessionDetail.minutes', { count: segment.plannedMinutes })}</Text>
+          </Group>
+        ))}
+      </Stack>
+    </SectionCard>
+  )
+}
+
+/** The session's remarks, grouped by speaker in speaking order. */
+function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
+  const { t } = useTranslation()
+  const remarks = useChannel('remarks:list', { sessionId: session.id }, ['remarks:changed'])
+  // Everyone on the session can be chosen in 改为, named as the session names them.
+  const people = personOptions(session.attendance)
+  return (
+    <SectionCard id="remarks-heading" title={t('remarks.title')}>
+      {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
+      {remarks.data && <RemarkList remarks={remarks.data} people={people} names={attendanceLabels(session.attendance)} highlightId={remarkId} />}
+    </SectionCard>
+  )
+}
+
+/** After (or during) the session: 议定事项 and the host's closing summary. */
+function SessionReview({ session }: { session: SessionDetail }) {
+  const { t } = useTranslation()
+  const decisions = useChannel('decisions:list', { sessionId: session.id }, ['decisions:changed'])
+  const [summary, setSummary] = useState(session.summary)
+  const save = useAction('sessions:setSummary')
+  // Anyone on the session can be 负责人, named as the session names them.
+  const people = personOptions(session.attendance)
+  return (
+    <>
+      <SectionCard id="decisions-heading" title={t('decisions.title')}>
+        {decisions.data && <DecisionTable decisions={decisions.data} showSession={false} />}
+        <DecisionForm sessionId={session.id} people={people} />
+      </SectionCard>
+      <SectionCard id="summary-heading" title={t('sessionDetail.summary')}>
+        <Textarea
+          aria-labelledby="summary-heading"
+          placeholder={t('sessionDetail.summaryPlaceholder')}
+          autosize
+          minRows={4}
+          value={summary}
+          onChange={(event) => setSummary(event.currentTarget.value)}
+        />
+        <Group mt="sm">
+          <Button
+            disabled={summary === session.summary}
+            loading={save.running}
+            onClick={async () => {
+              const result = await save.run({ id: session.id, summary })
+              if (result.ok) notifications.show({ color: 'green', message: t('sessionDetail.summarySaved') })
+            }}
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </SectionCard>
+    </>
+  )
+}
+
+/** A card of the session page with its heading, which names it for screen readers (a region). */
+function SectionCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} fz="lg" mb="sm" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Card>
   )
 }

@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconCalendar, IconCalendarOff, IconList, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionStatus } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
+import { STATUS_COLOR } from '../../common/session-status'
 import { formatDateTime, formatTime } from '../../format'
 import { hrefFor, navigate } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'
@@ -12,8 +12,6 @@ import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { SessionCalendar } from './SessionCalendar'
-
-export const STATUS_COLOR: Record<SessionStatus, string> = { planned: 'blue', live: 'red', ended: 'gray', cancelled: 'dark' }
 
 export function SessionsPage() {
   const { t } = useTranslation()

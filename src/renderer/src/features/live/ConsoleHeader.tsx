@@ -1,0 +1,72 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { IconDeviceTv, IconFlag, IconPlayerPlay } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { LiveView } from '@shared/domain'
+import { api } from '../../api'
+import { hrefFor } from '../../router'
+import { formatClock } from './SpeakerTimer'
+
+interface Props {
+  view: LiveView
+  now: number
+  /** 开始场次 and 结束场次: they may ask about people still 未签到 first (StartEndDialogs). */
+  onStart: () => void
+  onEnd: () => void
+}
+
+/** The session's title and place, its clock while live, the projector, and 开始场次 / 结束场次. */
+export function ConsoleHeader({ view, now, onStart, onEnd }: Props) {
+  const { t } = useTranslation()
+  const { session } = view
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Title order={1} fz={26} lineClamp={1}>
+          {session.title}
+        </Title>
+        <Text c="dimmed" lineClamp={1}>
+          {[session.themeTitle, session.venue].filter(Boolean).join(' · ')}
+        </Text>
+      </Stack>
+      {/* The title gives way (it is clamped to a line); the clock and the buttons keep their size. */}
+      <Group wrap="nowrap" style={{ flexShrink: 0 }}>
+        {session.status === 'live' && <SessionClock view={view} now={now} />}
+        <Button size="md" variant="default" leftSection={<IconDeviceTv size={20} />} onClick={() => void openProjector(session.id)}>
+          {t('live.projector')}
+        </Button>
+        {session.status === 'planned' && (
+          <Button size="md" leftSection={<IconPlayerPlay size={20} />} onClick={onStart}>
+            {t('live.start')}
+          </Button>
+        )}
+        {session.status === 'live' && (
+          <Button size="md" color="red" variant="light" leftSection={<IconFlag size={20} />} onClick={onEnd}>
+            {t('live.end')}
+          </Button>
+        )}
+      </Group>
+    </Group>
+  )
+}
+
+/** How long the session has run, from the start of its first phase. */
+function SessionClock({ view, now }: { view: LiveView; now: number }) {
+  const { t } = useTranslation()
+  const startedAt = view.state.phases[0]?.startedAt
+  return (
+    <Stack gap={0} align="flex-end" aria-label={t('live.sessionClock')}>
+      <Text size="xs" c="dimmed">
+        {t('live.sessionClock')}
+      </Text>
+      <Text fw={800} fz={24} style={{ fontVariantNumeric: 'tabular-nums' }} role="timer">
+        {startedAt ? formatClock(now - startedAt) : '0:00'}
+      </Text>
+    </Stack>
+  )
+}
+
+async function openProjector(sessionId: string): Promise<void> {
+  const result = await api.invoke('projector:open', { sessionId })
+  // Without a projector window of its own (the web bridge), a new tab shows the projector page.
+  if (result.ok && !result.value.opened) window.open(hrefFor('projector', sessionId), '_blank', 'noopener')
+}

@@ -1,0 +1,50 @@
+import { Button, Card, Group, Kbd, Select, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { LiveView } from '@shared/domain'
+import { defaultStartSeat, nameOf } from './live-view'
+import type { Command } from './shortcuts'
+
+interface Props {
+  view: LiveView
+  /** The seat chosen to start from (on the map or here); null: the first present person's. */
+  startSeat: string | null
+  onStartSeat: (personId: string | null) => void
+  enabled: (command: Command) => boolean
+  run: (command: Command) => void
+}
+
+/** At 圆桌时间 with no round running: where the mic starts, then a round (Space) or free discussion (F). */
+export function RoundStarter({ view, startSeat, onStartSeat, enabled, run }: Props) {
+  const { t } = useTranslation()
+  const { state } = view
+  const seats = view.attendance
+    .filter((entry) => entry.seatNumber !== null && !entry.absent)
+    .map((entry) => ({ value: entry.personId, label: `${entry.seatNumber} · ${nameOf(view, entry.personId)}` }))
+  return (
+    <Card withBorder padding="md" bg="orange.0">
+      <Group align="flex-end">
+        <Select
+          size="md"
+          w={260}
+          label={t('live.startFrom')}
+          data={seats}
+          value={startSeat ?? defaultStartSeat(view) ?? null}
+          onChange={onStartSeat}
+          allowDeselect={false}
+        />
+        {/* The same commands as the keys: Space starts the round (or passes the mic), F free discussion. */}
+        <Button size="md" onClick={() => run('pass')} disabled={!enabled('pass')} rightSection={<Kbd size="xs">Space</Kbd>}>
+          {state.round === 0 ? t('live.startRound') : t('live.startNextRound', { round: state.round + 1 })}
+        </Button>
+        <Button size="md" variant="default" onClick={() => run('free')} disabled={!enabled('free')} rightSection={<Kbd size="xs">F</Kbd>}>
+          {t('live.startFree')}
+        </Button>
+      </Group>
+      {state.round > 0 && state.mode === 'round' && (
+        <Text size="sm" mt="xs">
+          {t('live.roundDone', { round: state.round })}
+        </Text>
+      )}
+    </Card>
+  )
+}

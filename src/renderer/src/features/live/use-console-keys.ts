@@ -1,0 +1,26 @@
+import { useEffect } from 'react'
+import { isDialogOpen, isTypingTarget } from '../../common/keyboard'
+import { commandFor, type Command } from './shortcuts'
+
+/**
+ * The console's keys (shortcuts.ts), captured on the window, so Space passes the mic even when a button
+ * has the focus (it is not clicked twice). They stand aside while `listening` is false (a picker is
+ * open), in a text field, behind any dialog, and for a held key's repeats.
+ */
+export function useConsoleKeys(run: (command: Command) => void, listening: boolean): void {
+  // Registered again after every render, so the key meets the `run` of the state now on screen.
+  useEffect(() => {
+    if (!listening) return
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (isTypingTarget(event.target) || event.repeat) return
+      if (isDialogOpen()) return
+      const command = commandFor(event)
+      if (!command) return
+      event.preventDefault()
+      event.stopPropagation()
+      run(command)
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  })
+}

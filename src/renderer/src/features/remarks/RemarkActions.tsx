@@ -1,0 +1,82 @@
+import { ActionIcon, Button, Group, Menu, Stack, Textarea } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconDots, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Remark } from '@shared/domain'
+import { api } from '../../api'
+
+/** A remark's ⋯ menu: 编辑, 改为 (another speaker) and 删除. */
+export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onEdit: () => void; onReassign: () => void }) {
+  const { t } = useTranslation()
+
+  // Deleted at once; the notice offers 撤销 for a while instead of asking first.
+  async function remove(): Promise<void> {
+    const result = await api.invoke('remarks:delete', { id: remark.id })
+    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    const id = notifications.show({
+      message: (
+        <Group justify="space-between">
+          <span>{t('remarks.deleted')}</span>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              void api.invoke('remarks:restore', { id: remark.id })
+              notifications.hide(id)
+            }}
+          >
+            {t('live.actions.undo')}
+          </Button>
+        </Group>
+      ),
+      autoClose: 8000
+    })
+  }
+
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <ActionIcon variant="subtle" aria-label={t('remarks.actions')}>
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
+          {t('remarks.edit')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconUserShare size={16} />} onClick={onReassign}>
+          {t('remarks.reassign')}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
+          {t('people.delete')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}
+
+/** A remark's text being corrected in place; `onDone` once it is saved or left. */
+export function RemarkEditor({ remark, onDone }: { remark: Remark; onDone: () => void }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(remark.text)
+  return (
+    <Stack gap={4}>
+      <Textarea aria-label={t('remarks.edit')} autosize minRows={2} value={text} onChange={(event) => setText(event.currentTarget.value)} data-autofocus />
+      <Group gap="xs">
+        <Button
+          size="xs"
+          onClick={async () => {
+            const result = await api.invoke('remarks:update', { id: remark.id, text })
+            if (result.ok) onDone()
+          }}
+        >
+          {t('common.save')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
