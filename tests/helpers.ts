@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 import { createCore, type Core, type CoreOptions } from '../src/core/core'
 import { rosterReaderInWorker, type RosterReader } from '../src/core/people/roster-reader'
 import { openDatabase, type Database } from '../src/core/store/database'
@@ -179,4 +179,30 @@ export function databaseFingerprint(file: string): Record<string, unknown[]> {
       .all() as { name: string }[]
     return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]))
   })
+}
+
+/** Runs `calls` and checks that they wrote nothing: every row of every table is as it was before. */
+export async function writesNothing<T>(file: string, calls: () => Promise<T>): Promise<T> {
+  const before = databaseFingerprint(file)
+  const result = await calls()
+  expect(databaseFingerprint(file), 'every row of every table as before').toStrictEqual(before)
+  return result
+}
+
+/**
+ * Runs a call that must be refused and returns its error, having checked that it left no trace: every row of
+ * every table is as it was, and no change event went out.
+ */
+export async function refusedWithoutTrace(core: Core & { databaseFile: string }, channel: string, input: unknown): Promise<AppError> {
+  const events: ChangeEvent[] = []
+  const stop = core.subscribe((event) => events.push(event))
+  const result = await writesNothing(core.databaseFile, () => core.invoke(channel, input)).finally(stop)
+  expect(events, 'change events').toEqual([])
+  return errorOf(result)
+}
+
+/** The path and code of each issue of a refused call, in order: easy to compare as a whole. */
+export function issuesOf(refused: Result<unknown> | AppError): { path: (string | number)[]; code: string }[] {
+  const error = 'ok' in refused ? errorOf(refused) : refused
+  return (error.issues ?? []).map(({ path, code }) => ({ path, code }))
 }

@@ -35,6 +35,11 @@ export interface Core {
   /** Validates `input` against the channel's schema, runs the handler, never throws (never rejects). */
   invoke<C extends Channel>(channel: C | string, input: unknown): Promise<Result<OutputOf<C>>>
   subscribe(listener: (event: ChangeEvent) => void): () => void
+  /**
+   * How many listeners are subscribed now. Core swallows a listener's errors, so a listener left behind by a
+   * client that went away cannot be seen through `invoke`; tests count instead (e.g. the web bridge's event stream).
+   */
+  listenerCount(): number
   /** Resolves when the backups taken in the background are done. */
   idle(): Promise<void>
   close(): void
@@ -190,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
+    listenerCount: () => listeners.size,
     async idle() {
       while (background.size > 0) await Promise.all(background)
     },

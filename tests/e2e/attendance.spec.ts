@@ -1,13 +1,5 @@
-import type { Page } from '@playwright/test'
 import { expect, test } from './app'
-
-/** The 示例场次's check-in: it is planned and its date has passed, so it is listed under 往期. */
-async function openCheckIn(page: Page): Promise<void> {
-  await page.getByText('往期', { exact: true }).click()
-  await page.getByRole('link', { name: /示例场次/ }).click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  await expect(page.getByRole('table', { name: '签到名单' })).toBeVisible()
-}
+import { openDemoCheckIn as openCheckIn, startSession } from './demo'
 
 test('people left 未签到: starting and ending ask, 仍然开始 keeps them 未签到, and the session page shows attendance as recorded', async ({ app }) => {
   const { page } = app
@@ -36,9 +28,7 @@ test('people left 未签到: starting and ending ask, 仍然开始 keeps them �
   await expect(ask).not.toContainText('张秀兰')
   await ask.getByRole('button', { name: '去签到' }).click()
   await expect(page.getByRole('tab', { name: '签到', selected: true })).toBeVisible()
-  await page.getByRole('button', { name: '开始场次' }).click()
-  await page.getByRole('dialog', { name: '还有 8 人未签到' }).getByRole('button', { name: '仍然开始' }).click()
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
+  await startSession(page, { unmarked: 8, answer: '仍然开始' })
   // In the console they are still 未签到, not present.
   await expect(page.getByRole('button', { name: /^1 号座位[:：]任肖彤[,，]未签到/ })).toBeVisible()
 
@@ -73,8 +63,7 @@ test('volunteers’ hours are corrected in the 导出 dialog, in half hours, and
   await page.getByRole('button', { name: '全部出席' }).click()
   await expect(page.getByTestId('attendance-counts')).toContainText('未签到 0 人')
   // Everyone is checked in: 开始场次 asks nothing.
-  await page.getByRole('button', { name: '开始场次' }).click()
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
+  await startSession(page)
   await page.getByRole('button', { name: '结束场次' }).click()
   await page.getByRole('dialog', { name: '结束这个场次?' }).getByRole('button', { name: '结束场次' }).click()
   await page.getByRole('button', { name: '返回场次' }).click()

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
 import { invoke } from './core-call'
+import { checkInEveryone, currentSpeaker, openDemo, openDemoCheckIn, startSession } from './demo'
 
 /** A seat on a map by number, name and status; either kind of colon and comma (the labels may change). */
 const seat = (page: Page, number: number, name: string, status?: string): Locator =>
@@ -13,20 +14,9 @@ async function checkInElsewhere(page: Page, sessionId: string, name: string): Pr
   await invoke(page, 'live:checkIn', { sessionId, personId, present: true, reason: '' })
 }
 
-async function openCheckIn(page: Page): Promise<string> {
-  // The 示例场次 is still to be held, though its date has passed: 即将举行, or 往期 where dates decide.
-  const demo = page.getByRole('link', { name: /示例场次/ })
-  await expect(demo.or(page.getByText('没有即将举行的场次'))).toBeVisible()
-  if (!(await demo.isVisible())) await page.getByText('往期', { exact: true }).click()
-  await demo.click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  await expect(page.getByRole('table', { name: '签到名单' })).toBeVisible()
-  return /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
-}
-
 test('a seat clicked on the map, then another person marked absent with a reason: only that person changes', async ({ app }) => {
   const { page } = app
-  const sessionId = await openCheckIn(page)
+  const sessionId = await openDemoCheckIn(page)
 
   // 任肖彤 checks in by a click on her seat.
   await seat(page, 1, '任肖彤').click()
@@ -57,12 +47,10 @@ test('a seat clicked on the map, then another person marked absent with a reason
 
 test('on the console, a seat chosen on the map does not take the keys typed into the remark box', async ({ app }) => {
   const { page } = app
-  const sessionId = await openCheckIn(page)
+  const sessionId = await openDemoCheckIn(page)
   // Everyone is here (so starting asks nothing about people not checked in).
-  await invoke(page, 'live:checkInEveryone', { sessionId })
-  await expect(page.getByText(/^实到 9 人$/)).toBeVisible()
-  await page.getByRole('button', { name: '开始场次' }).click()
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
   for (const key of ['PageDown', 'PageDown', 'PageDown']) await page.keyboard.press(key)
   await expect(page.getByText('从这个座位开始传话筒')).toBeVisible()
 
@@ -80,15 +68,12 @@ test('on the console, a seat chosen on the map does not take the keys typed into
   await page.keyboard.press('Space')
   await page.keyboard.type('今年的收成')
   await expect(box).toHaveValue('大家先说说 今年的收成')
-  await expect(page.getByTestId('current-speaker')).toHaveText('暂无人发言')
+  await expect(currentSpeaker(page)).toHaveText('暂无人发言')
 })
 
 test('the seat plan: arrows move the focus; a person carried by keyboard keeps it seat after seat', async ({ app }) => {
   const { page } = app
-  const demo = page.getByRole('link', { name: /示例场次/ })
-  await expect(demo.or(page.getByText('没有即将举行的场次'))).toBeVisible()
-  if (!(await demo.isVisible())) await page.getByText('往期', { exact: true }).click()
-  await demo.click()
+  await openDemo(page)
   await page.getByRole('button', { name: '编辑', exact: true }).click()
 
   await seat(page, 2, '李芳').focus()

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './app'
 import { invoke } from './core-call'
-
+import { checkInEveryone, currentSpeaker as current, openDemoCheckIn, startRound, startSession } from './demo'
 
 interface SavedRemark {
   text: string
@@ -11,33 +11,23 @@ interface SavedRemark {
 const savedRemark = async (page: Page, sessionId: string, text: string): Promise<SavedRemark | undefined> =>
   (await invoke<SavedRemark[]>(page, 'remarks:list', { sessionId })).find((remark) => remark.text === text)
 
-const current = (page: Page) => page.getByTestId('current-speaker')
 const box = (page: Page) => page.getByRole('textbox', { name: '发言记录' })
 const panel = (page: Page) => page.getByRole('region', { name: '发言记录' })
 const ORANGE = 'rgb(253, 126, 20)' // Mantine's orange.6
 
 /** The 示例场次 started, in 圆桌时间, with 任肖彤 (seat 1) holding the mic. Returns the session's id. */
-async function startRound(page: Page): Promise<string> {
-  // The 示例场次 is still to be held, though its date has passed: 即将举行, or 往期 where dates decide.
-  const demo = page.getByRole('link', { name: /示例场次/ })
-  await expect(demo.or(page.getByText('没有即将举行的场次'))).toBeVisible()
-  if (!(await demo.isVisible())) await page.getByText('往期', { exact: true }).click()
-  await demo.click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
+async function startDemoRound(page: Page): Promise<string> {
+  const sessionId = await openDemoCheckIn(page)
   // Everyone is here (so starting asks nothing about people not checked in).
-  await invoke(page, 'live:checkInEveryone', { sessionId })
-  await expect(page.getByText(/^实到 9 人$/)).toBeVisible()
-  await page.getByRole('button', { name: '开始场次' }).click()
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
-  for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space']) await page.keyboard.press(key)
-  await expect(current(page)).toHaveText('任肖彤')
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
+  await startRound(page)
   return sessionId
 }
 
 test('a draft restored after a restart says whose it is; the mic passed meanwhile, so Ctrl+J gives it to the speaker before it is saved', async ({ app }) => {
   let page = app.page
-  const sessionId = await startRound(page)
+  const sessionId = await startDemoRound(page)
   await box(page).click()
   await page.keyboard.type('村里的路灯该修了')
   await expect.poll(async () => (await invoke<{ text: string } | null>(page, 'drafts:get', { sessionId }))?.text).toBe('村里的路灯该修了')
@@ -71,7 +61,7 @@ test('a draft restored after a restart says whose it is; the mic passed meanwhil
 test('the mic passing while a draft is open turns the box orange; Ctrl+J, from the console or in the box, gives the draft to the speaker', async ({ app }) => {
   const { page } = app
   await page.setViewportSize({ width: 1366, height: 768 })
-  const sessionId = await startRound(page)
+  const sessionId = await startDemoRound(page)
   // A second 李芳 (from 温集新村) walks in: each 李芳 is named with her place.
   const namesake = await invoke<{ id: string }>(page, 'people:create', { name: '李芳', village: '温集新村' })
   await invoke(page, 'live:addWalkIn', { sessionId, personId: namesake.id, seatNumber: null })

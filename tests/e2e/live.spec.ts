@@ -1,14 +1,13 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
 import { readPdf } from '../pdf'
+import { addDecision, currentSpeaker as current, openDemoCheckIn, startSession } from './demo'
 
 /** Keyboard only: focus moves with Tab or lands on a control as a keyboard user's Tab would. */
 async function press(target: Locator, key = 'Enter'): Promise<void> {
   await target.focus()
   await target.press(key)
 }
-
-const current = (page: Page) => page.getByTestId('current-speaker')
 
 /** Opens a route of the app in the same tab (as following a link would). */
 const goTo = (page: Page, hash: string) => page.goto(`${page.url().split('#')[0]}${hash}`)
@@ -170,14 +169,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await preview.getByRole('button', { name: '关闭' }).first().click()
 
   // Review: a 议定事项 with an owner and a due date, the closing summary; then followed up across sessions.
-  const decisions = restarted.getByRole('form', { name: '添加议定事项' })
-  await decisions.getByLabel('事项').fill('协调光伏板安装场地')
-  await decisions.getByRole('combobox', { name: '负责人' }).fill('温乐义')
-  await restarted.getByRole('option', { name: '温乐义' }).click()
-  await decisions.getByLabel('完成期限').fill('2030-09-30')
-  await decisions.getByLabel('完成期限').press('Tab')
-  await decisions.getByRole('button', { name: '添加议定事项' }).click()
-  await expect(restarted.getByRole('table', { name: '议定事项' })).toContainText('协调光伏板安装场地')
+  await addDecision(restarted, { text: '协调光伏板安装场地', owner: '温乐义', due: '2030-09-30' })
   await restarted.getByRole('textbox', { name: '总结' }).fill('大家畅所欲言,会后逐项落实。')
   await restarted.getByRole('region', { name: '总结' }).getByRole('button', { name: '保存' }).click()
   await expect(restarted.getByText('总结已保存')).toBeVisible()
@@ -191,15 +183,9 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
 
 test('a live session resumes exactly after a restart, with the speaker’s time counted from the stored start', async ({ app }) => {
   let page = app.page
-  await page.getByText('往期', { exact: true }).click()
-  await page.getByRole('link', { name: /示例场次/ }).click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
-  await page.getByRole('button', { name: '开始场次' }).click()
+  const sessionId = await openDemoCheckIn(page)
   // Nobody is checked in: 仍然开始 leaves them 未签到 (never counted as present), and the session starts.
-  await page.getByRole('dialog', { name: '还有 9 人未签到' }).getByRole('button', { name: '仍然开始' }).click()
-  // As the facilitator does: keys once the console is on screen.
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
+  await startSession(page, { unmarked: 9, answer: '仍然开始' })
   // Pressed as fast as the keyboard allows: each key counts once, in order.
   for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space', 'Space', 'd']) await page.keyboard.press(key)
   await expect(current(page)).toHaveText('赵海云')

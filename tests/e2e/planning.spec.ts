@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import writeXlsxFile from 'write-excel-file/node'
 import { expect, test } from './app'
 
@@ -17,6 +17,12 @@ async function roster(name: string, rows: Cell[][]): Promise<string> {
   ]
   await writeXlsxFile(data as never).toFile(file)
   return file
+}
+
+/** 保存 in a form dialog: it closes once the record is saved. */
+async function save(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog).toBeHidden()
 }
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -42,8 +48,7 @@ test('people are created by form and by importing an .xlsx roster; a malformed r
   await dialog.getByLabel('类别').fill('群众')
   await dialog.getByLabel('类别').press('Enter')
   await dialog.getByLabel('电话').fill('138 0013 8000')
-  await dialog.getByRole('button', { name: '保存' }).click()
-  await expect(dialog).toBeHidden()
+  await save(dialog)
   await expect(page.getByRole('row', { name: /郑文华/ })).toContainText('郑家村')
   await expect(page.getByText('共 10 人')).toBeVisible()
 
@@ -89,8 +94,7 @@ test('a theme is created, a two-phase session with 8 invitees is planned, found 
   for (const name of NEW_PEOPLE) {
     await page.getByRole('button', { name: '新建人员' }).click()
     await page.getByRole('dialog').getByLabel('姓名').fill(name)
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
-    await expect(page.getByRole('dialog')).toBeHidden()
+    await save(page.getByRole('dialog'))
   }
 
   await page.getByRole('link', { name: '主题' }).click()
@@ -100,8 +104,7 @@ test('a theme is created, a two-phase session with 8 invitees is planned, found 
   await themeDialog.getByLabel('简介').fill('结合本村实际谈改革')
   await themeDialog.getByLabel('标签').fill('全会精神')
   await themeDialog.getByLabel('标签').press('Enter')
-  await themeDialog.getByRole('button', { name: '保存' }).click()
-  await expect(themeDialog).toBeHidden()
+  await save(themeDialog)
   const card = page.getByRole('article', { name: '学习二十届三中全会精神' })
   await expect(card).toContainText('已用于 0 场')
   await card.getByRole('button', { name: '用此主题新建场次' }).click()

@@ -1,22 +1,24 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './app'
 import { invoke } from './core-call'
+import { currentSpeaker as current, openDemoCheckIn, startRound, startSession } from './demo'
 
-const current = (page: Page) => page.getByTestId('current-speaker')
+/** With the remark box left, Space passes the mic: to `next`, whose remark is then typed into the box. */
+async function passTo(page: Page, next: string, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: '发言记录' })
+  await box.blur()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText(next)
+  await box.click()
+  await page.keyboard.type(text)
+}
 
 test('remarks follow the speaker, keep their speaker when the mic passes, and are found by 2- and 4-character searches', async ({ app }) => {
   test.setTimeout(120_000)
   const { page } = app
-  await page.getByText('往期', { exact: true }).click()
-  await page.getByRole('link', { name: /示例场次/ }).click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
-  await page.getByRole('button', { name: '开始场次' }).click()
-  await page.getByRole('dialog', { name: /未签到/ }).getByRole('button', { name: '全部标为出席' }).click()
-  // As the facilitator does: keys once the console is on screen.
-  await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
-  for (const key of ['PageDown', 'PageDown', 'PageDown', 'Space']) await page.keyboard.press(key)
-  await expect(current(page)).toHaveText('任肖彤')
+  const sessionId = await openDemoCheckIn(page)
+  await startSession(page, { unmarked: 9, answer: '全部标为出席' })
+  await startRound(page)
 
   const box = page.getByRole('textbox', { name: '发言记录' })
   const list = page.getByRole('list', { name: '发言记录列表' })
@@ -30,11 +32,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await expect(box).toHaveValue('')
 
   // 2 李芳: Shift+Enter is a new line; starred with Ctrl+K.
-  await box.blur()
-  await page.keyboard.press('Space')
-  await expect(current(page)).toHaveText('李芳')
-  await box.click()
-  await page.keyboard.type('学习讲话精神')
+  await passTo(page, '李芳', '学习讲话精神')
   await page.keyboard.press('Shift+Enter')
   await page.keyboard.type('要落到实处')
   await page.keyboard.press('Control+k')
@@ -42,11 +40,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await expect(list.getByTestId('remark').filter({ hasText: '学习讲话精神' })).toContainText('要落到实处')
 
   // 3 赵海云 starts to be recorded; the mic passes to 温乐义 mid-sentence: the remark stays 赵海云's.
-  await box.blur()
-  await page.keyboard.press('Space')
-  await expect(current(page)).toHaveText('赵海云')
-  await box.click()
-  await page.keyboard.type('乡村振兴要发展光伏')
+  await passTo(page, '赵海云', '乡村振兴要发展光伏')
   await box.blur()
   await page.keyboard.press('Space')
   await expect(current(page)).toHaveText('温乐义')
@@ -60,11 +54,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await box.click()
   await page.keyboard.type('让乡亲们的腰包鼓起来')
   await page.keyboard.press('Enter')
-  await box.blur()
-  await page.keyboard.press('Space')
-  await expect(current(page)).toHaveText('翟自恩')
-  await box.click()
-  await page.keyboard.type('工业发展带动城镇化')
+  await passTo(page, '翟自恩', '工业发展带动城镇化')
   await page.keyboard.press('Enter')
   await expect(list).toContainText('工业发展带动城镇化')
   await page.getByRole('region', { name: '发言记录' }).evaluate((element) => element.scrollIntoView({ block: 'start' }))

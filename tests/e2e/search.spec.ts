@@ -1,25 +1,16 @@
 import { expect, test } from './app'
+import { addDecision, openDemoCheckIn, startSession } from './demo'
 
 test('搜索 finds a 议定事项 by its text and its owner, and opens the session at it', async ({ app }) => {
   test.setTimeout(90_000)
   const { page } = app
-  await page.getByText('往期', { exact: true }).click()
-  await page.getByRole('link', { name: /示例场次/ }).click()
-  await page.getByRole('button', { name: '签到 / 开始场次' }).click()
-  const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
+  const sessionId = await openDemoCheckIn(page)
   await page.getByRole('button', { name: '全部出席' }).click()
-  await page.getByRole('button', { name: '开始场次' }).click()
+  await startSession(page)
 
   // A 议定事项 on the session page (there once the session has started), with an owner and a due date.
   await page.goto(`${page.url().split('#')[0]}#/sessions/${sessionId}`)
-  const form = page.getByRole('form', { name: '添加议定事项' })
-  await form.getByLabel('事项').fill('协调光伏板安装场地')
-  await form.getByRole('combobox', { name: '负责人' }).fill('温乐义')
-  await page.getByRole('option', { name: '温乐义' }).click()
-  await form.getByLabel('完成期限').fill('2030-09-30')
-  await form.getByLabel('完成期限').press('Tab')
-  await form.getByRole('button', { name: '添加议定事项' }).click()
-  await expect(page.getByRole('table', { name: '议定事项' })).toContainText('协调光伏板安装场地')
+  await addDecision(page, { text: '协调光伏板安装场地', owner: '温乐义', due: '2030-09-30' })
 
   // Found by 2 characters and by 4, and by its owner's name: shown with owner and due date.
   await page.getByRole('link', { name: '搜索' }).click()

@@ -3,8 +3,7 @@ import type { Core } from '../../../src/core/core'
 import { uuidv7 } from '../../../src/core/store/ids'
 import type { InputOf } from '../../../src/shared/contract'
 import type { Decision, Person, SessionDetail, SessionStatus } from '../../../src/shared/domain'
-import type { Result } from '../../../src/shared/result'
-import { databaseFingerprint, DAY, errorOf, HOUR, recordEvents, runCleanups, T0, testCore, valueOf, withDatabase } from '../../helpers'
+import { DAY, errorOf, HOUR, issuesOf, recordEvents, refusedWithoutTrace, runCleanups, T0, testCore, valueOf, withDatabase } from '../../helpers'
 
 /**
  * 议定事项 (decisions / follow-ups) and the host's 总结, through core's channels on a real SQLite file:
@@ -74,25 +73,6 @@ interface DecisionRow {
 
 function decisionRow(file: string, id: string): DecisionRow | undefined {
   return withDatabase(file, (db) => db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined)
-}
-
-/** The codes and paths of a refused call's issues. */
-function issuesOf(result: Result<unknown>): { path: (string | number)[]; code: string }[] {
-  return (errorOf(result).issues ?? []).map(({ path, code }) => ({ path, code }))
-}
-
-/**
- * Runs a call that must be refused: returns its error, and checks that the database file is byte-for-byte
- * the same afterwards (every row of every table) and that no change event went out.
- */
-async function refused(core: Core & { databaseFile: string }, channel: string, input: unknown): Promise<Result<unknown>> {
-  const before = databaseFingerprint(core.databaseFile)
-  const events = recordEvents(core)
-  const result = await core.invoke(channel, input)
-  expect(result.ok).toBe(false)
-  expect(databaseFingerprint(core.databaseFile)).toEqual(before)
-  expect(events).toEqual([])
-  return result
 }
 
 describe('decisions:create', () => {
@@ -180,26 +160,25 @@ describe('decisions:create', () => {
     const { core } = openRig()
     const sessionId = await sessionIn(core, status, '未开场的圆桌会')
 
-    const result = await refused(core, 'decisions:create', { sessionId, text: '修路', ownerId: null, ownerName: '', dueDate: null })
+    const error = await refusedWithoutTrace(core, 'decisions:create', { sessionId, text: '修路', ownerId: null, ownerName: '', dueDate: null })
 
-    expect(errorOf(result).code).toBe('conflict')
-    expect(issuesOf(result)).toEqual([{ path: ['sessionId'], code: `session_${status}` }])
+    expect(error.code).toBe('conflict')
+    expect(issuesOf(error)).toEqual([{ path: ['sessionId'], code: `session_${status}` }])
     expect(await listDecisions(core)).toEqual([])
   })
 
   it('is refused for a session that does not exist (not_found), writing nothing', async () => {
     const { core } = openRig()
     await sessionIn(core, 'live', '圆桌会')
-    const result = await refused(core, 'decisions:create', { sessionId: NOBODY, text: '修路' })
-    expect(errorOf(result).code).toBe('not_found')
+    expect((await refusedWithoutTrace(core, 'decisions:create', { sessionId: NOBODY, text: '修路' })).code).toBe('not_found')
   })
 
   it('is refused for an owner who is not in the directory (person_not_found at ownerId), writing nothing', async () => {
     const { core } = openRig()
     const sessionId = await sessionIn(core, 'live', '圆桌会')
-    const result = await refused(core, 'decisions:create', { sessionId, text: '修路', ownerId: NOBODY, ownerName: '某人', dueDate: null })
-    expect(errorOf(result).code).toBe('invalid_input')
-    expect(issuesOf(result)).toEqual([{ path: ['ownerId'], code: 'person_not_found' }])
+    const error = await refusedWithoutTrace(core, 'decisions:create', { sessionId, text: '修路', ownerId: NOBODY, ownerName: '某人', dueDate: null })
+    expect(error.code).toBe('invalid_input')
+    expect(issuesOf(error)).toEqual([{ path: ['ownerId'], code: 'person_not_found' }])
   })
 
   it.each(['2025-02-30', '2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-8-1', '20250801', '2025-09-01T00:00'])(
@@ -207,9 +186,9 @@ describe('decisions:create', () => {
     async (dueDate) => {
       const { core } = openRig()
       const sessionId = await sessionIn(core, 'live', '圆桌会')
-      const result = await refused(core, 'decisions:create', { sessionId, text: '修路', ownerId: null, ownerName: '', dueDate })
-      expect(errorOf(result).code).toBe('invalid_input')
-      expect(issuesOf(result).map((issue) => issue.path)).toEqual([['dueDate']])
+      const error = await refusedWithoutTrace(core, 'decisions:create', { sessionId, text: '修路', ownerId: null, ownerName: '', dueDate })
+      expect(error.code).toBe('invalid_input')
+      expect(issuesOf(error).map((issue) => issue.path)).toEqual([['dueDate']])
     }
   )
 
@@ -227,9 +206,9 @@ describe('decisions:create', () => {
   ])('refuses $name (invalid_input), writing nothing', async ({ input, path, code }) => {
     const { core } = openRig()
     const sessionId = await sessionIn(core, 'live', '圆桌会')
-    const result = await refused(core, 'decisions:create', { sessionId, ...input })
-    expect(errorOf(result).code).toBe('invalid_input')
-    expect(issuesOf(result)).toEqual([{ path, code }])
+    const error = await refusedWithoutTrace(core, 'decisions:create', { sessionId, ...input })
+    expect(error.code).toBe('invalid_input')
+    expect(issuesOf(error)).toEqual([{ path, code }])
   })
 })
 
@@ -338,15 +317,14 @@ describe('decisions:update', () => {
 
   it('is refused for a decision that does not exist (not_found), writing nothing', async () => {
     const { core } = await rigWithDecision()
-    const result = await refused(core, 'decisions:update', { id: NOBODY, status: 'done' })
-    expect(errorOf(result).code).toBe('not_found')
+    expect((await refusedWithoutTrace(core, 'decisions:update', { id: NOBODY, status: 'done' })).code).toBe('not_found')
   })
 
   it('is refused for an owner who is not in the directory (person_not_found at ownerId), writing nothing', async () => {
     const { core, decision } = await rigWithDecision()
-    const result = await refused(core, 'decisions:update', { id: decision.id, ownerId: NOBODY, text: '换个人做', status: 'done' })
-    expect(errorOf(result).code).toBe('invalid_input')
-    expect(issuesOf(result)).toEqual([{ path: ['ownerId'], code: 'person_not_found' }])
+    const error = await refusedWithoutTrace(core, 'decisions:update', { id: decision.id, ownerId: NOBODY, text: '换个人做', status: 'done' })
+    expect(error.code).toBe('invalid_input')
+    expect(issuesOf(error)).toEqual([{ path: ['ownerId'], code: 'person_not_found' }])
     expect(await listDecisions(core)).toEqual([decision])
   })
 
@@ -357,9 +335,9 @@ describe('decisions:update', () => {
     { name: 'an unknown field', patch: { sessionId: NOBODY }, path: [] }
   ])('refuses $name (invalid_input), writing nothing', async ({ patch, path }) => {
     const { core, decision } = await rigWithDecision()
-    const result = await refused(core, 'decisions:update', { id: decision.id, ...patch })
-    expect(errorOf(result).code).toBe('invalid_input')
-    expect(issuesOf(result).map((issue) => issue.path)).toEqual([path])
+    const error = await refusedWithoutTrace(core, 'decisions:update', { id: decision.id, ...patch })
+    expect(error.code).toBe('invalid_input')
+    expect(issuesOf(error).map((issue) => issue.path)).toEqual([path])
   })
 })
 
@@ -377,8 +355,7 @@ describe('decisions:delete', () => {
     expect(await listDecisions(core)).toEqual([keep])
     expect(decisionRow(core.databaseFile, gone.id)).toBeUndefined()
 
-    const again = await refused(core, 'decisions:delete', { id: gone.id })
-    expect(errorOf(again).code).toBe('not_found')
+    expect((await refusedWithoutTrace(core, 'decisions:delete', { id: gone.id })).code).toBe('not_found')
   })
 })
 
@@ -507,9 +484,9 @@ describe('a decision gives its owner a history', () => {
     expect(await hasHistory()).toEqual({ 温乐义: true, 翟自恩: false })
     expect(valueOf(await core.invoke('people:get', { id: wen.id })).hasHistory).toBe(true)
 
-    const result = await refused(core, 'people:delete', { id: wen.id })
-    expect(errorOf(result).code).toBe('conflict')
-    expect(issuesOf(result)).toEqual([{ path: ['id'], code: 'has_history' }])
+    const error = await refusedWithoutTrace(core, 'people:delete', { id: wen.id })
+    expect(error.code).toBe('conflict')
+    expect(issuesOf(error)).toEqual([{ path: ['id'], code: 'has_history' }])
 
     // Marked done, it is still history.
     await updateDecision(core, { id: decision.id, status: 'done' })
@@ -553,17 +530,16 @@ describe('sessions:setSummary', () => {
   it.each(['planned', 'cancelled'] as const)('is refused for a %s session (conflict at id), writing nothing', async (status) => {
     const { core } = openRig()
     const id = await sessionIn(core, status, '圆桌会')
-    const result = await refused(core, 'sessions:setSummary', { id, summary: '总结' })
-    expect(errorOf(result).code).toBe('conflict')
-    expect(issuesOf(result)).toEqual([{ path: ['id'], code: `session_${status}` }])
+    const error = await refusedWithoutTrace(core, 'sessions:setSummary', { id, summary: '总结' })
+    expect(error.code).toBe('conflict')
+    expect(issuesOf(error)).toEqual([{ path: ['id'], code: `session_${status}` }])
     expect((await getSession(core, id)).summary).toBe('')
   })
 
   it('is refused for a session that does not exist (not_found), writing nothing', async () => {
     const { core } = openRig()
     await sessionIn(core, 'live', '圆桌会')
-    const result = await refused(core, 'sessions:setSummary', { id: NOBODY, summary: '总结' })
-    expect(errorOf(result).code).toBe('not_found')
+    expect((await refusedWithoutTrace(core, 'sessions:setSummary', { id: NOBODY, summary: '总结' })).code).toBe('not_found')
   })
 
   it('keeps the summary and the decisions after the app is closed and opened again on the same file', async () => {

@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../../src/core/core'
+import type { ExportedFile } from '../../../src/shared/domain'
 import { runCleanups, valueOf } from '../../helpers'
 import { DEMO_MINUTES_IN_ORDER, runDemoSession } from './demo-session'
 
@@ -14,26 +16,40 @@ function paragraphsOf(contentBase64: string): string[] {
     .filter((text) => text !== '')
 }
 
+/** Checks that each of `texts` is a paragraph, in this order (other paragraphs may come between). */
+function expectInOrder(paragraphs: string[], texts: readonly string[]): void {
+  let from = 0
+  for (const text of texts) {
+    const at = paragraphs.indexOf(text, from)
+    expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
+    from = at + 1
+  }
+}
+
+/**
+ * The 示例场次 run to its end and exported as `document` in .docx (`first` runs just before the export): the
+ * file, and the text of its paragraphs.
+ */
+async function demoDocx(
+  document: 'minutes' | 'record' | 'volunteer',
+  first?: (core: Core) => Promise<unknown>
+): Promise<{ file: ExportedFile; paragraphs: string[] }> {
+  const { core, sessionId } = await runDemoSession()
+  await first?.(core)
+  const file = valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'docx' }))
+  return { file, paragraphs: paragraphsOf(file.contentBase64) }
+}
+
 describe('会议纪要 as .docx', () => {
   it('reads back in order: theme, time, place, host, recorder, counts, the lecturers, then the speakers in speaking order with their remarks', async () => {
-    const { core, sessionId } = await runDemoSession()
-    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
+    const { file, paragraphs } = await demoDocx('minutes')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.docx')
-    const paragraphs = paragraphsOf(file.contentBase64)
-    let from = 0
-    for (const text of DEMO_MINUTES_IN_ORDER) {
-      const at = paragraphs.indexOf(text, from)
-      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
-      from = at + 1
-    }
+    expectInOrder(paragraphs, DEMO_MINUTES_IN_ORDER)
     expect(paragraphs.some((text) => text.startsWith('共7人发言7次'))).toBe(true)
   })
 
   it('uses the user’s language for the headings', async () => {
-    const { core, sessionId } = await runDemoSession()
-    valueOf(await core.invoke('settings:update', { language: 'en' }))
-    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
-    const paragraphs = paragraphsOf(file.contentBase64)
+    const { file, paragraphs } = await demoDocx('minutes', async (core) => valueOf(await core.invoke('settings:update', { language: 'en' })))
     expect(paragraphs).toContain('Host:任肖彤')
     expect(paragraphs).toContain('2. Agenda')
     expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Minutes.docx')
@@ -99,8 +115,7 @@ describe('the minutes model', () => {
 
 describe('the .docx page after GB/T 9704', () => {
   it('is A4 with 37/35/28/26 mm margins; title 22 pt 小标宋, body 16 pt 仿宋 on 28 pt lines, headings 黑体', async () => {
-    const { core, sessionId } = await runDemoSession()
-    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'docx' }))
+    const { file } = await demoDocx('minutes')
     const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))['word/document.xml']!)
     const twips = (mm: number) => String(Math.round((mm / 25.4) * 1440))
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/) // Word's A4, exactly
@@ -125,10 +140,8 @@ describe('the .docx page after GB/T 9704', () => {
 
 describe('会议记录 as .docx', () => {
   it('has every remark verbatim in speaking order, 散会, the signature lines and 第×页 共×页', async () => {
-    const { core, sessionId } = await runDemoSession()
-    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'record', format: 'docx' }))
+    const { file, paragraphs } = await demoDocx('record')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.docx')
-    const paragraphs = paragraphsOf(file.contentBase64)
     const order = [
       '示例场次 · 思想圆桌派会议记录',
       '主题：加快构建新发展格局,把握未来发展主动权',
@@ -153,12 +166,7 @@ describe('会议记录 as .docx', () => {
       '15:55 散会。',
       '主持人(签字):____________    记录人(签字):____________'
     ]
-    let from = 0
-    for (const text of order) {
-      const at = paragraphs.indexOf(text, from)
-      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
-      from = at + 1
-    }
+    expectInOrder(paragraphs, order)
     const files = unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))
     const footer = Object.entries(files).find(([name]) => /^word\/footer\d*\.xml$/.test(name))
     expect(footer, 'a footer').toBeDefined()
@@ -171,10 +179,8 @@ describe('会议记录 as .docx', () => {
 
 describe('志愿服务活动记录 as .docx', () => {
   it('names the project, the team, each volunteer with service hours, the people reached, content and outcome', async () => {
-    const { core, sessionId } = await runDemoSession()
-    const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'volunteer', format: 'docx' }))
+    const { file, paragraphs } = await demoDocx('volunteer')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.docx')
-    const paragraphs = paragraphsOf(file.contentBase64)
     // The session ran 14:30–15:55: 85 minutes count as 1.5 hours of service.
     const order = [
       '志愿服务活动记录',
@@ -192,11 +198,6 @@ describe('志愿服务活动记录 as .docx', () => {
       '大家畅所欲言,气氛热烈。',
       '1. 组织光伏合作社参观学习'
     ]
-    let from = 0
-    for (const text of order) {
-      const at = paragraphs.indexOf(text, from)
-      expect(at, `“${text}” after paragraph ${from} in:\n${paragraphs.join('\n')}`).toBeGreaterThanOrEqual(from)
-      from = at + 1
-    }
+    expectInOrder(paragraphs, order)
   })
 })

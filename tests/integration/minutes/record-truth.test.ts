@@ -1056,6 +1056,9 @@ describe('5: whoever spoke is counted present — the cases the property found, 
       const view = await core.invoke('live:get', { sessionId })
       return view.ok ? (view.value.state.current?.personId ?? null) : 'error'
     }
+    const act = (action: InputOf<'live:act'>['action']) => core.invoke('live:act', { sessionId, action })
+    const everyone = () => core.invoke('live:checkInEveryone', { sessionId })
+    const start = () => core.invoke('sessions:start', { id: sessionId })
     return {
       lecturer,
       first,
@@ -1065,10 +1068,17 @@ describe('5: whoever spoke is counted present — the cases the property found, 
       step,
       refused,
       holder,
-      act: (action: InputOf<'live:act'>['action']) => core.invoke('live:act', { sessionId, action }),
+      act,
       absent: (personId: string) => core.invoke('live:checkIn', { sessionId, personId, present: false, reason: '外出务工' }),
-      everyone: () => core.invoke('live:checkInEveryone', { sessionId }),
-      start: () => core.invoke('sessions:start', { id: sessionId }),
+      everyone,
+      start,
+      /** Everyone checked in, the session started, 圆桌时间 entered and a round begun at `first`, who holds the mic. */
+      async roundUnderWay(): Promise<void> {
+        await step(everyone())
+        await step(start())
+        await step(act({ type: 'phase', segmentId: table! }))
+        await step(act({ type: 'round', startPersonId: first }))
+      },
       end: () => core.invoke('sessions:end', { id: sessionId }),
       /** Who has a spoken turn but is not counted present. */
       async spokeWithoutBeingThere(): Promise<string[]> {
@@ -1099,10 +1109,7 @@ describe('5: whoever spoke is counted present — the cases the property found, 
 
   it('the person holding the microphone marked absent, then 结束场次', async () => {
     const s = await small()
-    await s.step(s.everyone())
-    await s.step(s.start())
-    await s.step(s.act({ type: 'phase', segmentId: s.table }))
-    await s.step(s.act({ type: 'round', startPersonId: s.first }))
+    await s.roundUnderWay()
     await s.refused(s.absent(s.first), 'has_spoken')
     await s.step(s.end())
     expect(await s.spokeWithoutBeingThere()).toStrictEqual([])
@@ -1110,10 +1117,7 @@ describe('5: whoever spoke is counted present — the cases the property found, 
 
   it('someone who has spoken marked absent afterwards', async () => {
     const s = await small()
-    await s.step(s.everyone())
-    await s.step(s.start())
-    await s.step(s.act({ type: 'phase', segmentId: s.table }))
-    await s.step(s.act({ type: 'round', startPersonId: s.first }))
+    await s.roundUnderWay()
     await s.step(s.act({ type: 'pass' }))
     await s.refused(s.absent(s.first), 'has_spoken')
     expect(await s.spokeWithoutBeingThere()).toStrictEqual([])
@@ -1121,10 +1125,7 @@ describe('5: whoever spoke is counted present — the cases the property found, 
 
   it('someone waiting in the round marked absent, then given the microphone and passed on', async () => {
     const s = await small()
-    await s.step(s.everyone())
-    await s.step(s.start())
-    await s.step(s.act({ type: 'phase', segmentId: s.table }))
-    await s.step(s.act({ type: 'round', startPersonId: s.first }))
+    await s.roundUnderWay()
     await s.step(s.absent(s.second))
     // The pass leaves them out of the round: nobody holds the mic, nobody spoke for them.
     await s.step(s.act({ type: 'pass' }))

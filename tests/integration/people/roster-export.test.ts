@@ -3,9 +3,10 @@ import Papa from 'papaparse'
 import { readSheet } from 'read-excel-file/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/core/core'
-import type { ExportedFile, Person, PersonFields } from '../../../src/shared/domain'
+import type { ExportedFile, Person } from '../../../src/shared/domain'
 import { LIMITS } from '../../../src/shared/limits'
 import { samePerson } from '../../../src/core/people/roster-import'
+import { fieldsOf } from '../../fixtures/rosters'
 import { insertPerson, runCleanups, T0, testCore, valueOf, withDatabase, type PersonFixture } from '../../helpers'
 
 afterEach(runCleanups)
@@ -21,8 +22,11 @@ const ROSTER: PersonFixture[] = [
   { name: '王明', organisation: '郑家村', archivedAt: T0 }
 ]
 
-function seed(core: Core & { databaseFile: string }, roster: PersonFixture[] = ROSTER): void {
+/** A core whose clock stands at T0, with `roster` in its directory. */
+function seededCore(roster: PersonFixture[] = ROSTER): Core & { databaseFile: string } {
+  const core = testCore({ now: () => T0 })
   withDatabase(core.databaseFile, (db) => roster.forEach((person) => insertPerson(db, person)))
+  return core
 }
 
 async function exportAs(core: Core, format: 'xlsx' | 'csv', includeArchived?: boolean): Promise<ExportedFile> {
@@ -41,20 +45,9 @@ async function importFile(core: Core, file: ExportedFile): Promise<void> {
   valueOf(await core.invoke('people:importCommit', { fileName, contentBase64, mapping: preview.mapping, onDuplicate: 'skip' }))
 }
 
-const fieldsOf = ({ name, gender, organisation, village, categories, phone, note }: Person): PersonFields => ({
-  name,
-  gender,
-  organisation,
-  village,
-  categories,
-  phone,
-  note
-})
-
 describe('people:export as CSV', () => {
   it('writes a BOM, CRLF line ends, the header and everyone active, in the directory order', async () => {
-    const core = testCore({ now: () => T0 })
-    seed(core)
+    const core = seededCore()
     const file = await exportAs(core, 'csv')
     expect(file.fileName).toBe('人员名录-2025-08-21.csv')
     expect(file.mimeType).toBe('text/csv')
@@ -76,8 +69,7 @@ describe('people:export as CSV', () => {
   })
 
   it('adds archived people and a 状态 column only when asked', async () => {
-    const core = testCore({ now: () => T0 })
-    seed(core)
+    const core = seededCore()
     const text = Buffer.from((await exportAs(core, 'csv', true)).contentBase64, 'base64').toString('utf8')
     expect(text.split('\r\n')[0]).toBe(`\uFEFF${[...HEADERS, '状态'].join(',')}`)
     expect(text).toContain('王明,,郑家村,,,,,已归档\r\n')
@@ -92,8 +84,7 @@ describe('people:export as CSV', () => {
 
 describe('people:export as .xlsx', () => {
   it('writes the header and one row per person, phone numbers as text', async () => {
-    const core = testCore({ now: () => T0 })
-    seed(core)
+    const core = seededCore()
     const file = await exportAs(core, 'xlsx')
     expect(file.fileName).toBe('人员名录-2025-08-21.xlsx')
     expect(file.mimeType).toBe(XLSX_MIME)
@@ -106,8 +97,7 @@ describe('people:export as .xlsx', () => {
   })
 
   it('adds archived people with 已归档 when asked', async () => {
-    const core = testCore({ now: () => T0 })
-    seed(core)
+    const core = seededCore()
     const rows = await readSheet(Buffer.from((await exportAs(core, 'xlsx', true)).contentBase64, 'base64'))
     expect(rows[0]).toEqual([...HEADERS, '状态'])
     expect(rows).toContainEqual(['王明', null, '郑家村', null, null, null, null, '已归档'])
@@ -117,16 +107,14 @@ describe('people:export as .xlsx', () => {
 
 describe('round trip: an exported directory imports into a fresh database as the same people', () => {
   it.each(['xlsx', 'csv'] as const)('as %s', async (format) => {
-    const source = testCore({ now: () => T0 })
-    seed(source)
+    const source = seededCore()
     const target = testCore()
     await importFile(target, await exportAs(source, format))
     expect((await listed(target)).map(fieldsOf)).toEqual((await listed(source)).map(fieldsOf))
   })
 
   it('re-importing an export into the same database finds everyone as a duplicate', async () => {
-    const core = testCore({ now: () => T0 })
-    seed(core)
+    const core = seededCore()
     const { fileName, contentBase64 } = await exportAs(core, 'csv', true)
     const preview = valueOf(await core.invoke('people:importPreview', { fileName, contentBase64 }))
     const all = await listed(core, true)
@@ -162,8 +150,7 @@ describe('round trip: an exported directory imports into a fresh database as the
   it.each(['xlsx', 'csv'] as const)('holds for any directory, as %s', async (format) => {
     await fc.assert(
       fc.asyncProperty(rosterArb, async (roster) => {
-        const source = testCore({ now: () => T0 })
-        seed(source, roster)
+        const source = seededCore(roster)
         const target = testCore()
         await importFile(target, await exportAs(source, format))
         expect((await listed(target)).map(fieldsOf)).toEqual((await listed(source)).map(fieldsOf))

@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/core/core'
 import type { ColumnMapping, ImportPreview, Person } from '../../../src/shared/domain'
 import { LIMITS } from '../../../src/shared/limits'
-import {
-  csvBase64,
-  docxBytes,
-  MESSY_ROSTER,
-  pngBytes,
-  randomBytes,
-  toBase64,
-  xlsxBase64,
-  xlsxBytes
-} from '../../fixtures/rosters'
+import { csvBase64, docxBytes, fieldsOf, MESSY_ROSTER, pngBytes, randomBytes, toBase64, xlsxBase64, xlsxBytes } from '../../fixtures/rosters'
 import { errorOf, insertPerson, recordEvents, runCleanups, T0, testCore, valueOf, withDatabase } from '../../helpers'
 
 afterEach(runCleanups)
@@ -26,16 +17,16 @@ async function people(core: Core): Promise<Person[]> {
   return valueOf(await core.invoke('people:list', { includeArchived: true }))
 }
 
-/** The fields an import sets, for comparing people across databases. */
-const fieldsOf = ({ name, gender, organisation, village, categories, phone, note }: Person) => ({
-  name,
-  gender,
-  organisation,
-  village,
-  categories,
-  phone,
-  note
-})
+/** 李芳 as MESSY_ROSTER's row 4 reads. */
+const LI_FANG_IN_MESSY_ROSTER = {
+  name: '李芳',
+  gender: 'female',
+  organisation: '郑家镇人民政府',
+  village: '郑家村',
+  categories: ['党员', '志愿者'],
+  phone: '0635-8888888',
+  note: ''
+}
 
 describe('people:importPreview', () => {
   it('reads a messy WPS roster: title row, 序号, full-width spaces, numeric phones, several categories, blank rows', async () => {
@@ -63,15 +54,7 @@ describe('people:importPreview', () => {
       {
         row: 4,
         duplicateOfId: null,
-        person: {
-          name: '李芳',
-          gender: 'female',
-          organisation: '郑家镇人民政府',
-          village: '郑家村',
-          categories: ['党员', '志愿者'],
-          phone: '0635-8888888',
-          note: ''
-        }
+        person: LI_FANG_IN_MESSY_ROSTER
       },
       {
         row: 5,
@@ -325,15 +308,8 @@ describe('people:importCommit', () => {
     expect(valueOf(await commit(core, await xlsxBase64(MESSY_ROSTER), { onDuplicate: 'update' }))).toEqual({ created: 3, updated: 2, skipped: 0 })
 
     const updated = valueOf(await core.invoke('people:get', { id: liFang }))
-    expect(fieldsOf(updated)).toEqual({
-      name: '李芳',
-      gender: 'female',
-      organisation: '郑家镇人民政府',
-      village: '郑家村',
-      categories: ['党员', '志愿者'],
-      phone: '0635-8888888',
-      note: '原有备注'
-    })
+    // The file's fields replace hers, but a blank note in the file leaves hers as it was.
+    expect(fieldsOf(updated)).toEqual({ ...LI_FANG_IN_MESSY_ROSTER, note: '原有备注' })
     expect(updated.updatedAt).toBe(T0 + 1000)
     // The file's row for 赵海云 has nothing but a name and an organisation: nothing to change, not even the time.
     const untouched = valueOf(await core.invoke('people:get', { id: zhao }))

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import type { Core } from '../../../src/core/core'
-import type { InputOf } from '../../../src/shared/contract'
+import type { Channel, InputOf } from '../../../src/shared/contract'
 import type { Person, SessionDetail, Theme } from '../../../src/shared/domain'
-import { errorOf, valueOf, withDatabase } from '../../helpers'
+import { refusedWithoutTrace, valueOf, withDatabase } from '../../helpers'
 
 /** Shared by the planning suites: small builders on top of core's own channels. */
 
@@ -11,6 +11,27 @@ export const china = (dateTime: string): number => {
   const ms = Date.parse(`${dateTime.replace(' ', 'T')}:00+08:00`)
   if (Number.isNaN(ms)) throw new Error(`not a date-time: ${dateTime}`)
   return ms
+}
+
+/** An input a create channel accepts, and what the created record must hold. */
+export interface CreateCase<C extends Channel, T> {
+  name: string
+  input: InputOf<C>
+  expected: Partial<T>
+}
+
+/** An input a channel must refuse as invalid_input, with the one issue it raises. */
+export interface InvalidCase {
+  name: string
+  input: unknown
+  issue: { path: (string | number)[]; code: string; params?: Record<string, unknown> }
+}
+
+/** Checks that `channel` refuses the case's input as invalid_input with exactly its issue, and leaves no trace. */
+export async function expectInvalid(core: Core & { databaseFile: string }, channel: Channel, { input, issue }: InvalidCase): Promise<void> {
+  const error = await refusedWithoutTrace(core, channel, input)
+  expect(error.code).toBe('invalid_input')
+  expect(error.issues).toEqual([expect.objectContaining(issue)])
 }
 
 export async function createPerson(core: Core, input: InputOf<'people:create'>): Promise<Person> {
@@ -38,11 +59,6 @@ export async function getSession(core: Core, id: string): Promise<SessionDetail>
 
 export async function getPerson(core: Core, id: string): Promise<Person> {
   return valueOf(await core.invoke('people:get', { id }))
-}
-
-/** The codes and paths of a refused call's issues, in order: easy to compare as a whole. */
-export function issuesOf(result: Parameters<typeof errorOf>[0]): { path: (string | number)[]; code: string }[] {
-  return (errorOf(result).issues ?? []).map(({ path, code }) => ({ path, code }))
 }
 
 export const PLANNING_TABLES = ['sessions', 'agenda_segments', 'attendance', 'people', 'themes'] as const

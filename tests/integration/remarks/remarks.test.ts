@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InputOf } from '../../../src/shared/contract'
 import type { Remark } from '../../../src/shared/domain'
-import type { Result } from '../../../src/shared/result'
 import { uuidv7 } from '../../../src/core/store/ids'
-import { databaseFingerprint, errorOf, insertSession, runCleanups, T0, valueOf, withDatabase } from '../../helpers'
+import { errorOf, insertSession, issuesOf, runCleanups, T0, valueOf, withDatabase, writesNothing } from '../../helpers'
 import { act, currentTurn, listRemarks, MINUTE, openTable, SECOND, writeRemark, type Table } from './fixtures'
 
 /**
@@ -15,8 +14,6 @@ import { act, currentTurn, listRemarks, MINUTE, openTable, SECOND, writeRemark, 
 afterEach(runCleanups)
 
 const NOBODY = '01890000-0000-7000-8000-000000000000'
-
-const issuesOf = (result: Result<unknown>) => (errorOf(result).issues ?? []).map(({ path, code }) => ({ path, code }))
 
 /** 圆桌时间 entered at T0+2min; a round from 温乐义 (seat 1) at T0+3min. Returns 温乐义's turn. */
 async function roundFromWen(table: Table): Promise<string> {
@@ -217,7 +214,6 @@ describe('validation and refusals', () => {
     const existing = await writeRemark(table, wen, '已有的一句', { tags: ['观点'] })
     table.events.length = 0
     const base: InputOf<'remarks:create'> = { sessionId: table.sessionId, speakerId: wen, turnId: null, text: '一句话' }
-    const before = databaseFingerprint(table.file)
 
     const refusals: [string, unknown, string, { path: (string | number)[]; code: string }[] | null][] = [
       ['remarks:create', { ...base, text: '' }, 'invalid_input', null],
@@ -238,12 +234,13 @@ describe('validation and refusals', () => {
       ['remarks:delete', { id: NOBODY }, 'not_found', null],
       ['remarks:restore', { id: NOBODY }, 'not_found', null]
     ]
-    for (const [channel, input, code, issues] of refusals) {
-      const result = await table.core.invoke(channel, input)
-      expect(errorOf(result).code, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toBe(code)
-      if (issues) expect(issuesOf(result)).toEqual(issues)
-    }
-    expect(databaseFingerprint(table.file)).toEqual(before)
+    await writesNothing(table.file, async () => {
+      for (const [channel, input, code, issues] of refusals) {
+        const result = await table.core.invoke(channel, input)
+        expect(errorOf(result).code, `${channel} ${JSON.stringify(input).slice(0, 80)}`).toBe(code)
+        if (issues) expect(issuesOf(result)).toEqual(issues)
+      }
+    })
     expect(table.events).toEqual([])
     expect(await listRemarks(table)).toEqual([existing])
     expect(await listRemarks(table, planned)).toEqual([])
@@ -259,18 +256,18 @@ describe('validation and refusals', () => {
     const remark = await writeRemark(table, wen, '一句话')
     withDatabase(table.file, (db) => db.prepare("UPDATE sessions SET status = 'cancelled' WHERE id = ?").run(table.sessionId))
     table.events.length = 0
-    const before = databaseFingerprint(table.file)
-    for (const [channel, input] of [
-      ['remarks:update', { id: remark.id, text: '改了' }],
-      ['remarks:update', { id: remark.id, speakerId: zhai }],
-      ['remarks:delete', { id: remark.id }],
-      ['remarks:restore', { id: remark.id }]
-    ] as const) {
-      const result = await table.core.invoke(channel, input)
-      expect(errorOf(result).code).toBe('conflict')
-      expect(issuesOf(result)).toEqual([{ path: ['sessionId'], code: 'session_cancelled' }])
-    }
-    expect(databaseFingerprint(table.file)).toEqual(before)
+    await writesNothing(table.file, async () => {
+      for (const [channel, input] of [
+        ['remarks:update', { id: remark.id, text: '改了' }],
+        ['remarks:update', { id: remark.id, speakerId: zhai }],
+        ['remarks:delete', { id: remark.id }],
+        ['remarks:restore', { id: remark.id }]
+      ] as const) {
+        const result = await table.core.invoke(channel, input)
+        expect(errorOf(result).code).toBe('conflict')
+        expect(issuesOf(result)).toEqual([{ path: ['sessionId'], code: 'session_cancelled' }])
+      }
+    })
     expect(table.events).toEqual([])
   })
 })
@@ -281,11 +278,11 @@ describe('soft delete and restore', () => {
     const [wen, zhai] = table.people as [string, string]
     const remark = await writeRemark(table, wen, '删掉的话')
     valueOf(await table.core.invoke('remarks:delete', { id: remark.id }))
-    const before = databaseFingerprint(table.file)
-    for (const patch of [{ text: '改了' }, { speakerId: zhai }, { tags: ['建议'] }, { starred: true }]) {
-      expect(errorOf(await table.core.invoke('remarks:update', { id: remark.id, ...patch })).issues?.[0]).toMatchObject({ code: 'remark_deleted' })
-    }
-    expect(databaseFingerprint(table.file)).toEqual(before)
+    await writesNothing(table.file, async () => {
+      for (const patch of [{ text: '改了' }, { speakerId: zhai }, { tags: ['建议'] }, { starred: true }]) {
+        expect(errorOf(await table.core.invoke('remarks:update', { id: remark.id, ...patch })).issues?.[0]).toMatchObject({ code: 'remark_deleted' })
+      }
+    })
     valueOf(await table.core.invoke('remarks:restore', { id: remark.id }))
     expect(valueOf(await table.core.invoke('remarks:update', { id: remark.id, text: '改了' })).text).toBe('改了')
   })

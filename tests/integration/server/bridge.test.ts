@@ -68,8 +68,11 @@ async function startBridge(options: { staticDir?: string } = {}) {
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
       body: JSON.stringify(input)
     })
+  /** POST `path` with the bearer token and a JSON content type; the body goes as given (not encoded, unlike `api`). */
+  const post = (path: string, body: Pick<RequestOptions, 'body' | 'chunks'> = {}): Promise<Reply> =>
+    send(port, path, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, ...body })
   const language = async (): Promise<string> => valueOf(await core.invoke('settings:get', {})).language
-  return { core, server, port, api, language }
+  return { core, server, port, api, post, language }
 }
 
 describe('the API: token', () => {
@@ -158,60 +161,41 @@ describe('the API: DNS rebinding and cross-origin requests', () => {
 
 describe('the API: requests', () => {
   it('refuses a body over 1 MiB with 413 and writes nothing', async () => {
-    const { port, language } = await startBridge()
+    const { post, language } = await startBridge()
     // Valid JSON that would change the language, padded past the limit.
     const body = `{"language":"en"}${' '.repeat(MAX_BODY_BYTES)}`
-    const reply = await send(port, '/api/settings:update', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body
-    })
+    const reply = await post('/api/settings:update', { body })
     expect(reply.status).toBe(413)
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await language()).toBe('zh-CN')
   })
 
   it('refuses a chunked body over 1 MiB (no Content-Length) with 413 and writes nothing', async () => {
-    const { port, language } = await startBridge()
+    const { post, language } = await startBridge()
     const chunks = [Buffer.from('{"language":"en"}'), ...Array.from({ length: 17 }, () => Buffer.alloc(64 * 1024, 0x20))]
-    const reply = await send(port, '/api/settings:update', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      chunks
-    })
+    const reply = await post('/api/settings:update', { chunks })
     expect(reply.status).toBe(413)
     expect(await language()).toBe('zh-CN')
   })
 
   it('accepts a body of exactly 1 MiB', async () => {
-    const { port, language } = await startBridge()
+    const { post, language } = await startBridge()
     const json = '{"language":"en"}'
-    const reply = await send(port, '/api/settings:update', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: json + ' '.repeat(MAX_BODY_BYTES - json.length)
-    })
+    const reply = await post('/api/settings:update', { body: json + ' '.repeat(MAX_BODY_BYTES - json.length) })
     expect(reply.status).toBe(200)
     expect(await language()).toBe('en')
   })
 
   it('answers a body that is not JSON with 400 invalid_input', async () => {
-    const { port } = await startBridge()
-    const reply = await send(port, '/api/settings:update', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: '{"language": "en"'
-    })
+    const { post } = await startBridge()
+    const reply = await post('/api/settings:update', { body: '{"language": "en"' })
     expect(reply.status).toBe(400)
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
   it('treats an empty body as {}', async () => {
-    const { port } = await startBridge()
-    const reply = await send(port, '/api/settings:get', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
-    })
+    const { post } = await startBridge()
+    const reply = await post('/api/settings:get')
     expect(reply.status).toBe(200)
     expect(reply.json()).toMatchObject({ ok: true, value: { language: 'zh-CN' } })
   })
@@ -250,24 +234,16 @@ describe('the API: requests', () => {
   })
 
   it('decodes a percent-encoded channel name', async () => {
-    const { port } = await startBridge()
-    const reply = await send(port, '/api/settings%3Aget', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: '{}'
-    })
+    const { post } = await startBridge()
+    const reply = await post('/api/settings%3Aget', { body: '{}' })
     expect(reply.status).toBe(200)
   })
 
   it('answers a malformed percent-encoding in the channel name as a client error, not a server failure', async () => {
-    const { port } = await startBridge()
+    const { post } = await startBridge()
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     onCleanup(() => error.mockRestore())
-    const reply = await send(port, '/api/settings%E0%A4%A', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-      body: '{}'
-    })
+    const reply = await post('/api/settings%E0%A4%A', { body: '{}' })
     expect(reply.status).toBeGreaterThanOrEqual(400)
     expect(reply.status).toBeLessThan(500)
   })
@@ -363,36 +339,42 @@ describe('the event stream', () => {
     await api('settings:update', { language: 'fr' })
     await api('settings:update', { language: 'en' }, { Origin: 'http://evil.example' })
     await core.invoke('settings:update', { defaultVenue: '理论宣讲室' })
-    await stream.waitFor((t) => t.includes('data: '))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(stream.text().match(/^data: .*$/gm)).toEqual(['data: {"name":"settings:changed"}'])
+    // A last, different event: the stream is in order, so once it is here everything sent before it is too.
+    const { id } = valueOf(await core.invoke('people:create', { name: '王芳' }))
+    await stream.waitFor((t) => t.includes('"people:changed"'))
+    expect(stream.text().match(/^data: .*$/gm)).toEqual([
+      'data: {"name":"settings:changed"}',
+      `data: {"name":"people:changed","id":"${id}"}`
+    ])
   })
 
   it('stops listening to core when the client goes away', async () => {
     const { port, core } = await startBridge()
+    const before = core.listenerCount()
     const stream = await openStream(port, `/events?token=${TOKEN}`)
     await stream.waitFor((text) => text.includes('retry:'))
+    expect(core.listenerCount()).toBe(before + 1)
     stream.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    // A listener left behind would write to a destroyed response; the call must still succeed.
+    // Core swallows a listener's errors, so only the count shows a listener left behind.
+    await expect.poll(() => core.listenerCount()).toBe(before)
     expect((await core.invoke('settings:update', { language: 'en' })).ok).toBe(true)
   })
 })
 
 describe('static files', () => {
-  function makeSite(): { root: string; staticDir: string } {
+  /** A bridge serving a built site (index.html and an asset), with a secret file beside the site's folder; its port. */
+  async function servingSite(): Promise<number> {
     const root = tempDir()
     const staticDir = join(root, 'renderer')
     mkdirSync(join(staticDir, 'assets'), { recursive: true })
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>圆桌派</title>')
     writeFileSync(join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)')
     writeFileSync(join(root, 'secret.txt'), 'TOP SECRET')
-    return { root, staticDir }
+    return (await startBridge({ staticDir })).port
   }
 
   it('serves index.html at / with a Content-Security-Policy, without a token', async () => {
-    const { staticDir } = makeSite()
-    const { port } = await startBridge({ staticDir })
+    const port = await servingSite()
     const reply = await send(port, '/')
     expect(reply.status).toBe(200)
     expect(reply.text).toBe('<!doctype html><title>圆桌派</title>')
@@ -404,8 +386,7 @@ describe('static files', () => {
   })
 
   it('serves built assets with their type', async () => {
-    const { staticDir } = makeSite()
-    const { port } = await startBridge({ staticDir })
+    const port = await servingSite()
     const reply = await send(port, '/assets/app-1234.js')
     expect(reply.status).toBe(200)
     expect(reply.text).toBe('console.log(1)')
@@ -425,8 +406,7 @@ describe('static files', () => {
     '/assets/',
     '/missing.js'
   ])('answers %s with 404 and nothing from outside the folder', async (path) => {
-    const { staticDir } = makeSite()
-    const { port } = await startBridge({ staticDir })
+    const port = await servingSite()
     const reply = await send(port, path)
     expect(reply.status).toBe(404)
     expect(reply.text).not.toContain('TOP SECRET')
@@ -434,14 +414,12 @@ describe('static files', () => {
   })
 
   it('refuses a foreign Host for the page too (DNS rebinding)', async () => {
-    const { staticDir } = makeSite()
-    const { port } = await startBridge({ staticDir })
+    const port = await servingSite()
     expect((await send(port, '/', { headers: { Host: `evil.example:${port}` } })).status).toBe(421)
   })
 
   it('answers POST to a page with 405', async () => {
-    const { staticDir } = makeSite()
-    const { port } = await startBridge({ staticDir })
+    const port = await servingSite()
     expect((await send(port, '/', { method: 'POST', body: 'x' })).status).toBe(405)
   })
 

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DatabaseOpenError } from '../../../src/core/errors'
 import { takeWriterLock } from '../../../src/core/store/writer-lock'
+import type { AppInfo } from '../../../src/shared/domain'
 import { damageTable } from '../../fixtures/damage'
 import { onCleanup, runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 
@@ -93,14 +94,18 @@ describe('one writer process per archive', () => {
 })
 
 describe('after an unclean exit', () => {
+  /** Opens the archive again (after a run on it that was SIGKILLed, if `killed`); its health once the check is done. */
+  async function healthOnOpening(file: string, { killed }: { killed: boolean }): Promise<AppInfo['health']> {
+    if (killed) await (await holderProcess(file)).kill()
+    const core = testCore({ databaseFile: file })
+    await core.idle()
+    return valueOf(await core.invoke('app:info', {})).health
+  }
+
   it('runs quick_check after start-up and reports what it found', async () => {
     const file = tempDatabaseFile()
     testCore({ databaseFile: file }).close()
-    const other = await holderProcess(file) // a run that ends by being killed
-    await other.kill()
-    const core = testCore({ databaseFile: file })
-    await core.idle()
-    expect(valueOf(await core.invoke('app:info', {})).health).toEqual({ lastExit: 'unclean', check: 'ok' })
+    expect(await healthOnOpening(file, { killed: true })).toEqual({ lastExit: 'unclean', check: 'ok' })
   })
 
   it('says the archive is damaged when quick_check finds damage', async () => {
@@ -109,18 +114,12 @@ describe('after an unclean exit', () => {
     for (let i = 0; i < 300; i++) valueOf(await first.invoke('people:create', { name: `李芳${i}`, village: '郑家村' }))
     first.close()
     damageTable(file, 'people')
-    const other = await holderProcess(file)
-    await other.kill()
-    const core = testCore({ databaseFile: file })
-    await core.idle()
-    expect(valueOf(await core.invoke('app:info', {})).health).toEqual({ lastExit: 'unclean', check: 'damaged' })
+    expect(await healthOnOpening(file, { killed: true })).toEqual({ lastExit: 'unclean', check: 'damaged' })
   })
 
   it('needs no check after a clean exit', async () => {
     const file = tempDatabaseFile()
     testCore({ databaseFile: file }).close()
-    const core = testCore({ databaseFile: file })
-    await core.idle()
-    expect(valueOf(await core.invoke('app:info', {})).health).toEqual({ lastExit: 'clean', check: 'not_needed' })
+    expect(await healthOnOpening(file, { killed: false })).toEqual({ lastExit: 'clean', check: 'not_needed' })
   })
 })
