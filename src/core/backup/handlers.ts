@@ -5,9 +5,10 @@ import type { BackupInfo } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import { backupPath, listBackups, makeBackup } from './backups'
+import type { OutputOf, ParsedInputOf } from '../../shared/contract'
 
 /** 备份 now; with `chooseFile`, the same verified copy is also saved where the user picks (desktop only). */
-export async function createBackup(ctx: CoreContext, input: { chooseFile: boolean }): Promise<{ backup: BackupInfo; savedTo: string | null }> {
+export async function createBackup(ctx: CoreContext, input: ParsedInputOf<'backups:create'>): Promise<OutputOf<'backups:create'>> {
   if (input.chooseFile && !ctx.platform.chooseSavePath) throw new AppFailure('unavailable', 'Choosing a file needs the desktop app.')
   const backup = await makeBackup(ctx.db, ctx.databaseFile, 'manual', ctx.now())
   ctx.emit({ name: 'backups:changed' })
@@ -30,7 +31,7 @@ export const backupsList = (ctx: CoreContext): BackupInfo[] => listBackups(ctx.d
  * 恢复: core has already made a backup of the archive as it is (see core.ts); the current file is set
  * aside, the chosen backup takes its place, and the archive reopens on it (migrated if it is older).
  */
-export function restoreBackup(ctx: CoreContext, input: { name: string }): { restored: BackupInfo; setAside: string } {
+export function restoreBackup(ctx: CoreContext, input: ParsedInputOf<'backups:restore'>): OutputOf<'backups:restore'> {
   const file = backupPath(ctx.databaseFile, input.name)
   const restored = listBackups(ctx.databaseFile).find((backup) => backup.name === input.name)!
   const setAside = ctx.replaceDatabase(file)

@@ -4,6 +4,7 @@ import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
 import { uuidv7 } from '../store/ids'
+import type { ParsedInputOf } from '../../shared/contract'
 
 interface DecisionRow {
   id: string
@@ -25,12 +26,7 @@ const SELECT_DECISION = `
   SELECT d.*, s.title AS session_title, s.planned_start AS session_start, p.name AS person_name
   FROM decisions d JOIN sessions s ON s.id = d.session_id LEFT JOIN people p ON p.id = d.owner_id`
 
-export interface DecisionFilter {
-  sessionId?: string
-  status?: DecisionStatus
-  ownerId?: string
-  dueBy?: string
-}
+type DecisionFilter = ParsedInputOf<'decisions:list'>
 
 /** Open ones first, by due date (undated last), then by session. */
 export function listDecisions(ctx: CoreContext, filter: DecisionFilter): Decision[] {
@@ -53,7 +49,7 @@ export function getDecision(ctx: CoreContext, id: string): Decision {
 
 export function createDecision(
   ctx: CoreContext,
-  input: { sessionId: string; text: string; ownerId: string | null; ownerName: string; dueDate: string | null }
+  input: ParsedInputOf<'decisions:create'>
 ): Decision {
   requireStatus(ctx, input.sessionId, ['live', 'ended'], 'sessionId')
   requireOwner(ctx, input.ownerId)
@@ -71,7 +67,7 @@ export function createDecision(
 /** Follow-ups are updated long after the session: any field, and done / open again. */
 export function updateDecision(
   ctx: CoreContext,
-  input: { id: string; text?: string; ownerId?: string | null; ownerName?: string; dueDate?: string | null; status?: DecisionStatus }
+  input: ParsedInputOf<'decisions:update'>
 ): Decision {
   const decision = getDecision(ctx, input.id)
   if (input.ownerId !== undefined) requireOwner(ctx, input.ownerId)

@@ -1,5 +1,3 @@
-import type { z } from 'zod'
-import type { liveActionSchema } from '../../shared/contract'
 import type { AttendanceRole, LiveView, SessionDetail } from '../../shared/domain'
 import { isVolunteerRole } from '../../shared/roles'
 import {
@@ -18,8 +16,9 @@ import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { readAttendance } from '../sessions/attendance'
 import { getSession, requireStatus } from '../sessions/sessions'
+import type { ParsedInputOf } from '../../shared/contract'
 
-type LiveAction = z.output<typeof liveActionSchema>
+type LiveAction = ParsedInputOf<'live:act'>['action']
 
 /**
  * The live session: every action is one committed row of `speaking_events` (write-through), and the
@@ -73,7 +72,7 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
   return liveView(ctx, sessionId)
 }
 
-export function checkIn(ctx: CoreContext, input: { sessionId: string; personId: string; present: boolean; reason: string }): LiveView {
+export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
   const row = ctx.db.prepare('SELECT invited FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
     | { invited: number }
@@ -114,7 +113,7 @@ export function checkInEveryone(ctx: CoreContext, sessionId: string): LiveView {
 }
 
 /** A volunteer's service hours as the organiser corrects them before export; null goes back to the computed hours. */
-export function setServiceHours(ctx: CoreContext, input: { sessionId: string; personId: string; hours: number | null }): SessionDetail {
+export function setServiceHours(ctx: CoreContext, input: ParsedInputOf<'attendance:setServiceHours'>): SessionDetail {
   requireStatus(ctx, input.sessionId, ['live', 'ended'], 'sessionId')
   const row = ctx.db.prepare('SELECT role FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
     | { role: AttendanceRole }
@@ -126,7 +125,7 @@ export function setServiceHours(ctx: CoreContext, input: { sessionId: string; pe
   return getSession(ctx, input.sessionId)
 }
 
-export function addWalkIn(ctx: CoreContext, input: { sessionId: string; personId: string; seatNumber: number | null }): LiveView {
+export function addWalkIn(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIn'>): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
   const person = ctx.db.prepare('SELECT archived_at FROM people WHERE id = ?').get(input.personId) as { archived_at: number | null } | undefined
   if (!person) throw new AppFailure('invalid_input', 'No such person.', [issue('personId', 'person_not_found')])

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
+import type { ParsedInputOf } from '../../shared/contract'
 
 interface PersonRow {
   id: string
@@ -42,7 +43,7 @@ const SELECT_PERSON = `
   FROM people p`
 
 
-export function listPeople({ db }: CoreContext, options: { includeArchived?: boolean; limit?: number }): Person[] {
+export function listPeople({ db }: CoreContext, options: ParsedInputOf<'people:list'>): Person[] {
   const rows = db.prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0) as PersonRow[]
   // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
   return rows

@@ -1,5 +1,4 @@
-import type { z } from 'zod'
-import type { contract } from '../../shared/contract'
+import type { ParsedInputOf } from '../../shared/contract'
 import type { ColumnMapping, ImportOutcome, ImportPreview, ImportProblem, ImportRow, Person, PersonFields } from '../../shared/domain'
 import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
@@ -10,8 +9,8 @@ import { fileEmpty } from './roster-file'
 import { findHeaderRow, guessMapping, isBlankRow } from './roster-mapping'
 import { normaliseName, normaliseText, readPersonRow } from './roster-rows'
 
-export type PreviewInput = z.output<(typeof contract)['people:importPreview']['input']>
-export type CommitInput = z.output<(typeof contract)['people:importCommit']['input']>
+type PreviewInput = ParsedInputOf<'people:importPreview'>
+type CommitInput = ParsedInputOf<'people:importCommit'>
 
 /** The cells of a roster and where its header is; everything that needs no database. */
 interface RosterSheet {

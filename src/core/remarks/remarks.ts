@@ -5,6 +5,7 @@ import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
+import type { ParsedInputOf } from '../../shared/contract'
 
 /** Remarks are written while a session is live and reviewed after it has ended. */
 const WRITABLE: SessionStatus[] = ['live', 'ended']
@@ -48,16 +49,7 @@ export function getRemark(ctx: CoreContext, id: string): Remark {
   return toRemark(row)
 }
 
-export interface NewRemark {
-  sessionId: string
-  speakerId: string
-  turnId: string | null
-  text: string
-  tags: string[]
-  starred: boolean
-}
-
-export function createRemark(ctx: CoreContext, input: NewRemark): Remark {
+export function createRemark(ctx: CoreContext, input: ParsedInputOf<'remarks:create'>): Remark {
   requireStatus(ctx, input.sessionId, WRITABLE, 'sessionId')
   requirePerson(ctx, input.speakerId)
   requireSpeaker(ctx, input.sessionId, input.speakerId)
@@ -77,7 +69,7 @@ export function createRemark(ctx: CoreContext, input: NewRemark): Remark {
 
 export function updateRemark(
   ctx: CoreContext,
-  input: { id: string; text?: string; speakerId?: string; tags?: string[]; starred?: boolean }
+  input: ParsedInputOf<'remarks:update'>
 ): Remark {
   const remark = getRemark(ctx, input.id)
   requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
@@ -127,7 +119,7 @@ export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | nul
   }
 }
 
-export function saveDraft(ctx: CoreContext, draft: Omit<RemarkDraft, 'updatedAt'>): RemarkDraft | null {
+export function saveDraft(ctx: CoreContext, draft: ParsedInputOf<'drafts:save'>): RemarkDraft | null {
   requireStatus(ctx, draft.sessionId, WRITABLE, 'sessionId')
   if (draft.text.trim() === '' && draft.tags.length === 0 && !draft.starred) {
     ctx.db.prepare('DELETE FROM remark_drafts WHERE session_id = ?').run(draft.sessionId)

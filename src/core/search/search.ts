@@ -3,15 +3,9 @@ import { compareNames, nameLabels, type NamedPerson } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
 import { chinaTimeToUtc } from '../../shared/china-time'
+import type { ParsedInputOf } from '../../shared/contract'
 
-export interface SearchQuery {
-  text: string
-  from?: number
-  to?: number
-  personId?: string
-  tag?: string
-  limit: number
-}
+type SearchQuery = ParsedInputOf<'search:query'>
 
 const SNIPPET_CONTEXT = 30
 /** Up to this many index matches are fetched and sorted; above it the time index is walked instead. */

@@ -1,5 +1,4 @@
-import type { z } from 'zod'
-import type { sessionPlanSchema } from '../../shared/contract'
+import type { ParsedInputOf } from '../../shared/contract'
 import type { AgendaSegment, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
 import { applyRoles, lecturersOf } from '../../shared/roles'
 import type { FieldIssue } from '../../shared/result'
@@ -11,7 +10,7 @@ import { readAttendance } from './attendance'
 import { likePattern } from '../store/like'
 import { chinaTimeOfDay, DAY_MS, startOfChinaDay } from '../../shared/china-time'
 
-export type SessionPlanFields = z.output<typeof sessionPlanSchema>
+export type SessionPlanFields = ParsedInputOf<'sessions:create'>
 
 interface SessionRow {
   id: string
@@ -43,12 +42,7 @@ const SELECT_SESSION = `
   LEFT JOIN people h ON h.id = s.host_id
   LEFT JOIN people r ON r.id = s.recorder_id`
 
-export interface SessionQuery {
-  when?: 'upcoming' | 'past' | 'all'
-  query?: string
-  from?: number
-  to?: number
-}
+type SessionQuery = ParsedInputOf<'sessions:list'>
 
 export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSummary[] {
   const when = options.when ?? 'all'
