@@ -1,5 +1,5 @@
 import type { Person } from '@shared/domain'
-import { fullPlaceOf } from '@shared/people'
+import { compareNames, fullPlaceOf } from '@shared/people'
 
 export type SortKey = 'name' | 'organisation' | 'categories'
 export interface Sort {
@@ -13,7 +13,6 @@ export interface PeopleFilter {
   place: string | null
 }
 
-const collator = new Intl.Collator('zh-CN')
 /** Village and unit, in the one order every view uses (src/shared/people.ts). */
 export const placeOf = (person: Person): string => fullPlaceOf(person)
 
@@ -29,7 +28,7 @@ export function filterPeople(people: Person[], filter: PeopleFilter, sort: Sort)
   )
   const value = (person: Person): string =>
     sort.key === 'name' ? person.name : sort.key === 'organisation' ? placeOf(person) : person.categories.join('、')
-  return matches.sort((a, b) => collator.compare(value(a), value(b)) * (sort.descending ? -1 : 1) || collator.compare(a.name, b.name))
+  return matches.sort((a, b) => compareNames(value(a), value(b)) * (sort.descending ? -1 : 1) || compareNames(a.name, b.name))
 }
 
 /** Every organisation and village that occurs, for the place filter. */
@@ -39,5 +38,5 @@ export function placesOf(people: Person[]): string[] {
     if (person.organisation) places.add(person.organisation)
     if (person.village) places.add(person.village)
   }
-  return [...places].sort(collator.compare)
+  return [...places].sort(compareNames)
 }

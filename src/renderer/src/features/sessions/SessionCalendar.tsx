@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import type { SessionSummary } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
 import { STATUS_COLOR } from '../../common/session-status'
-import { DAY_MS, formatIsoDate, formatMonth, formatTime, startOfChinaDay } from '../../format'
+import { chinaWeekday } from '@shared/china-time'
+import { chinaTimeToUtc, DAY_MS, formatIsoDate, formatMonth, formatTime, startOfChinaDay } from '../../format'
 import { navigate } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { useSettings } from '../../shell/settings-context'
@@ -21,7 +22,7 @@ const monthOf = (ms: number): Month => {
   const [year, month] = formatIsoDate(ms).split('-').map(Number)
   return { year: year!, month: month! }
 }
-const monthStart = ({ year, month }: Month): number => Date.parse(`${year}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`)
+const monthStart = ({ year, month }: Month): number => chinaTimeToUtc(`${year}-${String(month).padStart(2, '0')}-01`)
 const shift = ({ year, month }: Month, delta: number): Month => {
   const index = year * 12 + (month - 1) + delta
   return { year: Math.floor(index / 12), month: (index % 12) + 1 }
@@ -34,8 +35,8 @@ export function SessionCalendar() {
   const [month, setMonth] = useState<Month>(() => monthOf(Date.now()))
   const first = monthStart(month)
   const next = monthStart(shift(month, 1))
-  // Monday-based weekday of the 1st (getUTCDay of the China date).
-  const leading = (new Date(first + 8 * 3600_000).getUTCDay() + 6) % 7
+  // Monday-based weekday of the 1st.
+  const leading = (chinaWeekday(first) + 6) % 7
   const gridStart = first - leading * DAY_MS
   const weeks = Math.ceil((leading + Math.round((next - first) / DAY_MS)) / 7)
   const sessions = useChannel('sessions:list', { when: 'all', from: gridStart, to: gridStart + weeks * 7 * DAY_MS }, ['sessions:changed'])
