@@ -7,7 +7,7 @@ import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
 import { demoPresent, seedDemo } from './demo/demo'
 import { ensureFolder, openDatabase, type Database } from './store/database'
-import { takeWriterLock } from './store/writer-lock'
+import { takeWriterLock, type WriterLock } from './store/writer-lock'
 import { backupBeforeMigration, backedUpToday, backupPath, makeBackup, putBackupInPlace } from './backup/backups'
 import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
@@ -66,10 +66,70 @@ export function createCore(options: CoreOptions): Core {
   // The demo belongs to a first run only: never to an existing archive, whatever opened it before.
   const firstRun = !existsSync(options.databaseFile)
   const now = options.now ?? Date.now
+  const log = options.log ?? ((message, error) => console.error(message, error))
+  const { ctx, lock } = openArchive(options, now)
+  const listeners = new Set<(event: ChangeEvent) => void>()
+  const background = backgroundTasks(log)
+
+  function notify(event: ChangeEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        log('[core] a change listener failed', error)
+      }
+    }
+  }
+  const backupInBackground = (reason: BackupReason): void =>
+    background.run(`the ${reason} backup`, () => makeBackup(ctx.db, ctx.databaseFile, reason, now()).then(() => notify({ name: 'backups:changed' })))
+
+  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx)).immediate()
+  // Once a day, at the first start: an archive that is used every day has yesterday's state at hand.
+  if (!firstRun && !backedUpToday(ctx.databaseFile, now())) backupInBackground('daily')
+  if (ctx.health.check === 'pending') background.run('the check after an unclean exit', () => checkAfterUncleanExit(ctx, log, notify))
+
+  async function invoke<C extends Channel>(channel: C | string, raw: unknown): Promise<Result<OutputOf<C>>> {
+    if (!isChannel(channel)) return fail('unknown_channel', `There is no channel named ${String(channel).slice(0, 100)}`)
+    const parsed = contract[channel].input.safeParse(raw ?? {})
+    if (!parsed.success) {
+      return fail('invalid_input', `Invalid input for ${channel}`, toFieldIssues(parsed.error, raw))
+    }
+    // Events are collected per call, so an async handler's events are not mixed with another call's.
+    const events: ChangeEvent[] = []
+    try {
+      await backupBefore(ctx, channel, parsed.data, events, log)
+      const value = (await runHandler(ctx, channel, parsed.data, events)) as OutputOf<C>
+      for (const event of events) notify(event)
+      const after = BACKUP_AFTER[channel]
+      if (after) backupInBackground(after)
+      return ok(value)
+    } catch (error) {
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
+      log(`[core] ${channel} failed`, error)
+      return fail('internal', 'Something went wrong inside the app; nothing was changed.')
+    }
+  }
+
+  return {
+    invoke,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    listenerCount: () => listeners.size,
+    idle: background.idle,
+    close() {
+      listeners.clear()
+      if (ctx.db.open) ctx.db.close()
+      lock.release()
+    }
+  }
+}
+
+/** Takes the writer lock, opens (and migrates) the archive, and builds the context every handler gets. */
+function openArchive(options: CoreOptions, now: () => number): { ctx: CoreContext; lock: WriterLock } {
   const open = (file: string) =>
     openDatabase(file, undefined, { createFolder: options.createFolder, beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
-  const listeners = new Set<(event: ChangeEvent) => void>()
-  const log = options.log ?? ((message, error) => console.error(message, error))
   // One writer process per file: a second app or bridge on the same archive is refused with a sentence.
   ensureFolder(options.databaseFile, options.createFolder ?? true)
   const lock = takeWriterLock(options.databaseFile)
@@ -98,111 +158,67 @@ export function createCore(options: CoreOptions): Core {
       return setAside
     }
   }
+  return { ctx, lock }
+}
 
-  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx)).immediate()
-
-  /** Backups taken in the background (after 结束场次, the first start of a day); `idle()` waits for them. */
-  const background = new Set<Promise<unknown>>()
-  function backupInBackground(reason: BackupReason): void {
-    const task = makeBackup(ctx.db, options.databaseFile, reason, now())
-      .then(() => notify({ name: 'backups:changed' }))
-      .catch((error: unknown) => log(`[core] the ${reason} backup failed`, error))
-      .finally(() => background.delete(task))
-    background.add(task)
-  }
-  // Once a day, at the first start: an archive that is used every day has yesterday's state at hand.
-  if (!firstRun && !backedUpToday(options.databaseFile, now())) backupInBackground('daily')
-  if (ctx.health.check === 'pending') checkAfterUncleanExit()
-
-  /**
-   * The last run ended without closing (a crash, a power cut). SQLite's journal has already put the file
-   * back together; quick_check confirms it, after start-up rather than before the first window, and the
-   * app says what it found (AppInfo.health; 'damaged' asks for a restore).
-   */
-  function checkAfterUncleanExit(): void {
-    const task = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => {
-        if (!ctx.db.open || ctx.health.check !== 'pending') return
-        const result = String(ctx.db.pragma('quick_check', { simple: true }))
-        ctx.health = { lastExit: 'unclean', check: result === 'ok' ? 'ok' : 'damaged' }
-        if (result !== 'ok') log('[core] quick_check after an unclean exit found damage', result)
-        notify({ name: 'archive:health' })
-      })
-      .catch((error: unknown) => log('[core] the check after an unclean exit failed', error))
-      .finally(() => background.delete(task))
-    background.add(task)
-  }
-
-  function notify(event: ChangeEvent): void {
-    for (const listener of listeners) {
-      try {
-        listener(event)
-      } catch (error) {
-        log('[core] a change listener failed', error)
-      }
-    }
-  }
-
-  async function invoke<C extends Channel>(channel: C | string, raw: unknown): Promise<Result<OutputOf<C>>> {
-    if (!isChannel(channel)) return fail('unknown_channel', `There is no channel named ${String(channel).slice(0, 100)}`)
-    const parsed = contract[channel].input.safeParse(raw ?? {})
-    if (!parsed.success) {
-      return fail('invalid_input', `Invalid input for ${channel}`, toFieldIssues(parsed.error, raw))
-    }
-    // Events are collected per call, so an async handler's events are not mixed with another call's.
-    const events: ChangeEvent[] = []
-    try {
-      const before = BACKUP_BEFORE[channel]
-      if (before?.when(ctx, parsed.data)) {
-        try {
-          await makeBackup(ctx.db, options.databaseFile, before.reason, now())
-          events.push({ name: 'backups:changed' })
-        } catch (error) {
-          if (before.required) throw error
-          log(`[core] the ${before.reason} backup failed; going on, since the file is set aside whole`, error)
-        }
-      }
-      // `db` is read through, not copied: an async handler that awaits (a file read, a PDF, a dialog) while
-      // 恢复 reopens the archive goes on with the archive open now, not a closed connection (an internal error).
-      const callCtx: CoreContext = {
-        ...ctx,
-        get db() {
-          return ctx.db
-        },
-        emit: (event) => void events.push(event)
-      }
-      const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => OutputOf<C> | Promise<OutputOf<C>>
-      // A synchronous handler runs as one transaction: if it fails halfway, nothing is left behind. It
-      // takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits its turn
-      // (busy_timeout) instead of failing with "database is locked" halfway through.
-      const value = isAsyncHandler(handler)
-        ? await handler(callCtx, parsed.data)
-        : ctx.db.transaction(() => handler(callCtx, parsed.data) as OutputOf<C>).immediate()
-      for (const event of events) notify(event)
-      const after = BACKUP_AFTER[channel]
-      if (after) backupInBackground(after)
-      return ok(value)
-    } catch (error) {
-      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues)
-      log(`[core] ${channel} failed`, error)
-      return fail('internal', 'Something went wrong inside the app; nothing was changed.')
-    }
-  }
-
+/** Work done after a call has answered (backups, the check after a crash); `idle()` waits for it. */
+function backgroundTasks(log: (message: string, error: unknown) => void) {
+  const running = new Set<Promise<unknown>>()
   return {
-    invoke,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
+    run(what: string, work: () => Promise<unknown>): void {
+      const task = work()
+        .catch((error: unknown) => log(`[core] ${what} failed`, error))
+        .finally(() => running.delete(task))
+      running.add(task)
     },
-    listenerCount: () => listeners.size,
-    async idle() {
-      while (background.size > 0) await Promise.all(background)
-    },
-    close() {
-      listeners.clear()
-      if (ctx.db.open) ctx.db.close()
-      lock.release()
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.all(running)
     }
   }
+}
+
+/**
+ * The last run ended without closing (a crash, a power cut). SQLite's journal has already put the file
+ * back together; quick_check confirms it, after start-up rather than before the first window, and the
+ * app says what it found (AppInfo.health; 'damaged' asks for a restore).
+ */
+async function checkAfterUncleanExit(ctx: CoreContext, log: (message: string, error: unknown) => void, notify: (event: ChangeEvent) => void): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  if (!ctx.db.open || ctx.health.check !== 'pending') return
+  const result = String(ctx.db.pragma('quick_check', { simple: true }))
+  ctx.health = { lastExit: 'unclean', check: result === 'ok' ? 'ok' : 'damaged' }
+  if (result !== 'ok') log('[core] quick_check after an unclean exit found damage', result)
+  notify({ name: 'archive:health' })
+}
+
+/** The copy taken before a risky step (BACKUP_BEFORE). */
+async function backupBefore(ctx: CoreContext, channel: Channel, input: unknown, events: ChangeEvent[], log: (message: string, error: unknown) => void): Promise<void> {
+  const before = BACKUP_BEFORE[channel]
+  if (!before?.when(ctx, input)) return
+  try {
+    await makeBackup(ctx.db, ctx.databaseFile, before.reason, ctx.now())
+    events.push({ name: 'backups:changed' })
+  } catch (error) {
+    if (before.required) throw error
+    log(`[core] the ${before.reason} backup failed; going on, since the file is set aside whole`, error)
+  }
+}
+
+/**
+ * Runs the channel's handler. A synchronous handler runs as one transaction: if it fails halfway, nothing
+ * is left behind. It takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits
+ * its turn (busy_timeout) instead of failing with "database is locked" halfway through.
+ */
+async function runHandler(ctx: CoreContext, channel: Channel, input: unknown, events: ChangeEvent[]): Promise<unknown> {
+  // `db` is read through, not copied: an async handler that awaits (a file read, a PDF, a dialog) while
+  // 恢复 reopens the archive goes on with the archive open now, not a closed connection (an internal error).
+  const callCtx: CoreContext = {
+    ...ctx,
+    get db() {
+      return ctx.db
+    },
+    emit: (event) => void events.push(event)
+  }
+  const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => unknown
+  return isAsyncHandler(handler) ? await handler(callCtx, input) : ctx.db.transaction(() => handler(callCtx, input)).immediate()
 }
