@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import classes from './RoundTable.module.css'
 import type { SeatTone } from './seat-tone'
 
-
 export interface TableSeat {
   /** Stable identity (the person's id), so focus and drag follow the person. */
   key: string
@@ -36,6 +35,30 @@ interface Props {
  * Enter, Space or Escape puts them down.
  */
 export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatClick }: Props) {
+  const seating = useSeating(seats, onSwap)
+  const radius = size / 2 - 52
+  const position = (index: number) => {
+    const angle = -Math.PI / 2 + (index * 2 * Math.PI) / Math.max(seats.length, 1)
+    return { left: size / 2 + radius * Math.cos(angle), top: size / 2 + radius * Math.sin(angle) }
+  }
+
+  return (
+    <Box className={classes.table} w={size} h={size} role="group" aria-label={label}>
+      <div className={classes.surface} style={{ inset: size * 0.27 }}>
+        {centre}
+      </div>
+      {seats.map((seat, index) => (
+        <SeatButton key={seat.key} seat={seat} index={index} position={position(index)} seating={seating} editable={!!onSwap} onSeatClick={onSeatClick} />
+      ))}
+      <VisuallyHidden aria-live="polite">{seating.announcement}</VisuallyHidden>
+    </Box>
+  )
+}
+
+type Seating = ReturnType<typeof useSeating>
+
+/** Which seat has the focus, whom the keyboard is carrying, what to announce, and the moves themselves. */
+function useSeating(seats: TableSeat[], onSwap: Props['onSwap']) {
   const { t } = useTranslation()
   const buttons = useRef(new Map<string, HTMLButtonElement>())
   const [carrying, setCarrying] = useState<string | null>(null)
@@ -50,12 +73,6 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
   useLayoutEffect(() => {
     if (carrying) buttons.current.get(carrying)?.focus()
   }, [carrying, seats])
-
-  const radius = size / 2 - 52
-  const position = (index: number) => {
-    const angle = -Math.PI / 2 + (index * 2 * Math.PI) / Math.max(seats.length, 1)
-    return { left: size / 2 + radius * Math.cos(angle), top: size / 2 + radius * Math.sin(angle) }
-  }
 
   function onKeyDown(event: React.KeyboardEvent, index: number): void {
     const seat = seats[index]!
@@ -82,67 +99,76 @@ export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatCli
     }
   }
 
+  function drop(index: number): void {
+    if (onSwap && dragFrom.current !== null && dragFrom.current !== index) {
+      onSwap(dragFrom.current, index)
+      setAnnouncement(t('seating.moved', { name: seats[dragFrom.current]!.name, seat: index + 1 }))
+    }
+    dragFrom.current = null
+  }
+
+  const tabStop = focusKey ?? seats[0]?.key
+  return { buttons, carrying, setCarrying, tabStop, setFocusKey, announcement, onKeyDown, dragFrom, drop }
+}
+
+interface SeatButtonProps {
+  seat: TableSeat
+  index: number
+  position: { left: number; top: number }
+  seating: Seating
+  editable: boolean
+  onSeatClick: Props['onSeatClick']
+}
+
+/** One seat: its number, the person, and what the keyboard and the mouse can do with it. */
+function SeatButton({ seat, index, position, seating, editable, onSeatClick }: SeatButtonProps) {
+  const { t } = useTranslation()
+  const { buttons, carrying, setCarrying, tabStop, setFocusKey, onKeyDown, dragFrom, drop } = seating
   return (
-    <Box className={classes.table} w={size} h={size} role="group" aria-label={label}>
-      <div className={classes.surface} style={{ inset: size * 0.27 }}>
-        {centre}
-      </div>
-      {seats.map((seat, index) => {
-        const { left, top } = position(index)
-        return (
-          <UnstyledButton
-            key={seat.key}
-            ref={(element: HTMLButtonElement | null) => {
-              if (element) buttons.current.set(seat.key, element)
-              else buttons.current.delete(seat.key)
-            }}
-            className={classes.seat}
-            style={{ left, top }}
-            data-carrying={carrying === seat.key || undefined}
-            data-tone={seat.tone}
-            onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
-            data-editable={onSwap ? true : undefined}
-            aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(',')}
-            aria-pressed={onSwap ? carrying === seat.key : undefined}
-            tabIndex={(focusKey ?? seats[0]?.key) === seat.key ? 0 : -1}
-            onFocus={() => setFocusKey(seat.key)}
-            onBlur={(event) => {
-              if (carrying !== seat.key) return
-              // Put down once the focus has really gone elsewhere, not while the seat only moves in the page.
-              const button = event.currentTarget
-              queueMicrotask(() => document.activeElement !== button && setCarrying(null))
-            }}
-            onKeyDown={(event) => onKeyDown(event, index)}
-            draggable={!!onSwap}
-            onDragStart={(event) => {
-              dragFrom.current = index
-              event.dataTransfer.effectAllowed = 'move'
-              event.dataTransfer.setData('text/plain', seat.key)
-            }}
-            onDragOver={(event) => onSwap && event.preventDefault()}
-            onDrop={(event) => {
-              event.preventDefault()
-              if (onSwap && dragFrom.current !== null && dragFrom.current !== index) {
-                onSwap(dragFrom.current, index)
-                setAnnouncement(t('seating.moved', { name: seats[dragFrom.current]!.name, seat: index + 1 }))
-              }
-              dragFrom.current = null
-            }}
-          >
-            <span className={classes.number}>{seat.number}</span>
-            {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
-            <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name}>
-              {seat.name}
-            </Text>
-            {(seat.status ?? seat.detail) && (
-              <Text component="span" fz="xs" c="dimmed" lh={1.2} className={classes.name}>
-                {seat.status ?? seat.detail}
-              </Text>
-            )}
-          </UnstyledButton>
-        )
-      })}
-      <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
-    </Box>
+    <UnstyledButton
+      ref={(element: HTMLButtonElement | null) => {
+        if (element) buttons.current.set(seat.key, element)
+        else buttons.current.delete(seat.key)
+      }}
+      className={classes.seat}
+      style={position}
+      data-carrying={carrying === seat.key || undefined}
+      data-tone={seat.tone}
+      onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
+      data-editable={editable || undefined}
+      aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(',')}
+      aria-pressed={editable ? carrying === seat.key : undefined}
+      tabIndex={tabStop === seat.key ? 0 : -1}
+      onFocus={() => setFocusKey(seat.key)}
+      onBlur={(event) => {
+        if (carrying !== seat.key) return
+        // Put down once the focus has really gone elsewhere, not while the seat only moves in the page.
+        const button = event.currentTarget
+        queueMicrotask(() => document.activeElement !== button && setCarrying(null))
+      }}
+      onKeyDown={(event) => onKeyDown(event, index)}
+      draggable={editable}
+      onDragStart={(event) => {
+        dragFrom.current = index
+        event.dataTransfer.effectAllowed = 'move'
+        event.dataTransfer.setData('text/plain', seat.key)
+      }}
+      onDragOver={(event) => editable && event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault()
+        drop(index)
+      }}
+    >
+      <span className={classes.number}>{seat.number}</span>
+      {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
+      <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name}>
+        {seat.name}
+      </Text>
+      {(seat.status ?? seat.detail) && (
+        <Text component="span" fz="xs" c="dimmed" lh={1.2} className={classes.name}>
+          {seat.status ?? seat.detail}
+        </Text>
+      )}
+    </UnstyledButton>
   )
 }
