@@ -21,7 +21,6 @@ const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
  */
 export function BackupsCard() {
   const { t } = useTranslation()
-  const { language } = useSettings()
   const backups = useChannel('backups:list', {}, ['backups:changed'])
   const create = useAction('backups:create')
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
@@ -56,55 +55,69 @@ export function BackupsCard() {
       {create.error && <ErrorNotice error={create.error} />}
       {backups.error && <ErrorNotice error={backups.error} onRetry={backups.reload} />}
       {backups.data && backups.data.length === 0 && <Text c="dimmed">{t('backups.none')}</Text>}
-      {backups.data && backups.data.length > 0 && (
-        <Table aria-label={t('backups.list')} verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('backups.takenAt')}</Table.Th>
-              <Table.Th>{t('backups.reason')}</Table.Th>
-              <Table.Th>{t('backups.sessions')}</Table.Th>
-              <Table.Th>{t('backups.size')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {backups.data.map((backup) => (
-              <Table.Tr key={backup.name}>
-                <Table.Td>{formatDateTime(backup.takenAt, language)}</Table.Td>
-                <Table.Td>{t(`backups.reasons.${backup.reason}`)}</Table.Td>
-                <Table.Td>{backup.sessions ?? '—'}</Table.Td>
-                <Table.Td>{t('backups.megabytes', { size: megabytes(backup.bytes) })}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconRestore size={16} />}
-                    aria-label={t('backups.restoreOf', { time: formatDateTime(backup.takenAt, language) })}
-                    onClick={() => setRestoring(backup)}
-                  >
-                    {t('backups.restore')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {restoring && (
-        <ConfirmModal
-          title={t('backups.restoreTitle', { time: formatDateTime(restoring.takenAt, language) })}
-          message={t('backups.restoreMessage')}
-          confirmLabel={t('backups.restore')}
-          danger
-          onCancel={() => setRestoring(null)}
-          onConfirm={async () => {
-            const result = await api.invoke('backups:restore', { name: restoring.name })
-            // The archive is another one now: every view starts afresh (archive:restored reloads the page).
-            if (result.ok) window.location.reload()
-            return result
-          }}
-        />
-      )}
+      {backups.data && backups.data.length > 0 && <BackupsTable backups={backups.data} onRestore={setRestoring} />}
+      {restoring && <RestoreConfirm backup={restoring} onCancel={() => setRestoring(null)} />}
     </Card>
+  )
+}
+
+/** The backups, newest first, each with 恢复. */
+function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (backup: BackupInfo) => void }) {
+  const { t } = useTranslation()
+  const { language } = useSettings()
+  return (
+    <Table aria-label={t('backups.list')} verticalSpacing={6}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('backups.takenAt')}</Table.Th>
+          <Table.Th>{t('backups.reason')}</Table.Th>
+          <Table.Th>{t('backups.sessions')}</Table.Th>
+          <Table.Th>{t('backups.size')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {backups.map((backup) => (
+          <Table.Tr key={backup.name}>
+            <Table.Td>{formatDateTime(backup.takenAt, language)}</Table.Td>
+            <Table.Td>{t(`backups.reasons.${backup.reason}`)}</Table.Td>
+            <Table.Td>{backup.sessions ?? '—'}</Table.Td>
+            <Table.Td>{t('backups.megabytes', { size: megabytes(backup.bytes) })}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconRestore size={16} />}
+                aria-label={t('backups.restoreOf', { time: formatDateTime(backup.takenAt, language) })}
+                onClick={() => onRestore(backup)}
+              >
+                {t('backups.restore')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+/** 恢复 asks first: the current file is set aside, never deleted, and the app reopens on the backup. */
+function RestoreConfirm({ backup, onCancel }: { backup: BackupInfo; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const { language } = useSettings()
+  return (
+    <ConfirmModal
+      title={t('backups.restoreTitle', { time: formatDateTime(backup.takenAt, language) })}
+      message={t('backups.restoreMessage')}
+      confirmLabel={t('backups.restore')}
+      danger
+      onCancel={onCancel}
+      onConfirm={async () => {
+        const result = await api.invoke('backups:restore', { name: backup.name })
+        // The archive is another one now: every view starts afresh (archive:restored reloads the page).
+        if (result.ok) window.location.reload()
+        return result
+      }}
+    />
   )
 }
