@@ -4,6 +4,7 @@ import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
 import { uuidv7 } from '../store/ids'
+import { sql } from '../store/sql'
 import type { ParsedInputOf } from '../../shared/contract'
 
 interface DecisionRow {
@@ -30,19 +31,18 @@ type DecisionFilter = ParsedInputOf<'decisions:list'>
 
 /** Open ones first, by due date (undated last), then by session. */
 export function listDecisions(ctx: CoreContext, filter: DecisionFilter): Decision[] {
-  const rows = ctx.db
-    .prepare(
-      `${SELECT_DECISION}
-       WHERE (@session IS NULL OR d.session_id = @session) AND (@status IS NULL OR d.status = @status)
-         AND (@owner IS NULL OR d.owner_id = @owner) AND (@dueBy IS NULL OR (d.due_date IS NOT NULL AND d.due_date <= @dueBy))
-       ORDER BY d.status = 'done', d.due_date IS NULL, d.due_date, s.planned_start DESC, d.created_at`
-    )
-    .all({ session: filter.sessionId ?? null, status: filter.status ?? null, owner: filter.ownerId ?? null, dueBy: filter.dueBy ?? null })
-  return (rows as DecisionRow[]).map(toDecision)
+  const rows = sql<DecisionRow, { session: string | null; status: DecisionStatus | null; owner: string | null; dueBy: string | null }>(
+    ctx.db,
+    `${SELECT_DECISION}
+     WHERE (@session IS NULL OR d.session_id = @session) AND (@status IS NULL OR d.status = @status)
+       AND (@owner IS NULL OR d.owner_id = @owner) AND (@dueBy IS NULL OR (d.due_date IS NOT NULL AND d.due_date <= @dueBy))
+     ORDER BY d.status = 'done', d.due_date IS NULL, d.due_date, s.planned_start DESC, d.created_at`
+  ).all({ session: filter.sessionId ?? null, status: filter.status ?? null, owner: filter.ownerId ?? null, dueBy: filter.dueBy ?? null })
+  return rows.map(toDecision)
 }
 
 export function getDecision(ctx: CoreContext, id: string): Decision {
-  const row = ctx.db.prepare(`${SELECT_DECISION} WHERE d.id = ?`).get(id) as DecisionRow | undefined
+  const row = sql<DecisionRow, [string]>(ctx.db, `${SELECT_DECISION} WHERE d.id = ?`).get(id)
   if (!row) throw notFound('decision', id)
   return toDecision(row)
 }
@@ -54,12 +54,11 @@ export function createDecision(
   requireStatus(ctx, input.sessionId, ['live', 'ended'], 'sessionId')
   requireOwner(ctx, input.ownerId)
   const id = uuidv7(ctx.now())
-  ctx.db
-    .prepare(
-      `INSERT INTO decisions (id, session_id, text, owner_id, owner_name, due_date, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`
-    )
-    .run(id, input.sessionId, input.text, input.ownerId, input.ownerId ? '' : input.ownerName, input.dueDate, ctx.now(), ctx.now())
+  sql<never, [string, string, string, string | null, string, string | null, number, number]>(
+    ctx.db,
+    `INSERT INTO decisions (id, session_id, text, owner_id, owner_name, due_date, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`
+  ).run(id, input.sessionId, input.text, input.ownerId, input.ownerId ? '' : input.ownerName, input.dueDate, ctx.now(), ctx.now())
   ctx.emit({ name: 'decisions:changed', id: input.sessionId })
   return getDecision(ctx, id)
 }
@@ -75,18 +74,17 @@ export function updateDecision(
   const ownerName = ownerId ? '' : (input.ownerName ?? (input.ownerId === undefined ? decision.ownerName : ''))
   const status = input.status ?? decision.status
   const doneAt = status === 'done' ? (decision.status === 'done' ? decision.doneAt : ctx.now()) : null
-  ctx.db
-    .prepare(
-      `UPDATE decisions SET text = ?, owner_id = ?, owner_name = ?, due_date = ?, status = ?, done_at = ?, updated_at = ? WHERE id = ?`
-    )
-    .run(input.text ?? decision.text, ownerId, ownerName, input.dueDate === undefined ? decision.dueDate : input.dueDate, status, doneAt, ctx.now(), decision.id)
+  sql<never, [string, string | null, string, string | null, DecisionStatus, number | null, number, string]>(
+    ctx.db,
+    `UPDATE decisions SET text = ?, owner_id = ?, owner_name = ?, due_date = ?, status = ?, done_at = ?, updated_at = ? WHERE id = ?`
+  ).run(input.text ?? decision.text, ownerId, ownerName, input.dueDate === undefined ? decision.dueDate : input.dueDate, status, doneAt, ctx.now(), decision.id)
   ctx.emit({ name: 'decisions:changed', id: decision.sessionId })
   return getDecision(ctx, decision.id)
 }
 
 export function deleteDecision(ctx: CoreContext, id: string): { id: string } {
   const decision = getDecision(ctx, id)
-  ctx.db.prepare('DELETE FROM decisions WHERE id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'DELETE FROM decisions WHERE id = ?').run(id)
   ctx.emit({ name: 'decisions:changed', id: decision.sessionId })
   return { id }
 }

@@ -3,6 +3,7 @@ import { compareNames } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
+import { sql } from '../store/sql'
 import { createTheme } from '../themes/themes'
 import { chinaTimeToUtc } from '../../shared/china-time'
 
@@ -69,7 +70,7 @@ export function seedDemo(ctx: CoreContext): void {
 }
 
 export function demoPresent({ db }: CoreContext): boolean {
-  return db.prepare('SELECT 1 FROM sessions WHERE is_demo = 1 LIMIT 1').get() !== undefined
+  return sql<{ 1: number }>(db, 'SELECT 1 FROM sessions WHERE is_demo = 1 LIMIT 1').get() !== undefined
 }
 
 const SESSION_USED = `status != 'planned'
@@ -89,13 +90,16 @@ const REMOVABLE_SESSIONS = `SELECT id FROM sessions WHERE is_demo = 1 AND NOT ($
 const NOTHING = 'SELECT NULL WHERE 0'
 
 export function demoRemovalPlan({ db }: CoreContext): DemoRemovalPlan {
-  const keepsSession = db.prepare(`SELECT 1 FROM sessions WHERE is_demo = 1 AND (${SESSION_USED}) LIMIT 1`).get() !== undefined
-  const keptPeople = (db.prepare(`SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)})`).all() as { name: string }[])
+  const keepsSession = sql<{ 1: number }>(db, `SELECT 1 FROM sessions WHERE is_demo = 1 AND (${SESSION_USED}) LIMIT 1`).get() !== undefined
+  const keptPeople = sql<{ name: string }>(db, `SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)})`)
+    .all()
     .map((row) => row.name)
     .sort(compareNames)
   const keepsTheme =
-    db.prepare(`SELECT 1 FROM themes WHERE is_demo = 1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id AND s.id NOT IN (${REMOVABLE_SESSIONS}))`).get() !==
-    undefined
+    sql<{ 1: number }>(
+      db,
+      `SELECT 1 FROM themes WHERE is_demo = 1 AND EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id AND s.id NOT IN (${REMOVABLE_SESSIONS}))`
+    ).get() !== undefined
   return { keepsSession, keptPeople, keepsTheme }
 }
 
@@ -107,15 +111,13 @@ export function demoRemovalPlan({ db }: CoreContext): DemoRemovalPlan {
 export function removeDemo(ctx: CoreContext): { removed: boolean; kept: DemoRemovalPlan } {
   const { db } = ctx
   const kept = demoRemovalPlan(ctx)
-  const sessions = db.prepare(`DELETE FROM sessions WHERE id IN (${REMOVABLE_SESSIONS})`).run().changes
+  const sessions = sql(db, `DELETE FROM sessions WHERE id IN (${REMOVABLE_SESSIONS})`).run().changes
   // With the removable session gone, a demo person nothing names any more goes too.
-  const people = db.prepare(`DELETE FROM people WHERE is_demo = 1 AND NOT (${personUsed(NOTHING)})`).run().changes
-  db.prepare('UPDATE sessions SET is_demo = 0 WHERE is_demo = 1').run()
-  db.prepare('UPDATE people SET is_demo = 0 WHERE is_demo = 1').run()
-  const themes = db
-    .prepare('DELETE FROM themes WHERE is_demo = 1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id)')
-    .run().changes
-  db.prepare('UPDATE themes SET is_demo = 0 WHERE is_demo = 1').run()
+  const people = sql(db, `DELETE FROM people WHERE is_demo = 1 AND NOT (${personUsed(NOTHING)})`).run().changes
+  sql(db, 'UPDATE sessions SET is_demo = 0 WHERE is_demo = 1').run()
+  sql(db, 'UPDATE people SET is_demo = 0 WHERE is_demo = 1').run()
+  const themes = sql(db, 'DELETE FROM themes WHERE is_demo = 1 AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.theme_id = themes.id)').run().changes
+  sql(db, 'UPDATE themes SET is_demo = 0 WHERE is_demo = 1').run()
   const removed = sessions + people + themes > 0
   if (removed) {
     ctx.emit({ name: 'sessions:changed' })

@@ -9,11 +9,13 @@ import {
   type SpeakingAction,
   type SpeakingActionType,
   type SpeakingEvent,
-  type SpeakingState
+  type SpeakingState,
+  type Turn
 } from '../../shared/speaking'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
+import { sql } from '../store/sql'
 import { readAttendance } from '../sessions/attendance'
 import { getSession, requireStatus } from '../sessions/sessions'
 import type { ParsedInputOf } from '../../shared/contract'
@@ -39,7 +41,7 @@ export function liveView(ctx: CoreContext, sessionId: string): LiveView {
 
 export function startSession(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['planned'])
-  ctx.db.prepare("UPDATE sessions SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
+  sql<never, [number, number, string]>(ctx.db, "UPDATE sessions SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
@@ -47,7 +49,7 @@ export function startSession(ctx: CoreContext, sessionId: string): LiveView {
 export function endSession(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['live'])
   record(ctx, sessionId, { type: 'end' })
-  ctx.db.prepare("UPDATE sessions SET status = 'ended', ended_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
+  sql<never, [number, number, string]>(ctx.db, "UPDATE sessions SET status = 'ended', ended_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
@@ -62,11 +64,12 @@ export function act(ctx: CoreContext, sessionId: string, action: LiveAction): Li
 /** 撤销: the last action not yet taken back is marked undone (kept, so the log still tells what happened). */
 export function undo(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['live'], 'sessionId')
-  const last = ctx.db
-    .prepare('SELECT seq, type FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1')
-    .get(sessionId) as { seq: number; type: SpeakingActionType } | undefined
+  const last = sql<{ seq: number; type: SpeakingActionType }, [string]>(
+    ctx.db,
+    'SELECT seq, type FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq DESC LIMIT 1'
+  ).get(sessionId)
   if (!last || last.type === 'end') throw refusal('nothing_to_undo')
-  ctx.db.prepare('UPDATE speaking_events SET undone_at = ? WHERE session_id = ? AND seq = ?').run(ctx.now(), sessionId, last.seq)
+  sql<never, [number, string, number]>(ctx.db, 'UPDATE speaking_events SET undone_at = ? WHERE session_id = ? AND seq = ?').run(ctx.now(), sessionId, last.seq)
   materialise(ctx, sessionId)
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
@@ -74,9 +77,10 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
 
 export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
-  const row = ctx.db.prepare('SELECT invited FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
-    | { invited: number }
-    | undefined
+  const row = sql<{ invited: number }, [string, string]>(
+    ctx.db,
+    'SELECT invited FROM attendance WHERE session_id = ? AND person_id = ?'
+  ).get(input.sessionId, input.personId)
   if (!row) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
   // A walk-in is on the list because they came: 缺席 is for the invited (DESIGN §9).
   if (row.invited === 0 && !input.present) throw new AppFailure('invalid_input', 'A walk-in cannot be absent.', [issue('present', 'walk_in_absent')])
@@ -85,12 +89,11 @@ export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>):
     throw new AppFailure('conflict', 'This person has spoken.', [issue('present', 'has_spoken')])
   }
   // Present again is not a new arrival: the first check-in time stays (it counts a volunteer's hours).
-  ctx.db
-    .prepare(
-      `UPDATE attendance SET checked_in_at = CASE WHEN @present THEN coalesce(checked_in_at, @now) END, absent = 1 - @present,
-         absent_reason = @reason WHERE session_id = @sessionId AND person_id = @personId`
-    )
-    .run({ present: input.present ? 1 : 0, now: ctx.now(), reason: input.present ? '' : input.reason, sessionId: input.sessionId, personId: input.personId })
+  sql<never, { present: number; now: number; reason: string; sessionId: string; personId: string }>(
+    ctx.db,
+    `UPDATE attendance SET checked_in_at = CASE WHEN @present THEN coalesce(checked_in_at, @now) END, absent = 1 - @present,
+       absent_reason = @reason WHERE session_id = @sessionId AND person_id = @personId`
+  ).run({ present: input.present ? 1 : 0, now: ctx.now(), reason: input.present ? '' : input.reason, sessionId: input.sessionId, personId: input.personId })
   announce(ctx, input.sessionId)
   return liveView(ctx, input.sessionId)
 }
@@ -102,12 +105,11 @@ export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>):
  */
 export function checkInEveryone(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['planned', 'live'], 'sessionId')
-  ctx.db
-    .prepare(
-      `UPDATE attendance SET checked_in_at = min(@now, coalesce((SELECT started_at FROM sessions WHERE id = @sessionId), @now))
-       WHERE session_id = @sessionId AND checked_in_at IS NULL AND absent = 0`
-    )
-    .run({ now: ctx.now(), sessionId })
+  sql<never, { now: number; sessionId: string }>(
+    ctx.db,
+    `UPDATE attendance SET checked_in_at = min(@now, coalesce((SELECT started_at FROM sessions WHERE id = @sessionId), @now))
+     WHERE session_id = @sessionId AND checked_in_at IS NULL AND absent = 0`
+  ).run({ now: ctx.now(), sessionId })
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
@@ -115,46 +117,55 @@ export function checkInEveryone(ctx: CoreContext, sessionId: string): LiveView {
 /** A volunteer's service hours as the organiser corrects them before export; null goes back to the computed hours. */
 export function setServiceHours(ctx: CoreContext, input: ParsedInputOf<'attendance:setServiceHours'>): SessionDetail {
   requireStatus(ctx, input.sessionId, ['live', 'ended'], 'sessionId')
-  const row = ctx.db.prepare('SELECT role FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId) as
-    | { role: AttendanceRole }
-    | undefined
+  const row = sql<{ role: AttendanceRole }, [string, string]>(
+    ctx.db,
+    'SELECT role FROM attendance WHERE session_id = ? AND person_id = ?'
+  ).get(input.sessionId, input.personId)
   if (!row) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue('personId', 'not_on_list')])
   if (!isVolunteerRole(row.role)) throw new AppFailure('invalid_input', 'Only volunteers have service hours.', [issue('personId', 'not_volunteer')])
-  ctx.db.prepare('UPDATE attendance SET service_hours = ? WHERE session_id = ? AND person_id = ?').run(input.hours, input.sessionId, input.personId)
+  sql<never, [number | null, string, string]>(
+    ctx.db,
+    'UPDATE attendance SET service_hours = ? WHERE session_id = ? AND person_id = ?'
+  ).run(input.hours, input.sessionId, input.personId)
   announce(ctx, input.sessionId)
   return getSession(ctx, input.sessionId)
 }
 
 export function addWalkIn(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIn'>): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
-  const person = ctx.db.prepare('SELECT archived_at FROM people WHERE id = ?').get(input.personId) as { archived_at: number | null } | undefined
+  const person = sql<{ archived_at: number | null }, [string]>(ctx.db, 'SELECT archived_at FROM people WHERE id = ?').get(input.personId)
   if (!person) throw new AppFailure('invalid_input', 'No such person.', [issue('personId', 'person_not_found')])
   if (person.archived_at !== null) throw new AppFailure('invalid_input', 'This person is archived.', [issue('personId', 'person_archived')])
-  const already = ctx.db.prepare('SELECT 1 FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId)
+  const already = sql<{ 1: number }, [string, string]>(ctx.db, 'SELECT 1 FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId)
   if (already) throw new AppFailure('invalid_input', 'Already on the list.', [issue('personId', 'duplicate_person')])
   const taken = new Set(
-    (ctx.db.prepare('SELECT seat_number FROM attendance WHERE session_id = ? AND seat_number IS NOT NULL').all(input.sessionId) as {
-      seat_number: number
-    }[]).map((row) => row.seat_number)
+    sql<{ seat_number: number }, [string]>(ctx.db, 'SELECT seat_number FROM attendance WHERE session_id = ? AND seat_number IS NOT NULL')
+      .all(input.sessionId)
+      .map((row) => row.seat_number)
   )
   if (input.seatNumber !== null && taken.has(input.seatNumber)) {
     throw new AppFailure('invalid_input', 'That seat is taken.', [issue('seatNumber', 'duplicate_seat')])
   }
   let seat = input.seatNumber ?? 1
   while (input.seatNumber === null && taken.has(seat)) seat++
-  ctx.db
-    .prepare(
-      `INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited, checked_in_at) VALUES (?, ?, ?, 'participant', ?, 0, ?)`
-    )
-    .run(uuidv7(ctx.now()), input.sessionId, input.personId, seat, ctx.now())
+  sql<never, [string, string, string, number, number]>(
+    ctx.db,
+    `INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited, checked_in_at) VALUES (?, ?, ?, 'participant', ?, 0, ?)`
+  ).run(uuidv7(ctx.now()), input.sessionId, input.personId, seat, ctx.now())
   announce(ctx, input.sessionId)
   return liveView(ctx, input.sessionId)
 }
 
 /** Held the mic to speak, or has a remark on record: either way they were there. */
 function hasSpoken(ctx: CoreContext, sessionId: string, personId: string): boolean {
-  const turn = ctx.db.prepare("SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1")
-  const remark = ctx.db.prepare('SELECT 1 FROM remarks WHERE session_id = ? AND speaker_id = ? AND deleted_at IS NULL LIMIT 1')
+  const turn = sql<{ 1: number }, [string, string]>(
+    ctx.db,
+    "SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1"
+  )
+  const remark = sql<{ 1: number }, [string, string]>(
+    ctx.db,
+    'SELECT 1 FROM remarks WHERE session_id = ? AND speaker_id = ? AND deleted_at IS NULL LIMIT 1'
+  )
   return turn.get(sessionId, personId) !== undefined || remark.get(sessionId, personId) !== undefined
 }
 
@@ -166,10 +177,12 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): vo
   const after = apply(replay(events, agenda), event, agenda)
   if (isRefusal(after)) throw refusal(after.refused)
   const { id, at, type, ...payload } = event
-  const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM speaking_events WHERE session_id = ?').get(sessionId) as { seq: number }).seq
-  ctx.db
-    .prepare('INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(sessionId, seq, id, type, JSON.stringify(payload), at)
+  // An aggregate without GROUP BY always gives one row.
+  const { seq } = sql<{ seq: number }, [string]>(ctx.db, 'SELECT coalesce(max(seq), 0) + 1 AS seq FROM speaking_events WHERE session_id = ?').get(sessionId)!
+  sql<never, [string, number, string, SpeakingActionType, string, number]>(
+    ctx.db,
+    'INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)'
+  ).run(sessionId, seq, id, type, JSON.stringify(payload), at)
   write(ctx, sessionId, after)
 }
 
@@ -182,7 +195,8 @@ function materialise(ctx: CoreContext, sessionId: string): void {
  * undo took back are deleted. Segments get their first start and last end.
  */
 function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void {
-  const upsert = ctx.db.prepare(
+  const upsert = sql<never, Turn & { sessionId: string; position: number }>(
+    ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
      VALUES (@id, @sessionId, @personId, @segmentId, @round, @kind, @position, @outcome, @startedAt, @endedAt, @pausedMs, @applause)
      ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, segment_id = excluded.segment_id, round = excluded.round,
@@ -190,17 +204,23 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void 
        ended_at = excluded.ended_at, paused_ms = excluded.paused_ms, applause = excluded.applause`
   )
   state.turns.forEach((turn, position) => upsert.run({ ...turn, sessionId, position }))
-  ctx.db
-    .prepare('DELETE FROM turns WHERE session_id = ? AND id NOT IN (SELECT value FROM json_each(?))')
-    .run(sessionId, JSON.stringify(state.turns.map((turn) => turn.id)))
+  // The ids that stay, as one JSON array.
+  sql<never, [string, string]>(
+    ctx.db,
+    'DELETE FROM turns WHERE session_id = ? AND id NOT IN (SELECT value FROM json_each(?))'
+  ).run(sessionId, JSON.stringify(state.turns.map((turn) => turn.id)))
   // Speaking is being there: whoever has spoken and is still 未签到 is checked in as of their turn, so the
   // record never names a speaker who was not present. (An undo does not take the check-in back.)
-  const checkInSpeaker = ctx.db.prepare(
+  const checkInSpeaker = sql<never, [number, string, string]>(
+    ctx.db,
     'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
   )
   for (const turn of state.turns) if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
-  ctx.db.prepare('UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
-  const times = ctx.db.prepare('UPDATE agenda_segments SET actual_start = ?, actual_end = ? WHERE id = ? AND session_id = ?')
+  sql<never, [string]>(ctx.db, 'UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
+  const times = sql<never, [number, number | null, string, string]>(
+    ctx.db,
+    'UPDATE agenda_segments SET actual_start = ?, actual_end = ? WHERE id = ? AND session_id = ?'
+  )
   for (const phase of state.phases) if (phase.key !== 'closing') times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)
 }
 
@@ -237,20 +257,20 @@ function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveActio
 }
 
 function readEvents({ db }: CoreContext, sessionId: string): SpeakingEvent[] {
-  const rows = db
-    .prepare('SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq')
-    .all(sessionId) as { id: string; type: SpeakingActionType; payload: string; at: number }[]
+  const rows = sql<{ id: string; type: SpeakingActionType; payload: string; at: number }, [string]>(
+    db,
+    'SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq'
+  ).all(sessionId)
   return rows.map((row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent)
 }
 
 function readAgenda({ db }: CoreContext, sessionId: string): AgendaInfo[] {
-  return (
-    db.prepare('SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position').all(sessionId) as {
-      id: string
-      kind: AgendaInfo['kind']
-      lecturer_id: string | null
-    }[]
-  ).map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
+  return sql<{ id: string; kind: AgendaInfo['kind']; lecturer_id: string | null }, [string]>(
+    db,
+    'SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position'
+  )
+    .all(sessionId)
+    .map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
 }
 
 

@@ -9,6 +9,7 @@ import { listDecisions } from '../decisions/decisions'
 import { liveView } from '../live/live'
 import { listRemarks } from '../remarks/remarks'
 import { getSettings } from '../settings/settings'
+import { sql } from '../store/sql'
 
 const SUGGESTION_TAGS = ['建议', '问题']
 const UNCATEGORISED = '其他'
@@ -119,9 +120,10 @@ function peopleNames(ctx: CoreContext, attendance: AttendanceEntry[], others: st
   const people = new Map<string, NamedPerson>(attendance.map((entry) => [entry.personId, { ...entry, id: entry.personId }]))
   const missing = [...new Set(others)].filter((id) => !people.has(id))
   if (missing.length) {
-    const rows = ctx.db
-      .prepare('SELECT id, name, village, organisation FROM people WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(missing)) as NamedPerson[]
+    const rows = sql<NamedPerson, [string]>(
+      ctx.db,
+      'SELECT id, name, village, organisation FROM people WHERE id IN (SELECT value FROM json_each(?))'
+    ).all(JSON.stringify(missing))
     for (const row of rows) people.set(row.id, row)
   }
   const labels = nameLabels(people.values())
@@ -137,9 +139,9 @@ function peopleNames(ctx: CoreContext, attendance: AttendanceEntry[], others: st
 /** 出席 by category, in the order of the settings' categories. */
 function byCategory(ctx: CoreContext, present: AttendanceEntry[], categories: string[]): { category: string; people: AttendanceEntry[] }[] {
   const groups = new Map<string, AttendanceEntry[]>()
-  const categoryOf = ctx.db.prepare('SELECT category FROM person_categories WHERE person_id = ?')
+  const categoryOf = sql<{ category: string }, [string]>(ctx.db, 'SELECT category FROM person_categories WHERE person_id = ?')
   for (const entry of present) {
-    const own = (categoryOf.all(entry.personId) as { category: string }[]).map((c) => c.category)
+    const own = categoryOf.all(entry.personId).map((c) => c.category)
     const category = categories.find((candidate) => own.includes(candidate)) ?? own[0] ?? UNCATEGORISED
     groups.set(category, [...(groups.get(category) ?? []), entry])
   }
@@ -277,9 +279,10 @@ interface PhaseEntry {
 }
 
 function phaseTimeline({ db }: CoreContext, sessionId: string): PhaseEntry[] {
-  const rows = db
-    .prepare("SELECT payload, at FROM speaking_events WHERE session_id = ? AND type = 'phase' AND undone_at IS NULL ORDER BY seq")
-    .all(sessionId) as { payload: string; at: number }[]
+  const rows = sql<{ payload: string; at: number }, [string]>(
+    db,
+    "SELECT payload, at FROM speaking_events WHERE session_id = ? AND type = 'phase' AND undone_at IS NULL ORDER BY seq"
+  ).all(sessionId)
   return rows.map((row) => ({ key: (JSON.parse(row.payload) as { segmentId: string | null }).segmentId ?? 'closing', at: row.at }))
 }
 

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
+import { sql } from '../store/sql'
 import type { ParsedInputOf } from '../../shared/contract'
 
 interface PersonRow {
@@ -44,7 +45,7 @@ const SELECT_PERSON = `
 
 
 export function listPeople({ db }: CoreContext, options: ParsedInputOf<'people:list'>): Person[] {
-  const rows = db.prepare(`${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0) as PersonRow[]
+  const rows = sql<PersonRow, [number]>(db, `${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0)
   // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
   return rows
     .map(toPerson)
@@ -53,31 +54,29 @@ export function listPeople({ db }: CoreContext, options: ParsedInputOf<'people:l
 }
 
 export function getPerson({ db }: CoreContext, id: string): Person {
-  const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as PersonRow | undefined
+  const row = sql<PersonRow, [string]>(db, `${SELECT_PERSON} WHERE p.id = ?`).get(id)
   if (!row) throw notFound('person', id)
   return toPerson(row)
 }
 
 export function createPerson(ctx: CoreContext, fields: z.output<typeof personSchema>, isDemo = false): Person {
   const id = uuidv7(ctx.now())
-  ctx.db
-    .prepare(
-      `INSERT INTO people (id, name, gender, organisation, village, phone, note, is_demo, created_at, updated_at)
-       VALUES (@id, @name, @gender, @organisation, @village, @phone, @note, @isDemo, @now, @now)`
-    )
-    .run({ ...columns(fields), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
+  sql<never, PersonColumns & { id: string; isDemo: number; now: number }>(
+    ctx.db,
+    `INSERT INTO people (id, name, gender, organisation, village, phone, note, is_demo, created_at, updated_at)
+     VALUES (@id, @name, @gender, @organisation, @village, @phone, @note, @isDemo, @now, @now)`
+  ).run({ ...columns(fields), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
   replaceLabels(ctx.db, 'person_categories', 'person_id', id, fields.categories)
   ctx.emit({ name: 'people:changed', id })
   return getPerson(ctx, id)
 }
 
 export function updatePerson(ctx: CoreContext, id: string, fields: PersonFields): Person {
-  const { changes } = ctx.db
-    .prepare(
-      `UPDATE people SET name = @name, gender = @gender, organisation = @organisation, village = @village,
-         phone = @phone, note = @note, updated_at = @now WHERE id = @id`
-    )
-    .run({ ...columns(fields), id, now: ctx.now() })
+  const { changes } = sql<never, PersonColumns & { id: string; now: number }>(
+    ctx.db,
+    `UPDATE people SET name = @name, gender = @gender, organisation = @organisation, village = @village,
+       phone = @phone, note = @note, updated_at = @now WHERE id = @id`
+  ).run({ ...columns(fields), id, now: ctx.now() })
   if (changes === 0) throw notFound('person', id)
   replaceLabels(ctx.db, 'person_categories', 'person_id', id, fields.categories)
   ctx.emit({ name: 'people:changed', id })
@@ -85,9 +84,10 @@ export function updatePerson(ctx: CoreContext, id: string, fields: PersonFields)
 }
 
 export function archivePerson(ctx: CoreContext, id: string, archived: boolean): Person {
-  const { changes } = ctx.db
-    .prepare('UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?')
-    .run(archived ? ctx.now() : null, ctx.now(), id)
+  const { changes } = sql<never, [number | null, number, string]>(
+    ctx.db,
+    'UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?'
+  ).run(archived ? ctx.now() : null, ctx.now(), id)
   if (changes === 0) throw notFound('person', id)
   ctx.emit({ name: 'people:changed', id })
   return getPerson(ctx, id)
@@ -100,11 +100,11 @@ export function deletePerson(ctx: CoreContext, id: string): { id: string } {
     { path: ['id'], code: 'has_history', message: 'has history' }
   ])
   // Still invited to a planned session: take them off its list (and seat plan) first.
-  ctx.db.prepare('DELETE FROM attendance WHERE person_id = ?').run(id)
-  ctx.db.prepare('UPDATE sessions SET host_id = NULL WHERE host_id = ?').run(id)
-  ctx.db.prepare('UPDATE sessions SET recorder_id = NULL WHERE recorder_id = ?').run(id)
-  ctx.db.prepare('UPDATE agenda_segments SET lecturer_id = NULL WHERE lecturer_id = ?').run(id)
-  ctx.db.prepare('DELETE FROM people WHERE id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'DELETE FROM attendance WHERE person_id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'UPDATE sessions SET host_id = NULL WHERE host_id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'UPDATE sessions SET recorder_id = NULL WHERE recorder_id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'UPDATE agenda_segments SET lecturer_id = NULL WHERE lecturer_id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'DELETE FROM people WHERE id = ?').run(id)
   ctx.emit({ name: 'people:changed', id })
   return { id }
 }
@@ -113,12 +113,13 @@ export function deletePerson(ctx: CoreContext, id: string): { id: string } {
 export function missingPeople({ db }: CoreContext, ids: string[]): Set<string> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Set()
-  const found = db
-    .prepare(`SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(unique)) as { id: string }[]
+  // The ids as one JSON array: one statement for any number of them.
+  const found = sql<{ id: string }, [string]>(db, `SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(unique))
   const existing = new Set(found.map((row) => row.id))
   return new Set(unique.filter((id) => !existing.has(id)))
 }
+
+type PersonColumns = ReturnType<typeof columns>
 
 function columns(fields: PersonFields) {
   return {

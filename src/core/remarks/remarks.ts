@@ -5,6 +5,7 @@ import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
+import { sql } from '../store/sql'
 import type { ParsedInputOf } from '../../shared/contract'
 
 /** Remarks are written while a session is live and reviewed after it has ended. */
@@ -33,18 +34,17 @@ const SELECT_REMARK = `
 /** A session's remarks in speaking order: by the turn they belong to, then as they were written. */
 export function listRemarks(ctx: CoreContext, sessionId: string): Remark[] {
   requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
-  const rows = ctx.db
-    .prepare(
-      `${SELECT_REMARK} LEFT JOIN turns tu ON tu.id = r.turn_id
-       WHERE r.session_id = ? AND r.deleted_at IS NULL
-       ORDER BY coalesce(tu.position, 1e9), r.created_at, r.id`
-    )
-    .all(sessionId) as RemarkRow[]
+  const rows = sql<RemarkRow, [string]>(
+    ctx.db,
+    `${SELECT_REMARK} LEFT JOIN turns tu ON tu.id = r.turn_id
+     WHERE r.session_id = ? AND r.deleted_at IS NULL
+     ORDER BY coalesce(tu.position, 1e9), r.created_at, r.id`
+  ).all(sessionId)
   return rows.map(toRemark)
 }
 
 export function getRemark(ctx: CoreContext, id: string): Remark {
-  const row = ctx.db.prepare(`${SELECT_REMARK} WHERE r.id = ?`).get(id) as RemarkRow | undefined
+  const row = sql<RemarkRow, [string]>(ctx.db, `${SELECT_REMARK} WHERE r.id = ?`).get(id)
   if (!row) throw notFound('remark', id)
   return toRemark(row)
 }
@@ -54,15 +54,14 @@ export function createRemark(ctx: CoreContext, input: ParsedInputOf<'remarks:cre
   requirePerson(ctx, input.speakerId)
   requireSpeaker(ctx, input.sessionId, input.speakerId)
   const id = uuidv7(ctx.now())
-  ctx.db
-    .prepare(
-      `INSERT INTO remarks (id, session_id, turn_id, speaker_id, text, starred, offset_ms, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(id, input.sessionId, turnOf(ctx, input.sessionId, input.speakerId, input.turnId), input.speakerId, input.text, input.starred ? 1 : 0, offsetOf(ctx, input.sessionId), ctx.now(), ctx.now())
+  sql<never, [string, string, string | null, string, string, number, number | null, number, number]>(
+    ctx.db,
+    `INSERT INTO remarks (id, session_id, turn_id, speaker_id, text, starred, offset_ms, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(id, input.sessionId, turnOf(ctx, input.sessionId, input.speakerId, input.turnId), input.speakerId, input.text, input.starred ? 1 : 0, offsetOf(ctx, input.sessionId), ctx.now(), ctx.now())
   replaceLabels(ctx.db, 'remark_tags', 'remark_id', id, input.tags)
   // The box is empty again: the draft it came from has become this remark.
-  ctx.db.prepare('DELETE FROM remark_drafts WHERE session_id = ?').run(input.sessionId)
+  deleteDraft(ctx, input.sessionId)
   announce(ctx, input.sessionId)
   return getRemark(ctx, id)
 }
@@ -79,15 +78,16 @@ export function updateRemark(
     requirePerson(ctx, input.speakerId)
     requireSpeaker(ctx, remark.sessionId, input.speakerId)
     // Re-assigned: it now belongs to the new speaker's turn around the time it was written, if any.
-    const turn = ctx.db
-      .prepare(`SELECT id FROM turns WHERE session_id = ? AND person_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1`)
-      .get(remark.sessionId, input.speakerId, remark.createdAt) as { id: string } | undefined
-    ctx.db.prepare('UPDATE remarks SET speaker_id = ?, turn_id = ? WHERE id = ?').run(input.speakerId, turn?.id ?? null, remark.id)
+    const turn = sql<{ id: string }, [string, string, number]>(
+      ctx.db,
+      `SELECT id FROM turns WHERE session_id = ? AND person_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1`
+    ).get(remark.sessionId, input.speakerId, remark.createdAt)
+    sql<never, [string, string | null, string]>(ctx.db, 'UPDATE remarks SET speaker_id = ?, turn_id = ? WHERE id = ?').run(input.speakerId, turn?.id ?? null, remark.id)
   }
-  if (input.text !== undefined) ctx.db.prepare('UPDATE remarks SET text = ? WHERE id = ?').run(input.text, remark.id)
-  if (input.starred !== undefined) ctx.db.prepare('UPDATE remarks SET starred = ? WHERE id = ?').run(input.starred ? 1 : 0, remark.id)
+  if (input.text !== undefined) sql<never, [string, string]>(ctx.db, 'UPDATE remarks SET text = ? WHERE id = ?').run(input.text, remark.id)
+  if (input.starred !== undefined) sql<never, [number, string]>(ctx.db, 'UPDATE remarks SET starred = ? WHERE id = ?').run(input.starred ? 1 : 0, remark.id)
   if (input.tags !== undefined) replaceLabels(ctx.db, 'remark_tags', 'remark_id', remark.id, input.tags)
-  ctx.db.prepare('UPDATE remarks SET updated_at = ? WHERE id = ?').run(ctx.now(), remark.id)
+  sql<never, [number, string]>(ctx.db, 'UPDATE remarks SET updated_at = ? WHERE id = ?').run(ctx.now(), remark.id)
   announce(ctx, remark.sessionId)
   return getRemark(ctx, remark.id)
 }
@@ -97,16 +97,24 @@ export function deleteRemark(ctx: CoreContext, id: string, deleted: boolean): Re
   const remark = getRemark(ctx, id)
   requireStatus(ctx, remark.sessionId, WRITABLE, 'sessionId')
   if (!deleted) requireSpeaker(ctx, remark.sessionId, remark.speakerId)
-  ctx.db.prepare('UPDATE remarks SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deleted ? ctx.now() : null, ctx.now(), id)
+  sql<never, [number | null, number, string]>(ctx.db, 'UPDATE remarks SET deleted_at = ?, updated_at = ? WHERE id = ?').run(deleted ? ctx.now() : null, ctx.now(), id)
   announce(ctx, remark.sessionId)
   return getRemark(ctx, id)
 }
 
+interface DraftRow {
+  session_id: string
+  speaker_id: string | null
+  turn_id: string | null
+  text: string
+  tags: string
+  starred: number
+  updated_at: number
+}
+
 export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | null {
   requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
-  const row = ctx.db.prepare('SELECT * FROM remark_drafts WHERE session_id = ?').get(sessionId) as
-    | { session_id: string; speaker_id: string | null; turn_id: string | null; text: string; tags: string; starred: number; updated_at: number }
-    | undefined
+  const row = sql<DraftRow, [string]>(ctx.db, 'SELECT * FROM remark_drafts WHERE session_id = ?').get(sessionId)
   if (!row) return null
   return {
     sessionId: row.session_id,
@@ -122,18 +130,21 @@ export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | nul
 export function saveDraft(ctx: CoreContext, draft: ParsedInputOf<'drafts:save'>): RemarkDraft | null {
   requireStatus(ctx, draft.sessionId, WRITABLE, 'sessionId')
   if (draft.text.trim() === '' && draft.tags.length === 0 && !draft.starred) {
-    ctx.db.prepare('DELETE FROM remark_drafts WHERE session_id = ?').run(draft.sessionId)
+    deleteDraft(ctx, draft.sessionId)
     return null
   }
   if (draft.speakerId) requirePerson(ctx, draft.speakerId)
-  ctx.db
-    .prepare(
-      `INSERT INTO remark_drafts (session_id, speaker_id, turn_id, text, tags, starred, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (session_id) DO UPDATE SET speaker_id = excluded.speaker_id, turn_id = excluded.turn_id, text = excluded.text,
-         tags = excluded.tags, starred = excluded.starred, updated_at = excluded.updated_at`
-    )
-    .run(draft.sessionId, draft.speakerId, draft.turnId, draft.text, JSON.stringify(draft.tags), draft.starred ? 1 : 0, ctx.now())
+  sql<never, [string, string | null, string | null, string, string, number, number]>(
+    ctx.db,
+    `INSERT INTO remark_drafts (session_id, speaker_id, turn_id, text, tags, starred, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (session_id) DO UPDATE SET speaker_id = excluded.speaker_id, turn_id = excluded.turn_id, text = excluded.text,
+       tags = excluded.tags, starred = excluded.starred, updated_at = excluded.updated_at`
+  ).run(draft.sessionId, draft.speakerId, draft.turnId, draft.text, JSON.stringify(draft.tags), draft.starred ? 1 : 0, ctx.now())
   return getDraft(ctx, draft.sessionId)
+}
+
+function deleteDraft(ctx: CoreContext, sessionId: string): void {
+  sql<never, [string]>(ctx.db, 'DELETE FROM remark_drafts WHERE session_id = ?').run(sessionId)
 }
 
 function requirePerson(ctx: CoreContext, personId: string): void {
@@ -147,26 +158,29 @@ function requirePerson(ctx: CoreContext, personId: string): void {
  * speaker). Speaking is being there: a speaker still 未签到 is checked in now.
  */
 function requireSpeaker(ctx: CoreContext, sessionId: string, speakerId: string): void {
-  const entry = ctx.db.prepare('SELECT absent FROM attendance WHERE session_id = ? AND person_id = ?').get(sessionId, speakerId) as
-    | { absent: number }
-    | undefined
+  const entry = sql<{ absent: number }, [string, string]>(ctx.db, 'SELECT absent FROM attendance WHERE session_id = ? AND person_id = ?').get(sessionId, speakerId)
   if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [{ path: ['speakerId'], code: 'not_on_list', message: 'not on the list' }])
   if (entry.absent === 1) throw new AppFailure('invalid_input', 'This person is absent.', [{ path: ['speakerId'], code: 'absent', message: 'absent' }])
-  const { changes } = ctx.db
-    .prepare('UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL')
-    .run(ctx.now(), sessionId, speakerId)
+  const { changes } = sql<never, [number, string, string]>(
+    ctx.db,
+    'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL'
+  ).run(ctx.now(), sessionId, speakerId)
   if (changes > 0) ctx.emit({ name: 'session:changed', id: sessionId })
 }
 
 /** The given turn if it is this speaker's in this session; otherwise none (a remark is never mis-attributed). */
 function turnOf(ctx: CoreContext, sessionId: string, speakerId: string, turnId: string | null): string | null {
   if (!turnId) return null
-  const turn = ctx.db.prepare('SELECT 1 FROM turns WHERE id = ? AND session_id = ? AND person_id = ?').get(turnId, sessionId, speakerId)
+  const turn = sql<{ 1: number }, [string, string, string]>(
+    ctx.db,
+    'SELECT 1 FROM turns WHERE id = ? AND session_id = ? AND person_id = ?'
+  ).get(turnId, sessionId, speakerId)
   return turn ? turnId : null
 }
 
 function offsetOf(ctx: CoreContext, sessionId: string): number | null {
-  const row = ctx.db.prepare('SELECT started_at FROM sessions WHERE id = ?').get(sessionId) as { started_at: number | null }
+  // The session exists: requireStatus has checked it.
+  const row = sql<{ started_at: number | null }, [string]>(ctx.db, 'SELECT started_at FROM sessions WHERE id = ?').get(sessionId)!
   return row.started_at === null ? null : Math.max(0, ctx.now() - row.started_at)
 }
 

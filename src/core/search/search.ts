@@ -2,6 +2,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/dom
 import { compareNames, nameLabels, type NamedPerson } from '../../shared/people'
 import type { CoreContext } from '../context'
 import { likePattern } from '../store/like'
+import { sql } from '../store/sql'
 import { chinaTimeToUtc } from '../../shared/china-time'
 import type { ParsedInputOf } from '../../shared/contract'
 
@@ -48,6 +49,19 @@ const usesIndex = (text: string): boolean => [...text].length >= 3
 /** The text as one FTS5 phrase: every character literal. */
 const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
 
+/** A remark found, with its speaker. */
+interface RemarkHitRow {
+  id: string
+  session_id: string
+  created_at: number
+  text: string
+  speaker_id: string
+  speaker: string
+  village: string
+  organisation: string
+  tags: string
+}
+
 function searchRemarks(ctx: CoreContext, query: SearchQuery): Found[] {
   const filters = `r.deleted_at IS NULL
     AND (@from IS NULL OR r.created_at >= @from) AND (@to IS NULL OR r.created_at < @to)
@@ -66,30 +80,29 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): Found[] {
   // fast when many remarks match; when few match (a rare word), fetching them all and sorting is faster.
   const order = `ORDER BY r.created_at DESC LIMIT @limit`
   const byTime = `FROM remarks r INDEXED BY remarks_by_time JOIN people p ON p.id = r.speaker_id`
-  let rows: unknown[]
+  let rows: RemarkHitRow[]
   if (usesIndex(query.text)) {
     const match = phrase(query.text)
-    // Counting stops as soon as there are "many": a common word is not counted to the end.
-    const matches = (
-      ctx.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM remarks_fts WHERE remarks_fts MATCH ? LIMIT ?)').get(match, FEW_MATCHES + 1) as { n: number }
-    ).n
-    rows =
+    // Counting stops as soon as there are "many": a common word is not counted to the end. A count is always one row.
+    const { n: matches } = sql<{ n: number }, [string, number]>(
+      ctx.db,
+      'SELECT count(*) AS n FROM (SELECT 1 FROM remarks_fts WHERE remarks_fts MATCH ? LIMIT ?)'
+    ).get(match, FEW_MATCHES + 1)!
+    rows = sql<RemarkHitRow, typeof params & { match: string }>(
+      ctx.db,
       matches <= FEW_MATCHES
-        ? ctx.db
-            .prepare(
-              `SELECT ${columns} FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
-               WHERE remarks_fts MATCH @match AND ${filters} ${order}`
-            )
-            .all({ ...params, match })
-        : ctx.db
-            .prepare(`SELECT ${columns} ${byTime} WHERE r.rowid IN (SELECT rowid FROM remarks_fts WHERE remarks_fts MATCH @match) AND ${filters} ${order}`)
-            .all({ ...params, match })
+        ? `SELECT ${columns} FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
+           WHERE remarks_fts MATCH @match AND ${filters} ${order}`
+        : `SELECT ${columns} ${byTime} WHERE r.rowid IN (SELECT rowid FROM remarks_fts WHERE remarks_fts MATCH @match) AND ${filters} ${order}`
+    ).all({ ...params, match })
   } else {
-    rows = ctx.db.prepare(`SELECT ${columns} ${byTime} WHERE r.text LIKE @like ESCAPE '\\' AND ${filters} ${order}`).all({ ...params, like: likePattern(query.text) })
+    rows = sql<RemarkHitRow, typeof params & { like: string }>(
+      ctx.db,
+      `SELECT ${columns} ${byTime} WHERE r.text LIKE @like ESCAPE '\\' AND ${filters} ${order}`
+    ).all({ ...params, like: likePattern(query.text) })
   }
   // Snippets are cut here, not by FTS5: its token window can end inside a match and mark only part of it.
-  type Row = { id: string; session_id: string; created_at: number; text: string; tags: string }
-  return (rows as (Row & { speaker_id: string; speaker: string; village: string; organisation: string })[]).map((row) => ({
+  return rows.map((row) => ({
     hit: {
       kind: 'remark',
       id: row.id,
@@ -103,21 +116,23 @@ function searchRemarks(ctx: CoreContext, query: SearchQuery): Found[] {
   }))
 }
 
+/** A LIKE pattern within a time range, as sessions and decisions are searched. */
+interface LikeInRange {
+  like: string
+  from: number | null
+  to: number | null
+  limit: number
+}
+const likeInRange = (query: SearchQuery): LikeInRange => ({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit })
+
 function searchSessions(ctx: CoreContext, query: SearchQuery): Found[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.id, s.title, s.venue, s.planned_start, t.title AS theme FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id
-       WHERE (s.title LIKE @like ESCAPE '\\' OR s.venue LIKE @like ESCAPE '\\')
-         AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
-       ORDER BY s.planned_start DESC LIMIT @limit`
-    )
-    .all({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit }) as {
-    id: string
-    title: string
-    venue: string
-    planned_start: number
-    theme: string | null
-  }[]
+  const rows = sql<{ id: string; title: string; venue: string; planned_start: number; theme: string | null }, LikeInRange>(
+    ctx.db,
+    `SELECT s.id, s.title, s.venue, s.planned_start, t.title AS theme FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id
+     WHERE (s.title LIKE @like ESCAPE '\\' OR s.venue LIKE @like ESCAPE '\\')
+       AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
+     ORDER BY s.planned_start DESC LIMIT @limit`
+  ).all(likeInRange(query))
   return rows.map((row) => ({
     hit: {
       kind: 'session',
@@ -136,25 +151,26 @@ function searchSessions(ctx: CoreContext, query: SearchQuery): Found[] {
  * (a handful per session), so LIKE answers every query length, with no index of their own to keep.
  * A hit's title is the owner, its `at` the due date (midnight, China time), and it opens the session.
  */
+interface DecisionHitRow {
+  id: string
+  session_id: string
+  text: string
+  due_date: string | null
+  owner_id: string | null
+  owner: string
+  village: string | null
+  organisation: string | null
+}
+
 function searchDecisions(ctx: CoreContext, query: SearchQuery): Found[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT d.id, d.session_id, d.text, d.due_date, d.owner_id, coalesce(p.name, d.owner_name) AS owner, p.village, p.organisation
-       FROM decisions d JOIN sessions s ON s.id = d.session_id LEFT JOIN people p ON p.id = d.owner_id
-       WHERE (d.text LIKE @like ESCAPE '\\' OR coalesce(p.name, d.owner_name) LIKE @like ESCAPE '\\')
-         AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
-       ORDER BY s.planned_start DESC, d.created_at LIMIT @limit`
-    )
-    .all({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit }) as {
-    id: string
-    session_id: string
-    text: string
-    due_date: string | null
-    owner_id: string | null
-    owner: string
-    village: string | null
-    organisation: string | null
-  }[]
+  const rows = sql<DecisionHitRow, LikeInRange>(
+    ctx.db,
+    `SELECT d.id, d.session_id, d.text, d.due_date, d.owner_id, coalesce(p.name, d.owner_name) AS owner, p.village, p.organisation
+     FROM decisions d JOIN sessions s ON s.id = d.session_id LEFT JOIN people p ON p.id = d.owner_id
+     WHERE (d.text LIKE @like ESCAPE '\\' OR coalesce(p.name, d.owner_name) LIKE @like ESCAPE '\\')
+       AND (@from IS NULL OR s.planned_start >= @from) AND (@to IS NULL OR s.planned_start < @to)
+     ORDER BY s.planned_start DESC, d.created_at LIMIT @limit`
+  ).all(likeInRange(query))
   return rows.map((row) => ({
     hit: {
       kind: 'decision',
@@ -168,35 +184,39 @@ function searchDecisions(ctx: CoreContext, query: SearchQuery): Found[] {
   }))
 }
 
+interface ThemeHitRow {
+  id: string
+  title: string
+  description: string
+  materials: string
+}
+
 function searchThemes(ctx: CoreContext, query: SearchQuery): Found[] {
   const rows = usesIndex(query.text)
-    ? ctx.db
-        .prepare(
-          `SELECT t.id, t.title, t.description, t.materials FROM themes_fts JOIN themes t ON t.rowid = themes_fts.rowid
-           WHERE themes_fts MATCH @match ORDER BY rank LIMIT @limit`
-        )
-        .all({ match: phrase(query.text), limit: query.limit })
-    : ctx.db
-        .prepare(
-          `SELECT id, title, description, materials FROM themes
-           WHERE title LIKE @like ESCAPE '\\' OR description LIKE @like ESCAPE '\\' OR materials LIKE @like ESCAPE '\\'
-           ORDER BY updated_at DESC LIMIT @limit`
-        )
-        .all({ like: likePattern(query.text), limit: query.limit })
-  return (rows as { id: string; title: string; description: string; materials: string }[]).map((row) => {
+    ? sql<ThemeHitRow, { match: string; limit: number }>(
+        ctx.db,
+        `SELECT t.id, t.title, t.description, t.materials FROM themes_fts JOIN themes t ON t.rowid = themes_fts.rowid
+         WHERE themes_fts MATCH @match ORDER BY rank LIMIT @limit`
+      ).all({ match: phrase(query.text), limit: query.limit })
+    : sql<ThemeHitRow, { like: string; limit: number }>(
+        ctx.db,
+        `SELECT id, title, description, materials FROM themes
+         WHERE title LIKE @like ESCAPE '\\' OR description LIKE @like ESCAPE '\\' OR materials LIKE @like ESCAPE '\\'
+         ORDER BY updated_at DESC LIMIT @limit`
+      ).all({ like: likePattern(query.text), limit: query.limit })
+  return rows.map((row) => {
     const where = [row.title, row.description, row.materials].find((field) => field.includes(query.text)) ?? row.description
     return { hit: { kind: 'theme', id: row.id, title: row.title, snippet: highlight(where, query.text) } }
   })
 }
 
 function searchPeople(ctx: CoreContext, query: SearchQuery): Found[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, name, village, organisation, trim(organisation || ' ' || village) AS place FROM people
-       WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\' OR village LIKE @like ESCAPE '\\'
-       `
-    )
-    .all({ like: likePattern(query.text) }) as (NamedPerson & { place: string })[]
+  const rows = sql<NamedPerson & { place: string }, { like: string }>(
+    ctx.db,
+    `SELECT id, name, village, organisation, trim(organisation || ' ' || village) AS place FROM people
+     WHERE name LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\' OR village LIKE @like ESCAPE '\\'
+     `
+  ).all({ like: likePattern(query.text) })
   // By pinyin, then the first `limit` (a village directory is hundreds of people).
   rows.sort((a, b) => compareNames(a.name, b.name))
   return rows.slice(0, query.limit).map(({ place, ...person }) => ({ hit: { kind: 'person', id: person.id, title: person.name, snippet: highlight(place, query.text) }, person }))

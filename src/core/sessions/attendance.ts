@@ -1,29 +1,31 @@
 import type { AttendanceEntry, AttendanceRole } from '../../shared/domain'
 import { compareNames } from '../../shared/people'
 import type { CoreContext } from '../context'
+import { sql } from '../store/sql'
+
+interface AttendanceRow {
+  person_id: string
+  name: string
+  organisation: string
+  village: string
+  role: AttendanceRole
+  seat_number: number | null
+  invited: number
+  checked_in_at: number | null
+  absent: number
+  absent_reason: string
+  service_hours: number | null
+}
 
 /** Everyone on a session's list: seated people in seat order first, then the others (recorder, guests) by name. */
 export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
-       FROM attendance a JOIN people p ON p.id = a.person_id
-       WHERE a.session_id = ?
-       ORDER BY a.seat_number IS NULL, a.seat_number`
-    )
-    .all(sessionId) as {
-    person_id: string
-    name: string
-    organisation: string
-    village: string
-    role: AttendanceRole
-    seat_number: number | null
-    invited: number
-    checked_in_at: number | null
-    absent: number
-    absent_reason: string
-    service_hours: number | null
-  }[]
+  const rows = sql<AttendanceRow, [string]>(
+    db,
+    `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
+     FROM attendance a JOIN people p ON p.id = a.person_id
+     WHERE a.session_id = ?
+     ORDER BY a.seat_number IS NULL, a.seat_number`
+  ).all(sessionId)
   // Seat order from SQLite; among the unseated, names by pinyin (SQLite sorts by code point).
   const unseated = rows.filter((row) => row.seat_number === null).sort((a, b) => compareNames(a.name, b.name))
   return [...rows.filter((row) => row.seat_number !== null), ...unseated].map((row) => ({

@@ -1,11 +1,12 @@
 import type { ParsedInputOf } from '../../shared/contract'
-import type { AgendaSegment, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import type { AgendaSegment, AttendanceRole, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
 import { applyRoles, lecturersOf } from '../../shared/roles'
 import type { FieldIssue } from '../../shared/result'
 import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { uuidv7 } from '../store/ids'
+import { sql } from '../store/sql'
 import { readAttendance } from './attendance'
 import { likePattern } from '../store/like'
 import { chinaTimeOfDay, DAY_MS, startOfChinaDay } from '../../shared/china-time'
@@ -62,12 +63,13 @@ export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSu
     where.push(`(s.title LIKE @q ESCAPE '\\' OR s.venue LIKE @q ESCAPE '\\' OR t.title LIKE @q ESCAPE '\\')`)
   }
   const order = when === 'upcoming' || options.from !== undefined ? 'ASC' : 'DESC'
-  const sql = `${SELECT_SESSION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.planned_start ${order}`
-  return (ctx.db.prepare(sql).all(params) as SessionRow[]).map(toSummary)
+  // Built from the filters given: at most 24 different texts, each compiled once.
+  const text = `${SELECT_SESSION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.planned_start ${order}`
+  return sql<SessionRow, Record<string, string | number>>(ctx.db, text).all(params).map(toSummary)
 }
 
 export function getSession(ctx: CoreContext, id: string): SessionDetail {
-  const row = ctx.db.prepare(`${SELECT_SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined
+  const row = sql<SessionRow, [string]>(ctx.db, `${SELECT_SESSION} WHERE s.id = ?`).get(id)
   if (!row) throw notFound('session', id)
   const attendance = readAttendance(ctx, id)
   return {
@@ -95,14 +97,13 @@ export function getSession(ctx: CoreContext, id: string): SessionDetail {
 export function createSession(ctx: CoreContext, plan: SessionPlanFields, isDemo = false): SessionDetail {
   checkReferences(ctx, plan)
   const id = uuidv7(ctx.now())
-  ctx.db
-    .prepare(
-      `INSERT INTO sessions (id, theme_id, title, planned_start, planned_end, venue, host_id, recorder_id,
-         organiser_unit, speaker_limit_seconds, is_demo, created_at, updated_at)
-       VALUES (@id, @themeId, @title, @plannedStart, @plannedEnd, @venue, @hostId, @recorderId,
-         @organiserUnit, @speakerLimitSeconds, @isDemo, @now, @now)`
-    )
-    .run({ ...sessionColumns(plan), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
+  sql<never, SessionColumns & { id: string; isDemo: number; now: number }>(
+    ctx.db,
+    `INSERT INTO sessions (id, theme_id, title, planned_start, planned_end, venue, host_id, recorder_id,
+       organiser_unit, speaker_limit_seconds, is_demo, created_at, updated_at)
+     VALUES (@id, @themeId, @title, @plannedStart, @plannedEnd, @venue, @hostId, @recorderId,
+       @organiserUnit, @speakerLimitSeconds, @isDemo, @now, @now)`
+  ).run({ ...sessionColumns(plan), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
   writeAgendaAndInvitees(ctx, id, plan)
   announce(ctx, id)
   return getSession(ctx, id)
@@ -112,16 +113,15 @@ export function createSession(ctx: CoreContext, plan: SessionPlanFields, isDemo 
 export function updateSession(ctx: CoreContext, id: string, plan: SessionPlanFields): SessionDetail {
   requireStatus(ctx, id, ['planned'])
   checkReferences(ctx, plan)
-  ctx.db
-    .prepare(
-      `UPDATE sessions SET theme_id = @themeId, title = @title, planned_start = @plannedStart, planned_end = @plannedEnd,
-         venue = @venue, host_id = @hostId, recorder_id = @recorderId, organiser_unit = @organiserUnit,
-         speaker_limit_seconds = @speakerLimitSeconds, updated_at = @now
-       WHERE id = @id`
-    )
-    .run({ ...sessionColumns(plan), id, now: ctx.now() })
-  ctx.db.prepare('DELETE FROM agenda_segments WHERE session_id = ?').run(id)
-  ctx.db.prepare('DELETE FROM attendance WHERE session_id = ?').run(id)
+  sql<never, SessionColumns & { id: string; now: number }>(
+    ctx.db,
+    `UPDATE sessions SET theme_id = @themeId, title = @title, planned_start = @plannedStart, planned_end = @plannedEnd,
+       venue = @venue, host_id = @hostId, recorder_id = @recorderId, organiser_unit = @organiserUnit,
+       speaker_limit_seconds = @speakerLimitSeconds, updated_at = @now
+     WHERE id = @id`
+  ).run({ ...sessionColumns(plan), id, now: ctx.now() })
+  sql<never, [string]>(ctx.db, 'DELETE FROM agenda_segments WHERE session_id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'DELETE FROM attendance WHERE session_id = ?').run(id)
   writeAgendaAndInvitees(ctx, id, plan)
   announce(ctx, id)
   return getSession(ctx, id)
@@ -129,7 +129,7 @@ export function updateSession(ctx: CoreContext, id: string, plan: SessionPlanFie
 
 export function cancelSession(ctx: CoreContext, id: string): SessionDetail {
   requireStatus(ctx, id, ['planned'])
-  ctx.db.prepare("UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?").run(ctx.now(), id)
+  sql<never, [number, string]>(ctx.db, "UPDATE sessions SET status = 'cancelled', updated_at = ? WHERE id = ?").run(ctx.now(), id)
   announce(ctx, id)
   return getSession(ctx, id)
 }
@@ -137,7 +137,7 @@ export function cancelSession(ctx: CoreContext, id: string): SessionDetail {
 /** 总结: written by the host during the closing part or after the session. */
 export function setSummary(ctx: CoreContext, id: string, summary: string): SessionDetail {
   requireStatus(ctx, id, ['live', 'ended'])
-  ctx.db.prepare('UPDATE sessions SET summary = ?, updated_at = ? WHERE id = ?').run(summary, ctx.now(), id)
+  sql<never, [string, number, string]>(ctx.db, 'UPDATE sessions SET summary = ?, updated_at = ? WHERE id = ?').run(summary, ctx.now(), id)
   announce(ctx, id)
   return getSession(ctx, id)
 }
@@ -148,7 +148,9 @@ export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
   const source = getSession(ctx, id)
   const plannedStart = startOfChinaDay(ctx.now()) + 7 * DAY_MS + chinaTimeOfDay(source.plannedStart)
   const archived = new Set(
-    (ctx.db.prepare('SELECT id FROM people WHERE archived_at IS NOT NULL').all() as { id: string }[]).map((row) => row.id)
+    sql<{ id: string }>(ctx.db, 'SELECT id FROM people WHERE archived_at IS NOT NULL')
+      .all()
+      .map((row) => row.id)
   )
   const active = (personId: string | null): string | null => (personId && !archived.has(personId) ? personId : null)
   return createSession(ctx, {
@@ -181,7 +183,7 @@ function announce(ctx: CoreContext, id: string): void {
 
 /** Refuses (conflict, `session_<status>` at `field`) unless the session is in one of `allowed`. */
 export function requireStatus(ctx: CoreContext, id: string, allowed: SessionStatus[], field = 'id'): void {
-  const row = ctx.db.prepare('SELECT status FROM sessions WHERE id = ?').get(id) as { status: SessionStatus } | undefined
+  const row = sql<{ status: SessionStatus }, [string]>(ctx.db, 'SELECT status FROM sessions WHERE id = ?').get(id)
   if (!row) throw notFound('session', id)
   if (!allowed.includes(row.status)) {
     throw new AppFailure('conflict', `The session is ${row.status}.`, [
@@ -208,13 +210,14 @@ function checkReferences(ctx: CoreContext, plan: SessionPlanFields): void {
   plan.invitees.forEach((invitee, index) => {
     if (missing.has(invitee.personId)) report(['invitees', index, 'personId'])
   })
-  if (plan.themeId && !ctx.db.prepare('SELECT 1 FROM themes WHERE id = ?').get(plan.themeId)) report(['themeId'], 'theme_not_found')
+  if (plan.themeId && !sql<{ 1: number }, [string]>(ctx.db, 'SELECT 1 FROM themes WHERE id = ?').get(plan.themeId)) report(['themeId'], 'theme_not_found')
   if (issues.length > 0) throw new AppFailure('invalid_input', 'The plan names people or a theme that do not exist.', issues)
 }
 
 /** Host, recorder and lecturers always appear on the attendance list, with their strongest role (src/shared/roles.ts). */
 function writeAgendaAndInvitees(ctx: CoreContext, sessionId: string, plan: SessionPlanFields): void {
-  const insertSegment = ctx.db.prepare(
+  const insertSegment = sql<never, [string, string, number, AgendaSegment['kind'], string, string | null, string, number]>(
+    ctx.db,
     `INSERT INTO agenda_segments (id, session_id, position, kind, title, lecturer_id, topic, planned_minutes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )
@@ -228,13 +231,16 @@ function writeAgendaAndInvitees(ctx: CoreContext, sessionId: string, plan: Sessi
     (personId, role) => ({ personId, role, seatNumber: null })
   )
 
-  const insertAttendance = ctx.db.prepare(
+  const insertAttendance = sql<never, [string, string, string, AttendanceRole, number | null]>(
+    ctx.db,
     'INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited) VALUES (?, ?, ?, ?, ?, 1)'
   )
   for (const { personId, role, seatNumber } of attendance) {
     insertAttendance.run(uuidv7(ctx.now()), sessionId, personId, role, seatNumber)
   }
 }
+
+type SessionColumns = ReturnType<typeof sessionColumns>
 
 function sessionColumns(plan: SessionPlanFields) {
   return {
@@ -250,23 +256,24 @@ function sessionColumns(plan: SessionPlanFields) {
   }
 }
 
+interface AgendaRow {
+  id: string
+  position: number
+  kind: AgendaSegment['kind']
+  title: string
+  lecturer_id: string | null
+  lecturer_name: string | null
+  topic: string
+  planned_minutes: number | null
+}
+
 function readAgenda({ db }: CoreContext, sessionId: string): AgendaSegment[] {
-  const rows = db
-    .prepare(
-      `SELECT g.id, g.position, g.kind, g.title, g.lecturer_id, p.name AS lecturer_name, g.topic, g.planned_minutes
-       FROM agenda_segments g LEFT JOIN people p ON p.id = g.lecturer_id
-       WHERE g.session_id = ? ORDER BY g.position`
-    )
-    .all(sessionId) as {
-    id: string
-    position: number
-    kind: AgendaSegment['kind']
-    title: string
-    lecturer_id: string | null
-    lecturer_name: string | null
-    topic: string
-    planned_minutes: number | null
-  }[]
+  const rows = sql<AgendaRow, [string]>(
+    db,
+    `SELECT g.id, g.position, g.kind, g.title, g.lecturer_id, p.name AS lecturer_name, g.topic, g.planned_minutes
+     FROM agenda_segments g LEFT JOIN people p ON p.id = g.lecturer_id
+     WHERE g.session_id = ? ORDER BY g.position`
+  ).all(sessionId)
   return rows.map((row) => ({
     id: row.id,
     position: row.position,

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { settingsPatchSchema } from '../../shared/contract'
 import { DEFAULT_CATEGORIES, DEFAULT_REMARK_TAGS, type Settings } from '../../shared/domain'
 import type { CoreContext } from '../context'
+import { sql } from '../store/sql'
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
@@ -13,7 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Settings are one row per key holding JSON, so later issues add keys without a migration. */
 export function getSettings({ db }: CoreContext): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
+  const rows = sql<{ key: string; value: string }>(db, 'SELECT key, value FROM settings').all()
   const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]))
   const settings = { ...DEFAULT_SETTINGS }
   for (const key of Object.keys(settings) as (keyof Settings)[]) {
@@ -32,15 +33,14 @@ export function updateSettings(ctx: CoreContext, patch: z.output<typeof settings
 
 /** Also for the app's own notes that are not Settings (e.g. the folder of the last export). */
 export function writeSetting(ctx: CoreContext, key: string, value: unknown): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
-    )
-    .run(key, JSON.stringify(value), ctx.now())
+  sql<never, [string, string, number]>(
+    ctx.db,
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+  ).run(key, JSON.stringify(value), ctx.now())
 }
 
 export function readSetting<T>({ db }: CoreContext, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const row = sql<{ value: string }, [string]>(db, 'SELECT value FROM settings WHERE key = ?').get(key)
   return row ? (JSON.parse(row.value) as T) : undefined
 }

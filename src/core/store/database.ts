@@ -26,7 +26,7 @@ export function openDatabase(file: string, migrations = MIGRATIONS, options: Ope
     throw new DatabaseOpenError(openProblemOf(error), file, error)
   }
   try {
-    const version = db.pragma('user_version', { simple: true }) as number
+    const version = schemaVersion(db)
     if (version > migrations.length) throw new DatabaseTooNewError(version, migrations.length)
     db.pragma('journal_mode = WAL')
     // better-sqlite3 leaves WAL at NORMAL, which can lose the last commits on power loss.
@@ -59,7 +59,8 @@ export function ensureFolder(file: string, create: boolean): void {
 }
 
 export function schemaVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number
+  // user_version is always an integer.
+  return Number(db.pragma('user_version', { simple: true }))
 }
 
 function migrate(db: Database, migrations: typeof MIGRATIONS): void {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { sql } from './sql'
 
 /**
  * Replaces the labels of one record in a two-column label table (a person's categories, a theme's or a
@@ -13,7 +14,8 @@ export function replaceLabels(
   labels: string[]
 ): void {
   const column = table === 'person_categories' ? 'category' : 'tag'
-  db.prepare(`DELETE FROM ${table} WHERE ${owner} = ?`).run(id)
-  const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (${owner}, ${column}) VALUES (?, ?)`)
+  // Table and column names come from the fixed choices in the signature: a few texts, each compiled once.
+  sql<never, [string]>(db, `DELETE FROM ${table} WHERE ${owner} = ?`).run(id)
+  const insert = sql<never, [string, string]>(db, `INSERT OR IGNORE INTO ${table} (${owner}, ${column}) VALUES (?, ?)`)
   for (const label of labels) insert.run(id, label)
 }

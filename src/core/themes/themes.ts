@@ -5,6 +5,7 @@ import type { CoreContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
+import { sql } from '../store/sql'
 
 type ThemeFields = z.output<typeof themeSchema>
 
@@ -28,32 +29,32 @@ const SELECT_THEME = `
   FROM themes t`
 
 export function listThemes({ db }: CoreContext): Theme[] {
-  return (db.prepare(`${SELECT_THEME} ORDER BY t.updated_at DESC`).all() as ThemeRow[]).map(toTheme)
+  return sql<ThemeRow>(db, `${SELECT_THEME} ORDER BY t.updated_at DESC`).all().map(toTheme)
 }
 
 export function getTheme({ db }: CoreContext, id: string): Theme {
-  const row = db.prepare(`${SELECT_THEME} WHERE t.id = ?`).get(id) as ThemeRow | undefined
+  const row = sql<ThemeRow, [string]>(db, `${SELECT_THEME} WHERE t.id = ?`).get(id)
   if (!row) throw notFound('theme', id)
   return toTheme(row)
 }
 
 export function createTheme(ctx: CoreContext, fields: ThemeFields, isDemo = false): Theme {
   const id = uuidv7(ctx.now())
-  ctx.db
-    .prepare(
-      `INSERT INTO themes (id, title, description, materials, refs, is_demo, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(id, fields.title, fields.description, fields.materials, JSON.stringify(fields.references), isDemo ? 1 : 0, ctx.now(), ctx.now())
+  sql<never, [string, string, string, string, string, number, number, number]>(
+    ctx.db,
+    `INSERT INTO themes (id, title, description, materials, refs, is_demo, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(id, fields.title, fields.description, fields.materials, JSON.stringify(fields.references), isDemo ? 1 : 0, ctx.now(), ctx.now())
   replaceLabels(ctx.db, 'theme_tags', 'theme_id', id, fields.tags)
   ctx.emit({ name: 'themes:changed', id })
   return getTheme(ctx, id)
 }
 
 export function updateTheme(ctx: CoreContext, id: string, fields: ThemeFields): Theme {
-  const { changes } = ctx.db
-    .prepare('UPDATE themes SET title = ?, description = ?, materials = ?, refs = ?, updated_at = ? WHERE id = ?')
-    .run(fields.title, fields.description, fields.materials, JSON.stringify(fields.references), ctx.now(), id)
+  const { changes } = sql<never, [string, string, string, string, number, string]>(
+    ctx.db,
+    'UPDATE themes SET title = ?, description = ?, materials = ?, refs = ?, updated_at = ? WHERE id = ?'
+  ).run(fields.title, fields.description, fields.materials, JSON.stringify(fields.references), ctx.now(), id)
   if (changes === 0) throw notFound('theme', id)
   replaceLabels(ctx.db, 'theme_tags', 'theme_id', id, fields.tags)
   ctx.emit({ name: 'themes:changed', id })
@@ -62,12 +63,13 @@ export function updateTheme(ctx: CoreContext, id: string, fields: ThemeFields): 
 
 /** A theme that sessions used stays, so their minutes keep their theme. */
 export function deleteTheme(ctx: CoreContext, id: string): { id: string } {
-  const used = ctx.db.prepare('SELECT count(*) AS n FROM sessions WHERE theme_id = ?').get(id) as { n: number }
+  // A count is always one row.
+  const used = sql<{ n: number }, [string]>(ctx.db, 'SELECT count(*) AS n FROM sessions WHERE theme_id = ?').get(id)!
   getTheme(ctx, id)
   if (used.n > 0) {
     throw new AppFailure('conflict', 'Sessions use this theme.', [{ path: ['id'], code: 'theme_in_use', message: 'in use' }])
   }
-  ctx.db.prepare('DELETE FROM themes WHERE id = ?').run(id)
+  sql<never, [string]>(ctx.db, 'DELETE FROM themes WHERE id = ?').run(id)
   ctx.emit({ name: 'themes:changed', id })
   return { id }
 }
