@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, inject } from 'vitest'
+import type { Platform } from '../src/core/context'
 import { createCore, type Core, type CoreOptions } from '../src/core/core'
 import { rosterReaderInWorker, type RosterReader } from '../src/core/people/roster-reader'
 import { openDatabase, type Database } from '../src/core/store/database'
 import { uuidv7 } from '../src/core/store/ids'
+import type { ExportOutcome } from '../src/shared/domain'
 import type { ChangeEvent } from '../src/shared/events'
 import type { AppError, Result } from '../src/shared/result'
 
@@ -69,6 +71,26 @@ export function valueOf<T>(result: Result<T>): T {
 export function errorOf(result: Result<unknown>): AppError {
   if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
   return result.error
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 导出: the desktop's save dialog, faked, and the bytes an export made.
+
+/** A desktop save dialog that saves under the suggested name in `folder` (a fresh temp folder for each save by default). */
+export const saveDialogInto =
+  (folder?: string): NonNullable<Platform['chooseSavePath']> =>
+  async (fileName) =>
+    join(folder ?? tempDir(), fileName)
+
+/**
+ * The bytes of an export of `kind`: read back from the file the desktop saved, or decoded from what the web
+ * bridge answered for the browser to download. Fails the test when the export went another way.
+ */
+export function exportedBytes(outcome: ExportOutcome, kind: 'saved' | 'download'): Buffer {
+  if (outcome.kind !== kind) throw new Error(`expected a ${kind} export, got ${JSON.stringify(outcome).slice(0, 300)}`)
+  if (outcome.kind === 'saved') return readFileSync(outcome.path)
+  if (outcome.kind === 'download') return Buffer.from(outcome.contentBase64, 'base64')
+  throw new Error('a cancelled export has no bytes')
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -171,11 +171,23 @@ export interface PrintableHtml {
   html: string
 }
 
+/** A file core made, as bytes (base64), for a browser to download. */
 export interface ExportedFile {
   fileName: string
   mimeType: string
   contentBase64: string
 }
+
+/**
+ * What 导出 did with the file it made. The desktop app asks where to save it and writes it there (`saved`:
+ * where, and the name it was saved under, which the user may have changed in the dialog), or the user closed
+ * the save dialog (`cancelled`: nothing was written). The web bridge has no save dialog: it answers the bytes,
+ * for the browser to download (`download`). Only a download carries the file's bytes.
+ */
+export type ExportOutcome =
+  | { kind: 'saved'; fileName: string; path: string }
+  | { kind: 'cancelled'; fileName: string }
+  | ({ kind: 'download' } & ExportedFile)
 
 export type SearchHitKind = 'remark' | 'session' | 'decision' | 'theme' | 'person'
 

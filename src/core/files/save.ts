@@ -1,4 +1,5 @@
-import { dirname } from 'node:path'
+import { basename, dirname } from 'node:path'
+import type { ExportOutcome } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
 import { readSetting, writeSetting } from '../settings/settings'
@@ -6,19 +7,29 @@ import { writeFileAtomic } from './atomic'
 
 const FOLDER_KEY = 'export.folder'
 
+/** A file core has made (a document, a roster), before it is saved or handed over. */
+export interface MadeFile {
+  /** The name the save dialog suggests, e.g. 2025-08-21-思想圆桌派-会议纪要.docx. */
+  fileName: string
+  mimeType: string
+  bytes: Buffer
+}
+
 /**
- * Saves an exported file where the user chooses (the desktop's save dialog, opened in the folder used
- * last time). Without such a dialog (the web bridge) nothing is saved here and the page downloads it.
+ * Saves a file where it was made (导出). The desktop app asks where through its save dialog, opened in the
+ * folder used last time, writes the file there whole (or not at all), remembers the folder, and answers where
+ * it went — the bytes never travel to the page and back. Without a save dialog (the web bridge) the answer is
+ * the bytes themselves, for the browser to download.
  */
-export async function saveFile(ctx: CoreContext, input: { fileName: string; contentBase64: string }): Promise<{ saved: boolean; path: string | null }> {
+export async function saveMadeFile(ctx: CoreContext, file: MadeFile): Promise<ExportOutcome> {
   const choose = ctx.platform.chooseSavePath
-  if (!choose) return { saved: false, path: null }
-  const path = await choose(input.fileName, readSetting<string>(ctx, FOLDER_KEY) ?? null)
-  if (!path) return { saved: false, path: null }
-  writeFileAtomic(path, Buffer.from(input.contentBase64, 'base64'))
+  if (!choose) return { kind: 'download', fileName: file.fileName, mimeType: file.mimeType, contentBase64: file.bytes.toString('base64') }
+  const path = await choose(file.fileName, readSetting<string>(ctx, FOLDER_KEY) ?? null)
+  if (!path) return { kind: 'cancelled', fileName: file.fileName }
+  writeFileAtomic(path, file.bytes)
   ctx.db.transaction(() => writeSetting(ctx, FOLDER_KEY, dirname(path))).immediate()
   savedThisRun(ctx).add(path)
-  return { saved: true, path }
+  return { kind: 'saved', fileName: basename(path), path }
 }
 
 // The files this run of the app saved: the only ones it will show in their folder. Keyed by the

@@ -1,6 +1,7 @@
-import type { ExportedFile, PrintableDocument, PrintableHtml } from '../../shared/domain'
+import type { ExportOutcome, PrintableDocument, PrintableHtml } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { AppFailure } from '../errors'
+import { saveMadeFile, type MadeFile } from '../files/save'
 import { getSettings } from '../settings/settings'
 import { layoutDocx } from './docx'
 import { LABELS } from './labels'
@@ -50,8 +51,15 @@ export async function sendToPrinter(ctx: CoreContext, request: { sessionId: stri
   return { printed: await printOnPaper(printDocument(ctx, request).html) }
 }
 
-/** 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx. */
-export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportedFile> {
+/**
+ * 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx, made and
+ * saved in one call (the desktop's save dialog; through the web bridge, the bytes for the browser to download).
+ */
+export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportOutcome> {
+  return saveMadeFile(ctx, await makeDocument(ctx, request))
+}
+
+async function makeDocument(ctx: CoreContext, request: ExportRequest): Promise<MadeFile> {
   const { language } = getSettings(ctx)
   const minutes = buildMinutes(ctx, request.sessionId)
   const bytes = await (async () => {
@@ -63,9 +71,5 @@ export async function exportDocument(ctx: CoreContext, request: ExportRequest): 
     if (!print) throw new AppFailure('unavailable', 'PDF is made by the desktop app; in a browser, print the document (minutes:print) and save it as PDF.')
     return print(layoutHtml(layout, language))
   })()
-  return {
-    fileName: `${baseName(ctx, minutes.startsAt, request.document)}.${EXTENSIONS[request.format]}`,
-    mimeType: TYPES[request.format],
-    contentBase64: bytes.toString('base64')
-  }
+  return { fileName: `${baseName(ctx, minutes.startsAt, request.document)}.${EXTENSIONS[request.format]}`, mimeType: TYPES[request.format], bytes }
 }

@@ -1,5 +1,5 @@
 import type { minutesContract } from '../../shared/contract/minutes'
-import { revealFile, saveFile } from '../files/save'
+import { revealFile } from '../files/save'
 import { runsItsOwnTransactions, type HandlersFor } from '../handler-kinds'
 import { exportDocument, printDocument, sendToPrinter } from './export'
 import { buildMinutes } from './model'
@@ -9,6 +9,5 @@ export const minutesHandlers = {
   'minutes:export': runsItsOwnTransactions(exportDocument),
   'minutes:print': (ctx, input) => printDocument(ctx, input),
   'minutes:sendToPrinter': runsItsOwnTransactions(sendToPrinter),
-  'files:save': runsItsOwnTransactions(saveFile),
   'files:reveal': (ctx, input) => revealFile(ctx, input)
 } satisfies HandlersFor<typeof minutesContract>

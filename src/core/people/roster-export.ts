@@ -1,7 +1,8 @@
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
-import type { ExportedFile, Gender, Person } from '../../shared/domain'
+import type { ExportOutcome, Gender, Person } from '../../shared/domain'
 import type { CoreContext } from '../context'
 import { csvText } from '../files/csv'
+import { saveMadeFile } from '../files/save'
 import { listPeople } from './people'
 import { chinaIsoDate } from '../../shared/china-time'
 
@@ -24,16 +25,13 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv'
 }
 
-export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportedFile> {
+/** 导出 the directory as 人员名录-2025-08-21.xlsx (or .csv), made and saved in one call, as the documents are. */
+export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportOutcome> {
   const people = listPeople(ctx, { includeArchived: input.includeArchived })
   const columns = input.includeArchived ? [...COLUMNS, STATUS_COLUMN] : COLUMNS
   const table = [columns.map((column) => column.header), ...people.map((person) => columns.map((column) => column.text(person)))]
   const bytes = input.format === 'xlsx' ? await xlsxBytes(table, columns) : csvBytes(table)
-  return {
-    fileName: `人员名录-${chinaIsoDate(ctx.now())}.${input.format}`,
-    mimeType: MIME_TYPES[input.format],
-    contentBase64: bytes.toString('base64')
-  }
+  return saveMadeFile(ctx, { fileName: `人员名录-${chinaIsoDate(ctx.now())}.${input.format}`, mimeType: MIME_TYPES[input.format], bytes })
 }
 
 async function xlsxBytes(table: string[][], columns: { width: number }[]): Promise<Buffer> {

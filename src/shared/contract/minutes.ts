@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { PRINTABLE_DOCUMENTS, type ExportedFile, type PrintableDocument, type PrintableHtml } from '../domain'
-import { LIMITS } from '../limits'
+import { PRINTABLE_DOCUMENTS, type ExportOutcome, type PrintableDocument, type PrintableHtml } from '../domain'
 import type { Minutes } from '../minutes'
 import { bySession, channel, idSchema, required } from './schema'
 
@@ -16,6 +15,10 @@ const printableSchema = z.strictObject({ sessionId: idSchema, document: z.enum(P
 export const minutesContract = {
   /** The minutes model every document is drawn from (for browser companions and checks; the preview shows minutes:print). */
   'minutes:get': channel(bySession).returns<Minutes>(),
+  /**
+   * 导出: a document made and saved in one call. The desktop app saves it where its save dialog says and answers
+   * where (or that the user cancelled), never the bytes; the web bridge answers the bytes, to download.
+   */
   'minutes:export': channel(
     z
       .strictObject({
@@ -26,15 +29,11 @@ export const minutesContract = {
       // 会议纪要 as .docx, PDF, Markdown or text; 会议记录 and 志愿服务活动记录 as .docx or PDF; the turns as a CSV table.
       // PDF is made by the desktop app; the web bridge answers 'unavailable' and the page prints minutes:print.
       .refine((input) => EXPORT_FORMATS[input.document].includes(input.format), { params: { reason: 'format_not_available' }, path: ['format'] })
-  ).returns<ExportedFile>(),
+  ).returns<ExportOutcome>(),
   /** A document as one HTML page to print (or save as PDF from the browser's print dialog). */
   'minutes:print': channel(printableSchema).returns<PrintableHtml>(),
   /** 打印 in the desktop app: the system's print dialog for that page ('unavailable' through the web bridge). */
   'minutes:sendToPrinter': channel(printableSchema).returns<{ printed: boolean }>(),
-  /** Saves a file through the desktop's save dialog; { saved: false } where there is none (download instead). */
-  'files:save': channel(
-    z.strictObject({ fileName: required(LIMITS.mediumText), contentBase64: z.string().max(50_000_000) })
-  ).returns<{ saved: boolean; path: string | null }>(),
-  /** 打开所在文件夹: a file saved by files:save in this run, shown in the file manager (desktop only). */
+  /** 打开所在文件夹: a file an export saved in this run, shown in the file manager (desktop only). */
   'files:reveal': channel(z.strictObject({ path: required(4096) })).returns<{ path: string }>()
 } as const

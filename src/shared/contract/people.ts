@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IMPORT_FIELDS, type ExportedFile, type ImportOutcome, type ImportPreview, type Person } from '../domain'
+import { IMPORT_FIELDS, type ExportOutcome, type ImportOutcome, type ImportPreview, type Person } from '../domain'
 import { LIMITS } from '../limits'
 import { byId, channel, idSchema, prose, required, text } from './schema'
 
@@ -56,7 +56,8 @@ export const peopleContract = {
       skipInvalid: z.boolean().default(false)
     })
   ).returns<ImportOutcome>(),
+  /** Made and saved in one call, as minutes:export: where the desktop saved it (or cancelled), or the bytes to download. */
   'people:export': channel(
     z.strictObject({ format: z.enum(['xlsx', 'csv']), includeArchived: z.boolean().default(false) })
-  ).returns<ExportedFile>()
+  ).returns<ExportOutcome>()
 } as const

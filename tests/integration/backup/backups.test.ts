@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupFolder } from '../../../src/core/backup/backups'
@@ -99,7 +99,7 @@ describe('backups', () => {
 
   // Found by the fuzz test (tests/integration/core/fuzz.test.ts): a call that awaits — a roster read in its
   // worker, a PDF being made, a save dialog — kept the connection it started with; a restore meanwhile
-  // closed it, and the call ended in an internal error (files:save after its file was already written).
+  // closed it, and the call ended in an internal error (a save after its file was already written).
   it('恢复 while other calls are under way: they finish on the restored archive instead of failing inside', async () => {
     const dir = tempDir()
     let restoreDone!: () => void
@@ -129,15 +129,16 @@ describe('backups', () => {
     const underWay = [
       core.invoke('minutes:export', { sessionId: session.id, document: 'minutes', format: 'pdf' }),
       core.invoke('people:importCommit', { fileName: '名单.csv', contentBase64: csvBase64('姓名\n温乐义\n'), mapping, onDuplicate: 'skip' }),
-      core.invoke('files:save', { fileName: '会议纪要.md', contentBase64: 'eA==' })
+      core.invoke('people:export', { format: 'csv' })
     ] as const
     valueOf(await core.invoke('backups:restore', { name: backup.name }))
     restoreDone()
     const [exported, imported, saved] = await Promise.all(underWay)
     expect(logged).toEqual([])
-    expect(valueOf(exported).fileName).toMatch(/\.pdf$/)
+    expect(valueOf(exported)).toEqual({ kind: 'saved', fileName: '2025-08-21-思想圆桌派-会议纪要.pdf', path: join(dir, '2025-08-21-思想圆桌派-会议纪要.pdf') })
+    expect(readFileSync(join(dir, '2025-08-21-思想圆桌派-会议纪要.pdf'), 'utf8')).toBe('%PDF-1.7')
     expect(valueOf(imported)).toMatchObject({ created: 1 })
-    expect(valueOf(saved)).toEqual({ saved: true, path: join(dir, '会议纪要.md') })
+    expect(valueOf(saved)).toEqual({ kind: 'saved', fileName: '人员名录-2025-08-21.csv', path: join(dir, '人员名录-2025-08-21.csv') })
     // The import was written to the archive open now, the restored one.
     expect(valueOf(await core.invoke('people:list', {})).map((p) => p.name)).toEqual(['温乐义'])
   })

@@ -61,7 +61,7 @@ export interface Pools {
   ids: Record<IdKind, string[]>
   /** Backups that exist in the archive's folder. */
   backupNames: string[]
-  /** Paths files:save returned in this run. */
+  /** Paths exports saved in this run (minutes:export, people:export through the fake save dialog). */
   savedPaths: string[]
   /** Roster files (base64): CSV and .xlsx that parse, and ones that do not. */
   rosterFiles: string[]

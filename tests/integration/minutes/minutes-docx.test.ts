@@ -1,15 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/core/core'
-import type { ExportedFile } from '../../../src/shared/domain'
-import { runCleanups, valueOf } from '../../helpers'
+import type { ExportOutcome } from '../../../src/shared/domain'
+import { exportedBytes, runCleanups, saveDialogInto, valueOf } from '../../helpers'
 import { DEMO_MINUTES_IN_ORDER, runDemoSession } from './demo-session'
 
 afterEach(runCleanups)
 
 /** The text of word/document.xml, one string per paragraph, in document order. */
-function paragraphsOf(contentBase64: string): string[] {
-  const files = unzipSync(new Uint8Array(Buffer.from(contentBase64, 'base64')))
+function paragraphsOf(bytes: Buffer): string[] {
+  const files = unzipSync(new Uint8Array(bytes))
   const xml = strFromU8(files['word/document.xml']!)
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map(([paragraph]) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
@@ -27,17 +27,18 @@ function expectInOrder(paragraphs: string[], texts: readonly string[]): void {
 }
 
 /**
- * The 示例场次 run to its end and exported as `document` in .docx (`first` runs just before the export): the
- * file, and the text of its paragraphs.
+ * The 示例场次 run to its end and exported as `document` in .docx by the desktop app (`first` runs just before
+ * the export): what the export answered, the file it saved read back, and the text of its paragraphs.
  */
 async function demoDocx(
   document: 'minutes' | 'record' | 'volunteer',
   first?: (core: Core) => Promise<unknown>
-): Promise<{ file: ExportedFile; paragraphs: string[] }> {
-  const { core, sessionId } = await runDemoSession()
+): Promise<{ file: ExportOutcome; bytes: Buffer; paragraphs: string[] }> {
+  const { core, sessionId } = await runDemoSession({ chooseSavePath: saveDialogInto() })
   await first?.(core)
   const file = valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'docx' }))
-  return { file, paragraphs: paragraphsOf(file.contentBase64) }
+  const bytes = exportedBytes(file, 'saved')
+  return { file, bytes, paragraphs: paragraphsOf(bytes) }
 }
 
 describe('会议纪要 as .docx', () => {
@@ -59,13 +60,14 @@ describe('会议纪要 as .docx', () => {
 describe('the same minutes for chat groups and spreadsheets', () => {
   it('as Markdown and plain text, with the speakers in speaking order', async () => {
     const { core, sessionId } = await runDemoSession()
-    const markdown = Buffer.from(valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'markdown' })).contentBase64, 'base64').toString('utf8')
+    const markdown = exportedBytes(valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'markdown' })), 'download').toString('utf8')
     expect(markdown.startsWith('# 示例场次 · 思想圆桌派会议纪要\n')).toBe(true)
     expect(markdown.indexOf('**温乐义**')).toBeGreaterThan(markdown.indexOf('**任肖彤**'))
     expect(markdown).toContain('- 通过党的好政策,让乡亲们的腰包鼓起来。')
     const text = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'text' }))
     expect(text.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.txt')
-    const plain = Buffer.from(text.contentBase64, 'base64').toString('utf8')
+    expect(text).toMatchObject({ kind: 'download', mimeType: 'text/plain; charset=utf-8' })
+    const plain = exportedBytes(text, 'download').toString('utf8')
     expect(plain).not.toMatch(/^#|\*\*/m)
     expect(plain).toContain('应到9人，实到8人，缺席1人。')
   })
@@ -74,7 +76,7 @@ describe('the same minutes for chat groups and spreadsheets', () => {
     const { core, sessionId } = await runDemoSession()
     const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'turns', format: 'csv' }))
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-发言明细.csv')
-    const csv = Buffer.from(file.contentBase64, 'base64').toString('utf8')
+    const csv = exportedBytes(file, 'download').toString('utf8')
     expect(csv.startsWith('\uFEFF发言人,环节,轮次,类型,结果,开始时间,时长(秒),掌声\r\n')).toBe(true)
     const rows = csv.trim().split('\r\n').slice(1)
     expect(rows[0]).toBe('李芳,学习研讨,,学习研讨,已发言,2025-08-21 14:30:00,1800,0')
@@ -115,8 +117,8 @@ describe('the minutes model', () => {
 
 describe('the .docx page after GB/T 9704', () => {
   it('is A4 with 37/35/28/26 mm margins; title 22 pt 小标宋, body 16 pt 仿宋 on 28 pt lines, headings 黑体', async () => {
-    const { file } = await demoDocx('minutes')
-    const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))['word/document.xml']!)
+    const { bytes } = await demoDocx('minutes')
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!)
     const twips = (mm: number) => String(Math.round((mm / 25.4) * 1440))
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/) // Word's A4, exactly
     const margin = /<w:pgMar ([^>]*)\/>/.exec(xml)![1]!
@@ -140,7 +142,7 @@ describe('the .docx page after GB/T 9704', () => {
 
 describe('会议记录 as .docx', () => {
   it('has every remark verbatim in speaking order, 散会, the signature lines and 第×页 共×页', async () => {
-    const { file, paragraphs } = await demoDocx('record')
+    const { file, bytes, paragraphs } = await demoDocx('record')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.docx')
     const order = [
       '示例场次 · 思想圆桌派会议记录',
@@ -167,7 +169,7 @@ describe('会议记录 as .docx', () => {
       '主持人(签字):____________    记录人(签字):____________'
     ]
     expectInOrder(paragraphs, order)
-    const files = unzipSync(new Uint8Array(Buffer.from(file.contentBase64, 'base64')))
+    const files = unzipSync(new Uint8Array(bytes))
     const footer = Object.entries(files).find(([name]) => /^word\/footer\d*\.xml$/.test(name))
     expect(footer, 'a footer').toBeDefined()
     const footerXml = strFromU8(footer![1])

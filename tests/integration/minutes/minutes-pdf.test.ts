@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
+import type { Platform } from '../../../src/core/context'
+import { exportedBytes, runCleanups, saveDialogInto, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 import { chromiumPrinter, foldPdfText, readPdf, type PdfPage } from '../../pdf'
 import { DEMO_MINUTES_IN_ORDER, runDemoSession, startDemoRound } from './demo-session'
 
@@ -12,6 +13,8 @@ beforeAll(async () => {
 afterAll(() => printer?.close())
 
 const printToPdf = (html: string) => printer.printToPdf(html)
+/** The desktop app: it makes the PDF with Chromium and saves it where its save dialog says (a temp folder here). */
+const desktop: Platform = { printToPdf, chooseSavePath: saveDialogInto() }
 const MM = 72 / 25.4
 /** As the PDF's text is read back: folded, without spaces. */
 const squeeze = (text: string) => foldPdfText(text).replace(/\s+/g, '')
@@ -46,15 +49,15 @@ function expectA4(pages: PdfPage[]): void {
 
 async function exportPdf(core: ReturnType<typeof testCore>, sessionId: string, document: 'minutes' | 'record' | 'volunteer') {
   const file = valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'pdf' }))
-  expect(file.mimeType).toBe('application/pdf')
-  const bytes = Buffer.from(file.contentBase64, 'base64')
+  // Read back from the file the desktop saved.
+  const bytes = exportedBytes(file, 'saved')
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
   return { file, pdf: await readPdf(bytes) }
 }
 
 describe('会议纪要 as PDF', () => {
   it('is A4 with the GB/T 9704 margins, reads in order like the .docx, and numbers its pages — n —', async () => {
-    const { core, sessionId } = await runDemoSession({ printToPdf })
+    const { core, sessionId } = await runDemoSession(desktop)
     const { file, pdf } = await exportPdf(core, sessionId, 'minutes')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
     expect(pdf.title).toBe('示例场次 · 思想圆桌派会议纪要')
@@ -75,7 +78,7 @@ describe('会议纪要 as PDF', () => {
   })
 
   it('uses the user’s language for the headings and the page footer', async () => {
-    const { core, sessionId } = await runDemoSession({ printToPdf })
+    const { core, sessionId } = await runDemoSession(desktop)
     valueOf(await core.invoke('settings:update', { language: 'en' }))
     const { file, pdf } = await exportPdf(core, sessionId, 'record')
     expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Record.pdf')
@@ -86,7 +89,7 @@ describe('会议纪要 as PDF', () => {
 
 /** A session where eight people each say four long things, so the 会议记录 runs over several pages. */
 async function runLongSession() {
-  const started = await startDemoRound({ tick: 20_000, platform: { printToPdf } })
+  const started = await startDemoRound({ tick: 20_000, platform: desktop })
   const { core, sessionId } = started
   let view = started.view
   const written: string[] = []
@@ -135,7 +138,7 @@ describe('会议记录 as PDF', () => {
 
 describe('志愿服务活动记录 as PDF', () => {
   it('names the project, each volunteer with service hours, the people reached, content and outcome', async () => {
-    const { core, sessionId } = await runDemoSession({ printToPdf })
+    const { core, sessionId } = await runDemoSession(desktop)
     const { file, pdf } = await exportPdf(core, sessionId, 'volunteer')
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.pdf')
     expectInOrder(bodyText(pdf.pages), [
@@ -188,7 +191,7 @@ describe('printing through the web bridge', () => {
 describe('sessions that are not the usual', () => {
   it('a bare plan (no people, no agenda), a cancelled session and a 10,000-character remark all export and print', async () => {
     const start = Date.parse('2025-09-01T09:00:00+08:00')
-    const core = testCore({ databaseFile: tempDatabaseFile(), now: () => start - 86_400_000, platform: { printToPdf } })
+    const core = testCore({ databaseFile: tempDatabaseFile(), now: () => start - 86_400_000, platform: desktop })
     const bare = valueOf(await core.invoke('sessions:create', { title: '临时议事', plannedStart: start, plannedEnd: start + 3_600_000, agenda: [], invitees: [] }))
     const cancelled = valueOf(await core.invoke('sessions:create', { title: '取消的场次', plannedStart: start, plannedEnd: start + 3_600_000, agenda: [], invitees: [] }))
     valueOf(await core.invoke('sessions:cancel', { id: cancelled.id }))
@@ -203,7 +206,7 @@ describe('sessions that are not the usual', () => {
     expectInOrder(bodyText(pdf.pages), ['临时议事会议纪要', '应到0人,实到0人,缺席0人', '共0人发言0次'])
 
     // One remark as long as a remark may be, without spaces: it wraps inside the margins over pages.
-    const long = await startDemoRound({ tick: 1000, platform: { printToPdf } })
+    const long = await startDemoRound({ tick: 1000, platform: desktop })
     const current = long.view.state.current!
     const text = '乡村振兴'.repeat(2500)
     valueOf(await long.core.invoke('remarks:create', { sessionId: long.sessionId, speakerId: current.personId, turnId: current.id, text, tags: [] }))

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCleanups, valueOf } from '../../helpers'
+import { exportedBytes, runCleanups, valueOf } from '../../helpers'
 import { startDemoRound } from './demo-session'
 
 afterEach(runCleanups)
@@ -14,8 +14,8 @@ const stepArb = fc.oneof(
   { arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((words) => ({ kind: 'remark' as const, words })), weight: 3 }
 )
 
-function paragraphsOf(contentBase64: string): string[] {
-  const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(contentBase64, 'base64')))['word/document.xml']!)
+function paragraphsOf(bytes: Buffer): string[] {
+  const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!)
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map(([paragraph]) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
     .filter((text) => text !== '')
@@ -44,7 +44,7 @@ describe('会议记录', () => {
         }
         valueOf(await core.invoke('sessions:end', { id: sessionId }))
         const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'record', format: 'docx' }))
-        const paragraphs = paragraphsOf(file.contentBase64)
+        const paragraphs = paragraphsOf(exportedBytes(file, 'download'))
         for (const text of written) expect(paragraphs.filter((paragraph) => paragraph === text)).toHaveLength(1)
         // Written in speaking order, so the document keeps the order they were written in.
         const positions = written.map((text) => paragraphs.indexOf(text))

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCleanups, valueOf } from '../../helpers'
+import { exportedBytes, runCleanups, valueOf } from '../../helpers'
 import { LiveRig } from '../live/rig'
 
 afterEach(runCleanups)
@@ -19,7 +19,7 @@ describe('the turns as CSV', () => {
     valueOf(await rig.wait(1000).act({ type: 'round', startPersonId: rig.participants[0]! }))
     for (let i = 0; i < 3; i++) valueOf(await rig.wait(60_000).act({ type: 'pass' }))
     const file = valueOf(await rig.core.invoke('minutes:export', { sessionId: rig.sessionId, document: 'turns', format: 'csv' }))
-    const csv = Buffer.from(file.contentBase64, 'base64').toString('utf8')
+    const csv = exportedBytes(file, 'download').toString('utf8')
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trim(), { newline: '\r\n' }).data
     expect(rows.slice(1).map((row) => row[0])).toEqual(['\'=HYPERLINK("http://example.invalid","点我")', "'@SUM(1+1)", '温乐义'])
   })

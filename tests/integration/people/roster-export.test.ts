@@ -3,11 +3,11 @@ import Papa from 'papaparse'
 import { readSheet } from 'read-excel-file/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/core/core'
-import type { ExportedFile, Person } from '../../../src/shared/domain'
+import type { Person } from '../../../src/shared/domain'
 import { LIMITS } from '../../../src/shared/limits'
 import { samePerson } from '../../../src/core/people/roster-import'
 import { fieldsOf } from '../../fixtures/rosters'
-import { insertPerson, runCleanups, T0, testCore, valueOf, withDatabase, type PersonFixture } from '../../helpers'
+import { exportedBytes, insertPerson, runCleanups, saveDialogInto, T0, testCore, valueOf, withDatabase, type PersonFixture } from '../../helpers'
 
 afterEach(runCleanups)
 
@@ -22,15 +22,20 @@ const ROSTER: PersonFixture[] = [
   { name: '王明', organisation: '郑家村', archivedAt: T0 }
 ]
 
-/** A core whose clock stands at T0, with `roster` in its directory. */
-function seededCore(roster: PersonFixture[] = ROSTER): Core & { databaseFile: string } {
-  const core = testCore({ now: () => T0 })
+/**
+ * The desktop app (its save dialog saves in a temp folder), or the web bridge (no save dialog), whose clock
+ * stands at `now`, with `roster` in its directory.
+ */
+function seededCore(roster: PersonFixture[] = ROSTER, { now = T0, web = false } = {}): Core & { databaseFile: string } {
+  const core = testCore({ now: () => now, platform: web ? {} : { chooseSavePath: saveDialogInto() } })
   withDatabase(core.databaseFile, (db) => roster.forEach((person) => insertPerson(db, person)))
   return core
 }
 
-async function exportAs(core: Core, format: 'xlsx' | 'csv', includeArchived?: boolean): Promise<ExportedFile> {
-  return valueOf(await core.invoke('people:export', { format, ...(includeArchived === undefined ? {} : { includeArchived }) }))
+/** Exported by the desktop app: the file it saved, read back. */
+async function exportAs(core: Core, format: 'xlsx' | 'csv', includeArchived?: boolean): Promise<{ fileName: string; bytes: Buffer }> {
+  const outcome = valueOf(await core.invoke('people:export', { format, ...(includeArchived === undefined ? {} : { includeArchived }) }))
+  return { fileName: outcome.fileName, bytes: exportedBytes(outcome, 'saved') }
 }
 
 async function listed(core: Core, includeArchived = false): Promise<Person[]> {
@@ -38,8 +43,9 @@ async function listed(core: Core, includeArchived = false): Promise<Person[]> {
 }
 
 /** Previews the file with the guessed mapping and commits it, as the import dialog does. */
-async function importFile(core: Core, file: ExportedFile): Promise<void> {
-  const { fileName, contentBase64 } = file
+async function importFile(core: Core, file: { fileName: string; bytes: Buffer }): Promise<void> {
+  const { fileName } = file
+  const contentBase64 = file.bytes.toString('base64')
   const preview = valueOf(await core.invoke('people:importPreview', { fileName, contentBase64 }))
   expect(preview.problems).toEqual([])
   valueOf(await core.invoke('people:importCommit', { fileName, contentBase64, mapping: preview.mapping, onDuplicate: 'skip' }))
@@ -48,11 +54,9 @@ async function importFile(core: Core, file: ExportedFile): Promise<void> {
 describe('people:export as CSV', () => {
   it('writes a BOM, CRLF line ends, the header and everyone active, in the directory order', async () => {
     const core = seededCore()
-    const file = await exportAs(core, 'csv')
-    expect(file.fileName).toBe('人员名录-2025-08-21.csv')
-    expect(file.mimeType).toBe('text/csv')
+    const { fileName, bytes } = await exportAs(core, 'csv')
+    expect(fileName).toBe('人员名录-2025-08-21.csv')
 
-    const bytes = Buffer.from(file.contentBase64, 'base64')
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.toString('utf8').slice(1)
     expect(text.endsWith('\r\n')).toBe(true)
@@ -70,14 +74,14 @@ describe('people:export as CSV', () => {
 
   it('adds archived people and a 状态 column only when asked', async () => {
     const core = seededCore()
-    const text = Buffer.from((await exportAs(core, 'csv', true)).contentBase64, 'base64').toString('utf8')
+    const text = (await exportAs(core, 'csv', true)).bytes.toString('utf8')
     expect(text.split('\r\n')[0]).toBe(`\uFEFF${[...HEADERS, '状态'].join(',')}`)
     expect(text).toContain('王明,,郑家村,,,,,已归档\r\n')
     expect(text).toContain('温乐义,男,温集新村村委会,温集新村,党员、干部,13800138000,,\r\n')
   })
 
   it('names the file by the date in China, not in UTC', async () => {
-    const core = testCore({ now: () => Date.UTC(2025, 7, 21, 16, 30) }) // 2025-08-22 00:30 in Asia/Shanghai
+    const core = seededCore([], { now: Date.UTC(2025, 7, 21, 16, 30) }) // 2025-08-22 00:30 in Asia/Shanghai
     expect((await exportAs(core, 'csv')).fileName).toBe('人员名录-2025-08-22.csv')
   })
 })
@@ -85,11 +89,10 @@ describe('people:export as CSV', () => {
 describe('people:export as .xlsx', () => {
   it('writes the header and one row per person, phone numbers as text', async () => {
     const core = seededCore()
-    const file = await exportAs(core, 'xlsx')
-    expect(file.fileName).toBe('人员名录-2025-08-21.xlsx')
-    expect(file.mimeType).toBe(XLSX_MIME)
+    const { fileName, bytes } = await exportAs(core, 'xlsx')
+    expect(fileName).toBe('人员名录-2025-08-21.xlsx')
 
-    const rows = await readSheet(Buffer.from(file.contentBase64, 'base64'))
+    const rows = await readSheet(bytes)
     expect(rows[0]).toEqual(HEADERS)
     expect(rows.slice(1).map((row) => row[0])).toEqual((await listed(core)).map((p) => p.name))
     expect(rows).toContainEqual(['温乐义', '男', '温集新村村委会', '温集新村', '党员、干部', '13800138000', null])
@@ -98,10 +101,24 @@ describe('people:export as .xlsx', () => {
 
   it('adds archived people with 已归档 when asked', async () => {
     const core = seededCore()
-    const rows = await readSheet(Buffer.from((await exportAs(core, 'xlsx', true)).contentBase64, 'base64'))
+    const rows = await readSheet((await exportAs(core, 'xlsx', true)).bytes)
     expect(rows[0]).toEqual([...HEADERS, '状态'])
     expect(rows).toContainEqual(['王明', null, '郑家村', null, null, null, null, '已归档'])
     expect(rows).toHaveLength(ROSTER.length + 1)
+  })
+})
+
+describe('people:export through the web bridge', () => {
+  it.each([
+    ['csv', 'text/csv'],
+    ['xlsx', XLSX_MIME]
+  ] as const)('answers the %s file itself, as the desktop app saves it, for the browser to download', async (format, mimeType) => {
+    const outcome = valueOf(await seededCore(ROSTER, { web: true }).invoke('people:export', { format }))
+    expect(outcome).toMatchObject({ kind: 'download', fileName: `人员名录-2025-08-21.${format}`, mimeType })
+    const downloaded = exportedBytes(outcome, 'download')
+    const saved = (await exportAs(seededCore(), format)).bytes
+    if (format === 'csv') expect(downloaded.toString('utf8')).toBe(saved.toString('utf8'))
+    else expect(await readSheet(downloaded)).toEqual(await readSheet(saved))
   })
 })
 
@@ -115,7 +132,8 @@ describe('round trip: an exported directory imports into a fresh database as the
 
   it('re-importing an export into the same database finds everyone as a duplicate', async () => {
     const core = seededCore()
-    const { fileName, contentBase64 } = await exportAs(core, 'csv', true)
+    const { fileName, bytes } = await exportAs(core, 'csv', true)
+    const contentBase64 = bytes.toString('base64')
     const preview = valueOf(await core.invoke('people:importPreview', { fileName, contentBase64 }))
     const all = await listed(core, true)
     expect(preview.rows.map((row) => row.duplicateOfId)).toEqual(all.map((p) => p.id))

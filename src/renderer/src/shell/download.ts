@@ -1,6 +1,6 @@
 import type { ExportedFile } from '@shared/domain'
 
-/** Saves a file made by core: a browser download (Electron shows its save dialog for it). */
+/** Saves a file made by core as a browser download (what the web bridge answers for 导出). */
 export function downloadFile(file: ExportedFile): void {
   const bytes = Uint8Array.from(atob(file.contentBase64), (char) => char.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))

@@ -1,22 +1,19 @@
 import { Button, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFolderOpen } from '@tabler/icons-react'
-import type { ExportedFile } from '@shared/domain'
-import type { AppError } from '@shared/result'
-import { api, transportName } from '../api'
+import type { ExportOutcome } from '@shared/domain'
+import { api } from '../api'
 import i18n from '../i18n'
 import { downloadFile } from './download'
 
 /**
- * Saves a file core made: the desktop app asks where through its save dialog and writes it atomically,
- * then offers to show it in its folder; a browser downloads it. Answers the error, if any.
+ * What the page does after an export (core makes and saves the file in one call): the desktop app saved it
+ * where its save dialog said, so a note offers to show it in its folder; a browser downloads the bytes the
+ * web bridge answered; a cancelled save dialog needs nothing.
  */
-export async function saveExportedFile(file: ExportedFile): Promise<AppError | null> {
-  const saved = await api.invoke('files:save', { fileName: file.fileName, contentBase64: file.contentBase64 })
-  if (!saved.ok) return saved.error
-  if (saved.value.saved && saved.value.path) showSaved(saved.value.path)
-  else if (!saved.value.saved && transportName === 'http') downloadFile(file)
-  return null
+export function finishExport(outcome: ExportOutcome): void {
+  if (outcome.kind === 'saved') showSaved(outcome.path)
+  else if (outcome.kind === 'download') downloadFile(outcome)
 }
 
 function showSaved(path: string): void {

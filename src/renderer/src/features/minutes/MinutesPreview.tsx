@@ -9,7 +9,7 @@ import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
-import { saveExportedFile } from '../../shell/save-file'
+import { finishExport } from '../../shell/save-file'
 import { printInNewTab } from './print-in-browser'
 import { VolunteerHoursEditor } from './VolunteerHoursEditor'
 
@@ -32,9 +32,9 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
     setBusy(true)
     setError(undefined)
     try {
-      const file = await api.invoke('minutes:export', { sessionId, document: which, format })
-      if (!file.ok) return setError(file.error)
-      setError((await saveExportedFile(file.value)) ?? undefined)
+      const exported = await api.invoke('minutes:export', { sessionId, document: which, format })
+      if (!exported.ok) return setError(exported.error)
+      finishExport(exported.value)
     } finally {
       setBusy(false)
     }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconChevronDown, IconFileExport, IconFileImport, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { saveExportedFile } from '../../shell/save-file'
+import { finishExport } from '../../shell/save-file'
 
 interface Props {
   /** The export holds the archived people when the page shows them. */
@@ -17,9 +17,9 @@ export function PeopleActions({ includeArchived, onNew, onImport }: Props) {
   const { t } = useTranslation()
 
   async function exportAs(format: 'xlsx' | 'csv'): Promise<void> {
-    const result = await api.invoke('people:export', { format, includeArchived })
-    const problem = result.ok ? await saveExportedFile(result.value) : result.error
-    if (problem) notifications.show({ color: 'red', message: t(`errors.${problem.code}`) })
+    const exported = await api.invoke('people:export', { format, includeArchived })
+    if (exported.ok) finishExport(exported.value)
+    else notifications.show({ color: 'red', message: t(`errors.${exported.error.code}`) })
   }
 
   return (
