@@ -1,11 +1,15 @@
 import type { RosterReader } from './people/roster-reader'
-import type { Database } from './store/database'
+import type { ReadDb, WriteDb } from './store/sql'
 import type { ChangeEvent } from '../shared/events'
 import type { ArchiveHealth } from '../shared/domain'
 
-/** What every handler gets: the open database, the clock, and a way to announce committed changes. */
-export interface CoreContext {
-  db: Database
+/**
+ * What an `async` handler gets (it awaits files, dialogs or rendering, so core holds no transaction around
+ * it), and what code that only reads asks for: the database to read, the clock, and `write` for the
+ * writes, each one transaction.
+ */
+export interface ReadContext {
+  db: ReadDb
   now: () => number
   /** Queued, and delivered only after the handler has returned successfully. */
   emit: (event: ChangeEvent) => void
@@ -18,6 +22,13 @@ export interface CoreContext {
   readRoster: RosterReader
   /** Closes the database, puts `file` in its place (the current file set aside, never deleted) and reopens it; the path set aside. */
   replaceDatabase: (file: string) => string
+  /** Runs `work` as one write transaction (BEGIN IMMEDIATE): all of it or nothing. */
+  write: <T>(work: (ctx: CoreContext) => T) => T
+}
+
+/** What a synchronous handler gets: core runs it inside one write transaction, so it may write. */
+export interface CoreContext extends ReadContext {
+  db: WriteDb
 }
 
 /** What only the desktop shell can do; the web bridge has none of it and says so. */

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import { contract, isChannel, type Channel, type OutputOf } from '../shared/contract'
 import type { ChangeEvent } from '../shared/events'
 import { fail, ok, type Result } from '../shared/result'
-import type { CoreContext, Platform } from './context'
+import type { CoreContext, Platform, ReadContext } from './context'
 import { AppFailure } from './errors'
 import { handlers, isAsyncHandler } from './handlers'
 import { demoPresent, seedDemo } from './demo/demo'
 import { ensureFolder, openDatabase, type Database } from './store/database'
 import { takeWriterLock, type WriterLock } from './store/writer-lock'
+import type { WriteDb } from './store/sql'
 import { backupBeforeMigration, backedUpToday, backupPath, makeBackup, putBackupInPlace } from './backup/backups'
 import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
@@ -51,7 +52,7 @@ const BACKUP_AFTER: Partial<Record<Channel, BackupReason>> = { 'sessions:end': '
  * `required`: the step waits for a good backup. A restore does not: the file it replaces is set aside whole
  * anyway, and a damaged archive (whose copy fails its check) is exactly the one that needs restoring.
  */
-const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: CoreContext, input: unknown) => boolean; required: boolean }>> = {
+const BACKUP_BEFORE: Partial<Record<Channel, { reason: BackupReason; when: (ctx: ReadContext, input: unknown) => boolean; required: boolean }>> = {
   'demo:remove': { reason: 'before-demo-removal', when: demoPresent, required: true },
   // A backup that is not there is refused (backupPath throws) before the copy is taken: a refused restore
   // must leave nothing behind, and before-restore copies are never rotated away.
@@ -83,7 +84,7 @@ export function createCore(options: CoreOptions): Core {
   const backupInBackground = (reason: BackupReason): void =>
     background.run(`the ${reason} backup`, () => makeBackup(ctx.db, ctx.databaseFile, reason, now()).then(() => notify({ name: 'backups:changed' })))
 
-  if (options.seedDemo && firstRun) ctx.db.transaction(() => seedDemo(ctx)).immediate()
+  if (options.seedDemo && firstRun) ctx.write(seedDemo)
   // Once a day, at the first start: an archive that is used every day has yesterday's state at hand.
   if (!firstRun && !backedUpToday(ctx.databaseFile, now())) backupInBackground('daily')
   if (ctx.health.check === 'pending') background.run('the check after an unclean exit', () => checkAfterUncleanExit(ctx, log, notify))
@@ -127,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** Takes the writer lock, opens (and migrates) the archive, and builds the context every handler gets. */
-function openArchive(options: CoreOptions, now: () => number): { ctx: CoreContext; lock: WriterLock } {
+function openArchive(options: CoreOptions, now: () => number): { ctx: ReadContext; lock: WriterLock } {
   const open = (file: string) =>
     openDatabase(file, undefined, { createFolder: options.createFolder, beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
   // One writer process per file: a second app or bridge on the same archive is refused with a sentence.
@@ -140,7 +141,7 @@ function openArchive(options: CoreOptions, now: () => number): { ctx: CoreContex
     lock.release()
     throw error
   }
-  const ctx: CoreContext = {
+  const ctx: ReadContext = {
     db,
     now,
     emit: () => undefined,
@@ -156,7 +157,8 @@ function openArchive(options: CoreOptions, now: () => number): { ctx: CoreContex
       // Every backup passed quick_check when it was made.
       ctx.health = { lastExit: ctx.health.lastExit, check: 'not_needed' }
       return setAside
-    }
+    },
+    write: (work) => inTransaction(ctx, work)
   }
   return { ctx, lock }
 }
@@ -182,7 +184,7 @@ function backgroundTasks(log: (message: string, error: unknown) => void) {
  * back together; quick_check confirms it, after start-up rather than before the first window, and the
  * app says what it found (AppInfo.health; 'damaged' asks for a restore).
  */
-async function checkAfterUncleanExit(ctx: CoreContext, log: (message: string, error: unknown) => void, notify: (event: ChangeEvent) => void): Promise<void> {
+async function checkAfterUncleanExit(ctx: ReadContext, log: (message: string, error: unknown) => void, notify: (event: ChangeEvent) => void): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0))
   if (!ctx.db.open || ctx.health.check !== 'pending') return
   const result = String(ctx.db.pragma('quick_check', { simple: true }))
@@ -192,7 +194,7 @@ async function checkAfterUncleanExit(ctx: CoreContext, log: (message: string, er
 }
 
 /** The copy taken before a risky step (BACKUP_BEFORE). */
-async function backupBefore(ctx: CoreContext, channel: Channel, input: unknown, events: ChangeEvent[], log: (message: string, error: unknown) => void): Promise<void> {
+async function backupBefore(ctx: ReadContext, channel: Channel, input: unknown, events: ChangeEvent[], log: (message: string, error: unknown) => void): Promise<void> {
   const before = BACKUP_BEFORE[channel]
   if (!before?.when(ctx, input)) return
   try {
@@ -209,16 +211,32 @@ async function backupBefore(ctx: CoreContext, channel: Channel, input: unknown, 
  * is left behind. It takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits
  * its turn (busy_timeout) instead of failing with "database is locked" halfway through.
  */
-async function runHandler(ctx: CoreContext, channel: Channel, input: unknown, events: ChangeEvent[]): Promise<unknown> {
+async function runHandler(ctx: ReadContext, channel: Channel, input: unknown, events: ChangeEvent[]): Promise<unknown> {
   // `db` is read through, not copied: an async handler that awaits (a file read, a PDF, a dialog) while
   // 恢复 reopens the archive goes on with the archive open now, not a closed connection (an internal error).
-  const callCtx: CoreContext = {
+  const callCtx: ReadContext = {
     ...ctx,
     get db() {
       return ctx.db
     },
-    emit: (event) => void events.push(event)
+    emit: (event) => void events.push(event),
+    write: (work) => inTransaction(callCtx, work)
   }
-  const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => unknown
-  return isAsyncHandler(handler) ? await handler(callCtx, input) : ctx.db.transaction(() => handler(callCtx, input)).immediate()
+  const handler = handlers[channel] as (ctx: ReadContext | CoreContext, input: unknown) => unknown
+  return isAsyncHandler(handler) ? await handler(callCtx, input) : inTransaction(callCtx, (tx) => handler(tx, input))
+}
+
+/**
+ * Runs `work` in one write transaction on `ctx`'s connection (BEGIN IMMEDIATE: a second process waits its
+ * turn instead of failing halfway). The one place a connection is typed WriteDb: inside the transaction.
+ */
+function inTransaction<T>(ctx: ReadContext, work: (tx: CoreContext) => T): T {
+  const tx: CoreContext = {
+    ...ctx,
+    get db() {
+      return ctx.db as WriteDb
+    },
+    write: (inner) => inner(tx)
+  }
+  return ctx.db.transaction(() => work(tx)).immediate()
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { CoreContext } from './context'
+import type { CoreContext, ReadContext } from './context'
 
 /**
  * What a domain's handlers must look like: one per channel of its part of the contract, taking the parsed
@@ -20,7 +20,7 @@ const ownTransactions = new WeakSet<object>()
  * around it; it opens its own for its writes. A mark, not a guess from the function's kind, so a build
  * that rewrites async functions cannot change how a handler is run.
  */
-export function runsItsOwnTransactions<I, O>(handler: (ctx: CoreContext, input: I) => Promise<O>): (ctx: CoreContext, input: I) => Promise<O> {
+export function runsItsOwnTransactions<I, O>(handler: (ctx: ReadContext, input: I) => Promise<O>): (ctx: ReadContext, input: I) => Promise<O> {
   ownTransactions.add(handler)
   return handler
 }

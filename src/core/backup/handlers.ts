@@ -2,13 +2,13 @@ import type { backupsContract } from '../../shared/contract/backups'
 import { runsItsOwnTransactions, type HandlersFor } from '../handler-kinds'
 import { copyFileSync } from 'node:fs'
 import type { BackupInfo } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { backupPath, listBackups, makeBackup } from './backups'
 import type { OutputOf, ParsedInputOf } from '../../shared/contract'
 
 /** 备份 now; with `chooseFile`, the same verified copy is also saved where the user picks (desktop only). */
-export async function createBackup(ctx: CoreContext, input: ParsedInputOf<'backups:create'>): Promise<OutputOf<'backups:create'>> {
+export async function createBackup(ctx: ReadContext, input: ParsedInputOf<'backups:create'>): Promise<OutputOf<'backups:create'>> {
   if (input.chooseFile && !ctx.platform.chooseSavePath) throw new AppFailure('unavailable', 'Choosing a file needs the desktop app.')
   const backup = await makeBackup(ctx.db, ctx.databaseFile, 'manual', ctx.now())
   ctx.emit({ name: 'backups:changed' })
@@ -25,13 +25,13 @@ export async function createBackup(ctx: CoreContext, input: ParsedInputOf<'backu
   return { backup, savedTo: target }
 }
 
-export const backupsList = (ctx: CoreContext): BackupInfo[] => listBackups(ctx.databaseFile)
+export const backupsList = (ctx: ReadContext): BackupInfo[] => listBackups(ctx.databaseFile)
 
 /**
  * 恢复: core has already made a backup of the archive as it is (see core.ts); the current file is set
  * aside, the chosen backup takes its place, and the archive reopens on it (migrated if it is older).
  */
-export function restoreBackup(ctx: CoreContext, input: ParsedInputOf<'backups:restore'>): OutputOf<'backups:restore'> {
+export function restoreBackup(ctx: ReadContext, input: ParsedInputOf<'backups:restore'>): OutputOf<'backups:restore'> {
   const file = backupPath(ctx.databaseFile, input.name)
   const restored = listBackups(ctx.databaseFile).find((backup) => backup.name === input.name)!
   const setAside = ctx.replaceDatabase(file)

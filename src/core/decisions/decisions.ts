@@ -1,5 +1,5 @@
 import type { Decision, DecisionStatus } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
@@ -30,7 +30,7 @@ const SELECT_DECISION = `
 type DecisionFilter = ParsedInputOf<'decisions:list'>
 
 /** Open ones first, by due date (undated last), then by session. */
-export function listDecisions(ctx: CoreContext, filter: DecisionFilter): Decision[] {
+export function listDecisions(ctx: ReadContext, filter: DecisionFilter): Decision[] {
   const rows = sql<DecisionRow, { session: string | null; status: DecisionStatus | null; owner: string | null; dueBy: string | null }>(
     ctx.db,
     `${SELECT_DECISION}
@@ -41,7 +41,7 @@ export function listDecisions(ctx: CoreContext, filter: DecisionFilter): Decisio
   return rows.map(toDecision)
 }
 
-export function getDecision(ctx: CoreContext, id: string): Decision {
+export function getDecision(ctx: ReadContext, id: string): Decision {
   const row = sql<DecisionRow, [string]>(ctx.db, `${SELECT_DECISION} WHERE d.id = ?`).get(id)
   if (!row) throw notFound('decision', id)
   return toDecision(row)
@@ -89,7 +89,7 @@ export function deleteDecision(ctx: CoreContext, id: string): { id: string } {
   return { id }
 }
 
-function requireOwner(ctx: CoreContext, ownerId: string | null): void {
+function requireOwner(ctx: ReadContext, ownerId: string | null): void {
   if (ownerId && missingPeople(ctx, [ownerId]).size > 0) {
     throw new AppFailure('invalid_input', 'No such person.', [{ path: ['ownerId'], code: 'person_not_found', message: 'no such person' }])
   }

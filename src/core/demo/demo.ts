@@ -1,6 +1,6 @@
 import type { DemoRemovalPlan } from '../../shared/domain'
 import { compareNames } from '../../shared/people'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { createPerson } from '../people/people'
 import { createSession } from '../sessions/sessions'
 import { sql } from '../store/sql'
@@ -69,7 +69,7 @@ export function seedDemo(ctx: CoreContext): void {
   )
 }
 
-export function demoPresent({ db }: CoreContext): boolean {
+export function demoPresent({ db }: ReadContext): boolean {
   return sql<{ 1: number }>(db, 'SELECT 1 FROM sessions WHERE is_demo = 1 LIMIT 1').get() !== undefined
 }
 
@@ -89,7 +89,7 @@ const personUsed = (removable: string) => `
 const REMOVABLE_SESSIONS = `SELECT id FROM sessions WHERE is_demo = 1 AND NOT (${SESSION_USED})`
 const NOTHING = 'SELECT NULL WHERE 0'
 
-export function demoRemovalPlan({ db }: CoreContext): DemoRemovalPlan {
+export function demoRemovalPlan({ db }: ReadContext): DemoRemovalPlan {
   const keepsSession = sql<{ 1: number }>(db, `SELECT 1 FROM sessions WHERE is_demo = 1 AND (${SESSION_USED}) LIMIT 1`).get() !== undefined
   const keptPeople = sql<{ name: string }>(db, `SELECT name FROM people WHERE is_demo = 1 AND (${personUsed(REMOVABLE_SESSIONS)})`)
     .all()

@@ -12,7 +12,7 @@ import {
   type SpeakingState,
   type Turn
 } from '../../shared/speaking'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { sql } from '../store/sql'
@@ -27,7 +27,7 @@ type LiveAction = ParsedInputOf<'live:act'>['action']
  * `turns` table and the segments' actual times are rewritten from the replayed state in the same
  * transaction. Nothing about a live session lives only in memory, so a restart resumes it exactly.
  */
-export function liveView(ctx: CoreContext, sessionId: string): LiveView {
+export function liveView(ctx: ReadContext, sessionId: string): LiveView {
   const session = getSession(ctx, sessionId)
   const events = readEvents(ctx, sessionId)
   return {
@@ -157,7 +157,7 @@ export function addWalkIn(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIn
 }
 
 /** Held the mic to speak, or has a remark on record: either way they were there. */
-function hasSpoken(ctx: CoreContext, sessionId: string, personId: string): boolean {
+function hasSpoken(ctx: ReadContext, sessionId: string, personId: string): boolean {
   const turn = sql<{ 1: number }, [string, string]>(
     ctx.db,
     "SELECT 1 FROM turns WHERE session_id = ? AND person_id = ? AND outcome IN ('spoken', 'speaking') LIMIT 1"
@@ -224,7 +224,7 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void 
   for (const phase of state.phases) if (phase.key !== 'closing') times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)
 }
 
-function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveAction): SpeakingAction {
+function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveAction): SpeakingAction {
   const attendance = readAttendance(ctx, sessionId)
   const present = (personId: string, field: string): void => {
     const entry = attendance.find((candidate) => candidate.personId === personId)
@@ -256,7 +256,7 @@ function toSpeakingAction(ctx: CoreContext, sessionId: string, action: LiveActio
   }
 }
 
-function readEvents({ db }: CoreContext, sessionId: string): SpeakingEvent[] {
+function readEvents({ db }: ReadContext, sessionId: string): SpeakingEvent[] {
   const rows = sql<{ id: string; type: SpeakingActionType; payload: string; at: number }, [string]>(
     db,
     'SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq'
@@ -264,7 +264,7 @@ function readEvents({ db }: CoreContext, sessionId: string): SpeakingEvent[] {
   return rows.map((row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent)
 }
 
-function readAgenda({ db }: CoreContext, sessionId: string): AgendaInfo[] {
+function readAgenda({ db }: ReadContext, sessionId: string): AgendaInfo[] {
   return sql<{ id: string; kind: AgendaInfo['kind']; lecturer_id: string | null }, [string]>(
     db,
     'SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position'
@@ -275,7 +275,7 @@ function readAgenda({ db }: CoreContext, sessionId: string): AgendaInfo[] {
 
 
 
-function announce(ctx: CoreContext, sessionId: string): void {
+function announce(ctx: ReadContext, sessionId: string): void {
   ctx.emit({ name: 'session:changed', id: sessionId })
   ctx.emit({ name: 'sessions:changed', id: sessionId })
 }

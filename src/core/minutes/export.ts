@@ -1,5 +1,5 @@
 import type { ExportOutcome, PrintableDocument, PrintableHtml } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { saveMadeFile, type MadeFile } from '../files/save'
 import { getSettings } from '../settings/settings'
@@ -28,7 +28,7 @@ export interface ExportRequest {
 }
 
 /** 2025-08-21-思想圆桌派-会议纪要, without the extension. */
-function baseName(ctx: CoreContext, startsAt: number, document: ExportRequest['document']): string {
+function baseName(ctx: ReadContext, startsAt: number, document: ExportRequest['document']): string {
   const l = LABELS[getSettings(ctx).language]
   return `${chinaIsoDate(startsAt)}-${l.project}-${l[document]}`
 }
@@ -37,7 +37,7 @@ function baseName(ctx: CoreContext, startsAt: number, document: ExportRequest['d
  * A document ready to print: one self-contained HTML page. The desktop app prints it to PDF; through
  * the web bridge the browser opens it and prints it (or saves it as PDF) itself.
  */
-export function printDocument(ctx: CoreContext, request: { sessionId: string; document: PrintableDocument }): PrintableHtml {
+export function printDocument(ctx: ReadContext, request: { sessionId: string; document: PrintableDocument }): PrintableHtml {
   const { language } = getSettings(ctx)
   const minutes = buildMinutes(ctx, request.sessionId)
   const layout = documentLayout(request.document, minutes, language)
@@ -45,7 +45,7 @@ export function printDocument(ctx: CoreContext, request: { sessionId: string; do
 }
 
 /** 打印 in the desktop app: the system's print dialog for the same page the PDF is made from. */
-export async function sendToPrinter(ctx: CoreContext, request: { sessionId: string; document: PrintableDocument }): Promise<{ printed: boolean }> {
+export async function sendToPrinter(ctx: ReadContext, request: { sessionId: string; document: PrintableDocument }): Promise<{ printed: boolean }> {
   const printOnPaper = ctx.platform.printOnPaper
   if (!printOnPaper) throw new AppFailure('unavailable', 'Printing from here is for the desktop app; in a browser, print the page of minutes:print.')
   return { printed: await printOnPaper(printDocument(ctx, request).html) }
@@ -55,11 +55,11 @@ export async function sendToPrinter(ctx: CoreContext, request: { sessionId: stri
  * 导出: one document of the session in one format, named like 2025-08-21-思想圆桌派-会议纪要.docx, made and
  * saved in one call (the desktop's save dialog; through the web bridge, the bytes for the browser to download).
  */
-export async function exportDocument(ctx: CoreContext, request: ExportRequest): Promise<ExportOutcome> {
+export async function exportDocument(ctx: ReadContext, request: ExportRequest): Promise<ExportOutcome> {
   return saveMadeFile(ctx, await makeDocument(ctx, request))
 }
 
-async function makeDocument(ctx: CoreContext, request: ExportRequest): Promise<MadeFile> {
+async function makeDocument(ctx: ReadContext, request: ExportRequest): Promise<MadeFile> {
   const { language } = getSettings(ctx)
   const minutes = buildMinutes(ctx, request.sessionId)
   const bytes = await (async () => {

@@ -4,7 +4,7 @@ import type { Minutes, MinutesSpeaker, MinutesVolunteer, RecordEntry } from '../
 import { fullPlaceOf, nameLabels, type NamedPerson } from '../../shared/people'
 import { VOLUNTEER_ROLES } from '../../shared/roles'
 import { speakingMs, type Turn } from '../../shared/speaking'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { listDecisions } from '../decisions/decisions'
 import { liveView } from '../live/live'
 import { listRemarks } from '../remarks/remarks'
@@ -15,7 +15,7 @@ const SUGGESTION_TAGS = ['建议', '问题']
 const UNCATEGORISED = '其他'
 
 /** The minutes model of a session: pure reading, the same data for every document and format. */
-export function buildMinutes(ctx: CoreContext, sessionId: string): Minutes {
+export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
   const view = liveView(ctx, sessionId)
   const { session, state, attendance } = view
   const settings = getSettings(ctx)
@@ -116,7 +116,7 @@ interface Names {
 }
 
 /** Labels over everyone the session's documents may name: its list, remark speakers and decision owners. */
-function peopleNames(ctx: CoreContext, attendance: AttendanceEntry[], others: string[]): Names {
+function peopleNames(ctx: ReadContext, attendance: AttendanceEntry[], others: string[]): Names {
   const people = new Map<string, NamedPerson>(attendance.map((entry) => [entry.personId, { ...entry, id: entry.personId }]))
   const missing = [...new Set(others)].filter((id) => !people.has(id))
   if (missing.length) {
@@ -137,7 +137,7 @@ function peopleNames(ctx: CoreContext, attendance: AttendanceEntry[], others: st
 }
 
 /** 出席 by category, in the order of the settings' categories. */
-function byCategory(ctx: CoreContext, present: AttendanceEntry[], categories: string[]): { category: string; people: AttendanceEntry[] }[] {
+function byCategory(ctx: ReadContext, present: AttendanceEntry[], categories: string[]): { category: string; people: AttendanceEntry[] }[] {
   const groups = new Map<string, AttendanceEntry[]>()
   const categoryOf = sql<{ category: string }, [string]>(ctx.db, 'SELECT category FROM person_categories WHERE person_id = ?')
   for (const entry of present) {
@@ -278,7 +278,7 @@ interface PhaseEntry {
   at: number
 }
 
-function phaseTimeline({ db }: CoreContext, sessionId: string): PhaseEntry[] {
+function phaseTimeline({ db }: ReadContext, sessionId: string): PhaseEntry[] {
   const rows = sql<{ payload: string; at: number }, [string]>(
     db,
     "SELECT payload, at FROM speaking_events WHERE session_id = ? AND type = 'phase' AND undone_at IS NULL ORDER BY seq"

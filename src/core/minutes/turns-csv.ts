@@ -2,7 +2,7 @@ import { labelsByPersonId } from '../../shared/people'
 import { csvText } from '../files/csv'
 import type { Language } from '../../shared/domain'
 import { speakingMs } from '../../shared/speaking'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { liveView } from '../live/live'
 import { LABELS } from './labels'
 import { chinaDateTimeSeconds } from '../../shared/china-time'
@@ -23,7 +23,7 @@ const KINDS = {
 } as const
 
 /** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese; formula-safe). */
-export function turnsCsv(ctx: CoreContext, sessionId: string, language: Language): string {
+export function turnsCsv(ctx: ReadContext, sessionId: string, language: Language): string {
   const view = liveView(ctx, sessionId)
   const names = labelsByPersonId(view.attendance)
   const segments = new Map(view.session.agenda.map((segment) => [segment.id, LABELS[language].kinds[segment.kind]]))

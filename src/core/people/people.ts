@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { personSchema } from '../../shared/contract'
 import type { Gender, Person, PersonFields } from '../../shared/domain'
 import { compareNames } from '../../shared/people'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
@@ -44,7 +44,7 @@ const SELECT_PERSON = `
   FROM people p`
 
 
-export function listPeople({ db }: CoreContext, options: ParsedInputOf<'people:list'>): Person[] {
+export function listPeople({ db }: ReadContext, options: ParsedInputOf<'people:list'>): Person[] {
   const rows = sql<PersonRow, [number]>(db, `${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0)
   // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
   return rows
@@ -53,7 +53,7 @@ export function listPeople({ db }: CoreContext, options: ParsedInputOf<'people:l
     .slice(0, options.limit)
 }
 
-export function getPerson({ db }: CoreContext, id: string): Person {
+export function getPerson({ db }: ReadContext, id: string): Person {
   const row = sql<PersonRow, [string]>(db, `${SELECT_PERSON} WHERE p.id = ?`).get(id)
   if (!row) throw notFound('person', id)
   return toPerson(row)
@@ -110,7 +110,7 @@ export function deletePerson(ctx: CoreContext, id: string): { id: string } {
 }
 
 /** Ids of the given people that do not exist; for validating references before a write. */
-export function missingPeople({ db }: CoreContext, ids: string[]): Set<string> {
+export function missingPeople({ db }: ReadContext, ids: string[]): Set<string> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Set()
   // The ids as one JSON array: one statement for any number of them.

@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import type { ExportOutcome, Gender, Person } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { csvText } from '../files/csv'
 import { saveMadeFile } from '../files/save'
 import { listPeople } from './people'
@@ -26,7 +26,7 @@ const MIME_TYPES: Record<ExportFormat, string> = {
 }
 
 /** 导出 the directory as 人员名录-2025-08-21.xlsx (or .csv), made and saved in one call, as the documents are. */
-export async function exportPeople(ctx: CoreContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportOutcome> {
+export async function exportPeople(ctx: ReadContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportOutcome> {
   const people = listPeople(ctx, { includeArchived: input.includeArchived })
   const columns = input.includeArchived ? [...COLUMNS, STATUS_COLUMN] : COLUMNS
   const table = [columns.map((column) => column.header), ...people.map((person) => columns.map((column) => column.text(person)))]

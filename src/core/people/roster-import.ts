@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../shared/contract'
 import type { ColumnMapping, ImportOutcome, ImportPreview, ImportProblem, ImportRow, Person, PersonFields } from '../../shared/domain'
 import type { FieldIssue } from '../../shared/result'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { compareNames } from '../../shared/people'
 import { createPerson, getPerson, listPeople, updatePerson } from './people'
@@ -20,7 +20,7 @@ interface RosterSheet {
 }
 
 /** Reads the file and says what an import would do. Writes nothing. */
-export async function previewImport(ctx: CoreContext, input: PreviewInput): Promise<ImportPreview> {
+export async function previewImport(ctx: ReadContext, input: PreviewInput): Promise<ImportPreview> {
   const sheet = await readRosterSheet(ctx, input.contentBase64)
   return analyseSheet(ctx, sheet, input.mapping)
 }
@@ -29,25 +29,25 @@ export async function previewImport(ctx: CoreContext, input: PreviewInput): Prom
  * Reads the file again with the mapping the user confirmed, then writes all of it or nothing:
  * rows with problems refuse the whole import unless the user chose to skip them.
  */
-export async function commitImport(ctx: CoreContext, input: CommitInput): Promise<ImportOutcome> {
+export async function commitImport(ctx: ReadContext, input: CommitInput): Promise<ImportOutcome> {
   const sheet = await readRosterSheet(ctx, input.contentBase64)
   // Parsing is async, so core cannot wrap this handler; duplicates are looked up inside the same transaction
   // as the writes, so they are judged against the database as it is written.
-  return ctx.db.transaction(() => {
-    const preview = analyseSheet(ctx, sheet, input.mapping)
+  return ctx.write((tx) => {
+    const preview = analyseSheet(tx, sheet, input.mapping)
     if (preview.problems.length > 0 && !input.skipInvalid) throw refusal(preview.problems)
-    return writeRows(ctx, preview, input.onDuplicate)
-  }).immediate()
+    return writeRows(tx, preview, input.onDuplicate)
+  })
 }
 
-async function readRosterSheet(ctx: CoreContext, contentBase64: string): Promise<RosterSheet> {
+async function readRosterSheet(ctx: ReadContext, contentBase64: string): Promise<RosterSheet> {
   const cells = await ctx.readRoster(Buffer.from(contentBase64, 'base64'))
   const headerIndex = findHeaderRow(cells)
   if (headerIndex === null || cells.slice(headerIndex + 1).every(isBlankRow)) throw fileEmpty()
   return { cells, headerIndex }
 }
 
-function analyseSheet(ctx: CoreContext, { cells, headerIndex }: RosterSheet, chosenMapping?: ColumnMapping): ImportPreview {
+function analyseSheet(ctx: ReadContext, { cells, headerIndex }: RosterSheet, chosenMapping?: ColumnMapping): ImportPreview {
   const headers = headerTexts(cells, headerIndex)
   const mapping = chosenMapping ?? guessMapping(headers)
   const existing = existingPeople(ctx)
@@ -83,7 +83,7 @@ function headerTexts(cells: string[][], headerIndex: number): string[] {
 }
 
 /** Archived people count: importing them again would make a second 温乐义 of the same village and unit. */
-function existingPeople(ctx: CoreContext): PeopleByName<Person> {
+function existingPeople(ctx: ReadContext): PeopleByName<Person> {
   const people = new PeopleByName<Person>()
   for (const person of listPeople(ctx, { includeArchived: true }).sort((a, b) => a.createdAt - b.createdAt)) people.add(person)
   return people

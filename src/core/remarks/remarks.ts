@@ -1,5 +1,5 @@
 import type { Remark, RemarkDraft, SessionStatus } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { requireStatus } from '../sessions/sessions'
@@ -32,7 +32,7 @@ const SELECT_REMARK = `
   FROM remarks r JOIN people p ON p.id = r.speaker_id`
 
 /** A session's remarks in speaking order: by the turn they belong to, then as they were written. */
-export function listRemarks(ctx: CoreContext, sessionId: string): Remark[] {
+export function listRemarks(ctx: ReadContext, sessionId: string): Remark[] {
   requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
   const rows = sql<RemarkRow, [string]>(
     ctx.db,
@@ -43,7 +43,7 @@ export function listRemarks(ctx: CoreContext, sessionId: string): Remark[] {
   return rows.map(toRemark)
 }
 
-export function getRemark(ctx: CoreContext, id: string): Remark {
+export function getRemark(ctx: ReadContext, id: string): Remark {
   const row = sql<RemarkRow, [string]>(ctx.db, `${SELECT_REMARK} WHERE r.id = ?`).get(id)
   if (!row) throw notFound('remark', id)
   return toRemark(row)
@@ -112,7 +112,7 @@ interface DraftRow {
   updated_at: number
 }
 
-export function getDraft(ctx: CoreContext, sessionId: string): RemarkDraft | null {
+export function getDraft(ctx: ReadContext, sessionId: string): RemarkDraft | null {
   requireStatus(ctx, sessionId, ['planned', 'live', 'ended', 'cancelled'], 'sessionId')
   const row = sql<DraftRow, [string]>(ctx.db, 'SELECT * FROM remark_drafts WHERE session_id = ?').get(sessionId)
   if (!row) return null
@@ -147,7 +147,7 @@ function deleteDraft(ctx: CoreContext, sessionId: string): void {
   sql<never, [string]>(ctx.db, 'DELETE FROM remark_drafts WHERE session_id = ?').run(sessionId)
 }
 
-function requirePerson(ctx: CoreContext, personId: string): void {
+function requirePerson(ctx: ReadContext, personId: string): void {
   if (missingPeople(ctx, [personId]).size > 0) {
     throw new AppFailure('invalid_input', 'No such person.', [{ path: ['speakerId'], code: 'person_not_found', message: 'no such person' }])
   }
@@ -169,7 +169,7 @@ function requireSpeaker(ctx: CoreContext, sessionId: string, speakerId: string):
 }
 
 /** The given turn if it is this speaker's in this session; otherwise none (a remark is never mis-attributed). */
-function turnOf(ctx: CoreContext, sessionId: string, speakerId: string, turnId: string | null): string | null {
+function turnOf(ctx: ReadContext, sessionId: string, speakerId: string, turnId: string | null): string | null {
   if (!turnId) return null
   const turn = sql<{ 1: number }, [string, string, string]>(
     ctx.db,
@@ -178,13 +178,13 @@ function turnOf(ctx: CoreContext, sessionId: string, speakerId: string, turnId: 
   return turn ? turnId : null
 }
 
-function offsetOf(ctx: CoreContext, sessionId: string): number | null {
+function offsetOf(ctx: ReadContext, sessionId: string): number | null {
   // The session exists: requireStatus has checked it.
   const row = sql<{ started_at: number | null }, [string]>(ctx.db, 'SELECT started_at FROM sessions WHERE id = ?').get(sessionId)!
   return row.started_at === null ? null : Math.max(0, ctx.now() - row.started_at)
 }
 
-function announce(ctx: CoreContext, sessionId: string): void {
+function announce(ctx: ReadContext, sessionId: string): void {
   ctx.emit({ name: 'remarks:changed', id: sessionId })
 }
 

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../shared/domain'
 import { compareNames, nameLabels, type NamedPerson } from '../../shared/people'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { likePattern } from '../store/like'
 import { sql } from '../store/sql'
 import { chinaTimeToUtc } from '../../shared/china-time'
@@ -24,7 +24,7 @@ interface Found {
  * so those (光伏, 乡) are answered by LIKE, walking the newest remarks first and stopping at the limit.
  * A person or tag filter narrows the search to remarks.
  */
-export function search(ctx: CoreContext, query: SearchQuery): SearchHit[] {
+export function search(ctx: ReadContext, query: SearchQuery): SearchHit[] {
   const remarks = searchRemarks(ctx, query)
   if (query.personId || query.tag) return withNameLabels(remarks)
   return withNameLabels([
@@ -62,7 +62,7 @@ interface RemarkHitRow {
   tags: string
 }
 
-function searchRemarks(ctx: CoreContext, query: SearchQuery): Found[] {
+function searchRemarks(ctx: ReadContext, query: SearchQuery): Found[] {
   const filters = `r.deleted_at IS NULL
     AND (@from IS NULL OR r.created_at >= @from) AND (@to IS NULL OR r.created_at < @to)
     AND (@person IS NULL OR r.speaker_id = @person)
@@ -125,7 +125,7 @@ interface LikeInRange {
 }
 const likeInRange = (query: SearchQuery): LikeInRange => ({ like: likePattern(query.text), from: query.from ?? null, to: query.to ?? null, limit: query.limit })
 
-function searchSessions(ctx: CoreContext, query: SearchQuery): Found[] {
+function searchSessions(ctx: ReadContext, query: SearchQuery): Found[] {
   const rows = sql<{ id: string; title: string; venue: string; planned_start: number; theme: string | null }, LikeInRange>(
     ctx.db,
     `SELECT s.id, s.title, s.venue, s.planned_start, t.title AS theme FROM sessions s LEFT JOIN themes t ON t.id = s.theme_id
@@ -162,7 +162,7 @@ interface DecisionHitRow {
   organisation: string | null
 }
 
-function searchDecisions(ctx: CoreContext, query: SearchQuery): Found[] {
+function searchDecisions(ctx: ReadContext, query: SearchQuery): Found[] {
   const rows = sql<DecisionHitRow, LikeInRange>(
     ctx.db,
     `SELECT d.id, d.session_id, d.text, d.due_date, d.owner_id, coalesce(p.name, d.owner_name) AS owner, p.village, p.organisation
@@ -191,7 +191,7 @@ interface ThemeHitRow {
   materials: string
 }
 
-function searchThemes(ctx: CoreContext, query: SearchQuery): Found[] {
+function searchThemes(ctx: ReadContext, query: SearchQuery): Found[] {
   const rows = usesIndex(query.text)
     ? sql<ThemeHitRow, { match: string; limit: number }>(
         ctx.db,
@@ -210,7 +210,7 @@ function searchThemes(ctx: CoreContext, query: SearchQuery): Found[] {
   })
 }
 
-function searchPeople(ctx: CoreContext, query: SearchQuery): Found[] {
+function searchPeople(ctx: ReadContext, query: SearchQuery): Found[] {
   const rows = sql<NamedPerson & { place: string }, { like: string }>(
     ctx.db,
     `SELECT id, name, village, organisation, trim(organisation || ' ' || village) AS place FROM people

@@ -1,6 +1,6 @@
 import type { AttendanceEntry, AttendanceRole } from '../../shared/domain'
 import { compareNames } from '../../shared/people'
-import type { CoreContext } from '../context'
+import type { ReadContext } from '../context'
 import { sql } from '../store/sql'
 
 interface AttendanceRow {
@@ -18,7 +18,7 @@ interface AttendanceRow {
 }
 
 /** Everyone on a session's list: seated people in seat order first, then the others (recorder, guests) by name. */
-export function readAttendance({ db }: CoreContext, sessionId: string): AttendanceEntry[] {
+export function readAttendance({ db }: ReadContext, sessionId: string): AttendanceEntry[] {
   const rows = sql<AttendanceRow, [string]>(
     db,
     `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours

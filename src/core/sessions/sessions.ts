@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/contract'
 import type { AgendaSegment, AttendanceRole, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
 import { applyRoles, lecturersOf } from '../../shared/roles'
 import type { FieldIssue } from '../../shared/result'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { missingPeople } from '../people/people'
 import { uuidv7 } from '../store/ids'
@@ -45,7 +45,7 @@ const SELECT_SESSION = `
 
 type SessionQuery = ParsedInputOf<'sessions:list'>
 
-export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSummary[] {
+export function listSessions(ctx: ReadContext, options: SessionQuery): SessionSummary[] {
   const when = options.when ?? 'all'
   const where: string[] = []
   const params: Record<string, string | number> = {}
@@ -68,7 +68,7 @@ export function listSessions(ctx: CoreContext, options: SessionQuery): SessionSu
   return sql<SessionRow, Record<string, string | number>>(ctx.db, text).all(params).map(toSummary)
 }
 
-export function getSession(ctx: CoreContext, id: string): SessionDetail {
+export function getSession(ctx: ReadContext, id: string): SessionDetail {
   const row = sql<SessionRow, [string]>(ctx.db, `${SELECT_SESSION} WHERE s.id = ?`).get(id)
   if (!row) throw notFound('session', id)
   const attendance = readAttendance(ctx, id)
@@ -176,13 +176,13 @@ export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
   })
 }
 
-function announce(ctx: CoreContext, id: string): void {
+function announce(ctx: ReadContext, id: string): void {
   ctx.emit({ name: 'sessions:changed', id })
   ctx.emit({ name: 'session:changed', id })
 }
 
 /** Refuses (conflict, `session_<status>` at `field`) unless the session is in one of `allowed`. */
-export function requireStatus(ctx: CoreContext, id: string, allowed: SessionStatus[], field = 'id'): void {
+export function requireStatus(ctx: ReadContext, id: string, allowed: SessionStatus[], field = 'id'): void {
   const row = sql<{ status: SessionStatus }, [string]>(ctx.db, 'SELECT status FROM sessions WHERE id = ?').get(id)
   if (!row) throw notFound('session', id)
   if (!allowed.includes(row.status)) {
@@ -193,7 +193,7 @@ export function requireStatus(ctx: CoreContext, id: string, allowed: SessionStat
 }
 
 /** Every person and theme the plan names must exist; each missing one is reported at its field. */
-function checkReferences(ctx: CoreContext, plan: SessionPlanFields): void {
+function checkReferences(ctx: ReadContext, plan: SessionPlanFields): void {
   const issues: FieldIssue[] = []
   const missing = missingPeople(ctx, [
     ...[plan.hostId, plan.recorderId].filter((id): id is string => id !== null),
@@ -267,7 +267,7 @@ interface AgendaRow {
   planned_minutes: number | null
 }
 
-function readAgenda({ db }: CoreContext, sessionId: string): AgendaSegment[] {
+function readAgenda({ db }: ReadContext, sessionId: string): AgendaSegment[] {
   const rows = sql<AgendaRow, [string]>(
     db,
     `SELECT g.id, g.position, g.kind, g.title, g.lecturer_id, p.name AS lecturer_name, g.topic, g.planned_minutes

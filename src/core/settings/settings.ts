@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { settingsPatchSchema } from '../../shared/contract'
 import { DEFAULT_CATEGORIES, DEFAULT_REMARK_TAGS, type Settings } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { sql } from '../store/sql'
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,7 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
 }
 
 /** Settings are one row per key holding JSON, so later issues add keys without a migration. */
-export function getSettings({ db }: CoreContext): Settings {
+export function getSettings({ db }: ReadContext): Settings {
   const rows = sql<{ key: string; value: string }>(db, 'SELECT key, value FROM settings').all()
   const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]))
   const settings = { ...DEFAULT_SETTINGS }
@@ -40,7 +40,7 @@ export function writeSetting(ctx: CoreContext, key: string, value: unknown): voi
   ).run(key, JSON.stringify(value), ctx.now())
 }
 
-export function readSetting<T>({ db }: CoreContext, key: string): T | undefined {
+export function readSetting<T>({ db }: ReadContext, key: string): T | undefined {
   const row = sql<{ value: string }, [string]>(db, 'SELECT value FROM settings WHERE key = ?').get(key)
   return row ? (JSON.parse(row.value) as T) : undefined
 }

@@ -1,5 +1,4 @@
-import type { Database } from 'better-sqlite3'
-import { sql } from './sql'
+import { sql, type WriteDb } from './sql'
 
 /**
  * Replaces the labels of one record in a two-column label table (a person's categories, a theme's or a
@@ -7,7 +6,7 @@ import { sql } from './sql'
  * Repeats are dropped by the table's primary key.
  */
 export function replaceLabels(
-  db: Database,
+  db: WriteDb,
   table: 'person_categories' | 'theme_tags' | 'remark_tags',
   owner: 'person_id' | 'theme_id' | 'remark_id',
   id: string,

@@ -9,16 +9,31 @@ import type { Database, RunResult, Statement } from 'better-sqlite3'
  * key press). The cache belongs to the connection: a restore opens a new one and starts afresh.
  *
  * Params is a tuple for `?` placeholders, or an object for `@name` placeholders.
+ *
+ * Reading and writing are told apart in the types. A connection typed `WriteDb` is one core has opened a
+ * write transaction on (a synchronous handler runs inside one); only its statements have `run`. Any other
+ * connection (`ReadDb`: what an async handler holds between its awaits) gives statements that only read,
+ * so a write outside a transaction does not compile: it goes through `ctx.write(…)` instead.
  */
-export interface Sql<Row, Params extends unknown[] | object> {
+declare const writeAccess: unique symbol
+/** A connection inside a write transaction (see CoreContext and ReadContext). */
+export type WriteDb = Database & { readonly [writeAccess]: true }
+/** Any connection, for reading. */
+export type ReadDb = Database
+
+export interface ReadSql<Row, Params extends unknown[] | object> {
   get(...params: ParamsOf<Params>): Row | undefined
   all(...params: ParamsOf<Params>): Row[]
+}
+export interface Sql<Row, Params extends unknown[] | object> extends ReadSql<Row, Params> {
   run(...params: ParamsOf<Params>): RunResult
 }
 type ParamsOf<Params> = Params extends unknown[] ? Params : [Params]
 
 const statements = new WeakMap<Database, Map<string, Statement>>()
 
+export function sql<Row = never, Params extends unknown[] | object = []>(db: WriteDb, text: string): Sql<Row, Params>
+export function sql<Row = never, Params extends unknown[] | object = []>(db: ReadDb, text: string): ReadSql<Row, Params>
 export function sql<Row = never, Params extends unknown[] | object = []>(db: Database, text: string): Sql<Row, Params> {
   let cache = statements.get(db)
   if (!cache) statements.set(db, (cache = new Map()))

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { themeSchema } from '../../shared/contract'
 import type { Theme } from '../../shared/domain'
-import type { CoreContext } from '../context'
+import type { CoreContext, ReadContext } from '../context'
 import { AppFailure, notFound } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { replaceLabels } from '../store/labels'
@@ -28,11 +28,11 @@ const SELECT_THEME = `
     (SELECT count(*) FROM sessions s WHERE s.theme_id = t.id AND s.status != 'cancelled') AS session_count
   FROM themes t`
 
-export function listThemes({ db }: CoreContext): Theme[] {
+export function listThemes({ db }: ReadContext): Theme[] {
   return sql<ThemeRow>(db, `${SELECT_THEME} ORDER BY t.updated_at DESC`).all().map(toTheme)
 }
 
-export function getTheme({ db }: CoreContext, id: string): Theme {
+export function getTheme({ db }: ReadContext, id: string): Theme {
   const row = sql<ThemeRow, [string]>(db, `${SELECT_THEME} WHERE t.id = ?`).get(id)
   if (!row) throw notFound('theme', id)
   return toTheme(row)

@@ -1,10 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { sql } from '../../../src/core/store/sql'
+import { sql, type WriteDb } from '../../../src/core/store/sql'
 
 describe('sql: typed statements, kept per connection', () => {
   it('compiles a text once per connection and reuses it', () => {
-    const db = new BetterSqlite3(':memory:')
+    const db = new BetterSqlite3(':memory:') as WriteDb
     db.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL)')
     const insert = sql<never, [string]>(db, 'INSERT INTO people (name) VALUES (?)')
     insert.run('李芳')
@@ -13,7 +13,7 @@ describe('sql: typed statements, kept per connection', () => {
     expect(byName.get({ name: '李芳' })).toEqual({ id: 1, name: '李芳' })
     expect(byName.all({ name: '王芳' })).toEqual([])
     // Another connection (after a restore, say) gets its own statements.
-    const other = new BetterSqlite3(':memory:')
+    const other = new BetterSqlite3(':memory:') as WriteDb
     other.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL)')
     expect(sql<never, [string]>(other, 'INSERT INTO people (name) VALUES (?)')).not.toBe(insert)
     db.close()
