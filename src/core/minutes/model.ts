@@ -1,5 +1,5 @@
 import { attendanceGroups, serviceHours, servedPeople, tallyAttendance, volunteersOf } from '../../shared/attendance'
-import type { AttendanceEntry, Remark } from '../../shared/domain'
+import type { AttendanceEntry, LiveView, Remark } from '../../shared/domain'
 import type { Minutes, MinutesSpeaker, MinutesVolunteer, RecordEntry } from '../../shared/minutes'
 import { fullPlaceOf, nameLabels, type NamedPerson } from '../../shared/people'
 import { VOLUNTEER_ROLES } from '../../shared/roles'
@@ -25,8 +25,6 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
 
   const startsAt = session.startedAt ?? session.plannedStart
   const endsAt = session.endedAt ?? session.plannedEnd
-  const tally = tallyAttendance(attendance)
-  const groups = attendanceGroups(attendance)
 
   const spoken = state.turns.filter((turn) => turn.kind !== 'study' && turn.outcome === 'spoken')
   const totalSpeakingMs = spoken.reduce((sum, turn) => sum + speakingMs(turn, null, turn.endedAt ?? view.now), 0)
@@ -40,16 +38,7 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
     venue: session.venue,
     host: session.hostId ? names.label(session.hostId) : null,
     recorder: session.recorderId ? names.label(session.recorderId) : null,
-    attendance: {
-      ...tally,
-      groups: byCategory(ctx, groups.present, settings.categories).map(({ category, people }) => ({
-        category,
-        names: people.map((entry) => names.label(entry.personId))
-      })),
-      walkInNames: groups.walkIns.map((entry) => names.label(entry.personId)),
-      absentees: groups.absent.map((entry) => ({ name: names.label(entry.personId), reason: entry.absentReason })),
-      unmarkedNames: groups.unmarked.map((entry) => names.label(entry.personId))
-    },
+    attendance: attendanceOf(ctx, attendance, settings.categories, names),
     agenda: session.agenda.map(({ id, kind, title, lecturerId, lecturerName, topic, plannedMinutes }) => ({
       id,
       kind,
@@ -58,19 +47,7 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
       topic,
       plannedMinutes
     })),
-    study: session.agenda
-      // A lecture whose lecturer was absent did not take place as planned: it is not reported as held.
-      .filter((segment) => segment.kind === 'study' && !attendance.some((entry) => entry.personId === segment.lecturerId && entry.absent))
-      .map((segment) => {
-        const phase = state.phases.find((candidate) => candidate.key === segment.id)
-        return {
-          lecturer: segment.lecturerId ? names.label(segment.lecturerId) : (segment.lecturerName ?? ''),
-          place: segment.lecturerId ? names.place(segment.lecturerId) : '',
-          topic: segment.topic,
-          startedAt: phase?.startedAt ?? null,
-          endedAt: phase?.endedAt ?? null
-        }
-      }),
+    study: studyOf(view, names),
     speakers: speakersOf(spoken, remarks, state.turns, names, view.now),
     record: recordOf(state.turns, remarks, phaseTimeline(ctx, sessionId), session.agenda, session.endedAt, names, view.now),
     suggestions: remarks.flatMap((remark) =>
@@ -83,20 +60,7 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
       done: decision.status === 'done'
     })),
     summary: session.summary,
-    volunteers: volunteersOf(attendance)
-      .sort((a, b) => VOLUNTEER_ROLES.indexOf(a.role as never) - VOLUNTEER_ROLES.indexOf(b.role as never))
-      .map((entry): MinutesVolunteer => {
-        const computedHours = serviceHours(entry.checkedInAt, startsAt, endsAt)
-        return {
-          personId: entry.personId,
-          name: names.label(entry.personId),
-          role: entry.role as MinutesVolunteer['role'],
-          checkedInAt: entry.checkedInAt,
-          hours: entry.serviceHours ?? computedHours,
-          computedHours,
-          corrected: entry.serviceHours !== null
-        }
-      }),
+    volunteers: volunteersWithHours(attendance, startsAt, endsAt, names),
     served: servedPeople(attendance).length,
     statistics: {
       speakers: new Set(spoken.map((turn) => turn.personId)).size,
@@ -106,6 +70,58 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
       applause: spoken.reduce((sum, turn) => sum + turn.applause, 0)
     }
   }
+}
+
+/** Who was there, by category, and who came unplanned, was absent (with reasons) or was never marked. */
+function attendanceOf(ctx: ReadContext, attendance: AttendanceEntry[], categories: string[], names: Names): Minutes['attendance'] {
+  const groups = attendanceGroups(attendance)
+  return {
+    ...tallyAttendance(attendance),
+    groups: byCategory(ctx, groups.present, categories).map(({ category, people }) => ({
+      category,
+      names: people.map((entry) => names.label(entry.personId))
+    })),
+    walkInNames: groups.walkIns.map((entry) => names.label(entry.personId)),
+    absentees: groups.absent.map((entry) => ({ name: names.label(entry.personId), reason: entry.absentReason })),
+    unmarkedNames: groups.unmarked.map((entry) => names.label(entry.personId))
+  }
+}
+
+/** The lectures held, with their actual times. */
+function studyOf({ session, state, attendance }: LiveView, names: Names): Minutes['study'] {
+  return (
+    session.agenda
+      // A lecture whose lecturer was absent did not take place as planned: it is not reported as held.
+      .filter((segment) => segment.kind === 'study' && !attendance.some((entry) => entry.personId === segment.lecturerId && entry.absent))
+      .map((segment) => {
+        const phase = state.phases.find((candidate) => candidate.key === segment.id)
+        return {
+          lecturer: segment.lecturerId ? names.label(segment.lecturerId) : (segment.lecturerName ?? ''),
+          place: segment.lecturerId ? names.place(segment.lecturerId) : '',
+          topic: segment.topic,
+          startedAt: phase?.startedAt ?? null,
+          endedAt: phase?.endedAt ?? null
+        }
+      })
+  )
+}
+
+/** The volunteers in role order, each with the hours the record states (corrected, else computed). */
+function volunteersWithHours(attendance: AttendanceEntry[], startsAt: number, endsAt: number, names: Names): MinutesVolunteer[] {
+  return volunteersOf(attendance)
+    .sort((a, b) => VOLUNTEER_ROLES.indexOf(a.role as never) - VOLUNTEER_ROLES.indexOf(b.role as never))
+    .map((entry): MinutesVolunteer => {
+      const computedHours = serviceHours(entry.checkedInAt, startsAt, endsAt)
+      return {
+        personId: entry.personId,
+        name: names.label(entry.personId),
+        role: entry.role as MinutesVolunteer['role'],
+        checkedInAt: entry.checkedInAt,
+        hours: entry.serviceHours ?? computedHours,
+        computedHours,
+        corrected: entry.serviceHours !== null
+      }
+    })
 }
 
 interface Names {
