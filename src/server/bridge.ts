@@ -69,8 +69,8 @@ export function createBridge(options: BridgeOptions): Server {
 
     if (url.pathname.startsWith('/api/') || url.pathname === '/events') {
       if (!hasToken(req, url, options.token)) return sendText(res, 401, 'A valid token is required')
-      if (url.pathname === '/events') return openEventStream(req, res)
-      return answerApi(req, res, channelName(url.pathname))
+      if (url.pathname === '/events') return openEventStream(options.core, streams, req, res)
+      return answerApi(options.core, req, res, channelName(url.pathname))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
     if (options.devMiddleware) {
@@ -80,43 +80,6 @@ export function createBridge(options: BridgeOptions): Server {
     serveStatic(options.staticDir, url.pathname, res, {
       ...SECURITY_HEADERS,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY
-    })
-  }
-
-  async function answerApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    if (req.method !== 'POST') return sendText(res, 405, 'Use POST')
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendText(res, 415, 'Send JSON (Content-Type: application/json)')
-    }
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_BODY_BYTES) return refuseTooLarge(req, res)
-    const body = await readBody(req, MAX_BODY_BYTES)
-    if (body === null) return refuseTooLarge(req, res)
-    let input: unknown
-    try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
-    } catch {
-      return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
-    }
-    const result = await options.core.invoke(channel, input)
-    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
-  }
-
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive'
-    })
-    res.write('retry: 1000\n\n')
-    streams.add(res)
-    const unsubscribe = options.core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
-    req.on('close', () => {
-      clearInterval(heartbeat)
-      unsubscribe()
-      streams.delete(res)
     })
   }
 
@@ -130,6 +93,45 @@ export function createBridge(options: BridgeOptions): Server {
     return close(callback)
   }
   return server
+}
+
+/** One call of the contract: `POST /api/<channel>` with a JSON body, answered with the Result as JSON. */
+async function answerApi(core: Core, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  if (req.method !== 'POST') return sendText(res, 405, 'Use POST')
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendText(res, 415, 'Send JSON (Content-Type: application/json)')
+  }
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) return refuseTooLarge(req, res)
+  const body = await readBody(req, MAX_BODY_BYTES)
+  if (body === null) return refuseTooLarge(req, res)
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
+  }
+  const result = await core.invoke(channel, input)
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+}
+
+/** Core's change events as server-sent events, for as long as the page keeps the stream open. */
+function openEventStream(core: Core, streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive'
+  })
+  res.write('retry: 1000\n\n')
+  streams.add(res)
+  const unsubscribe = core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
+  req.on('close', () => {
+    clearInterval(heartbeat)
+    unsubscribe()
+    streams.delete(res)
+  })
 }
 
 /** The channel named in `/api/<channel>`; a malformed escape yields a name no channel has. */
