@@ -273,8 +273,6 @@ function readAgenda({ db }: ReadContext, sessionId: string): AgendaInfo[] {
     .map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
 }
 
-
-
 function announce(ctx: ReadContext, sessionId: string): void {
   ctx.emit({ name: 'session:changed', id: sessionId })
   ctx.emit({ name: 'sessions:changed', id: sessionId })

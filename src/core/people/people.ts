@@ -43,7 +43,6 @@ const SELECT_PERSON = `
     ${HAS_HISTORY} AS has_history
   FROM people p`
 
-
 export function listPeople({ db }: ReadContext, options: ParsedInputOf<'people:list'>): Person[] {
   const rows = sql<PersonRow, [number]>(db, `${SELECT_PERSON} WHERE ? OR p.archived_at IS NULL`).all(options.includeArchived ? 1 : 0)
   // Chinese names sort by pinyin, which SQLite's collation does not know: sort all, then take the first.
@@ -131,7 +130,6 @@ function columns(fields: PersonFields) {
     note: fields.note
   }
 }
-
 
 function toPerson(row: PersonRow): Person {
   return {

@@ -142,7 +142,6 @@ export function setSummary(ctx: CoreContext, id: string, summary: string): Sessi
   return getSession(ctx, id)
 }
 
-
 /** A template: same theme, agenda, invitees and seats, at the same time of day a week from today (China time). */
 export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
   const source = getSession(ctx, id)

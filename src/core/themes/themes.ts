@@ -74,7 +74,6 @@ export function deleteTheme(ctx: CoreContext, id: string): { id: string } {
   return { id }
 }
 
-
 function toTheme(row: ThemeRow): Theme {
   return {
     id: row.id,
