@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes a fresh checkout ready, so the README's one-line commands work on a new machine:
 //   --for test : dependencies (Electron's binary download skipped), better-sqlite3 built for Node,
-//                and Chromium + CJK fonts for the e2e suite (via apt-get when we are root).
+//                Chromium + CJK fonts and LibreOffice Writer for the tests (via apt-get when we are root).
 //   --for web  : dependencies, better-sqlite3 for Node.
 //   --for app  : dependencies with Electron's binary (falls back to none if it cannot be downloaded).
 // Only Node's standard library is used here: this runs before `npm ci`.
@@ -51,14 +51,16 @@ function ensureNativeForNode() {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CJK_FONT_DIR = '/usr/share/fonts/opentype/noto'
 
-function ensureBrowser() {
+/** Chromium and CJK fonts for the e2e suite and the PDFs; LibreOffice to lay out each .docx as an office would. */
+function ensureTestTools() {
   const missing = []
   if (!existsSync(CHROMIUM)) missing.push('chromium')
   if (process.platform === 'linux' && !existsSync(CJK_FONT_DIR)) missing.push('fonts-noto-cjk')
+  if (process.platform === 'linux' && !existsSync('/usr/bin/soffice')) missing.push('libreoffice-writer-nogui')
   if (missing.length === 0) return
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`[setup] the e2e suite needs ${missing.join(' and ')}; install them (Debian: sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH.`)
+    console.error(`[setup] the tests need ${missing.join(' and ')}; install them (Debian: sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH.`)
     process.exit(1)
   }
   say(`installing ${missing.join(', ')} with apt-get…`)
@@ -69,4 +71,4 @@ function ensureBrowser() {
 
 ensureDependencies()
 if (target !== 'app') ensureNativeForNode()
-if (target === 'test') ensureBrowser()
+if (target === 'test') ensureTestTools()
