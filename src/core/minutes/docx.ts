@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import type { Language } from '../../shared/domain'
-import { LABELS } from './labels'
+import { documentWords, pageOf } from './labels'
 import type { Block, DocumentLayout } from './layout'
 import { PAGE_MARGINS_MM, PAGE_NUMBER_FROM_BOTTOM_MM } from './page'
 
@@ -36,8 +36,10 @@ function paragraphOf(block: Block): Paragraph {
 
 /** — 1 — on every page, or 第 1 页 共 3 页 (Word and WPS fill in the count when they lay the document out). */
 function footerOf(layout: DocumentLayout, language: Language): Footer {
-  const [before, middle, after] = LABELS[language].pageOf
-  const children = layout.footer === 'pageOf' ? [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES, after] : ['— ', PageNumber.CURRENT, ' —']
+  const children =
+    layout.footer === 'pageOf'
+      ? pageOf<string>(documentWords(language), { text: (text) => text, page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES })
+      : ['— ', PageNumber.CURRENT, ' —']
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, font: BODY_FONT, size: FOOTER_SIZE })] })] })
 }
 

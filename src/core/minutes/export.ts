@@ -4,7 +4,7 @@ import { AppFailure } from '../errors'
 import { saveMadeFile, type MadeFile } from '../files/save'
 import { getSettings } from '../settings/settings'
 import { layoutDocx } from './docx'
-import { LABELS } from './labels'
+import { documentWords } from './labels'
 import { documentLayout } from './layout'
 import { buildMinutes } from './model'
 import { layoutHtml } from './print-html'
@@ -29,8 +29,8 @@ export interface ExportRequest {
 
 /** 2025-08-21-思想圆桌派-会议纪要, without the extension. */
 function baseName(ctx: ReadContext, startsAt: number, document: ExportRequest['document']): string {
-  const l = LABELS[getSettings(ctx).language]
-  return `${chinaIsoDate(startsAt)}-${l.project}-${l[document]}`
+  const w = documentWords(getSettings(ctx).language)
+  return `${chinaIsoDate(startsAt)}-${w('project')}-${w(`names.${document}`)}`
 }
 
 /**

@@ -1,130 +1,51 @@
+import i18next from 'i18next'
 import type { Language } from '../../shared/domain'
-import type { AttendanceTally } from '../../shared/attendance'
+import { DOCUMENT_RESOURCES, DOCUMENTS_NS, type DocumentWords } from '../../shared/i18n/documents'
 
-type Counts = AttendanceTally
+export type { DocumentWords } from '../../shared/i18n/documents'
 
-/** Headings of the documents, in the user's language (offices get Chinese by default). */
-export const LABELS = {
-  'zh-CN': {
-    minutes: '会议纪要',
-    turns: '发言明细',
-    record: '会议记录',
-    volunteer: '志愿服务活动记录',
-    activity: '活动名称',
-    projectLabel: '所属项目',
-    projectName: '思想圆桌派新时代文明实践志愿服务项目',
-    team: '组织团队',
-    volunteersHeading: '志愿者及服务时长',
-    roles: { host: '主持人', recorder: '记录人', lecturer: '宣讲志愿者' },
-    hoursUnit: (hours: number) => `${hours}小时`,
-    reached: '服务对象',
-    reachedCount: (count: number) => `服务群众${count}人（不含志愿者）`,
-    content: '活动内容',
-    outcome: '活动成效',
-    adjourned: (time: string) => `${time} 散会。`,
-    signatures: '主持人(签字):____________    记录人(签字):____________',
-    pageOf: ['第 ', ' 页 共 ', ' 页'],
-    speakerLine: (name: string, place: string, start: string, duration: string) => `${name}${place ? `（${place}）` : ''} ${start} 发言 ${duration}`,
-    project: '思想圆桌派',
-    time: '时间',
-    venue: '地点',
-    host: '主持人',
-    recorder: '记录人',
-    organiser: '组织单位',
-    attendees: '参加人员',
-    counts: ({ expected, present, absent, unmarked, walkIns }: Counts) =>
-      `应到${expected}人，实到${present}人${walkIns ? `（含列席${walkIns}人）` : ''}，缺席${absent}人${unmarked ? `，未签到${unmarked}人` : ''}。`,
-    present: (category: string) => `出席（${category}）`,
-    colon: '：',
-    walkIns: '列席（临时参加）',
-    unmarked: '未签到',
-    absentees: '缺席人员',
-    withReason: (name: string, reason: string) => (reason ? `${name}（${reason}）` : name),
-    sections: { before: '会前', after: '会后补记', closing: '总结' } as Record<string, string>,
-    turnMarks: { raised_hand: '（举手插话）', again: '（再次发言）' } as Record<string, string>,
-    outcomes: { skipped: '（跳过）', deferred: '（暂缓）', declined: '（不发言）' } as Record<string, string>,
-    lectureLine: (name: string, place: string, start: string, topic: string) => `${name}${place ? `（${place}）` : ''} ${start} 宣讲${topic ? `：${topic}` : ''}`,
-    noteLine: (name: string, place: string, time: string) => `${name}${place ? `（${place}）` : ''} ${time} 补记`,
-    momentLine: (name: string, place: string, time: string) => `${name}${place ? `（${place}）` : ''} ${time} 发言`,
-    theme: '主题',
-    agenda: '议程',
-    study: '第一阶段:学习研讨',
-    roundtable: '第二阶段:圆桌时间',
-    suggestions: '意见建议',
-    decisions: '议定事项',
-    summary: '总结',
-    hostSummary: '主持人总结',
-    statistics: '发言情况',
-    stats: (speakers: number, turns: number, total: string, average: string, applause: number) =>
-      `共${speakers}人发言${turns}次,发言总时长${total},平均每次${average},掌声${applause}次。`,
-    owner: '负责人',
-    due: '完成期限',
-    done: '已完成',
-    none: '无',
-    kinds: { study: '学习研讨', roundtable: '圆桌时间', other: '其他' },
-    minutesUnit: '分钟',
-    section: (n: number) => `${'一二三四五六七八九十'[n - 1] ?? n}、`
-  },
-  en: {
-    minutes: 'Minutes',
-    turns: 'Turns',
-    record: 'Record',
-    volunteer: 'Volunteer activity record',
-    activity: 'Activity',
-    projectLabel: 'Project',
-    projectName: 'Ideological roundtable — civilisation practice volunteer project',
-    team: 'Organising team',
-    volunteersHeading: 'Volunteers and service hours',
-    roles: { host: 'Host', recorder: 'Recorder', lecturer: 'Lecturer' },
-    hoursUnit: (hours: number) => `${hours} h`,
-    reached: 'People reached',
-    reachedCount: (count: number) => `${count} people served (volunteers not counted)`,
-    content: 'Content',
-    outcome: 'Outcome',
-    adjourned: (time: string) => `Adjourned at ${time}.`,
-    signatures: 'Host (signature): ____________    Recorder (signature): ____________',
-    pageOf: ['Page ', ' of ', ''],
-    speakerLine: (name: string, place: string, start: string, duration: string) => `${name}${place ? ` (${place})` : ''}, ${start}, ${duration}`,
-    project: 'Ideological roundtable',
-    time: 'Time',
-    venue: 'Venue',
-    host: 'Host',
-    recorder: 'Recorder',
-    organiser: 'Organised by',
-    attendees: 'Attendance',
-    counts: ({ expected, present, absent, unmarked, walkIns }: Counts) =>
-      `${expected} expected, ${present} present${walkIns ? ` (${walkIns} walk-in${walkIns > 1 ? 's' : ''} included)` : ''}, ${absent} absent${unmarked ? `, ${unmarked} not checked in` : ''}.`,
-    present: (category: string) => `Present (${category})`,
-    colon: ': ',
-    walkIns: 'Walk-ins',
-    unmarked: 'Not checked in',
-    absentees: 'Absent',
-    withReason: (name: string, reason: string) => (reason ? `${name} (${reason})` : name),
-    sections: { before: 'Before the session', after: 'Added afterwards', closing: 'Closing' } as Record<string, string>,
-    turnMarks: { raised_hand: ' (raised hand)', again: ' (speaking again)' } as Record<string, string>,
-    outcomes: { skipped: ' (skipped)', deferred: ' (deferred)', declined: ' (declined)' } as Record<string, string>,
-    lectureLine: (name: string, place: string, start: string, topic: string) => `${name}${place ? ` (${place})` : ''}, ${start}, lecture${topic ? `: ${topic}` : ''}`,
-    noteLine: (name: string, place: string, time: string) => `${name}${place ? ` (${place})` : ''}, ${time}, added note`,
-    momentLine: (name: string, place: string, time: string) => `${name}${place ? ` (${place})` : ''}, ${time}`,
-    theme: 'Theme',
-    agenda: 'Agenda',
-    study: 'Part one: study',
-    roundtable: 'Part two: roundtable time',
-    suggestions: 'Opinions and suggestions',
-    decisions: 'Decisions',
-    summary: 'Closing summary',
-    hostSummary: 'Host’s closing summary',
-    statistics: 'Speaking',
-    stats: (speakers: number, turns: number, total: string, average: string, applause: number) =>
-      `${speakers} people spoke ${turns} times, ${total} in all, ${average} on average; applause ${applause} times.`,
-    owner: 'Owner',
-    due: 'Due',
-    done: 'Done',
-    none: 'None',
-    kinds: { study: 'Study', roundtable: 'Roundtable time', other: 'Other' },
-    minutesUnit: 'min',
-    section: (n: number) => `${n}. `
+/**
+ * Core's own i18next, with only the documents' words (src/shared/i18n): the documents are made in the
+ * language of the settings, whatever language a window shows. Initialised at once, with no backend.
+ */
+const documents = i18next.createInstance()
+void documents.init({
+  resources: Object.fromEntries(Object.entries(DOCUMENT_RESOURCES).map(([language, words]) => [language, { [DOCUMENTS_NS]: words }])),
+  ns: [DOCUMENTS_NS],
+  defaultNS: DOCUMENTS_NS,
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  initAsync: false,
+  // The documents escape for their own format (print-html); names and remarks go in as typed.
+  interpolation: { escapeValue: false }
+})
+
+/** The documents' words in `language`. What fills a {{placeholder}} is taken as text, never as a key or a placeholder. */
+export function documentWords(language: Language): DocumentWords {
+  const t = documents.getFixedT(language, DOCUMENTS_NS)
+  return (key, ...values) => {
+    const replace: Record<string, string | number> = values[0] ?? {}
+    return t(key, typeof replace.count === 'number' ? { replace, count: replace.count } : { replace })
   }
-} as const satisfies Record<Language, unknown>
+}
 
-export type Labels = (typeof LABELS)[Language]
+/** Whether `key` is one of `texts`' keys (a record section, a mark), so that it can be looked up. */
+export const isKeyOf = <T extends object>(texts: T, key: string): key is keyof T & string => Object.hasOwn(texts, key)
+
+/** 张三（郑家村）: a name with what tells it apart or explains it, when there is something to say. */
+export const withAside = (words: DocumentWords, text: string, aside: string): string => (aside ? words('aside', { text, aside }) : text)
+
+/** 一、参加人员 / 1. Attendance. */
+export function numberedSection(words: DocumentWords, n: number, heading: string): string {
+  return words('numberedSection', { number: words('sectionNumbers').split(',')[n - 1] ?? String(n), heading })
+}
+
+/**
+ * 第 1 页 共 3 页: the words of `record.pageOf` in order, with the page number and the page count where they
+ * stand, each as the .docx or the print page writes it.
+ */
+export function pageOf<T>(words: DocumentWords, parts: { text: (text: string) => T; page: T; pages: T }): T[] {
+  return words('record.pageOf', { page: '\uE000', pages: '\uE001' })
+    .split(/(\uE000|\uE001)/)
+    .map((part) => (part === '\uE000' ? parts.page : part === '\uE001' ? parts.pages : parts.text(part)))
+}

@@ -1,6 +1,7 @@
 import type { Language, PrintableDocument } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
-import { LABELS } from './labels'
+import { documentWords, isKeyOf, numberedSection, withAside, type DocumentWords } from './labels'
+import { documentsZhCN } from '../../shared/i18n/documents-zh-CN'
 import { chinaClock, formatChinaSpan, formatDuration } from '../../shared/china-time'
 import { clockPrefix } from './time'
 
@@ -38,76 +39,88 @@ const paragraph = (text: string): Block => ({ kind: 'paragraph', text })
 const speakerLine = (text: string, remarks: number): Block => ({ kind: 'paragraph', text, bold: true, ...(remarks > 0 ? { keepWithNext: true } : {}) })
 const heading = (text: string): Block => ({ kind: 'heading', text })
 
-function statistics(minutes: Minutes, language: Language): string {
+/** 共8人发言9次…: the statistics sentence of the 会议纪要 and the 志愿服务活动记录 (and the Markdown). */
+export function statistics(minutes: Minutes, language: Language): string {
   const s = minutes.statistics
-  return LABELS[language].stats(s.speakers, s.turns, formatDuration(s.totalSpeakingMs, language), formatDuration(s.averageSpeakingMs, language), s.applause)
+  return documentWords(language)('statistics', {
+    speakers: s.speakers,
+    turns: s.turns,
+    total: formatDuration(s.totalSpeakingMs, language),
+    average: formatDuration(s.averageSpeakingMs, language),
+    applause: s.applause
+  })
 }
 
 /** 出席 / 列席 / 缺席 / 未签到 after GB/T 9704 §10.3, each person once, with counts whose arithmetic holds. */
 export function attendanceLines(minutes: Minutes, language: Language): string[] {
-  const l = LABELS[language]
+  const w = documentWords(language)
   const { attendance } = minutes
-  const line = (label: string, names: string[]) => `${label}${l.colon}${names.join(language === 'en' ? ', ' : '、')}`
+  const line = (label: string, names: string[]) => `${label}${w('colon')}${names.join(w('listSeparator'))}`
+  const { expected, present, absent, unmarked, walkIns } = attendance
   return [
-    l.counts(attendance),
-    ...attendance.groups.map((group) => line(l.present(group.category), group.names)),
-    ...(attendance.walkInNames.length ? [line(l.walkIns, attendance.walkInNames)] : []),
-    ...(attendance.absentees.length ? [line(l.absentees, attendance.absentees.map((a) => l.withReason(a.name, a.reason)))] : []),
-    ...(attendance.unmarkedNames.length ? [line(l.unmarked, attendance.unmarkedNames)] : [])
+    w('attendance.counts', {
+      expected,
+      present,
+      absent,
+      walkIns: walkIns ? w('attendance.walkInsIncluded', { count: walkIns }) : '',
+      unmarked: unmarked ? w('attendance.notCheckedIn', { unmarked }) : ''
+    }),
+    ...attendance.groups.map((group) => line(w('attendance.present', { category: group.category }), group.names)),
+    ...(attendance.walkInNames.length ? [line(w('attendance.walkIns'), attendance.walkInNames)] : []),
+    ...(attendance.absentees.length ? [line(w('attendance.absentees'), attendance.absentees.map((a) => withAside(w, a.name, a.reason)))] : []),
+    ...(attendance.unmarkedNames.length ? [line(w('attendance.unmarked'), attendance.unmarkedNames)] : [])
   ]
 }
 
 const attendanceBlocks = (minutes: Minutes, language: Language): Block[] => attendanceLines(minutes, language).map(paragraph)
 
-function agendaBlocks(minutes: Minutes, language: Language): Block[] {
-  const l = LABELS[language]
+function agendaBlocks(minutes: Minutes, w: DocumentWords): Block[] {
   return minutes.agenda.map((item, index) =>
     paragraph(
-      `${index + 1}. ${l.kinds[item.kind]}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${l.minutesUnit})`
+      `${index + 1}. ${w(`agenda.kinds.${item.kind}`)}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${w('agenda.minutes')})`
     )
   )
 }
 
-function decisionBlocks(minutes: Minutes, language: Language): Block[] {
-  const l = LABELS[language]
-  if (!minutes.decisions.length) return [paragraph(l.none)]
+function decisionBlocks(minutes: Minutes, w: DocumentWords): Block[] {
+  if (!minutes.decisions.length) return [paragraph(w('none'))]
   return minutes.decisions.map((item, index) =>
     paragraph(
-      `${index + 1}. ${item.text}${item.owner ? `(${l.owner}:${item.owner})` : ''}${item.dueDate ? `(${l.due}:${item.dueDate})` : ''}${item.done ? `[${l.done}]` : ''}`
+      `${index + 1}. ${item.text}${item.owner ? `(${w('fields.owner')}:${item.owner})` : ''}${item.dueDate ? `(${w('fields.due')}:${item.dueDate})` : ''}${item.done ? `[${w('fields.done')}]` : ''}`
     )
   )
 }
 
 /** 会议纪要: the summary form offices file. */
 export function minutesLayout(minutes: Minutes, language: Language): DocumentLayout {
-  const l = LABELS[language]
-  const title = `${minutes.title}${l.minutes}`
+  const w = documentWords(language)
+  const title = `${minutes.title}${w('names.minutes')}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
-    paragraph(`${l.time}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${l.venue}:${minutes.venue}`),
-    paragraph(`${l.host}:${minutes.host ?? l.none}`),
-    paragraph(`${l.recorder}:${minutes.recorder ?? l.none}`),
-    ...(minutes.organiser ? [paragraph(`${l.organiser}:${minutes.organiser}`)] : []),
-    heading(`${l.section(1)}${l.attendees}`),
+    paragraph(`${w('fields.theme')}:${minutes.theme ?? minutes.title}`),
+    paragraph(`${w('fields.time')}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${w('fields.venue')}:${minutes.venue}`),
+    paragraph(`${w('roles.host')}:${minutes.host ?? w('none')}`),
+    paragraph(`${w('roles.recorder')}:${minutes.recorder ?? w('none')}`),
+    ...(minutes.organiser ? [paragraph(`${w('fields.organiser')}:${minutes.organiser}`)] : []),
+    heading(numberedSection(w, 1, w('attendance.heading'))),
     ...attendanceBlocks(minutes, language),
-    heading(`${l.section(2)}${l.agenda}`),
-    ...agendaBlocks(minutes, language),
-    heading(`${l.section(3)}${l.study}`),
+    heading(numberedSection(w, 2, w('headings.agenda'))),
+    ...agendaBlocks(minutes, w),
+    heading(numberedSection(w, 3, w('headings.study'))),
     ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
-    heading(`${l.section(4)}${l.roundtable}`),
+    heading(numberedSection(w, 4, w('headings.roundtable'))),
     ...minutes.speakers.flatMap((speaker) => [
       speakerLine(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, speaker.remarks.length),
       ...speaker.remarks.map((remark) => paragraph(remark.text))
     ]),
-    heading(`${l.section(5)}${l.suggestions}`),
-    ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${item.speaker}(${item.tag}):${item.text}`)) : [paragraph(l.none)]),
-    heading(`${l.section(6)}${l.decisions}`),
-    ...decisionBlocks(minutes, language),
-    heading(`${l.section(7)}${l.summary}`),
-    paragraph(minutes.summary || l.none),
-    heading(`${l.section(8)}${l.statistics}`),
+    heading(numberedSection(w, 5, w('headings.suggestions'))),
+    ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${item.speaker}(${item.tag}):${item.text}`)) : [paragraph(w('none'))]),
+    heading(numberedSection(w, 6, w('headings.decisions'))),
+    ...decisionBlocks(minutes, w),
+    heading(numberedSection(w, 7, w('headings.summary'))),
+    paragraph(minutes.summary || w('none')),
+    heading(numberedSection(w, 8, w('headings.statistics'))),
     paragraph(statistics(minutes, language))
   ]
   return { title, blocks, footer: 'page' }
@@ -118,38 +131,41 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
  * host's and the recorder's signatures, and 第×页 共×页 on every page.
  */
 export function recordLayout(minutes: Minutes, language: Language): DocumentLayout {
-  const l = LABELS[language]
+  const w = documentWords(language)
   const clock = (ms: number | null) => (ms === null ? '' : chinaClock(ms))
-  const title = `${minutes.title}${l.record}`
+  const title = `${minutes.title}${w('names.record')}`
+  const field = (label: string, value: string) => `${label}${w('colon')}${value}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    paragraph(`${l.theme}${l.colon}${minutes.theme ?? minutes.title}`),
-    paragraph(`${l.time}${l.colon}${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${l.venue}${l.colon}${minutes.venue}`),
-    paragraph(`${l.host}${l.colon}${minutes.host ?? l.none}    ${l.recorder}${l.colon}${minutes.recorder ?? l.none}`),
+    paragraph(field(w('fields.theme'), minutes.theme ?? minutes.title)),
+    paragraph(field(w('fields.time'), formatChinaSpan(minutes.startsAt, minutes.endsAt, language))),
+    paragraph(field(w('fields.venue'), minutes.venue)),
+    paragraph(`${field(w('roles.host'), minutes.host ?? w('none'))}    ${field(w('roles.recorder'), minutes.recorder ?? w('none'))}`),
     ...attendanceBlocks(minutes, language),
-    heading(l.agenda),
-    ...agendaBlocks(minutes, language),
+    heading(w('headings.agenda')),
+    ...agendaBlocks(minutes, w),
     ...recordBlocks(minutes, language),
-    heading(l.decisions),
-    ...decisionBlocks(minutes, language),
-    heading(l.hostSummary),
-    paragraph(minutes.summary || l.none),
-    { kind: 'paragraph', text: l.adjourned(clock(minutes.endsAt)), keepWithNext: true },
-    { kind: 'signatures', text: l.signatures }
+    heading(w('headings.decisions')),
+    ...decisionBlocks(minutes, w),
+    heading(w('headings.hostSummary')),
+    paragraph(minutes.summary || w('none')),
+    { kind: 'paragraph', text: w('record.adjourned', { time: clock(minutes.endsAt) }), keepWithNext: true },
+    { kind: 'signatures', text: w('record.signatures') }
   ]
   return { title, blocks, footer: 'pageOf' }
 }
 
 /** The 会议记录's body: each part of the session as a heading, then every entry in it in time order, verbatim. */
 function recordBlocks(minutes: Minutes, language: Language): Block[] {
-  const l = LABELS[language]
+  const w = documentWords(language)
   const headingOf = (section: string): string => {
     const item = minutes.agenda.find((candidate) => candidate.id === section)
-    if (!item) return l.sections[section] ?? ''
-    const kind = l.kinds[item.kind]
+    if (!item) return isKeyOf(documentsZhCN.record.sections, section) ? w(`record.sections.${section}`) : ''
+    const kind = w(`agenda.kinds.${item.kind}`)
     return item.title && item.title !== kind ? `${kind}：${item.title}` : kind
   }
+  /** （举手插话）, （跳过）…: how a turn came or ended, where the record says so. */
+  const mark = (how: string | null): string => (how !== null && isKeyOf(documentsZhCN.record.marks, how) ? w(`record.marks.${how}`) : '')
   const blocks: Block[] = []
   let shown: string | null = null
   for (const entry of minutes.record) {
@@ -160,11 +176,12 @@ function recordBlocks(minutes: Minutes, language: Language): Block[] {
       if (title) blocks.push(heading(title))
     }
     const time = chinaClock(entry.at)
+    const who = withAside(w, entry.speaker, entry.place)
     const line =
-      entry.kind === 'lecture' ? l.lectureLine(entry.speaker, entry.place, time, entry.topic)
-      : entry.kind === 'note' ? (entry.section === 'after' ? l.noteLine : l.momentLine)(entry.speaker, entry.place, time)
-      : entry.speakingMs === null ? `${l.momentLine(entry.speaker, entry.place, time)}${l.outcomes[entry.outcome ?? ''] ?? ''}`
-      : `${l.speakerLine(entry.speaker, entry.place, time, formatDuration(entry.speakingMs, language))}${l.turnMarks[entry.turnKind ?? ''] ?? ''}${l.outcomes[entry.outcome ?? ''] ?? ''}`
+      entry.kind === 'lecture' ? `${w('record.lecture', { who, time })}${entry.topic ? w('record.lectureTopic', { topic: entry.topic }) : ''}`
+      : entry.kind === 'note' ? w(entry.section === 'after' ? 'record.note' : 'record.moment', { who, time })
+      : entry.speakingMs === null ? `${w('record.moment', { who, time })}${mark(entry.outcome)}`
+      : `${w('record.turn', { who, time, duration: formatDuration(entry.speakingMs, language) })}${mark(entry.turnKind)}${mark(entry.outcome)}`
     blocks.push(speakerLine(line, entry.remarks.length), ...entry.remarks.map((remark) => paragraph(remark.text)))
   }
   return blocks
@@ -172,25 +189,28 @@ function recordBlocks(minutes: Minutes, language: Language): Block[] {
 
 /** 志愿服务活动记录: what the volunteers did, for reporting service hours upward. */
 export function volunteerLayout(minutes: Minutes, language: Language): DocumentLayout {
-  const l = LABELS[language]
+  const w = documentWords(language)
+  const title = w('names.volunteer')
   const blocks: Block[] = [
-    { kind: 'title', text: l.volunteer },
-    paragraph(`${l.activity}:${minutes.title}`),
-    paragraph(`${l.projectLabel}:${l.projectName}`),
-    paragraph(`${l.time}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${l.venue}:${minutes.venue}`),
-    paragraph(`${l.team}:${minutes.organiser || l.none}`),
-    heading(l.volunteersHeading),
-    ...minutes.volunteers.map((volunteer) => paragraph(`${l.withReason(volunteer.name, l.roles[volunteer.role])}${l.colon}${l.hoursUnit(volunteer.hours)}`)),
-    heading(l.reached),
-    paragraph(l.reachedCount(minutes.served)),
-    heading(l.content),
-    paragraph(`${l.theme}:${minutes.theme ?? minutes.title}`),
+    { kind: 'title', text: title },
+    paragraph(`${w('volunteer.activity')}:${minutes.title}`),
+    paragraph(`${w('volunteer.project')}:${w('volunteer.projectName')}`),
+    paragraph(`${w('fields.time')}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${w('fields.venue')}:${minutes.venue}`),
+    paragraph(`${w('volunteer.team')}:${minutes.organiser || w('none')}`),
+    heading(w('volunteer.heading')),
+    ...minutes.volunteers.map((volunteer) =>
+      paragraph(`${withAside(w, volunteer.name, w(`roles.${volunteer.role}`))}${w('colon')}${w('volunteer.hours', { hours: volunteer.hours })}`)
+    ),
+    heading(w('volunteer.reached')),
+    paragraph(w('volunteer.served', { people: minutes.served })),
+    heading(w('volunteer.content')),
+    paragraph(`${w('fields.theme')}:${minutes.theme ?? minutes.title}`),
     ...minutes.study.map((item) => paragraph(`${item.lecturer}:${item.topic}`)),
     paragraph(statistics(minutes, language)),
-    heading(l.outcome),
-    paragraph(minutes.summary || l.none),
+    heading(w('volunteer.outcome')),
+    paragraph(minutes.summary || w('none')),
     ...minutes.decisions.map((item, index) => paragraph(`${index + 1}. ${item.text}`))
   ]
-  return { title: l.volunteer, blocks, footer: 'page' }
+  return { title, blocks, footer: 'page' }
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/domain'
-import { LABELS } from './labels'
+import { documentWords, pageOf } from './labels'
 import type { Block, DocumentLayout } from './layout'
 import { PAGE_MARGINS_MM } from './page'
 
@@ -32,8 +32,7 @@ function htmlOf(block: Block): string {
 /** The page number at the foot of every page, drawn by the browser's print engine (Chromium ≥ 131). */
 function footerContent(layout: DocumentLayout, language: Language): string {
   if (layout.footer === 'page') return `"— " counter(page) " —"`
-  const [before, middle, after] = LABELS[language].pageOf
-  return `${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(after)}`
+  return pageOf(documentWords(language), { text: cssString, page: 'counter(page)', pages: 'counter(pages)' }).join(' ')
 }
 
 /**

@@ -1,24 +1,31 @@
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
-import type { ExportOutcome, Gender, Person } from '../../shared/domain'
+import type { ExportOutcome, Gender, Language, Person } from '../../shared/domain'
 import type { ReadContext } from '../context'
 import { csvText } from '../files/csv'
 import { saveMadeFile } from '../files/save'
 import { listPeople } from './people'
+import { documentWords, type DocumentWords } from '../minutes/labels'
+import type { DocumentsResource } from '../../shared/i18n/documents'
 import { chinaIsoDate } from '../../shared/china-time'
 
 type ExportFormat = 'xlsx' | 'csv'
 
-/** The columns, in the order organisers expect; the headers are ones the importer recognises (round trip). */
-const COLUMNS: { header: string; width: number; text: (person: Person) => string }[] = [
-  { header: '姓名', width: 12, text: (p) => p.name },
-  { header: '性别', width: 6, text: (p) => genderText(p.gender) },
-  { header: '单位', width: 24, text: (p) => p.organisation },
-  { header: '村', width: 14, text: (p) => p.village },
-  { header: '类别', width: 20, text: (p) => p.categories.join('、') },
-  { header: '电话', width: 16, text: (p) => p.phone ?? '' },
-  { header: '备注', width: 30, text: (p) => p.note }
+/** A roster file is in Chinese whatever the app's language: its headers are ones the importer recognises (round trip). */
+const ROSTER_LANGUAGE: Language = 'zh-CN'
+
+type Column = { header: keyof DocumentsResource['roster']['columns']; width: number; text: (person: Person, w: DocumentWords) => string }
+
+/** The columns, in the order organisers expect; each header is the word `roster.columns.<header>`. */
+const COLUMNS: Column[] = [
+  { header: 'name', width: 12, text: (p) => p.name },
+  { header: 'gender', width: 6, text: (p, w) => genderText(p.gender, w) },
+  { header: 'organisation', width: 24, text: (p) => p.organisation },
+  { header: 'village', width: 14, text: (p) => p.village },
+  { header: 'categories', width: 20, text: (p, w) => p.categories.join(w('listSeparator')) },
+  { header: 'phone', width: 16, text: (p) => p.phone ?? '' },
+  { header: 'note', width: 30, text: (p) => p.note }
 ]
-const STATUS_COLUMN = { header: '状态', width: 8, text: (p: Person) => (p.archivedAt === null ? '' : '已归档') }
+const STATUS_COLUMN: Column = { header: 'status', width: 8, text: (p, w) => (p.archivedAt === null ? '' : w('roster.archived')) }
 
 const MIME_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -29,12 +36,13 @@ const MIME_TYPES: Record<ExportFormat, string> = {
 export async function exportPeople(ctx: ReadContext, input: { format: ExportFormat; includeArchived: boolean }): Promise<ExportOutcome> {
   const people = listPeople(ctx, { includeArchived: input.includeArchived })
   const columns = input.includeArchived ? [...COLUMNS, STATUS_COLUMN] : COLUMNS
-  const table = [columns.map((column) => column.header), ...people.map((person) => columns.map((column) => column.text(person)))]
-  const bytes = input.format === 'xlsx' ? await xlsxBytes(table, columns) : csvBytes(table)
-  return saveMadeFile(ctx, { fileName: `人员名录-${chinaIsoDate(ctx.now())}.${input.format}`, mimeType: MIME_TYPES[input.format], bytes })
+  const w = documentWords(ROSTER_LANGUAGE)
+  const table = [columns.map((column) => w(`roster.columns.${column.header}`)), ...people.map((person) => columns.map((column) => column.text(person, w)))]
+  const bytes = input.format === 'xlsx' ? await xlsxBytes(table, columns, w('names.roster')) : csvBytes(table)
+  return saveMadeFile(ctx, { fileName: `${w('names.roster')}-${chinaIsoDate(ctx.now())}.${input.format}`, mimeType: MIME_TYPES[input.format], bytes })
 }
 
-async function xlsxBytes(table: string[][], columns: { width: number }[]): Promise<Buffer> {
+async function xlsxBytes(table: string[][], columns: { width: number }[], sheet: string): Promise<Buffer> {
   const [header = [], ...body] = table
   const sheetData: SheetData = [
     header.map((text) => ({ value: text, fontWeight: 'bold' as const })),
@@ -42,7 +50,7 @@ async function xlsxBytes(table: string[][], columns: { width: number }[]): Promi
     ...body.map((row): Row => row.map((text) => (text === '' ? null : { value: text, type: String })))
   ]
   return writeXlsxFile(sheetData, {
-    sheet: '人员名录',
+    sheet,
     columns: columns.map(({ width }) => ({ width })),
     stickyRowsCount: 1
   }).toBuffer()
@@ -50,10 +58,5 @@ async function xlsxBytes(table: string[][], columns: { width: number }[]): Promi
 
 const csvBytes = (table: string[][]): Buffer => Buffer.from(csvText(table), 'utf8')
 
-function genderText(gender: Gender | null): string {
-  if (gender === 'male') return '男'
-  if (gender === 'female') return '女'
-  return ''
-}
-
+const genderText = (gender: Gender | null, w: DocumentWords): string => (gender === null ? '' : w(`roster.genders.${gender}`))
 

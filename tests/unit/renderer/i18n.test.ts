@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
+import i18n, { resources } from '../../../src/renderer/src/i18n'
+import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
 import type { ErrorCode } from '../../../src/shared/result'
 
 type Tree = { readonly [key: string]: string | Tree }
@@ -18,12 +20,19 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!).sort()
 
-const LANGUAGES: [string, Map<string, string>][] = [
-  ['zh-CN', leaves(zhCN)],
-  ['en', leaves(en as Tree)]
+/** i18next's plural forms: `walkIns_one` and `walkIns_other` are forms of one key, `walkIns`. */
+const PLURAL = /_(zero|one|two|few|many|other)$/
+const keyOf = (path: string): string => path.replace(PLURAL, '')
+
+/** The namespaces, each in zh-CN (the source of the keys) and en: the UI's words, and the documents' (shared with core). */
+const NAMESPACES: [string, Map<string, string>, Map<string, string>][] = [
+  ['translation', leaves(zhCN), leaves(en as Tree)],
+  [DOCUMENTS_NS, leaves(DOCUMENT_RESOURCES['zh-CN']), leaves(DOCUMENT_RESOURCES.en as Tree)]
 ]
-const zh = LANGUAGES[0]![1]
-const english = LANGUAGES[1]![1]
+const LANGUAGES: [string, Map<string, string>][] = NAMESPACES.flatMap(([ns, zh, english]): [string, Map<string, string>][] => [
+  [`zh-CN ${ns}`, zh],
+  [`en ${ns}`, english]
+])
 
 // ErrorCode is a type only; this object lists it for the test. A code added to ErrorCode and not here (or
 // listed here and not in ErrorCode) does not typecheck, so the test below always covers every code.
@@ -48,11 +57,20 @@ const ERROR_MESSAGES: [string, Record<ErrorCode, string>][] = [
 ]
 
 describe('translations', () => {
-  it('zh-CN and en have the same keys', () => {
-    const missingInEn = [...zh.keys()].filter((key) => !english.has(key))
-    const extraInEn = [...english.keys()].filter((key) => !zh.has(key))
+  it.each(NAMESPACES)('%s: zh-CN and en have the same keys (a plural key in the forms each language has)', (_ns, zh, english) => {
+    const zhKeys = new Set([...zh.keys()].map(keyOf))
+    const enKeys = new Set([...english.keys()].map(keyOf))
+    const missingInEn = [...zhKeys].filter((key) => !enKeys.has(key))
+    const extraInEn = [...enKeys].filter((key) => !zhKeys.has(key))
     expect({ missingInEn, extraInEn }).toEqual({ missingInEn: [], extraInEn: [] })
     expect(zh.size).toBeGreaterThan(20)
+  })
+
+  it.each(LANGUAGES)('%s: every plural key has its _other form, and each form says {{count}}', (_language, texts) => {
+    const forms = [...texts].filter(([key]) => PLURAL.test(key))
+    const withoutOther = [...new Set(forms.map(([key]) => keyOf(key)))].filter((key) => !texts.has(`${key}_other`))
+    const withoutCount = forms.filter(([, text]) => !placeholders(text).includes('count')).map(([key]) => key)
+    expect({ withoutOther, withoutCount }).toEqual({ withoutOther: [], withoutCount: [] })
   })
 
   it.each(LANGUAGES)('%s has no empty or blank strings', (_language, texts) => {
@@ -60,10 +78,11 @@ describe('translations', () => {
     expect(blank).toEqual([])
   })
 
-  it('each pair of texts uses the same {{placeholders}}', () => {
-    const mismatched = [...zh]
-      .filter(([key, text]) => english.has(key) && placeholders(text).join() !== placeholders(english.get(key)!).join())
-      .map(([key, text]) => ({ key, zh: text, en: english.get(key) }))
+  it.each(NAMESPACES)('%s: each pair of texts uses the same {{placeholders}} (every plural form those of zh-CN)', (_ns, zh, english) => {
+    const zhByKey = new Map([...zh].map(([key, text]) => [keyOf(key), text]))
+    const mismatched = [...english]
+      .filter(([key, text]) => zhByKey.has(keyOf(key)) && placeholders(text).join() !== placeholders(zhByKey.get(keyOf(key))!).join())
+      .map(([key, text]) => ({ key, zh: zhByKey.get(keyOf(key)), en: text }))
     expect(mismatched).toEqual([])
   })
 
@@ -72,6 +91,19 @@ describe('translations', () => {
       .filter(([, text]) => text.replace(/\{\{\s*[\w.]+\s*\}\}/g, '').match(/\{\{|\}\}/))
       .map(([key]) => key)
     expect(broken).toEqual([])
+  })
+
+  it('the renderer registers the documents’ words core makes the documents with, the very same objects', () => {
+    expect(resources['zh-CN'][DOCUMENTS_NS]).toBe(DOCUMENT_RESOURCES['zh-CN'])
+    expect(resources.en[DOCUMENTS_NS]).toBe(DOCUMENT_RESOURCES.en)
+  })
+
+  it('the export dialog names a document with the word its file is named with', async () => {
+    const turnsCsv = () => i18n.t('minutes.turnsCsv', { document: i18n.t('documents:names.turns') })
+    await i18n.changeLanguage('zh-CN')
+    expect([i18n.t('documents:names.record'), turnsCsv()]).toEqual(['会议记录', '发言明细（CSV 表格）'])
+    await i18n.changeLanguage('en')
+    expect([i18n.t('documents:names.record'), turnsCsv()]).toEqual(['Record', 'Turns (CSV table)'])
   })
 
   it.each(ERROR_MESSAGES)('%s has a message for every error code', (_language, messages) => {

@@ -305,7 +305,6 @@ export const en: Translation = {
   minutes: {
     export: 'Export',
     previewTitle: 'Export minutes and records',
-    documents: { minutes: 'Minutes', record: 'Record', volunteer: 'Volunteer activity record' },
     explain: {
       minutes: 'The minutes for the town party committee: attendance, agenda, what was said, suggestions, decisions and the closing summary.',
       record: 'The raw record: every remark word for word, the time the session closed, lines for the host’s and recorder’s signatures, and “page n of N” on every page.',
@@ -321,7 +320,7 @@ export const en: Translation = {
     otherFormats: 'Other formats',
     markdown: 'Markdown (for chat groups)',
     text: 'Plain text (.txt)',
-    turnsCsv: 'Turns (CSV table)',
+    turnsCsv: '{{document}} (CSV table)',
     hours: {
       title: 'Service hours',
       label: '{{name}} ({{role}})',

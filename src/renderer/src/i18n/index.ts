@@ -1,13 +1,20 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '@shared/domain'
+import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '@shared/i18n/documents'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const
+/** The UI's words (`translation`), and the documents' (`documents`, shared with core: the names of the documents). */
+export const resources = {
+  'zh-CN': { translation: zhCN, [DOCUMENTS_NS]: DOCUMENT_RESOURCES['zh-CN'] },
+  en: { translation: en, [DOCUMENTS_NS]: DOCUMENT_RESOURCES.en }
+} as const
 
 void i18n.use(initReactI18next).init({
   resources,
+  ns: ['translation', DOCUMENTS_NS],
+  defaultNS: 'translation',
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

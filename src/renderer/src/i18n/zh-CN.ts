@@ -304,7 +304,6 @@ export const zhCN = {
   minutes: {
     export: '导出',
     previewTitle: '导出会议纪要和记录',
-    documents: { minutes: '会议纪要', record: '会议记录', volunteer: '志愿服务活动记录' },
     explain: {
       minutes: '报送镇党委的纪要:参加人员、议程、发言要点、意见建议、议定事项和总结。',
       record: '原始记录:每条发言原文照录,附散会时间和主持人、记录人签字栏,每页注明第几页共几页。',
@@ -320,7 +319,7 @@ export const zhCN = {
     otherFormats: '其他格式',
     markdown: 'Markdown(发到群里)',
     text: '纯文本(.txt)',
-    turnsCsv: '发言明细（CSV 表格）',
+    turnsCsv: '{{document}}（CSV 表格）',
     hours: {
       title: '服务时长',
       label: '{{name}}（{{role}}）',

@@ -4,6 +4,7 @@ import { IconChevronDown, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from 
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRINTABLE_DOCUMENTS, type PrintableDocument } from '@shared/domain'
+import { DOCUMENTS_NS } from '@shared/i18n/documents'
 import type { AppError } from '@shared/result'
 import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'
@@ -21,7 +22,8 @@ type Format = 'docx' | 'pdf' | 'markdown' | 'text' | 'csv'
  * “Save as PDF” is one of the printers.
  */
 export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onClose: () => void }) {
-  const { t } = useTranslation()
+  // The documents' names are the documents' own words (documents:names), the ones in their titles and file names.
+  const { t } = useTranslation(['translation', DOCUMENTS_NS])
   const [document, setDocument] = useState<PrintableDocument>('minutes')
   const page = useChannel('minutes:print', { sessionId, document }, ['session:changed', 'remarks:changed', 'decisions:changed', 'settings:changed'])
   const [busy, setBusy] = useState(false)
@@ -73,7 +75,7 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
         mb="sm"
         value={document}
         onChange={(value) => setDocument(value as PrintableDocument)}
-        data={PRINTABLE_DOCUMENTS.map((value) => ({ value, label: t(`minutes.documents.${value}`) }))}
+        data={PRINTABLE_DOCUMENTS.map((value) => ({ value, label: t(`documents:names.${value}`) }))}
       />
       <Text size="sm" c="dimmed" mb="xs">
         {t(`minutes.explain.${document}`)}
@@ -101,11 +103,11 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>{t('minutes.documents.minutes')}</Menu.Label>
+              <Menu.Label>{t('documents:names.minutes')}</Menu.Label>
               <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
               <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
               <Menu.Divider />
-              <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv')}</Menu.Item>
+              <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv', { document: t('documents:names.turns') })}</Menu.Item>
             </Menu.Dropdown>
           </Menu>
           {inBrowser ? (
