@@ -26,46 +26,7 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
   const { t } = useTranslation(['translation', DOCUMENTS_NS])
   const [document, setDocument] = useState<PrintableDocument>('minutes')
   const page = useChannel('minutes:print', { sessionId, document }, ['session:changed', 'remarks:changed', 'decisions:changed', 'settings:changed'])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError>()
-  const inBrowser = transportName === 'http'
-
-  async function exportAs(which: PrintableDocument | 'turns', format: Format): Promise<void> {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const exported = await api.invoke('minutes:export', { sessionId, document: which, format })
-      if (!exported.ok) return setError(exported.error)
-      finishExport(exported.value)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  /** 打印 in the desktop app: the system's print dialog for this page. */
-  async function sendToPrinter(): Promise<void> {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const result = await api.invoke('minutes:sendToPrinter', { sessionId, document })
-      if (!result.ok) return setError(result.error)
-      if (result.value.printed) notifications.show({ color: 'green', message: t('minutes.printed') })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  function print(): void {
-    setError(undefined)
-    // The tab opens now, inside the click, so the browser does not block it; the page follows.
-    void printInNewTab(
-      () => api.invoke('minutes:print', { sessionId, document }),
-      () => notifications.show({ message: t('minutes.printHint'), autoClose: 15_000 })
-    ).then((problem) => {
-      if (problem === 'blocked') notifications.show({ color: 'yellow', message: t('minutes.popupBlocked') })
-      else if (problem) setError(problem)
-    })
-  }
+  const actions = useDocumentActions(sessionId, document)
 
   return (
     <Modal opened onClose={onClose} title={t('minutes.previewTitle')} size={920}>
@@ -90,45 +51,102 @@ export function MinutesPreview({ sessionId, onClose }: { sessionId: string; onCl
           !page.error && <Loading />
         )}
       </Box>
-      {error && <ErrorNotice error={error} />}
+      {actions.error && <ErrorNotice error={actions.error} />}
       <Group justify="space-between" mt="md">
         <Button variant="default" size="md" onClick={onClose}>
           {t('common.close')}
         </Button>
-        <Group gap="sm">
-          <Menu position="top-end">
-            <Menu.Target>
-              <Button size="md" variant="default" rightSection={<IconChevronDown size={16} />} disabled={busy}>
-                {t('minutes.otherFormats')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t('documents:names.minutes')}</Menu.Label>
-              <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
-              <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
-              <Menu.Divider />
-              <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv', { document: t('documents:names.turns') })}</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          {inBrowser ? (
-            <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={!page.data} onClick={print}>
-              {t('minutes.printPdf')}
-            </Button>
-          ) : (
-            <>
-              <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={busy || !page.data} onClick={() => void sendToPrinter()}>
-                {t('minutes.print')}
-              </Button>
-              <Button size="md" variant="default" leftSection={<IconFileTypePdf size={20} />} loading={busy} onClick={() => void exportAs(document, 'pdf')}>
-                {t('minutes.exportPdf')}
-              </Button>
-            </>
-          )}
-          <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={busy} onClick={() => void exportAs(document, 'docx')}>
-            {t('minutes.exportDocx')}
-          </Button>
-        </Group>
+        <ExportButtons document={document} actions={actions} pageReady={!!page.data} />
       </Group>
     </Modal>
+  )
+}
+
+type DocumentActions = ReturnType<typeof useDocumentActions>
+
+/** Export, print and print-in-a-tab for the document shown, one at a time, with the last failure. */
+function useDocumentActions(sessionId: string, document: PrintableDocument) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError>()
+
+  async function run(work: () => Promise<void>): Promise<void> {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await work()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const exportAs = (which: PrintableDocument | 'turns', format: Format) =>
+    run(async () => {
+      const exported = await api.invoke('minutes:export', { sessionId, document: which, format })
+      if (!exported.ok) return setError(exported.error)
+      finishExport(exported.value)
+    })
+
+  /** 打印 in the desktop app: the system's print dialog for this page. */
+  const sendToPrinter = () =>
+    run(async () => {
+      const result = await api.invoke('minutes:sendToPrinter', { sessionId, document })
+      if (!result.ok) return setError(result.error)
+      if (result.value.printed) notifications.show({ color: 'green', message: t('minutes.printed') })
+    })
+
+  function print(): void {
+    setError(undefined)
+    // The tab opens now, inside the click, so the browser does not block it; the page follows.
+    void printInNewTab(
+      () => api.invoke('minutes:print', { sessionId, document }),
+      () => notifications.show({ message: t('minutes.printHint'), autoClose: 15_000 })
+    ).then((problem) => {
+      if (problem === 'blocked') notifications.show({ color: 'yellow', message: t('minutes.popupBlocked') })
+      else if (problem) setError(problem)
+    })
+  }
+
+  return { busy, error, exportAs, sendToPrinter, print }
+}
+
+/** The other formats, printing (the print dialog, or a tab in a browser), PDF and .docx. */
+function ExportButtons({ document, actions, pageReady }: { document: PrintableDocument; actions: DocumentActions; pageReady: boolean }) {
+  const { t } = useTranslation(['translation', DOCUMENTS_NS])
+  const { busy, exportAs, sendToPrinter, print } = actions
+  return (
+    <Group gap="sm">
+      <Menu position="top-end">
+        <Menu.Target>
+          <Button size="md" variant="default" rightSection={<IconChevronDown size={16} />} disabled={busy}>
+            {t('minutes.otherFormats')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('documents:names.minutes')}</Menu.Label>
+          <Menu.Item onClick={() => void exportAs('minutes', 'markdown')}>{t('minutes.markdown')}</Menu.Item>
+          <Menu.Item onClick={() => void exportAs('minutes', 'text')}>{t('minutes.text')}</Menu.Item>
+          <Menu.Divider />
+          <Menu.Item onClick={() => void exportAs('turns', 'csv')}>{t('minutes.turnsCsv', { document: t('documents:names.turns') })}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {transportName === 'http' ? (
+        <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={!pageReady} onClick={print}>
+          {t('minutes.printPdf')}
+        </Button>
+      ) : (
+        <>
+          <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} disabled={busy || !pageReady} onClick={() => void sendToPrinter()}>
+            {t('minutes.print')}
+          </Button>
+          <Button size="md" variant="default" leftSection={<IconFileTypePdf size={20} />} loading={busy} onClick={() => void exportAs(document, 'pdf')}>
+            {t('minutes.exportPdf')}
+          </Button>
+        </>
+      )}
+      <Button size="md" leftSection={<IconFileTypeDocx size={20} />} loading={busy} onClick={() => void exportAs(document, 'docx')}>
+        {t('minutes.exportDocx')}
+      </Button>
+    </Group>
   )
 }
