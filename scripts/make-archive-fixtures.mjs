@@ -92,13 +92,34 @@ function insert(db, table, row) {
 /** From version `from` on, the columns of `extra`; before it, none (the column did not exist yet). */
 const since = (v, from, extra) => (v >= from ? extra : {})
 
-function fill(db, v) {
+function fill(db, v, images) {
   attendanceNumber = 500
   settings(db, v)
   people(db, v)
   themes(db, v)
   sessions(db, v)
   endedSession(db, v)
+  // 活动照片 came with version 6: tiny real images (tests/fixtures/images.ts), one chosen for the 志愿服务活动记录.
+  if (v >= 6) photos(db, images)
+}
+
+function photos(db, images) {
+  const photo = (n, sessionId, position, caption, file, width, height, chosen, minutes) =>
+    insert(db, 'session_photos', {
+      id: id(at(minutes), n),
+      session_id: sessionId,
+      position,
+      caption,
+      mime: file[0] === 0x89 ? 'image/png' : 'image/jpeg',
+      width,
+      height,
+      bytes: file,
+      in_volunteer_record: chosen ? 1 : 0,
+      created_at: at(minutes)
+    })
+  photo(901, S.ended, 0, '圆桌时间，温乐义发言', images.landscapeJpeg(24, 16), 24, 16, true, 34)
+  photo(902, S.ended, 1, '议定事项（截图）', images.chartPng(16, 12), 16, 12, false, 110)
+  photo(903, S.planned, 0, '', images.landscapeJpeg(16, 16), 16, 16, false, 120)
 }
 
 function settings(db, v) {
@@ -471,6 +492,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2))
   const { openDatabase } = await load('src/core/store/database.ts')
   const { MIGRATIONS, LATEST_SCHEMA_VERSION } = await load('src/core/store/migrations/index.ts')
+  const images = await load('tests/fixtures/images.ts')
   const versions = options.versions.length > 0 ? options.versions : Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1)
   for (const version of versions) {
     if (!Number.isInteger(version) || version < 1 || version > LATEST_SCHEMA_VERSION) {
@@ -489,7 +511,7 @@ async function main() {
       const file = join(work, `v${version}.sqlite`)
       const db = openDatabase(file, MIGRATIONS.slice(0, version))
       try {
-        db.transaction(() => fill(db, version))()
+        db.transaction(() => fill(db, version, images))()
         const broken = db.pragma('foreign_key_check')
         if (broken.length > 0) throw new Error(`v${version}: the data breaks foreign keys: ${JSON.stringify(broken)}`)
         const integrity = db.pragma('integrity_check', { simple: true })

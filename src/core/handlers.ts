@@ -6,6 +6,7 @@ import type { HandlersFor } from './handler-kinds'
 import { liveHandlers } from './live/handlers'
 import { minutesHandlers } from './minutes/handlers'
 import { peopleHandlers } from './people/handlers'
+import { photosHandlers } from './photos/handlers'
 import { remarksHandlers } from './remarks/handlers'
 import { searchHandlers } from './search/handlers'
 import { sessionsHandlers } from './sessions/handlers'
@@ -28,6 +29,7 @@ export const handlers = {
   ...liveHandlers,
   ...remarksHandlers,
   ...decisionsHandlers,
+  ...photosHandlers,
   ...minutesHandlers,
   ...searchHandlers
 } satisfies HandlersFor<Contract>

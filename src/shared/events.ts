@@ -8,6 +8,8 @@ export type ChangeEventName =
   /** A session's remarks changed (id = the session). */
   | 'remarks:changed'
   | 'decisions:changed'
+  /** A session's photos changed (id = the session). */
+  | 'photos:changed'
   /** A backup was made or the backups folder changed. */
   | 'backups:changed'
   /** The archive was replaced by a backup: every view reloads. */

@@ -75,7 +75,8 @@ export function demoPresent({ db }: ReadContext): boolean {
 
 const SESSION_USED = `status != 'planned'
   OR EXISTS (SELECT 1 FROM remarks r WHERE r.session_id = sessions.id)
-  OR EXISTS (SELECT 1 FROM decisions d WHERE d.session_id = sessions.id)`
+  OR EXISTS (SELECT 1 FROM decisions d WHERE d.session_id = sessions.id)
+  OR EXISTS (SELECT 1 FROM session_photos f WHERE f.session_id = sessions.id)`
 
 /** A person is in use when anything outside the removable demo session names them. */
 const personUsed = (removable: string) => `

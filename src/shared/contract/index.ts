@@ -6,6 +6,7 @@ import { demoContract } from './demo'
 import { liveContract } from './live'
 import { minutesContract } from './minutes'
 import { peopleContract } from './people'
+import { photosContract } from './photos'
 import { remarksContract } from './remarks'
 import { searchContract } from './search'
 import { sessionsContract } from './sessions'
@@ -44,6 +45,7 @@ export const contract = combineContracts(
   liveContract,
   remarksContract,
   decisionsContract,
+  photosContract,
   minutesContract,
   searchContract
 )

@@ -49,7 +49,7 @@ export class NoGenerator extends Error {
   }
 }
 
-export const ID_KINDS = ['person', 'theme', 'session', 'segment', 'turn', 'remark', 'decision'] as const
+export const ID_KINDS = ['person', 'theme', 'session', 'segment', 'turn', 'remark', 'decision', 'photo'] as const
 export type IdKind = (typeof ID_KINDS)[number]
 
 /**
@@ -65,6 +65,8 @@ export interface Pools {
   savedPaths: string[]
   /** Roster files (base64): CSV and .xlsx that parse, and ones that do not. */
   rosterFiles: string[]
+  /** Image files (base64): JPEG and PNG that core takes, and ones it refuses (too many pixels, cut short). */
+  photoFiles: string[]
 }
 
 /** Hints for fields whose meaning the schema does not say, by `channel.path` or by field name. */
@@ -310,7 +312,7 @@ export function idKindOf(channel: string, field: string | undefined): IdKind | n
   if (/^turn/.test(field)) return 'turn'
   if (field !== 'id') return null
   const domain = channel.split(':')[0]
-  const kinds: Record<string, IdKind> = { people: 'person', themes: 'theme', sessions: 'session', remarks: 'remark', decisions: 'decision' }
+  const kinds: Record<string, IdKind> = { people: 'person', themes: 'theme', sessions: 'session', remarks: 'remark', decisions: 'decision', photos: 'photo' }
   return kinds[domain!] ?? null
 }
 
@@ -352,6 +354,13 @@ const HINTS: Record<string, Hint> = {
       { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }).map(base64Of) },
       { weight: 2, arbitrary: hostileText.map((text) => Buffer.from(`姓名,性别,电话\n${text},男,${text}\n`, 'utf8').toString('base64')) },
       { weight: 1, arbitrary: fc.constantFrom('', '=', '====', '!!!!', 'not base64 at all', '\u0000', 'UEsDBA==', 'JVBERi0=', '0M8R4KGxGuE=') }
+    ),
+  'photos:add.contentBase64': (pools) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...pools.photoFiles) },
+      { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }).map(base64Of) },
+      { weight: 1, arbitrary: fc.constantFrom(...pools.rosterFiles) },
+      { weight: 1, arbitrary: fc.constantFrom('', '=', '====', 'not base64 at all', '/9j/', 'iVBORw0KGgo=') }
     ),
   turnId: (pools) => fc.oneof({ weight: 5, arbitrary: idArbitrary(pools, 'turn') }, { weight: 1, arbitrary: hostileText }),
   'backups:restore.name': (pools) =>

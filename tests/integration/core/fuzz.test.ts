@@ -10,6 +10,7 @@ import { createCore } from '../../../src/core/core'
 import { CHANNELS, contract, type Channel } from '../../../src/shared/contract'
 import type { ChangeEvent } from '../../../src/shared/events'
 import type { ErrorCode, Result } from '../../../src/shared/result'
+import { chartPng, jpegBytes, landscapeJpeg, pngBytes } from '../../fixtures/images'
 import { csvBase64, xlsxBase64, zipBytes } from '../../fixtures/rosters'
 import { APP_VERSION, onCleanup, recordEvents, runCleanups, tempDir, testCore, valueOf } from '../../helpers'
 import { ID_KINDS, idKindOf, inputArbitrary, NoGenerator, type IdKind, type Pools } from './fuzz-arbitraries'
@@ -52,7 +53,7 @@ const MINUTE = 60_000
 
 // ---------------------------------------------------------------------------------------------------------
 // The archive every channel starts from: the demo, plus a session live, one ended, one cancelled, an
-// archived person, an unused theme, remarks (one deleted), decisions, a draft and a backup.
+// archived person, an unused theme, remarks (one deleted), decisions, a draft, photos and a backup.
 
 interface Template {
   folder: string
@@ -136,6 +137,21 @@ async function buildTemplate(): Promise<Template> {
   note('segment', ...ended.agenda.map((segment) => segment.id))
   note('decision', endedDecision.id)
 
+  // 活动照片 on the live and the ended session, one chosen for the 志愿服务活动记录.
+  const photoFiles = [
+    landscapeJpeg(32, 24),
+    chartPng(24, 16),
+    jpegBytes(1921, 8, () => [0, 0, 0]),
+    pngBytes(2, 1921, () => [0, 0, 0]),
+    landscapeJpeg(16, 16).subarray(0, 40),
+    chartPng(8, 8).subarray(0, 30)
+  ].map((bytes) => Buffer.from(bytes).toString('base64'))
+  for (const sessionId of [live.id, ended.id]) {
+    const photo = valueOf(await core.invoke('photos:add', { sessionId, contentBase64: photoFiles[0]!, caption: '<b>合影</b> =1+1' }))
+    valueOf(await core.invoke('photos:update', { id: photo.id, inVolunteerRecord: true }))
+    note('photo', photo.id, valueOf(await core.invoke('photos:add', { sessionId, contentBase64: photoFiles[1]! })).id)
+  }
+
   const { backup } = valueOf(await core.invoke('backups:create', {}))
   await core.idle()
   core.close()
@@ -156,7 +172,7 @@ async function buildTemplate(): Promise<Template> {
   ]
 
   const idLists = Object.fromEntries(ID_KINDS.map((kind) => [kind, [...ids[kind]]])) as Record<IdKind, string[]>
-  return { folder, pools: { ids: idLists, backupNames: [backup.name], rosterFiles } }
+  return { folder, pools: { ids: idLists, backupNames: [backup.name], rosterFiles, photoFiles } }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -298,7 +314,8 @@ async function archiveUnderTest({ slowDesktop = false } = {}) {
     ids: Object.fromEntries(ID_KINDS.map((kind) => [kind, [...template.pools.ids[kind]]])) as Record<IdKind, string[]>,
     backupNames: [...template.pools.backupNames],
     savedPaths: [saved.path],
-    rosterFiles: template.pools.rosterFiles
+    rosterFiles: template.pools.rosterFiles,
+    photoFiles: template.pools.photoFiles
   }
 
   /** Calls the channel; the answer must be a Result, and a failure a typed one. Counted under `countAs`. */
@@ -419,7 +436,7 @@ const TOGETHER_RUNS = RUNS === null ? 80 : RUNS
 describe('fuzzing every channel of the contract', () => {
   it('has a generator for every channel', () => {
     const ids = Object.fromEntries(ID_KINDS.map((kind) => [kind, ['00000000-0000-0000-0000-000000000000']])) as Record<IdKind, string[]>
-    const pools: Pools = { ids, backupNames: ['x'], savedPaths: ['/x'], rosterFiles: ['eA=='] }
+    const pools: Pools = { ids, backupNames: ['x'], savedPaths: ['/x'], rosterFiles: ['eA=='], photoFiles: ['eA=='] }
     const missing: string[] = []
     for (const channel of CHANNELS) {
       try {

@@ -94,6 +94,7 @@ function expectedCounts(version: number): Record<string, number> {
     decisions: 2
   }
   if (version >= 4) counts.remark_drafts = 1
+  if (version >= 6) counts.session_photos = 3
   return counts
 }
 
@@ -395,6 +396,27 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
     expect(settings.remarkTags).toEqual(version >= 4 ? [...DEFAULT_REMARK_TAGS, '民生'] : DEFAULT_REMARK_TAGS)
 
     expect(await call('app:info', {})).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, demoPresent: version >= 2 })
+  })
+
+  it(version >= 6 ? 'photos: as they were attached, with their bytes' : 'photos: none before version 6, and the sessions take them', async () => {
+    const sessions = await call('sessions:list', { when: 'all' })
+    const idOf = (title: string) => sessions.find((session) => session.title === title)!.id
+    const photos = await call('photos:list', { sessionId: idOf(ENDED_TITLE) })
+    expect(photos.map(({ position, caption, mime, width, height, inVolunteerRecord }) => ({ position, caption, mime, width, height, inVolunteerRecord }))).toEqual(
+      version >= 6
+        ? [
+            { position: 0, caption: '圆桌时间，温乐义发言', mime: 'image/jpeg', width: 24, height: 16, inVolunteerRecord: true },
+            { position: 1, caption: '议定事项（截图）', mime: 'image/png', width: 16, height: 12, inVolunteerRecord: false }
+          ]
+        : []
+    )
+    expect(await call('photos:list', { sessionId: idOf(PLANNED_TITLE) })).toHaveLength(version >= 6 ? 1 : 0)
+    for (const photo of photos) {
+      const content = await call('photos:get', { id: photo.id })
+      expect(Buffer.from(content.contentBase64, 'base64').length).toBe(photo.size)
+    }
+    const cancelled = await core.invoke('photos:list', { sessionId: idOf(CANCELLED_TITLE) })
+    expect(valueOf(cancelled)).toEqual([])
   })
 
   it('leaves the committed fixture byte for byte as it was', () => {

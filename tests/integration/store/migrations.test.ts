@@ -24,7 +24,8 @@ const DOMAIN_TABLES = [
   'remark_drafts',
   'remarks_fts',
   'themes_fts',
-  'decisions'
+  'decisions',
+  'session_photos'
 ]
 
 afterEach(runCleanups)

@@ -4,6 +4,7 @@ import { demoFlags } from './002-demo-flags'
 import { turnKinds } from './003-turn-kinds'
 import { remarksAndSearch } from './004-remarks-search'
 import { attendanceTruth } from './005-attendance-truth'
+import { photos } from './006-photos'
 
 export interface Migration {
   run: (db: Database) => void
@@ -23,7 +24,8 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   demoFlags,
   { run: turnKinds, foreignKeysOff: true },
   remarksAndSearch,
-  attendanceTruth
+  attendanceTruth,
+  photos
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -540,6 +540,44 @@ export const en: Translation = {
     remarkTags: 'Quick tags for remarks',
     remarkTagsDescription: 'Tags the note-taker adds with one key (Ctrl+1, Ctrl+2 … in this order).'
   },
+  photos: {
+    title: 'Activity photos',
+    add: 'Add photos',
+    dropHint: 'Drop photos here, or choose them with “Add photos” (several at once). Each is scaled so its longer side is at most 1920 px and kept in the archive; backups include them.',
+    dropNow: 'Release to add these photos',
+    dropZone: 'Drop photos here',
+    empty: 'No photos yet.',
+    adding: 'Adding photos ({{done}}/{{count}})…',
+    added: 'Photos added: {{count}}',
+    photo: 'Photo {{number}}',
+    caption: 'Caption',
+    captionFor: 'Caption of photo {{number}}',
+    captionPlaceholder: 'e.g. Roundtable time: a villagers’ representative speaks',
+    forVolunteerRecord: 'Use in the volunteer service record',
+    chosen: '{{count}} chosen for the volunteer service record (2–4 are needed, at most 4).',
+    moveEarlier: 'Move photo {{number}} earlier',
+    moveLater: 'Move photo {{number}} later',
+    delete: 'Delete photo {{number}}',
+    deleteTitle: 'Delete this photo?',
+    deleteMessage: 'The photo and its caption will be removed from the archive. This cannot be undone (earlier backups still hold it).',
+    deleteConfirm: 'Delete photo',
+    cancelled: 'The session was cancelled: photos can no longer be added or changed.',
+    notAdded: 'These photos were not added:',
+    notAddedItem: '{{name}}: {{problem}}',
+    problems: {
+      not_image: 'not a picture (JPEG, PNG and other images can be added)',
+      too_large: 'too large, even after scaling down'
+    },
+    refused: {
+      photo_not_image: 'Only JPEG or PNG photos can be kept.',
+      photo_unreadable: 'The size of this photo cannot be read; the file may be damaged.',
+      photo_too_large: 'The photo is too large: at most {{max}} KB each.',
+      photo_too_many_pixels: 'The photo is too large: its longer side may be at most {{max}} px.',
+      photos_full: 'A session keeps at most {{max}} photos.',
+      volunteer_photos_full: 'The volunteer service record uses at most {{max}} photos: untick another one first.',
+      session_cancelled: 'The session was cancelled: photos cannot be added or changed.'
+    }
+  },
   errors: {
     pageFailed: 'This page could not be shown',
     pageFailedHelp: 'Your data is not affected. Go back, or open another page; if it happens every time, send the details below to support.',

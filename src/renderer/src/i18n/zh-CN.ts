@@ -539,6 +539,44 @@ export const zhCN = {
     remarkTags: '发言记录快捷标签',
     remarkTagsDescription: '记录发言时可一键加上的标签(Ctrl+1、Ctrl+2…依次对应)。'
   },
+  photos: {
+    title: '活动照片',
+    add: '添加照片',
+    dropHint: '把照片拖到这里，或点“添加照片”选择（可多选）。照片缩小到长边不超过1920像素后存入档案，备份时一并备份。',
+    dropNow: '松开鼠标，添加这些照片',
+    dropZone: '照片拖放区',
+    empty: '还没有照片。',
+    adding: '正在添加照片（{{done}}/{{count}}）…',
+    added: '已添加 {{count}} 张照片',
+    photo: '照片 {{number}}',
+    caption: '说明',
+    captionFor: '照片 {{number}} 的说明',
+    captionPlaceholder: '例如：圆桌时间，村民代表发言',
+    forVolunteerRecord: '用于志愿服务活动记录',
+    chosen: '已选 {{count}} 张用于志愿服务活动记录（需2–4张，最多4张）。',
+    moveEarlier: '照片 {{number}} 前移',
+    moveLater: '照片 {{number}} 后移',
+    delete: '删除照片 {{number}}',
+    deleteTitle: '删除这张照片？',
+    deleteMessage: '照片和它的说明将从档案中删除，不能撤销（以前的备份里仍有这张照片）。',
+    deleteConfirm: '删除照片',
+    cancelled: '场次已取消，不能再添加或修改照片。',
+    notAdded: '下面的照片没有添加：',
+    notAddedItem: '{{name}}：{{problem}}',
+    problems: {
+      not_image: '不是照片文件（可以添加 JPEG、PNG 等图片）',
+      too_large: '照片太大，缩小后仍超过限制'
+    },
+    refused: {
+      photo_not_image: '只能保存 JPEG 或 PNG 照片。',
+      photo_unreadable: '读不出这张照片的尺寸，文件可能已损坏。',
+      photo_too_large: '照片太大：每张不能超过 {{max}} KB。',
+      photo_too_many_pixels: '照片太大：长边不能超过 {{max}} 像素。',
+      photos_full: '一个场次最多保存 {{max}} 张照片。',
+      volunteer_photos_full: '志愿服务活动记录最多用 {{max}} 张照片，请先取消另一张。',
+      session_cancelled: '场次已取消，不能添加或修改照片。'
+    }
+  },
   errors: {
     pageFailed: '这个页面没能显示出来',
     pageFailedHelp: '数据没有受影响。可以返回上一页，或换到其他页面继续使用；如果每次都出现，请把下面的信息发给技术支持。',

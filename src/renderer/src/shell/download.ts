@@ -13,8 +13,8 @@ export function downloadFile(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** A chosen file as base64, to send through the contract. */
-export async function fileToBase64(file: File): Promise<string> {
+/** A chosen file (or any blob) as base64, to send through the contract. */
+export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))

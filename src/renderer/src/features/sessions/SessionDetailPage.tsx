@@ -18,6 +18,7 @@ import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { DecisionForm } from '../decisions/DecisionForm'
 import { MinutesPreview } from '../minutes/MinutesPreview'
+import { PhotosCard } from '../photos/PhotosCard'
 import { DecisionTable } from '../decisions/DecisionTable'
 import { RemarkList } from '../remarks/RemarkList'
 import { SessionAttendance } from './SessionAttendance'
@@ -54,6 +55,7 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
             <SessionReview session={session} />
           </>
         )}
+        <PhotosCard session={session} />
       </Stack>
       {exporting && <MinutesPreview sessionId={session.id} onClose={() => setExporting(false)} />}
       {cancelling && (
