@@ -65,7 +65,7 @@ test('volunteers’ hours are corrected in the 导出 dialog, in half hours, and
   // Everyone is checked in: 开始场次 asks nothing.
   await startSession(page)
   await page.getByRole('button', { name: '结束场次' }).click()
-  await page.getByRole('dialog', { name: '结束这个场次?' }).getByRole('button', { name: '结束场次' }).click()
+  await page.getByRole('dialog', { name: '结束这个场次？' }).getByRole('button', { name: '结束场次' }).click()
   await page.getByRole('button', { name: '返回场次' }).click()
   await page.getByRole('button', { name: '导出' }).click()
   const dialog = page.getByRole('dialog', { name: '导出会议纪要和记录' })

@@ -36,10 +36,10 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await page.keyboard.press('Enter')
   await expect(checkIn).toContainText('高明')
   await expect(page.getByText('实到 3 人')).toBeVisible()
-  await expect(page.getByRole('button', { name: '9 号座位:高明,出席' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '9 号座位：高明，出席' })).toBeVisible()
 
   const projector = await app.openProjector(sessionId)
-  await expect(projector.getByTestId('projector-theme')).toHaveText('加快构建新发展格局,把握未来发展主动权')
+  await expect(projector.getByTestId('projector-theme')).toHaveText('加快构建新发展格局，把握未来发展主动权')
 
   // Six invitees are neither checked in nor absent: starting asks what to do, and 全部标为出席 marks them.
   await press(page.getByRole('button', { name: '开始场次' }))
@@ -79,9 +79,9 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await expect(current(page)).toHaveText('赵海云')
   await page.keyboard.press('d') // 赵海云 comes back at the end of the round
   await expect(current(page)).toHaveText('温乐义')
-  await expect(page.getByRole('button', { name: '3 号座位:赵海云,暂缓' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '3 号座位：赵海云，暂缓' })).toBeVisible()
   await page.keyboard.press('h') // 举手插话: 王晓雪 speaks right after 温乐义
-  await expect(page.getByRole('textbox', { name: '输入姓名,回车选第一位' })).toBeFocused()
+  await expect(page.getByRole('textbox', { name: '输入姓名，回车选第一位' })).toBeFocused()
   await page.keyboard.type('王晓雪')
   await page.keyboard.press('Enter')
   await expect(projector.getByTestId('projector-next')).toHaveText('王晓雪')
@@ -108,28 +108,28 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   }
   await page.keyboard.press('Space')
   await expect(current(page)).toHaveText('暂无人发言')
-  await expect(page.getByText('第 1 轮已结束:可以再来一轮,或进入自由讨论。')).toBeVisible()
+  await expect(page.getByText('第 1 轮已结束：可以再来一轮，或进入自由讨论。')).toBeVisible()
   for (const [seat, status] of [
-    ['1 号座位:任肖彤', '已发言'],
-    ['2 号座位:李芳', '跳过'],
-    ['3 号座位:赵海云', '已发言'],
-    ['6 号座位:张秀兰', '缺席'],
-    ['9 号座位:高明', '已发言']
+    ['1 号座位：任肖彤', '已发言'],
+    ['2 号座位：李芳', '跳过'],
+    ['3 号座位：赵海云', '已发言'],
+    ['6 号座位：张秀兰', '缺席'],
+    ['9 号座位：高明', '已发言']
   ] as const) {
-    await expect(page.getByRole('button', { name: `${seat},${status}` })).toBeVisible()
+    await expect(page.getByRole('button', { name: `${seat}，${status}` })).toBeVisible()
   }
 
   // The whole state survives a restart: same phase, same round, nobody holding the mic.
   const restarted = await app.restart()
   await goTo(restarted, `#/sessions/${sessionId}/live`)
-  await expect(restarted.getByText('第 1 轮已结束:可以再来一轮,或进入自由讨论。')).toBeVisible()
-  await expect(restarted.getByRole('button', { name: '3 号座位:赵海云,已发言' })).toBeVisible()
+  await expect(restarted.getByText('第 1 轮已结束：可以再来一轮，或进入自由讨论。')).toBeVisible()
+  await expect(restarted.getByRole('button', { name: '3 号座位：赵海云，已发言' })).toBeVisible()
 
   // 总结, then 结束场次 (confirmed, since it cannot be undone).
   await restarted.keyboard.press('PageDown')
   await expect(restarted.getByRole('tab', { name: '现场' })).toBeVisible()
   await press(restarted.getByRole('button', { name: '结束场次' }))
-  const dialog = restarted.getByRole('dialog', { name: '结束这个场次?' })
+  const dialog = restarted.getByRole('dialog', { name: '结束这个场次？' })
   await press(dialog.getByRole('button', { name: '结束场次' }))
   await expect(restarted.getByText('场次已结束')).toBeVisible()
 
@@ -144,7 +144,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await expect(sheet).toContainText('缺席人员：张秀兰（外出务工）')
   await restarted.screenshot({ path: 'docs/screenshots/minutes-preview.png' })
   await preview.getByText('会议记录', { exact: true }).click()
-  await expect(sheet).toContainText('记录人(签字)')
+  await expect(sheet).toContainText('记录人（签字）')
   await expect(sheet).toContainText('散会。')
   if (app.mode === 'web') {
     // (In Electron the same buttons open the system's save dialog, which a test cannot answer.)
@@ -170,7 +170,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
 
   // Review: a 议定事项 with an owner and a due date, the closing summary; then followed up across sessions.
   await addDecision(restarted, { text: '协调光伏板安装场地', owner: '温乐义', due: '2030-09-30' })
-  await restarted.getByRole('textbox', { name: '总结' }).fill('大家畅所欲言,会后逐项落实。')
+  await restarted.getByRole('textbox', { name: '总结' }).fill('大家畅所欲言，会后逐项落实。')
   await restarted.getByRole('region', { name: '总结' }).getByRole('button', { name: '保存' }).click()
   await expect(restarted.getByText('总结已保存')).toBeVisible()
   await restarted.getByRole('link', { name: '议定事项' }).click()
@@ -195,7 +195,7 @@ test('a live session resumes exactly after a restart, with the speaker’s time 
   page = await app.restart()
   await goTo(page, `#/sessions/${sessionId}/live`)
   await expect(current(page)).toHaveText('赵海云')
-  await expect(page.getByRole('button', { name: '2 号座位:李芳,暂缓' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '2 号座位：李芳，暂缓' })).toBeVisible()
   // Elapsed time kept running while the app was closed: the 3:00 limit shows at most 2:57 left.
   const timer = page.getByRole('timer', { name: '剩余时间' })
   await expect(timer).toContainText(/2:(5[0-7]|[0-4]\d)/)

@@ -37,7 +37,7 @@ export const withAside = (words: DocumentWords, text: string, aside: string): st
 
 /** 一、参加人员 / 1. Attendance. */
 export function numberedSection(words: DocumentWords, n: number, heading: string): string {
-  return words('numberedSection', { number: words('sectionNumbers').split(',')[n - 1] ?? String(n), heading })
+  return words('numberedSection', { number: words('sectionNumbers').split(' ')[n - 1] ?? String(n), heading })
 }
 
 /**

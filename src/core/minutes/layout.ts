@@ -77,7 +77,11 @@ const attendanceBlocks = (minutes: Minutes, language: Language): Block[] => atte
 function agendaBlocks(minutes: Minutes, w: DocumentWords): Block[] {
   return minutes.agenda.map((item, index) =>
     paragraph(
-      `${index + 1}. ${w(`agenda.kinds.${item.kind}`)}${item.lecturer ? `:${item.lecturer}` : ''}${item.topic ? `,${item.topic}` : item.title ? `,${item.title}` : ''}(${item.plannedMinutes}${w('agenda.minutes')})`
+      `${index + 1}. ${withAside(
+        w,
+        `${w(`agenda.kinds.${item.kind}`)}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${item.topic || item.title ? `${w('clauseSeparator')}${item.topic || item.title}` : ''}`,
+        `${item.plannedMinutes}${w('agenda.minutes')}`
+      )}`
     )
   )
 }
@@ -86,7 +90,7 @@ function decisionBlocks(minutes: Minutes, w: DocumentWords): Block[] {
   if (!minutes.decisions.length) return [paragraph(w('none'))]
   return minutes.decisions.map((item, index) =>
     paragraph(
-      `${index + 1}. ${item.text}${item.owner ? `(${w('fields.owner')}:${item.owner})` : ''}${item.dueDate ? `(${w('fields.due')}:${item.dueDate})` : ''}${item.done ? `[${w('fields.done')}]` : ''}`
+      `${index + 1}. ${item.text}${decisionAsides(w, item)}`
     )
   )
 }
@@ -97,25 +101,25 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
   const title = `${minutes.title}${w('names.minutes')}`
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    paragraph(`${w('fields.theme')}:${minutes.theme ?? minutes.title}`),
-    paragraph(`${w('fields.time')}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${w('fields.venue')}:${minutes.venue}`),
-    paragraph(`${w('roles.host')}:${minutes.host ?? w('none')}`),
-    paragraph(`${w('roles.recorder')}:${minutes.recorder ?? w('none')}`),
-    ...(minutes.organiser ? [paragraph(`${w('fields.organiser')}:${minutes.organiser}`)] : []),
+    paragraph(`${w('fields.theme')}${w('colon')}${minutes.theme ?? minutes.title}`),
+    paragraph(`${w('fields.time')}${w('colon')}${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${w('fields.venue')}${w('colon')}${minutes.venue}`),
+    paragraph(`${w('roles.host')}${w('colon')}${minutes.host ?? w('none')}`),
+    paragraph(`${w('roles.recorder')}${w('colon')}${minutes.recorder ?? w('none')}`),
+    ...(minutes.organiser ? [paragraph(`${w('fields.organiser')}${w('colon')}${minutes.organiser}`)] : []),
     heading(numberedSection(w, 1, w('attendance.heading'))),
     ...attendanceBlocks(minutes, language),
     heading(numberedSection(w, 2, w('headings.agenda'))),
     ...agendaBlocks(minutes, w),
     heading(numberedSection(w, 3, w('headings.study'))),
-    ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${item.lecturer}${item.place ? `(${item.place})` : ''}:${item.topic}`)),
+    ...minutes.study.map((item) => paragraph(`${clockPrefix(item.startedAt, item.endedAt)}${withAside(w, item.lecturer, item.place)}${w('colon')}${item.topic}`)),
     heading(numberedSection(w, 4, w('headings.roundtable'))),
     ...minutes.speakers.flatMap((speaker) => [
-      speakerLine(`${speaker.name}${speaker.place ? `(${speaker.place})` : ''}`, speaker.remarks.length),
+      speakerLine(withAside(w, speaker.name, speaker.place), speaker.remarks.length),
       ...speaker.remarks.map((remark) => paragraph(remark.text))
     ]),
     heading(numberedSection(w, 5, w('headings.suggestions'))),
-    ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${item.speaker}(${item.tag}):${item.text}`)) : [paragraph(w('none'))]),
+    ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${withAside(w, item.speaker, item.tag)}${w('colon')}${item.text}`)) : [paragraph(w('none'))]),
     heading(numberedSection(w, 6, w('headings.decisions'))),
     ...decisionBlocks(minutes, w),
     heading(numberedSection(w, 7, w('headings.summary'))),
@@ -193,11 +197,11 @@ export function volunteerLayout(minutes: Minutes, language: Language): DocumentL
   const title = w('names.volunteer')
   const blocks: Block[] = [
     { kind: 'title', text: title },
-    paragraph(`${w('volunteer.activity')}:${minutes.title}`),
-    paragraph(`${w('volunteer.project')}:${w('volunteer.projectName')}`),
-    paragraph(`${w('fields.time')}:${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
-    paragraph(`${w('fields.venue')}:${minutes.venue}`),
-    paragraph(`${w('volunteer.team')}:${minutes.organiser || w('none')}`),
+    paragraph(`${w('volunteer.activity')}${w('colon')}${minutes.title}`),
+    paragraph(`${w('volunteer.project')}${w('colon')}${w('volunteer.projectName')}`),
+    paragraph(`${w('fields.time')}${w('colon')}${formatChinaSpan(minutes.startsAt, minutes.endsAt, language)}`),
+    paragraph(`${w('fields.venue')}${w('colon')}${minutes.venue}`),
+    paragraph(`${w('volunteer.team')}${w('colon')}${minutes.organiser || w('none')}`),
     heading(w('volunteer.heading')),
     ...minutes.volunteers.map((volunteer) =>
       paragraph(`${withAside(w, volunteer.name, w(`roles.${volunteer.role}`))}${w('colon')}${w('volunteer.hours', { hours: volunteer.hours })}`)
@@ -205,12 +209,20 @@ export function volunteerLayout(minutes: Minutes, language: Language): DocumentL
     heading(w('volunteer.reached')),
     paragraph(w('volunteer.served', { people: minutes.served })),
     heading(w('volunteer.content')),
-    paragraph(`${w('fields.theme')}:${minutes.theme ?? minutes.title}`),
-    ...minutes.study.map((item) => paragraph(`${item.lecturer}:${item.topic}`)),
+    paragraph(`${w('fields.theme')}${w('colon')}${minutes.theme ?? minutes.title}`),
+    ...minutes.study.map((item) => paragraph(`${item.lecturer}${w('colon')}${item.topic}`)),
     paragraph(statistics(minutes, language)),
     heading(w('volunteer.outcome')),
     paragraph(minutes.summary || w('none')),
     ...minutes.decisions.map((item, index) => paragraph(`${index + 1}. ${item.text}`))
   ]
   return { title, blocks, footer: 'page' }
+}
+
+/** After a 议定事项: who follows it up, by when, and whether it is done, each in its own brackets. */
+export function decisionAsides(w: DocumentWords, item: { owner: string; dueDate: string | null; done: boolean }): string {
+  const owner = item.owner ? w('aside', { text: '', aside: `${w('fields.owner')}${w('colon')}${item.owner}` }) : ''
+  const due = item.dueDate ? w('aside', { text: '', aside: `${w('fields.due')}${w('colon')}${item.dueDate}` }) : ''
+  const done = item.done ? w('aside', { text: '', aside: w('fields.done') }) : ''
+  return `${owner}${due}${done}`
 }

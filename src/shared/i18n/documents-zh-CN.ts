@@ -10,12 +10,13 @@ export const documentsZhCN = {
   /** In every file name: 2025-08-21-思想圆桌派-会议纪要.docx. */
   project: '思想圆桌派',
   colon: '：',
+  clauseSeparator: '，',
   listSeparator: '、',
   none: '无',
   /** A name with what tells it apart or explains it: a place, a reason for absence, a role. */
   aside: '{{text}}（{{aside}}）',
   /** The numbers of the sections, as the language counts them; past the last, digits. */
-  sectionNumbers: '一,二,三,四,五,六,七,八,九,十',
+  sectionNumbers: '一 二 三 四 五 六 七 八 九 十',
   numberedSection: '{{number}}、{{heading}}',
   fields: { theme: '主题', time: '时间', venue: '地点', organiser: '组织单位', owner: '负责人', due: '完成期限', done: '已完成' },
   roles: { host: '主持人', recorder: '记录人', lecturer: '宣讲志愿者' },
@@ -31,8 +32,8 @@ export const documentsZhCN = {
   },
   headings: {
     agenda: '议程',
-    study: '第一阶段:学习研讨',
-    roundtable: '第二阶段:圆桌时间',
+    study: '第一阶段：学习研讨',
+    roundtable: '第二阶段：圆桌时间',
     suggestions: '意见建议',
     decisions: '议定事项',
     summary: '总结',
@@ -40,7 +41,7 @@ export const documentsZhCN = {
     statistics: '发言情况'
   },
   agenda: { kinds: { study: '学习研讨', roundtable: '圆桌时间', other: '其他' }, minutes: '分钟' },
-  statistics: '共{{speakers}}人发言{{turns}}次,发言总时长{{total}},平均每次{{average}},掌声{{applause}}次。',
+  statistics: '共{{speakers}}人发言{{turns}}次，发言总时长{{total}}，平均每次{{average}}，掌声{{applause}}次。',
   record: {
     sections: { before: '会前', after: '会后补记', closing: '总结' },
     turn: '{{who}} {{time}} 发言 {{duration}}',
@@ -50,7 +51,7 @@ export const documentsZhCN = {
     moment: '{{who}} {{time}} 发言',
     marks: { raised_hand: '（举手插话）', again: '（再次发言）', skipped: '（跳过）', deferred: '（暂缓）', declined: '（不发言）' },
     adjourned: '{{time}} 散会。',
-    signatures: '主持人(签字):____________    记录人(签字):____________',
+    signatures: '主持人（签字）：____________    记录人（签字）：____________',
     pageOf: '第 {{page}} 页 共 {{pages}} 页'
   },
   volunteer: {
@@ -66,7 +67,7 @@ export const documentsZhCN = {
     outcome: '活动成效'
   },
   turns: {
-    columns: { speaker: '发言人', part: '环节', round: '轮次', kind: '类型', outcome: '结果', started: '开始时间', seconds: '时长(秒)', applause: '掌声' },
+    columns: { speaker: '发言人', part: '环节', round: '轮次', kind: '类型', outcome: '结果', started: '开始时间', seconds: '时长（秒）', applause: '掌声' },
     kinds: { study: '学习研讨', round: '轮流发言', raised_hand: '举手插话', again: '再次发言' },
     outcomes: { speaking: '发言中', spoken: '已发言', skipped: '跳过', deferred: '暂缓', declined: '不发言' }
   },

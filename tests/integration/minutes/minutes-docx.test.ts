@@ -51,7 +51,7 @@ describe('会议纪要 as .docx', () => {
 
   it('uses the user’s language for the headings', async () => {
     const { file, paragraphs } = await demoDocx('minutes', async (core) => valueOf(await core.invoke('settings:update', { language: 'en' })))
-    expect(paragraphs).toContain('Host:任肖彤')
+    expect(paragraphs).toContain('Host: 任肖彤')
     expect(paragraphs).toContain('2. Agenda')
     expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Minutes.docx')
   })
@@ -77,7 +77,7 @@ describe('the same minutes for chat groups and spreadsheets', () => {
     const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'turns', format: 'csv' }))
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-发言明细.csv')
     const csv = exportedBytes(file, 'download').toString('utf8')
-    expect(csv.startsWith('\uFEFF发言人,环节,轮次,类型,结果,开始时间,时长(秒),掌声\r\n')).toBe(true)
+    expect(csv.startsWith('\uFEFF发言人,环节,轮次,类型,结果,开始时间,时长（秒）,掌声\r\n')).toBe(true)
     const rows = csv.trim().split('\r\n').slice(1)
     expect(rows[0]).toBe('李芳,学习研讨,,学习研讨,已发言,2025-08-21 14:30:00,1800,0')
     expect(rows.find((row) => row.startsWith('温乐义'))).toBe('温乐义,圆桌时间,1,轮流发言,已发言,2025-08-21 15:38:00,240,1')
@@ -132,7 +132,7 @@ describe('the .docx page after GB/T 9704', () => {
     expect(title).toContain('w:eastAsia="方正小标宋简体"')
     expect(title).toContain('<w:sz w:val="44"/>')
     expect(title).toContain('<w:jc w:val="center"/>')
-    const body = withText('主持人:任肖彤')
+    const body = withText('主持人：任肖彤')
     expect(body).toContain('w:eastAsia="仿宋"')
     expect(body).toContain('<w:sz w:val="32"/>')
     expect(body).toMatch(/<w:spacing [^>]*w:line="560"[^>]*w:lineRule="exact"/)
@@ -146,7 +146,7 @@ describe('会议记录 as .docx', () => {
     expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.docx')
     const order = [
       '示例场次 · 思想圆桌派会议记录',
-      '主题：加快构建新发展格局,把握未来发展主动权',
+      '主题：加快构建新发展格局，把握未来发展主动权',
       '应到9人，实到8人，缺席1人。',
       '缺席人员：张秀兰（外出务工）',
       '议程',
@@ -162,11 +162,11 @@ describe('会议记录 as .docx', () => {
       '翟自恩（郑家镇辖区企业） 15:42 发言 3分0秒',
       '从工业发展带动城镇化进程方面谈谈想法。',
       '议定事项',
-      '1. 组织光伏合作社参观学习(负责人:温乐义)(完成期限:2025-09-30)',
+      '1. 组织光伏合作社参观学习（负责人：温乐义）（完成期限：2025-09-30）',
       '主持人总结',
       '大家畅所欲言,气氛热烈。',
       '15:55 散会。',
-      '主持人(签字):____________    记录人(签字):____________'
+      '主持人（签字）：____________    记录人（签字）：____________'
     ]
     expectInOrder(paragraphs, order)
     const files = unzipSync(new Uint8Array(bytes))
@@ -186,17 +186,17 @@ describe('志愿服务活动记录 as .docx', () => {
     // The session ran 14:30–15:55: 85 minutes count as 1.5 hours of service.
     const order = [
       '志愿服务活动记录',
-      '活动名称:示例场次 · 思想圆桌派',
-      '所属项目:思想圆桌派新时代文明实践志愿服务项目',
-      '时间:2025年8月21日 14:30—15:55',
-      '地点:郑家镇新时代文明实践所理论宣讲室',
-      '组织团队:郑家镇新时代文明实践所',
+      '活动名称：示例场次 · 思想圆桌派',
+      '所属项目：思想圆桌派新时代文明实践志愿服务项目',
+      '时间：2025年8月21日 14:30—15:55',
+      '地点：郑家镇新时代文明实践所理论宣讲室',
+      '组织团队：郑家镇新时代文明实践所',
       '任肖彤（主持人）：1.5小时',
       '王晓雪（记录人）：1.5小时',
       '李芳（宣讲志愿者）：1.5小时',
       '赵海云（宣讲志愿者）：1.5小时',
       '服务群众4人（不含志愿者）',
-      '主题:加快构建新发展格局,把握未来发展主动权',
+      '主题：加快构建新发展格局，把握未来发展主动权',
       '大家畅所欲言,气氛热烈。',
       '1. 组织光伏合作社参观学习'
     ]

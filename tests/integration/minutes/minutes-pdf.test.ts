@@ -130,9 +130,9 @@ describe('会议记录 as PDF', () => {
     // …with its line break: 第二行 starts a line of its own, below the first.
     const page = pdf.pages.find((candidate) => candidate.text.includes('不是粗体'))!
     expect(baselineOf(page, '第二行')).toBeLessThan(baselineOf(page, '不是粗体'))
-    expectInOrder(text, ['散会。', '主持人(签字):____________ 记录人(签字):____________'])
+    expectInOrder(text, ['散会。', '主持人（签字）：____________ 记录人（签字）：____________'])
     // The signatures end the last page.
-    expect(pdf.pages.at(-1)!.text).toContain('记录人(签字)')
+    expect(pdf.pages.at(-1)!.text).toContain(foldPdfText('记录人（签字）'))
   })
 })
 

@@ -6,7 +6,7 @@ import { china, createPeople, createSession, getSession, rowCounts } from './fix
 
 afterEach(runCleanups)
 
-const DEMO_THEME = '加快构建新发展格局,把握未来发展主动权'
+const DEMO_THEME = '加快构建新发展格局，把握未来发展主动权'
 const DEMO_VENUE = '郑家镇新时代文明实践所理论宣讲室'
 
 async function demoPresent(core: Core): Promise<boolean> {

@@ -36,7 +36,7 @@ async function castOf(core: Core): Promise<Cast> {
     '刘建国',
     '陈静'
   ])
-  const theme = await createTheme(core, { title: '加快构建新发展格局,把握未来发展主动权', tags: ['乡村振兴'] })
+  const theme = await createTheme(core, { title: '加快构建新发展格局，把握未来发展主动权', tags: ['乡村振兴'] })
   const [s1, s2, s3, s4, s5] = speakers
   return { themeId: theme.id, host: host!, recorder: recorder!, liFang: liFang!, zhaoHaiyun: zhaoHaiyun!, speakers: [s1!, s2!, s3!, s4!, s5!] }
 }
@@ -98,7 +98,7 @@ describe('sessions:create and sessions:get', () => {
     expect(created).toMatchObject({
       title: '思想圆桌派 · 新发展格局',
       themeId: cast.themeId,
-      themeTitle: '加快构建新发展格局,把握未来发展主动权',
+      themeTitle: '加快构建新发展格局，把握未来发展主动权',
       plannedStart: START,
       plannedEnd: START + 2 * HOUR,
       venue: '郑家镇新时代文明实践所理论宣讲室',

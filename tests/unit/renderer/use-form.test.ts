@@ -151,7 +151,7 @@ describe('messages beside fields', () => {
     )
     const { form } = personForm()
     await form.current.submit()
-    expect(form.current.fieldError('name')).toBe('此人已在名单中,不能重复')
+    expect(form.current.fieldError('name')).toBe('此人已在名单中，不能重复')
     expect(form.current.fieldError('agenda.0.lecturerId')).toBe('内容不符合要求')
   })
 

@@ -16,6 +16,7 @@ export const en: Translation = {
     settings: 'Settings'
   },
   common: {
+    clauseSeparator: ', ',
     listSeparator: ', ',
     loading: 'Loading…',
     retry: 'Retry',
@@ -49,7 +50,7 @@ export const en: Translation = {
     status: { planned: 'Planned', live: 'Live', ended: 'Ended', cancelled: 'Cancelled' }
   },
   calendar: {
-    weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+    weekdays: 'Mon Tue Wed Thu Fri Sat Sun',
     previous: 'Previous month',
     next: 'Next month',
     today: 'Today'

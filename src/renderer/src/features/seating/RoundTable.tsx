@@ -136,7 +136,7 @@ function SeatButton({ seat, index, position, seating, editable, onSeatClick }: S
       data-tone={seat.tone}
       onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
       data-editable={editable || undefined}
-      aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(',')}
+      aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(t('common.clauseSeparator'))}
       aria-pressed={editable ? carrying === seat.key : undefined}
       tabIndex={tabStop === seat.key ? 0 : -1}
       onFocus={() => setFocusKey(seat.key)}

@@ -41,7 +41,7 @@ export function SessionCalendar() {
   const weeks = Math.ceil((leading + Math.round((next - first) / DAY_MS)) / 7)
   const sessions = useChannel('sessions:list', { when: 'all', from: gridStart, to: gridStart + weeks * 7 * DAY_MS }, ['sessions:changed'])
   const today = startOfChinaDay(Date.now())
-  const weekdays = t('calendar.weekdays').split(',')
+  const weekdays = t('calendar.weekdays').split(' ')
 
   return (
     <Paper withBorder p="md">
