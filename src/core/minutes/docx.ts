@@ -48,7 +48,9 @@ export function layoutDocx(layout: DocumentLayout, language: Language): Promise<
   // Rounded, not floored (docx's own helper floors): A4 is exactly 11906 × 16838 twips in Word.
   const mm = (millimetres: number) => Math.round((millimetres / 25.4) * 1440)
   const document = new Document({
-    creator: 'Roundtable',
+    // The app that made it, not "Un-named": what Word and WPS show under 作者 and 最后修改者.
+    creator: '圆桌派 Roundtable',
+    lastModifiedBy: '圆桌派 Roundtable',
     title: layout.title,
     sections: [
       {

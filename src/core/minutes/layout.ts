@@ -2,7 +2,7 @@ import type { Language, PrintableDocument } from '../../shared/domain'
 import type { Minutes } from '../../shared/minutes'
 import { documentWords, isKeyOf, numberedSection, withAside, type DocumentWords } from './labels'
 import { documentsZhCN } from '../../shared/i18n/documents-zh-CN'
-import { chinaClock, formatChinaSpan, formatDuration } from '../../shared/china-time'
+import { chinaClock, chinaTimeToUtc, formatChinaDate, formatChinaSpan, formatDuration } from '../../shared/china-time'
 import { clockPrefix } from './time'
 
 /**
@@ -75,22 +75,20 @@ export function attendanceLines(minutes: Minutes, language: Language): string[] 
 const attendanceBlocks = (minutes: Minutes, language: Language): Block[] => attendanceLines(minutes, language).map(paragraph)
 
 function agendaBlocks(minutes: Minutes, w: DocumentWords): Block[] {
-  return minutes.agenda.map((item, index) =>
-    paragraph(
-      `${index + 1}. ${withAside(
-        w,
-        `${w(`agenda.kinds.${item.kind}`)}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${item.topic || item.title ? `${w('clauseSeparator')}${item.topic || item.title}` : ''}`,
-        `${item.plannedMinutes}${w('agenda.minutes')}`
-      )}`
-    )
-  )
+  return minutes.agenda.map((item, index) => {
+    const kind = w(`agenda.kinds.${item.kind}`)
+    // A part titled with its own kind (圆桌时间 called 圆桌时间) is not named twice.
+    const detail = item.topic || (item.title !== kind ? item.title : '')
+    const what = `${kind}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${detail ? `${w('clauseSeparator')}${detail}` : ''}`
+    return paragraph(`${index + 1}. ${withAside(w, what, `${item.plannedMinutes}${w('agenda.minutes')}`)}`)
+  })
 }
 
-function decisionBlocks(minutes: Minutes, w: DocumentWords): Block[] {
+function decisionBlocks(minutes: Minutes, w: DocumentWords, language: Language): Block[] {
   if (!minutes.decisions.length) return [paragraph(w('none'))]
   return minutes.decisions.map((item, index) =>
     paragraph(
-      `${index + 1}. ${item.text}${decisionAsides(w, item)}`
+      `${index + 1}. ${item.text}${decisionAsides(w, item, language)}`
     )
   )
 }
@@ -121,7 +119,7 @@ export function minutesLayout(minutes: Minutes, language: Language): DocumentLay
     heading(numberedSection(w, 5, w('headings.suggestions'))),
     ...(minutes.suggestions.length ? minutes.suggestions.map((item) => paragraph(`${withAside(w, item.speaker, item.tag)}${w('colon')}${item.text}`)) : [paragraph(w('none'))]),
     heading(numberedSection(w, 6, w('headings.decisions'))),
-    ...decisionBlocks(minutes, w),
+    ...decisionBlocks(minutes, w, language),
     heading(numberedSection(w, 7, w('headings.summary'))),
     paragraph(minutes.summary || w('none')),
     heading(numberedSection(w, 8, w('headings.statistics'))),
@@ -150,7 +148,7 @@ export function recordLayout(minutes: Minutes, language: Language): DocumentLayo
     ...agendaBlocks(minutes, w),
     ...recordBlocks(minutes, language),
     heading(w('headings.decisions')),
-    ...decisionBlocks(minutes, w),
+    ...decisionBlocks(minutes, w, language),
     heading(w('headings.hostSummary')),
     paragraph(minutes.summary || w('none')),
     { kind: 'paragraph', text: w('record.adjourned', { time: clock(minutes.endsAt) }), keepWithNext: true },
@@ -220,9 +218,10 @@ export function volunteerLayout(minutes: Minutes, language: Language): DocumentL
 }
 
 /** After a 议定事项: who follows it up, by when, and whether it is done, each in its own brackets. */
-export function decisionAsides(w: DocumentWords, item: { owner: string; dueDate: string | null; done: boolean }): string {
+export function decisionAsides(w: DocumentWords, item: { owner: string; dueDate: string | null; done: boolean }, language: Language): string {
   const owner = item.owner ? w('aside', { text: '', aside: `${w('fields.owner')}${w('colon')}${item.owner}` }) : ''
-  const due = item.dueDate ? w('aside', { text: '', aside: `${w('fields.due')}${w('colon')}${item.dueDate}` }) : ''
+  // A due date reads as a date (2025年9月30日), not as 2025-09-30.
+  const due = item.dueDate ? w('aside', { text: '', aside: `${w('fields.due')}${w('colon')}${formatChinaDate(chinaTimeToUtc(item.dueDate), language)}` }) : ''
   const done = item.done ? w('aside', { text: '', aside: w('fields.done') }) : ''
   return `${owner}${due}${done}`
 }

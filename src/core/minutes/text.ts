@@ -28,7 +28,7 @@ export function minutesMarkdown(minutes: Minutes, language: Language, plain = fa
     h2(numberedSection(w, 4, w('headings.suggestions'))),
     ...(minutes.suggestions.length ? minutes.suggestions.map((item) => `- ${withAside(w, item.speaker, item.tag)}${w('colon')}${item.text}`) : [w('none')]),
     h2(numberedSection(w, 5, w('headings.decisions'))),
-    ...(minutes.decisions.length ? minutes.decisions.map((item, index) => `${index + 1}. ${item.text}${decisionAsides(w, { ...item, dueDate: null, done: false })}`) : [w('none')]),
+    ...(minutes.decisions.length ? minutes.decisions.map((item, index) => `${index + 1}. ${item.text}${decisionAsides(w, { ...item, dueDate: null, done: false }, language)}`) : [w('none')]),
     h2(numberedSection(w, 6, w('headings.summary'))),
     minutes.summary || w('none'),
     '',

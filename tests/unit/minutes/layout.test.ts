@@ -68,3 +68,22 @@ describe('the printed layout', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”')
   })
 })
+
+describe('the 会议纪要 agenda and 议定事项', () => {
+  const texts = (minutes: Minutes) => minutesLayout(minutes, 'zh-CN').blocks.flatMap((block) => ('text' in block ? [block.text] : []))
+
+  it('names a part titled with its own kind once, and writes due dates as Chinese dates', () => {
+    const minutes: Minutes = {
+      ...MINUTES,
+      agenda: [
+        { id: 'a', kind: 'roundtable', title: '圆桌时间', lecturer: null, topic: '', plannedMinutes: 60 },
+        { id: 'b', kind: 'study', title: '', lecturer: '李芳', topic: '乡村振兴', plannedMinutes: 30 }
+      ],
+      decisions: [{ text: '组织参观学习', owner: '温乐义', dueDate: '2025-09-30', done: true }]
+    }
+    const lines = texts(minutes)
+    expect(lines).toContain('1. 圆桌时间（60分钟）')
+    expect(lines).toContain('2. 学习研讨：李芳，乡村振兴（30分钟）')
+    expect(lines).toContain('1. 组织参观学习（负责人：温乐义）（完成期限：2025年9月30日）（已完成）')
+  })
+})
