@@ -11,6 +11,7 @@ import { layoutHtml } from './print-html'
 import { minutesMarkdown } from './text'
 import { chinaIsoDate } from '../../shared/china-time'
 import { turnsCsv } from './turns-csv'
+import { safeFileName } from '../files/file-names'
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -27,10 +28,13 @@ export interface ExportRequest {
   format: keyof typeof TYPES
 }
 
-/** 2025-08-21-思想圆桌派-会议纪要, without the extension. */
-function baseName(ctx: ReadContext, startsAt: number, document: ExportRequest['document']): string {
+/**
+ * 2025-08-21-<the session's title>-会议纪要, without the extension: two sessions on one day do not collide.
+ * Characters no file name may hold become _ (see safeFileName).
+ */
+function baseName(ctx: ReadContext, minutes: { startsAt: number; title: string }, document: ExportRequest['document']): string {
   const w = documentWords(getSettings(ctx).language)
-  return `${chinaIsoDate(startsAt)}-${w('project')}-${w(`names.${document}`)}`
+  return `${chinaIsoDate(minutes.startsAt)}-${safeFileName(minutes.title)}-${w(`names.${document}`)}`
 }
 
 /**
@@ -41,7 +45,7 @@ export function printDocument(ctx: ReadContext, request: { sessionId: string; do
   const { language } = getSettings(ctx)
   const minutes = buildMinutes(ctx, request.sessionId)
   const layout = documentLayout(request.document, minutes, language)
-  return { title: layout.title, fileName: `${baseName(ctx, minutes.startsAt, request.document)}.pdf`, html: layoutHtml(layout, language) }
+  return { title: layout.title, fileName: `${baseName(ctx, minutes, request.document)}.pdf`, html: layoutHtml(layout, language) }
 }
 
 /** 打印 in the desktop app: the system's print dialog for the same page the PDF is made from. */
@@ -71,5 +75,5 @@ async function makeDocument(ctx: ReadContext, request: ExportRequest): Promise<M
     if (!print) throw new AppFailure('unavailable', 'PDF is made by the desktop app; in a browser, print the document (minutes:print) and save it as PDF.')
     return print(layoutHtml(layout, language))
   })()
-  return { fileName: `${baseName(ctx, minutes.startsAt, request.document)}.${EXTENSIONS[request.format]}`, mimeType: TYPES[request.format], bytes }
+  return { fileName: `${baseName(ctx, minutes, request.document)}.${EXTENSIONS[request.format]}`, mimeType: TYPES[request.format], bytes }
 }

@@ -17,11 +17,11 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
 describe('writing an exported file', () => {
   it('replaces the file whole and leaves no temporary file behind', () => {
     const dir = tempDir()
-    const file = join(dir, '2025-08-21-思想圆桌派-会议纪要.docx')
+    const file = join(dir, '2025-08-21-圆桌派-会议纪要.docx')
     writeFileSync(file, 'old')
     writeFileAtomic(file, Buffer.from('new contents'))
     expect(readFileSync(file, 'utf8')).toBe('new contents')
-    expect(readdirSync(dir)).toEqual(['2025-08-21-思想圆桌派-会议纪要.docx'])
+    expect(readdirSync(dir)).toEqual(['2025-08-21-圆桌派-会议纪要.docx'])
   })
 
   it('fails with a clear error and leaves the existing file untouched when the folder cannot be written', () => {
@@ -71,7 +71,7 @@ async function plannedSession(core: Core): Promise<string> {
   return valueOf(await core.invoke('sessions:create', { title: '圆桌派', plannedStart: T0 + HOUR, plannedEnd: T0 + 2 * HOUR })).id
 }
 
-const MINUTES_DOCX = '2025-08-21-思想圆桌派-会议纪要.docx'
+const MINUTES_DOCX = '2025-08-21-圆桌派-会议纪要.docx'
 
 describe('导出 saves the file where it is made', () => {
   it('the desktop app writes the .docx where its save dialog says, and answers where, never the bytes', async () => {
@@ -106,7 +106,7 @@ describe('导出 saves the file where it is made', () => {
     answer = null
     const cancelled = valueOf(await core.invoke('people:export', { format: 'csv' }))
     expect(cancelled).toEqual({ kind: 'cancelled', fileName: '人员名录-2025-08-21.csv' })
-    expect(readdirSync(first)).toEqual(['2025-08-21-思想圆桌派-会议记录.docx'])
+    expect(readdirSync(first)).toEqual(['2025-08-21-圆桌派-会议记录.docx'])
     expect(readdirSync(second)).toEqual([])
 
     answer = second

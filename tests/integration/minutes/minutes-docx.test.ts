@@ -44,7 +44,7 @@ async function demoDocx(
 describe('会议纪要 as .docx', () => {
   it('reads back in order: theme, time, place, host, recorder, counts, the lecturers, then the speakers in speaking order with their remarks', async () => {
     const { file, paragraphs } = await demoDocx('minutes')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.docx')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议纪要.docx')
     expectInOrder(paragraphs, DEMO_MINUTES_IN_ORDER)
     expect(paragraphs.some((text) => text.startsWith('共7人发言7次'))).toBe(true)
   })
@@ -53,7 +53,7 @@ describe('会议纪要 as .docx', () => {
     const { file, paragraphs } = await demoDocx('minutes', async (core) => valueOf(await core.invoke('settings:update', { language: 'en' })))
     expect(paragraphs).toContain('Host: 任肖彤')
     expect(paragraphs).toContain('2. Agenda')
-    expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Minutes.docx')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-Minutes.docx')
   })
 })
 
@@ -65,7 +65,7 @@ describe('the same minutes for chat groups and spreadsheets', () => {
     expect(markdown.indexOf('**温乐义**')).toBeGreaterThan(markdown.indexOf('**任肖彤**'))
     expect(markdown).toContain('- 通过党的好政策,让乡亲们的腰包鼓起来。')
     const text = valueOf(await core.invoke('minutes:export', { sessionId, document: 'minutes', format: 'text' }))
-    expect(text.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.txt')
+    expect(text.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议纪要.txt')
     expect(text).toMatchObject({ kind: 'download', mimeType: 'text/plain; charset=utf-8' })
     const plain = exportedBytes(text, 'download').toString('utf8')
     expect(plain).not.toMatch(/^#|\*\*/m)
@@ -75,7 +75,7 @@ describe('the same minutes for chat groups and spreadsheets', () => {
   it('the turns as CSV (who, part, round, start, duration), with a BOM for Excel', async () => {
     const { core, sessionId } = await runDemoSession()
     const file = valueOf(await core.invoke('minutes:export', { sessionId, document: 'turns', format: 'csv' }))
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-发言明细.csv')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-发言明细.csv')
     const csv = exportedBytes(file, 'download').toString('utf8')
     expect(csv.startsWith('\uFEFF发言人,环节,轮次,类型,结果,开始时间,时长（秒）,掌声\r\n')).toBe(true)
     const rows = csv.trim().split('\r\n').slice(1)
@@ -143,7 +143,7 @@ describe('the .docx page after GB/T 9704', () => {
 describe('会议记录 as .docx', () => {
   it('has every remark verbatim in speaking order, 散会, the signature lines and 第×页 共×页', async () => {
     const { file, bytes, paragraphs } = await demoDocx('record')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.docx')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议记录.docx')
     const order = [
       '示例场次 · 思想圆桌派会议记录',
       '主题：加快构建新发展格局，把握未来发展主动权',
@@ -182,7 +182,7 @@ describe('会议记录 as .docx', () => {
 describe('志愿服务活动记录 as .docx', () => {
   it('names the project, the team, each volunteer with service hours, the people reached, content and outcome', async () => {
     const { file, paragraphs } = await demoDocx('volunteer')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.docx')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-志愿服务活动记录.docx')
     // The session ran 14:30–15:55: 85 minutes count as 1.5 hours of service.
     const order = [
       '志愿服务活动记录',

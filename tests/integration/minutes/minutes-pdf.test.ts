@@ -59,7 +59,7 @@ describe('会议纪要 as PDF', () => {
   it('is A4 with the GB/T 9704 margins, reads in order like the .docx, and numbers its pages — n —', async () => {
     const { core, sessionId } = await runDemoSession(desktop)
     const { file, pdf } = await exportPdf(core, sessionId, 'minutes')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议纪要.pdf')
     expect(pdf.title).toBe('示例场次 · 思想圆桌派会议纪要')
     expectA4(pdf.pages)
     expectInOrder(bodyText(pdf.pages), [...DEMO_MINUTES_IN_ORDER, '共7人发言7次'])
@@ -81,7 +81,7 @@ describe('会议纪要 as PDF', () => {
     const { core, sessionId } = await runDemoSession(desktop)
     valueOf(await core.invoke('settings:update', { language: 'en' }))
     const { file, pdf } = await exportPdf(core, sessionId, 'record')
-    expect(file.fileName).toBe('2025-08-21-Ideological roundtable-Record.pdf')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-Record.pdf')
     expect(pdf.pages[0]!.text).toContain(`Page1of${pdf.pages.length}`)
     expectInOrder(pdf.pages.map((page) => page.text).join(''), ['Theme', 'Host', '任肖彤', 'Roundtable time', 'Adjourned at 15:55.'])
   })
@@ -115,7 +115,7 @@ describe('会议记录 as PDF', () => {
   it('says 第 i 页 共 N 页 on every page, N being the PDF’s page count; every remark appears once, in speaking order', async () => {
     const { core, sessionId, written, odd } = await runLongSession()
     const { file, pdf } = await exportPdf(core, sessionId, 'record')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-会议记录.pdf')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议记录.pdf')
     const count = pdf.pages.length
     expect(count).toBeGreaterThanOrEqual(3)
     expectA4(pdf.pages)
@@ -140,7 +140,7 @@ describe('志愿服务活动记录 as PDF', () => {
   it('names the project, each volunteer with service hours, the people reached, content and outcome', async () => {
     const { core, sessionId } = await runDemoSession(desktop)
     const { file, pdf } = await exportPdf(core, sessionId, 'volunteer')
-    expect(file.fileName).toBe('2025-08-21-思想圆桌派-志愿服务活动记录.pdf')
+    expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-志愿服务活动记录.pdf')
     expectInOrder(bodyText(pdf.pages), [
       '志愿服务活动记录',
       '所属项目:思想圆桌派新时代文明实践志愿服务项目',
@@ -161,7 +161,7 @@ describe('printing through the web bridge', () => {
     expect(refused.ok ? null : refused.error.code).toBe('unavailable')
 
     const page = valueOf(await core.invoke('minutes:print', { sessionId, document: 'minutes' }))
-    expect(page.fileName).toBe('2025-08-21-思想圆桌派-会议纪要.pdf')
+    expect(page.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议纪要.pdf')
     expect(page.title).toBe('示例场次 · 思想圆桌派会议纪要')
     expect(page.html).not.toMatch(/<script|<link|src=/i)
     expect(page.html).toContain(`default-src 'none'`)
