@@ -150,7 +150,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     // (In Electron the same buttons open the system's save dialog, which a test cannot answer.)
     const download = restarted.waitForEvent('download')
     await preview.getByRole('button', { name: '导出 Word(.docx)' }).click()
-    expect((await download).suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议记录\.docx$/)
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-示例场次 · 思想圆桌派-会议记录\.docx$/)
     // A browser prints the same page in a new tab; its print dialog's “Save as PDF” makes the PDF.
     // A test cannot use that dialog: it notes that printing was asked for, and Chromium's printToPDF
     // (what “Save as PDF” runs) makes the PDF.
@@ -158,7 +158,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     const opened = restarted.waitForEvent('popup')
     await preview.getByRole('button', { name: '打印或存为 PDF' }).click()
     const tab = await opened
-    await expect(tab).toHaveTitle(/^\d{4}-\d{2}-\d{2}-思想圆桌派-会议记录$/)
+    await expect(tab).toHaveTitle(/^\d{4}-\d{2}-\d{2}-示例场次 · 思想圆桌派-会议记录$/)
     await expect(tab.locator('html')).toHaveAttribute('data-print-requested', 'yes')
     await expect(restarted.getByText('已在新标签页打开打印版', { exact: false })).toBeVisible()
     const pdf = await readPdf(await tab.pdf({ preferCSSPageSize: true, printBackground: true }))
