@@ -52,8 +52,14 @@ export async function startRound(page: Page): Promise<void> {
 export async function addDecision(page: Page, decision: { text: string; owner: string; due: string }): Promise<void> {
   const form = page.getByRole('form', { name: '添加议定事项' })
   await form.getByLabel('事项').fill(decision.text)
-  await form.getByRole('combobox', { name: '负责人' }).fill(decision.owner)
-  await page.getByRole('option', { name: decision.owner }).click()
+  // Picked by keyboard, as a note-taker would: the list shows the match, Enter takes it. (A click on the
+  // option could land while the page below it still moves, and miss.)
+  const owner = form.getByRole('combobox', { name: '负责人' })
+  await owner.fill(decision.owner)
+  await expect(page.getByRole('option', { name: decision.owner })).toBeVisible()
+  await owner.press('ArrowDown')
+  await owner.press('Enter')
+  await expect(owner).toHaveValue(decision.owner)
   await form.getByLabel('完成期限').fill(decision.due)
   await form.getByLabel('完成期限').press('Tab')
   await form.getByRole('button', { name: '添加议定事项' }).click()
