@@ -1,18 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Platform } from '../../../src/core/context'
 import { exportedBytes, runCleanups, saveDialogInto, tempDatabaseFile, testCore, valueOf } from '../../helpers'
-import { chromiumPrinter, foldPdfText, readPdf, type PdfPage } from '../../pdf'
+import { foldPdfText, readPdf, type PdfPage } from '../../pdf'
+import { useChromiumPrinter } from '../../pdf-printer'
 import { DEMO_MINUTES_IN_ORDER, runDemoSession, startDemoRound } from './demo-session'
 
 afterEach(runCleanups)
 
-let printer: Awaited<ReturnType<typeof chromiumPrinter>>
-beforeAll(async () => {
-  printer = await chromiumPrinter()
-}, 60_000)
-afterAll(() => printer?.close())
+const printToPdf = useChromiumPrinter()
 
-const printToPdf = (html: string) => printer.printToPdf(html)
 /** The desktop app: it makes the PDF with Chromium and saves it where its save dialog says (a temp folder here). */
 const desktop: Platform = { printToPdf, chooseSavePath: saveDialogInto() }
 const MM = 72 / 25.4

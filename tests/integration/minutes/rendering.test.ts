@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Platform } from '../../../src/core/context'
 import { exportedBytes, runCleanups, saveDialogInto, valueOf } from '../../helpers'
 import { docxToPdf } from '../../libreoffice'
-import { chromiumPrinter, foldPdfText, readPdf } from '../../pdf'
+import { foldPdfText, readPdf } from '../../pdf'
+import { useChromiumPrinter } from '../../pdf-printer'
 import { runDemoSession } from './demo-session'
 
 /**
@@ -11,11 +12,7 @@ import { runDemoSession } from './demo-session'
  */
 afterEach(runCleanups)
 
-let printer: Awaited<ReturnType<typeof chromiumPrinter>>
-beforeAll(async () => {
-  printer = await chromiumPrinter()
-}, 60_000)
-afterAll(() => printer?.close())
+const printToPdf = useChromiumPrinter()
 
 const squeeze = (text: string) => foldPdfText(text).replace(/\s+/g, '')
 /** A page's text without its page number, so a remark that runs onto the next page reads on. */
@@ -23,7 +20,7 @@ const body = (text: string) => squeeze(text).replace(/第\d+页共\d+页|—\d+�
 
 describe('the documents rendered by LibreOffice and by Chromium', () => {
   it('break into pages alike (within one page), and the 会议记录 holds every remark in both', async () => {
-    const desktop: Platform = { printToPdf: (html) => printer.printToPdf(html), chooseSavePath: saveDialogInto() }
+    const desktop: Platform = { printToPdf, chooseSavePath: saveDialogInto() }
     const { core, sessionId } = await runDemoSession(desktop)
     const remarks = valueOf(await core.invoke('remarks:list', { sessionId }))
     expect(remarks.length).toBeGreaterThanOrEqual(4)
