@@ -423,13 +423,15 @@ function endedSession(db, v) {
       offset_ms: ms(minutes),
       created_at: at(minutes),
       updated_at: extra.updatedAt ?? at(minutes),
-      ...since(v, 4, { deleted_at: extra.deletedAt ?? null })
+      ...since(v, 4, { deleted_at: extra.deletedAt ?? null }),
+      ...since(v, 7, { for_minutes: extra.forMinutes ? 1 : 0 })
     })
     for (const tag of tags) insert(db, 'remark_tags', { remark_id: remarkId, tag })
   }
   remark(701, 'liFangWenji', E.E1, 10, '要把握未来发展的主动权，关键是把乡村振兴的重要内容学深学透。', ['观点'])
-  remark(702, 'wenLeyi', E.E3, 33, '让乡亲们的腰包鼓起来，温集新村想办特色种植合作社。', ['建议', '金句'], { starred: true, updatedAt: ENDED + 10 * MINUTE })
-  remark(703, 'zhaiZien', E.E5, 36, '企业愿意为村里的年轻人提供就业岗位，先从二十个岗位做起。', ['承诺'])
+  // From version 7 on the note-taker marked two remarks 入纪要 (the 会议纪要 takes only those).
+  remark(702, 'wenLeyi', E.E3, 33, '让乡亲们的腰包鼓起来，温集新村想办特色种植合作社。', ['建议', '金句'], { starred: true, forMinutes: true, updatedAt: ENDED + 10 * MINUTE })
+  remark(703, 'zhaiZien', E.E5, 36, '企业愿意为村里的年轻人提供就业岗位，先从二十个岗位做起。', ['承诺'], { forMinutes: true })
   remark(704, 'liuJianguoZhengjia', E.E6, 39, '郑家村的光伏项目明年可以再扩大一些。', ['建议'])
   remark(705, 'liFangZhengjia', E.E7, 41.5, '我先听听大家的意见。', [])
   remark(706, 'chenJing', E.E8, 44, '便民服务中心可以把医保业务下沉到村里，每月一次。', ['承诺'])
@@ -471,6 +473,7 @@ function endedSession(db, v) {
       text: '补记：光伏项目要先做安全评估',
       tags: JSON.stringify(['建议']),
       starred: 0,
+      ...since(v, 7, { for_minutes: 1 }),
       updated_at: ENDED + 12 * MINUTE
     })
   }

@@ -44,14 +44,20 @@ const RADICALS: Record<string, string> = {
   '―': '—'
 }
 export const foldPdfText = (text: string): string => text.normalize('NFKC').replace(/[\u2e80-\u2eff―]/g, (char) => RADICALS[char] ?? char)
+/** Folds only the radicals back to the characters (see above), so that full-width marks stay full-width. */
+export const foldRadicals = (text: string): string =>
+  text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf―]/g, (char) => RADICALS[char] ?? char.normalize('NFKC'))
 
 export interface PdfPage {
   width: number
   height: number
   /** The page's text in drawing order, without spaces, folded (see foldPdfText). */
   text: string
-  /** Each text run with its left edge, width and baseline, in points from the bottom-left corner. */
-  items: { text: string; x: number; y: number; width: number }[]
+  /**
+   * Each text run with its left edge, width and baseline, in points from the bottom-left corner, and its
+   * font size; `raw` is the run's text as the PDF maps it, unfolded (full-width marks stay full-width).
+   */
+  items: { text: string; raw: string; x: number; y: number; width: number; size: number }[]
 }
 
 /** Opens a PDF the way a reader does (pdf.js) and returns each page's size and text. */
@@ -63,7 +69,20 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[]; ti
       const page = await document.getPage(number)
       const { width, height } = page.getViewport({ scale: 1 })
       const content = await page.getTextContent()
-      const items = content.items.flatMap((item) => ('str' in item ? [{ text: foldPdfText(item.str), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []))
+      const items = content.items.flatMap((item) =>
+        'str' in item
+          ? [
+              {
+                text: foldPdfText(item.str),
+                raw: item.str,
+                x: item.transform[4] as number,
+                y: item.transform[5] as number,
+                width: item.width,
+                size: Math.hypot(item.transform[0] as number, item.transform[1] as number)
+              }
+            ]
+          : []
+      )
       pages.push({ width, height, items, text: items.map((item) => item.text).join('').replace(/\s+/g, '') })
     }
     const { info } = (await document.getMetadata()) as { info?: { Title?: string } }

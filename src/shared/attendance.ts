@@ -72,9 +72,13 @@ export const EARLIEST_SERVICE_BEFORE_START_MS = 60 * 60 * 1000
  * before (the list marked the day before) counts from an hour before the start, not from then.
  */
 export function serviceHours(checkedInAt: number | null, sessionStart: number, sessionEnd: number): number {
+  return roundToHalfHour(sessionEnd - serviceStartsAt(checkedInAt, sessionStart, sessionEnd))
+}
+
+/** When a volunteer's service counts from (the 签到 of the 志愿服务活动记录表): see serviceHours. */
+export function serviceStartsAt(checkedInAt: number | null, sessionStart: number, sessionEnd: number): number {
   const earliest = sessionStart - EARLIEST_SERVICE_BEFORE_START_MS
-  const from = checkedInAt === null ? sessionStart : Math.min(Math.max(checkedInAt, earliest), sessionEnd)
-  return roundToHalfHour(sessionEnd - from)
+  return checkedInAt === null ? sessionStart : Math.min(Math.max(checkedInAt, earliest), sessionEnd)
 }
 
 export const roundToHalfHour = (ms: number): number => Math.max(1, Math.round(ms / HALF_HOUR_MS)) / 2

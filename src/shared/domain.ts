@@ -159,9 +159,17 @@ export interface ImportOutcome {
   skipped: number
 }
 
-/** The documents that are printed (and so made as .docx and PDF): 会议纪要, 会议记录, 志愿服务活动记录. */
-export const PRINTABLE_DOCUMENTS = ['minutes', 'record', 'volunteer'] as const
+/** The documents filed after a session, drawn from what happened: 会议纪要, 会议记录, 志愿服务活动记录. */
+export const AFTER_SESSION_DOCUMENTS = ['minutes', 'record', 'volunteer'] as const
+/** The documents printed before a session, drawn from its plan alone: 签到表, 会议通知. */
+export const BEFORE_SESSION_DOCUMENTS = ['signin', 'notice'] as const
+export type BeforeSessionDocument = (typeof BEFORE_SESSION_DOCUMENTS)[number]
+/** The documents that are printed (and so made as .docx and PDF). */
+export const PRINTABLE_DOCUMENTS = [...AFTER_SESSION_DOCUMENTS, ...BEFORE_SESSION_DOCUMENTS] as const
 export type PrintableDocument = (typeof PRINTABLE_DOCUMENTS)[number]
+
+export const isBeforeSessionDocument = (document: string): document is BeforeSessionDocument =>
+  (BEFORE_SESSION_DOCUMENTS as readonly string[]).includes(document)
 
 /** A document ready to print: one self-contained HTML page with no scripts. */
 export interface PrintableHtml {
@@ -218,6 +226,8 @@ export interface Remark {
   text: string
   tags: string[]
   starred: boolean
+  /** 入纪要: the note-taker marked it as one of the speaker's main points for the 会议纪要 (DESIGN §6). */
+  forMinutes: boolean
   /** Since the session started, when it has started. */
   offsetMs: number | null
   createdAt: number
@@ -234,6 +244,7 @@ export interface RemarkDraft {
   text: string
   tags: string[]
   starred: boolean
+  forMinutes: boolean
   updatedAt: number
 }
 

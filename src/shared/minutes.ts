@@ -16,6 +16,8 @@ export interface Minutes {
   endsAt: number
   venue: string
   host: string | null
+  /** The host's phone: the 联系电话 of the 志愿服务活动记录表 ('' when none is on file). */
+  contactPhone: string
   recorder: string | null
   attendance: MinutesAttendance
   agenda: { id: string; kind: 'study' | 'roundtable' | 'other'; title: string; lecturer: string | null; topic: string; plannedMinutes: number }[]
@@ -60,7 +62,8 @@ export interface MinutesSpeaker {
   startedAt: number | null
   speakingMs: number
   applause: number
-  remarks: { text: string; tags: string[]; starred: boolean }[]
+  /** forMinutes: marked 入纪要; the 交流发言 takes the marked remarks when a session has any, else all. */
+  remarks: { text: string; tags: string[]; starred: boolean; forMinutes: boolean }[]
 }
 
 /**

@@ -1,6 +1,6 @@
 import { chartPng, landscapeJpeg, pngBytes } from '../fixtures/images'
 import { invoke } from './core-call'
-import { openDemo } from './demo'
+import { checkInEveryone, openDemo, openDemoCheckIn, startSession } from './demo'
 import { expect, test } from './app'
 
 /** 活动照片 on the session page: added by the file picker and by dropping, resized, captioned, chosen. */
@@ -93,4 +93,51 @@ test('photos added with 添加照片 and by dropping show with their captions; a
   await page.getByRole('dialog', { name: '删除这张照片？' }).getByRole('button', { name: '删除照片' }).click()
   await expect(figures).toHaveCount(2)
   expect(await invoke<ListedPhoto[]>(page, 'photos:list', { sessionId })).toHaveLength(2)
+})
+
+test('two photos chosen after the session show, with their captions, in the 志愿服务活动记录 preview', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const sessionId = await openDemoCheckIn(page)
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
+  await page.getByRole('button', { name: '结束场次' }).click()
+  await page.getByRole('dialog', { name: '结束这个场次？' }).getByRole('button', { name: '结束场次' }).click()
+  await page.getByRole('button', { name: '返回场次' }).click()
+
+  // After the session, on its page: two photos, each chosen for the record.
+  const card = page.getByRole('region', { name: '活动照片' })
+  const chooser = page.waitForEvent('filechooser')
+  await card.getByRole('button', { name: '添加照片' }).click()
+  await (await chooser).setFiles([
+    { name: '圆桌时间.jpg', mimeType: 'image/jpeg', buffer: landscapeJpeg(640, 480) },
+    { name: '议定事项.png', mimeType: 'image/png', buffer: chartPng(480, 320) }
+  ])
+  await expect(card.getByRole('figure')).toHaveCount(2)
+  for (const [index, caption] of ['圆桌交流现场', '学习研讨'].entries()) {
+    const field = card.getByRole('textbox', { name: `照片 ${index + 1} 的说明` })
+    await field.fill(caption)
+    await field.press('Tab')
+    await expect(card.getByRole('figure', { name: caption })).toBeVisible()
+    const choose = card.getByRole('checkbox', { name: `用于志愿服务活动记录（照片 ${index + 1}）` })
+    if (!(await choose.isChecked())) await choose.click()
+    await expect(choose).toBeChecked()
+  }
+
+  // 导出 → 志愿服务活动记录: the form's 活动照片 holds both, drawn, each over its caption.
+  await page.getByRole('button', { name: '导出' }).click()
+  const dialog = page.getByRole('dialog', { name: '导出会议纪要和记录' })
+  await dialog.getByText('志愿服务活动记录', { exact: true }).click()
+  const sheet = dialog.locator('iframe').contentFrame().locator('body')
+  await expect(sheet).toContainText('志愿服务活动记录表')
+  const pictures = sheet.getByRole('img')
+  await expect(pictures).toHaveCount(2)
+  for (const caption of ['圆桌交流现场', '学习研讨']) {
+    const picture = sheet.getByRole('img', { name: caption })
+    await expect(picture).toHaveJSProperty('complete', true)
+    expect(await picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+    await expect(sheet.getByRole('figure').filter({ hasText: caption })).toBeVisible()
+  }
+  await sheet.getByRole('img').first().scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'docs/screenshots/volunteer-record-photos.png' })
 })

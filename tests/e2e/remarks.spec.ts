@@ -13,7 +13,7 @@ async function passTo(page: Page, next: string, text: string): Promise<void> {
   await page.keyboard.type(text)
 }
 
-test('remarks follow the speaker, keep their speaker when the mic passes, and are found by 2- and 4-character searches', async ({ app }) => {
+test('remarks follow the speaker, keep their speaker when the mic passes, are marked 入纪要, and are found by 2- and 4-character searches', async ({ app }) => {
   test.setTimeout(120_000)
   const { page } = app
   const sessionId = await openDemoCheckIn(page)
@@ -22,14 +22,24 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
 
   const box = page.getByRole('textbox', { name: '发言记录' })
   const list = page.getByRole('list', { name: '发言记录列表' })
+  const forMinutes = page.getByRole('button', { name: '入纪要' })
+  const remarkSaying = (text: string) => list.getByTestId('remark').filter({ hasText: text })
+  const markedInCore = async () =>
+    (await invoke<{ text: string; forMinutes: boolean }[]>(page, 'remarks:list', { sessionId })).filter((remark) => remark.forMinutes).map((remark) => remark.text)
 
-  // 1 任肖彤: a remark, tagged 观点 by keyboard.
+  // 1 任肖彤: a remark, tagged 观点 and marked 入纪要 by keyboard; the box starts the next one unmarked.
   await box.click()
   await page.keyboard.type('欢迎大家畅所欲言')
   await page.keyboard.press('Control+1')
+  await expect(forMinutes).toHaveAttribute('aria-pressed', 'false')
+  await page.keyboard.press('Control+b')
+  await expect(forMinutes).toHaveAttribute('aria-pressed', 'true')
   await page.keyboard.press('Enter')
   await expect(list).toContainText('欢迎大家畅所欲言')
   await expect(box).toHaveValue('')
+  await expect(forMinutes).toHaveAttribute('aria-pressed', 'false')
+  await expect(remarkSaying('欢迎大家畅所欲言').getByTestId('remark-for-minutes')).toHaveText('入纪要')
+  expect(await markedInCore()).toEqual(['欢迎大家畅所欲言'])
 
   // 2 李芳: Shift+Enter is a new line; starred with Ctrl+K.
   await passTo(page, '李芳', '学习讲话精神')
@@ -37,7 +47,8 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await page.keyboard.type('要落到实处')
   await page.keyboard.press('Control+k')
   await page.keyboard.press('Enter')
-  await expect(list.getByTestId('remark').filter({ hasText: '学习讲话精神' })).toContainText('要落到实处')
+  await expect(remarkSaying('学习讲话精神')).toContainText('要落到实处')
+  await expect(remarkSaying('学习讲话精神').getByTestId('remark-for-minutes')).toHaveCount(0)
 
   // 3 赵海云 starts to be recorded; the mic passes to 温乐义 mid-sentence: the remark stays 赵海云's.
   await passTo(page, '赵海云', '乡村振兴要发展光伏')
@@ -68,14 +79,27 @@ test('remarks follow the speaker, keep their speaker when the mic passes, and ar
   await page.getByRole('option', { name: '翟自恩' }).click()
   await expect(list.getByRole('listitem').filter({ hasText: '翟自恩' }).first()).toContainText('让乡亲们的腰包鼓起来')
 
-  // A draft survives a restart.
+  // 入纪要 on saved remarks, from their menu: 李芳's marked, 任肖彤's taken out again.
+  await remarkSaying('学习讲话精神').getByRole('button', { name: '更多操作' }).click()
+  await page.getByRole('menuitem', { name: '标为入纪要' }).click()
+  await expect(remarkSaying('学习讲话精神').getByTestId('remark-for-minutes')).toHaveText('入纪要')
+  await remarkSaying('欢迎大家畅所欲言').getByRole('button', { name: '更多操作' }).click()
+  await page.getByRole('menuitem', { name: '取消入纪要' }).click()
+  await expect(remarkSaying('欢迎大家畅所欲言').getByTestId('remark-for-minutes')).toHaveCount(0)
+  expect(await markedInCore()).toEqual(['学习讲话精神\n要落到实处'])
+
+  // A draft survives a restart, marked 入纪要 as it was.
   await box.click()
   await page.keyboard.type('还没保存的话')
+  await page.keyboard.press('Control+b')
   // The draft is written within a second of typing: wait until core has it, then restart.
-  await expect.poll(async () => (await invoke<{ text: string } | null>(page, 'drafts:get', { sessionId }))?.text).toBe('还没保存的话')
+  await expect
+    .poll(async () => await invoke<{ text: string; forMinutes: boolean } | null>(page, 'drafts:get', { sessionId }))
+    .toMatchObject({ text: '还没保存的话', forMinutes: true })
   const restarted = await app.restart()
   await restarted.goto(`${restarted.url().split('#')[0]}#/sessions/${sessionId}/live`)
   await expect(restarted.getByRole('textbox', { name: '发言记录' })).toHaveValue('还没保存的话')
+  await expect(restarted.getByRole('button', { name: '入纪要' })).toHaveAttribute('aria-pressed', 'true')
 
   // 搜索: 2 characters (LIKE) and 4 characters (FTS5 trigram), with snippets marked.
   await restarted.getByRole('link', { name: '搜索' }).click()

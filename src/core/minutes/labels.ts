@@ -35,9 +35,22 @@ export const isKeyOf = <T extends object>(texts: T, key: string): key is keyof T
 /** 张三（郑家村）: a name with what tells it apart or explains it, when there is something to say. */
 export const withAside = (words: DocumentWords, text: string, aside: string): string => (aside ? words('aside', { text, aside }) : text)
 
-/** 一、参加人员 / 1. Attendance. */
+const numberOf = (words: DocumentWords, n: number) => words('sectionNumbers').split(' ')[n - 1] ?? String(n)
+
+/** 一、会议议程 / 1. Agenda: a heading of the first level (GB/T 9704 §7.3.3). */
 export function numberedSection(words: DocumentWords, n: number, heading: string): string {
-  return words('numberedSection', { number: words('sectionNumbers').split(' ')[n - 1] ?? String(n), heading })
+  return words('numberedSection', { number: numberOf(words, n), heading })
+}
+
+/** （一）学习研讨 / (1) Study: the second level. */
+export function numberedSubsection(words: DocumentWords, n: number, heading: string): string {
+  return words('numberedSubsection', { number: numberOf(words, n), heading })
+}
+
+/** Numbers the first-level headings in order, so that a section left out (no 学习研讨) leaves no gap. */
+export function sectionCounter(words: DocumentWords): (heading: string) => string {
+  let n = 0
+  return (heading) => numberedSection(words, ++n, heading)
 }
 
 /**

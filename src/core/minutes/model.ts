@@ -37,6 +37,7 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
     endsAt,
     venue: session.venue,
     host: session.hostId ? names.label(session.hostId) : null,
+    contactPhone: session.hostId ? phoneOf(ctx, session.hostId) : '',
     recorder: session.recorderId ? names.label(session.recorderId) : null,
     attendance: attendanceOf(ctx, attendance, settings.categories, names),
     agenda: session.agenda.map(({ id, kind, title, lecturerId, lecturerName, topic, plannedMinutes }) => ({
@@ -71,6 +72,9 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
     }
   }
 }
+
+const phoneOf = (ctx: ReadContext, personId: string): string =>
+  sql<{ phone: string | null }, [string]>(ctx.db, 'SELECT phone FROM people WHERE id = ?').get(personId)?.phone ?? ''
 
 /** Who was there, by category, and who came unplanned, was absent (with reasons) or was never marked. */
 function attendanceOf(ctx: ReadContext, attendance: AttendanceEntry[], categories: string[], names: Names): Minutes['attendance'] {
@@ -176,7 +180,7 @@ function speakersOf(spoken: Turn[], remarks: Remark[], turns: Turn[], names: Nam
   const placed = new Set(spoken.map((turn) => turn.id))
   for (const remark of remarks) {
     if (remark.turnId && lectures.has(remark.turnId)) continue
-    const line = { text: remark.text, tags: remark.tags, starred: remark.starred }
+    const line = { text: remark.text, tags: remark.tags, starred: remark.starred, forMinutes: remark.forMinutes }
     const own = remark.turnId && placed.has(remark.turnId) ? speakers.find((speaker) => speaker.turnId === remark.turnId) : speakers.find((speaker) => speaker.personId === remark.speakerId)
     if (own) own.remarks.push(line)
     else

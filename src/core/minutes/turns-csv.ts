@@ -10,8 +10,11 @@ import { chinaDateTimeSeconds } from '../../shared/china-time'
 /** The columns, in order; their headers are the words `turns.columns.*`. */
 const COLUMNS = ['speaker', 'part', 'round', 'kind', 'outcome', 'started', 'seconds', 'applause'] as const
 
-/** Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese; formula-safe). */
-export function turnsCsv(ctx: ReadContext, sessionId: string, language: Language): string {
+/**
+ * Every turn of the session, in speaking order, as CSV (UTF-8 with a BOM, so Excel reads the Chinese;
+ * formula-safe), with the session's start and title for the file's name.
+ */
+export function turnsCsv(ctx: ReadContext, sessionId: string, language: Language): { csv: string; session: { startsAt: number; title: string } } {
   const view = liveView(ctx, sessionId)
   const names = labelsByPersonId(view.attendance)
   const w = documentWords(language)
@@ -26,5 +29,10 @@ export function turnsCsv(ctx: ReadContext, sessionId: string, language: Language
     Math.round(speakingMs(turn, view.state.pausedAt, turn.endedAt ?? view.now) / 1000),
     turn.applause
   ])
-  return csvText([COLUMNS.map((column) => w(`turns.columns.${column}`)), ...rows])
+  const { session } = view
+  return {
+    csv: csvText([COLUMNS.map((column) => w(`turns.columns.${column}`)), ...rows]),
+    // Named like the documents: the actual start where the session ran (as in the minutes model).
+    session: { startsAt: session.startedAt ?? session.plannedStart, title: session.title }
+  }
 }

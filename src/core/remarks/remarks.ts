@@ -20,6 +20,7 @@ interface RemarkRow {
   text: string
   tags: string
   starred: number
+  for_minutes: number
   offset_ms: number | null
   created_at: number
   updated_at: number
@@ -54,11 +55,22 @@ export function createRemark(ctx: CoreContext, input: ParsedInputOf<'remarks:cre
   requirePerson(ctx, input.speakerId)
   requireSpeaker(ctx, input.sessionId, input.speakerId)
   const id = uuidv7(ctx.now())
-  sql<never, [string, string, string | null, string, string, number, number | null, number, number]>(
+  sql<never, [string, string, string | null, string, string, number, number, number | null, number, number]>(
     ctx.db,
-    `INSERT INTO remarks (id, session_id, turn_id, speaker_id, text, starred, offset_ms, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(id, input.sessionId, turnOf(ctx, input.sessionId, input.speakerId, input.turnId), input.speakerId, input.text, input.starred ? 1 : 0, offsetOf(ctx, input.sessionId), ctx.now(), ctx.now())
+    `INSERT INTO remarks (id, session_id, turn_id, speaker_id, text, starred, for_minutes, offset_ms, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  ).run(
+    id,
+    input.sessionId,
+    turnOf(ctx, input.sessionId, input.speakerId, input.turnId),
+    input.speakerId,
+    input.text,
+    input.starred ? 1 : 0,
+    input.forMinutes ? 1 : 0,
+    offsetOf(ctx, input.sessionId),
+    ctx.now(),
+    ctx.now()
+  )
   replaceLabels(ctx.db, 'remark_tags', 'remark_id', id, input.tags)
   // The box is empty again: the draft it came from has become this remark.
   deleteDraft(ctx, input.sessionId)
@@ -86,6 +98,7 @@ export function updateRemark(
   }
   if (input.text !== undefined) sql<never, [string, string]>(ctx.db, 'UPDATE remarks SET text = ? WHERE id = ?').run(input.text, remark.id)
   if (input.starred !== undefined) sql<never, [number, string]>(ctx.db, 'UPDATE remarks SET starred = ? WHERE id = ?').run(input.starred ? 1 : 0, remark.id)
+  if (input.forMinutes !== undefined) sql<never, [number, string]>(ctx.db, 'UPDATE remarks SET for_minutes = ? WHERE id = ?').run(input.forMinutes ? 1 : 0, remark.id)
   if (input.tags !== undefined) replaceLabels(ctx.db, 'remark_tags', 'remark_id', remark.id, input.tags)
   sql<never, [number, string]>(ctx.db, 'UPDATE remarks SET updated_at = ? WHERE id = ?').run(ctx.now(), remark.id)
   announce(ctx, remark.sessionId)
@@ -109,6 +122,7 @@ interface DraftRow {
   text: string
   tags: string
   starred: number
+  for_minutes: number
   updated_at: number
 }
 
@@ -123,23 +137,25 @@ export function getDraft(ctx: ReadContext, sessionId: string): RemarkDraft | nul
     text: row.text,
     tags: JSON.parse(row.tags) as string[],
     starred: row.starred === 1,
+    forMinutes: row.for_minutes === 1,
     updatedAt: row.updated_at
   }
 }
 
 export function saveDraft(ctx: CoreContext, draft: ParsedInputOf<'drafts:save'>): RemarkDraft | null {
   requireStatus(ctx, draft.sessionId, WRITABLE, 'sessionId')
-  if (draft.text.trim() === '' && draft.tags.length === 0 && !draft.starred) {
+  // Only text, tags and marks are worth keeping: a box with none of them is no draft.
+  if (draft.text.trim() === '' && draft.tags.length === 0 && !draft.starred && !draft.forMinutes) {
     deleteDraft(ctx, draft.sessionId)
     return null
   }
   if (draft.speakerId) requirePerson(ctx, draft.speakerId)
-  sql<never, [string, string | null, string | null, string, string, number, number]>(
+  sql<never, [string, string | null, string | null, string, string, number, number, number]>(
     ctx.db,
-    `INSERT INTO remark_drafts (session_id, speaker_id, turn_id, text, tags, starred, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO remark_drafts (session_id, speaker_id, turn_id, text, tags, starred, for_minutes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (session_id) DO UPDATE SET speaker_id = excluded.speaker_id, turn_id = excluded.turn_id, text = excluded.text,
-       tags = excluded.tags, starred = excluded.starred, updated_at = excluded.updated_at`
-  ).run(draft.sessionId, draft.speakerId, draft.turnId, draft.text, JSON.stringify(draft.tags), draft.starred ? 1 : 0, ctx.now())
+       tags = excluded.tags, starred = excluded.starred, for_minutes = excluded.for_minutes, updated_at = excluded.updated_at`
+  ).run(draft.sessionId, draft.speakerId, draft.turnId, draft.text, JSON.stringify(draft.tags), draft.starred ? 1 : 0, draft.forMinutes ? 1 : 0, ctx.now())
   return getDraft(ctx, draft.sessionId)
 }
 
@@ -198,6 +214,7 @@ function toRemark(row: RemarkRow): Remark {
     text: row.text,
     tags: JSON.parse(row.tags) as string[],
     starred: row.starred === 1,
+    forMinutes: row.for_minutes === 1,
     offsetMs: row.offset_ms,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -13,17 +13,19 @@ export const remarksContract = {
       turnId: z.string().max(100).nullable().default(null),
       text: requiredProse(LIMITS.remark),
       tags: tags().default([]),
-      starred: z.boolean().default(false)
+      starred: z.boolean().default(false),
+      forMinutes: z.boolean().default(false)
     })
   ).returns<Remark>(),
-  /** Edit, re-assign to another speaker (speakerId), tag or star. */
+  /** Edit, re-assign to another speaker (speakerId), tag, star or mark 入纪要. */
   'remarks:update': channel(
     z.strictObject({
       id: idSchema,
       text: requiredProse(LIMITS.remark).optional(),
       speakerId: idSchema.optional(),
       tags: tags().optional(),
-      starred: z.boolean().optional()
+      starred: z.boolean().optional(),
+      forMinutes: z.boolean().optional()
     })
   ).returns<Remark>(),
   /** Deleted remarks are kept aside, so 撤销 can bring them back. */
@@ -38,7 +40,8 @@ export const remarksContract = {
       turnId: z.string().max(100).nullable().default(null),
       text: untrimmedProse(LIMITS.remark),
       tags: tags().default([]),
-      starred: z.boolean().default(false)
+      starred: z.boolean().default(false),
+      forMinutes: z.boolean().default(false)
     })
   ).returns<RemarkDraft | null>()
 } as const

@@ -1,12 +1,14 @@
 /**
- * The words of the documents (会议纪要, 会议记录, 志愿服务活动记录, the turns and roster tables), in Simplified
+ * The words of the documents (会议纪要, 会议记录, 志愿服务活动记录, 签到表, 会议通知, the turns and roster tables), in Simplified
  * Chinese: the default, and the source of truth for the keys of the i18next namespace `documents`. Core makes
  * the documents with them; the renderer names the documents with the same keys. A piece shown only sometimes
  * (`walkInsIncluded`, `notCheckedIn`, `lectureTopic`) is its own key, composed in code.
  */
 export const documentsZhCN = {
   /** The documents' names: titles, file names, and the export dialog. */
-  names: { minutes: '会议纪要', record: '会议记录', volunteer: '志愿服务活动记录', turns: '发言明细', roster: '人员名录' },
+  names: { minutes: '会议纪要', record: '会议记录', volunteer: '志愿服务活动记录', signin: '签到表', notice: '会议通知', turns: '发言明细', roster: '人员名录' },
+  /** A title that differs from the file's name: the form is a 表. */
+  titles: { volunteer: '志愿服务活动记录表' },
   /** In every file name: 2025-08-21-思想圆桌派-会议纪要.docx. */
   project: '思想圆桌派',
   colon: '：',
@@ -16,8 +18,10 @@ export const documentsZhCN = {
   /** A name with what tells it apart or explains it: a place, a reason for absence, a role. */
   aside: '{{text}}（{{aside}}）',
   /** The numbers of the sections, as the language counts them; past the last, digits. */
-  sectionNumbers: '一 二 三 四 五 六 七 八 九 十',
+  sectionNumbers: '一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十',
+  /** GB/T 9704 §7.3.3: 一、 then （一） then 1. then （1）. */
   numberedSection: '{{number}}、{{heading}}',
+  numberedSubsection: '（{{number}}）{{heading}}',
   fields: { theme: '主题', time: '时间', venue: '地点', organiser: '组织单位', owner: '负责人', due: '完成期限', done: '已完成' },
   roles: { host: '主持人', recorder: '记录人', lecturer: '宣讲志愿者' },
   attendance: {
@@ -28,20 +32,33 @@ export const documentsZhCN = {
     present: '出席（{{category}}）',
     walkIns: '列席（临时参加）',
     unmarked: '未签到',
-    absentees: '缺席人员'
+    absentees: '缺席人员',
+    /** The 会议纪要's words (GB/T 9704 §10.3): 请假 are the absent, with reasons; 列席 the walk-ins. */
+    leave: '请假',
+    sitIn: '列席'
   },
   headings: {
-    agenda: '议程',
-    study: '第一阶段：学习研讨',
-    roundtable: '第二阶段：圆桌时间',
+    agenda: '会议议程',
+    study: '学习研讨',
+    roundtable: '交流发言',
+    proceedings: '会议内容',
     suggestions: '意见建议',
     decisions: '议定事项',
-    summary: '总结',
-    hostSummary: '主持人总结',
-    statistics: '发言情况'
+    summary: '会议总结',
+    hostSummary: '主持人总结'
+  },
+  /** The 会议纪要's own sentences. */
+  minutes: {
+    opening: '{{date}}，{{organiser}}在{{venue}}召开{{title}}，{{host}}围绕“{{theme}}”开展{{parts}}。现将会议主要内容纪要如下：',
+    hostedBy: '由{{host}}主持，',
+    parts: { study: '学习研讨', roundtable: '圆桌交流' },
+    lecture: '{{time}}{{lecturer}}作宣讲，题为“{{topic}}”。',
+    lectureUntitled: '{{time}}{{lecturer}}作宣讲。',
+    speakers: '{{names}}先后发言，主要观点如下：',
+    speakersNoPoints: '{{names}}先后发言。',
+    photos: '附件：活动照片'
   },
   agenda: { kinds: { study: '学习研讨', roundtable: '圆桌时间', other: '其他' }, minutes: '分钟' },
-  statistics: '共{{speakers}}人发言{{turns}}次，发言总时长{{total}}，平均每次{{average}}，掌声{{applause}}次。',
   record: {
     sections: { before: '会前', after: '会后补记', closing: '总结' },
     turn: '{{who}} {{time}} 发言 {{duration}}',
@@ -51,20 +68,60 @@ export const documentsZhCN = {
     moment: '{{who}} {{time}} 发言',
     marks: { raised_hand: '（举手插话）', again: '（再次发言）', skipped: '（跳过）', deferred: '（暂缓）', declined: '（不发言）' },
     adjourned: '{{time}} 散会。',
-    signatures: '主持人（签字）：____________    记录人（签字）：____________',
+    signatures: '主持人（签字）：__________    记录人（签字）：__________',
     pageOf: '第 {{page}} 页 共 {{pages}} 页'
   },
   volunteer: {
     activity: '活动名称',
     project: '所属项目',
     projectName: '思想圆桌派新时代文明实践志愿服务项目',
-    team: '组织团队',
-    heading: '志愿者及服务时长',
-    hours: '{{hours}}小时',
-    reached: '服务对象',
-    served: '服务群众{{people}}人（不含志愿者）',
+    time: '活动时间',
+    venue: '活动地点',
+    organiser: '组织单位',
+    contact: '联系人',
+    phone: '联系电话',
+    volunteers: '志愿者人数',
+    served: '服务对象人数',
+    people: '{{count}}人',
+    servedNote: '{{count}}人（不含志愿者）',
     content: '活动内容',
-    outcome: '活动成效'
+    contentTheme: '围绕“{{theme}}”开展学习研讨和圆桌交流。',
+    contentLecture: '{{lecturer}}宣讲“{{topic}}”。',
+    contentSpeakers: '{{count}}名群众作交流发言。',
+    outcome: '活动成效',
+    roster: '志愿者名单',
+    columns: { number: '序号', name: '姓名', role: '角色', signIn: '签到时间', signOut: '签退时间', hours: '服务时长（小时）' },
+    photos: '活动照片',
+    noPhotos: '（未选用照片）',
+    recorder: '记录人',
+    reviewer: '审核人（签字）',
+    seal: '（盖章）\n\n年　　月　　日'
+  },
+  /** 签到表, printed before the session: one row per person invited, then numbered blank rows for walk-ins. */
+  signin: {
+    title: '{{title}}签到表',
+    columns: { number: '序号', name: '姓名', place: '单位（村）', identity: '身份', signature: '签名', note: '备注' }
+  },
+  /** 会议通知, sent before the session: what, when, where, who, the agenda, and what to prepare. */
+  notice: {
+    title: '关于召开{{title}}的通知',
+    salutation: '各位参会人员：',
+    opening: '{{organiser}}定于{{date}}{{venue}}召开{{title}}，围绕“{{theme}}”开展{{parts}}。现将有关事项通知如下：',
+    /** Pieces of the opening, each left out when the plan does not say. */
+    organisedBy: '{{organiser}}',
+    atVenue: '在{{venue}}',
+    headings: { time: '会议时间', venue: '会议地点', attendees: '参加人员', requirements: '有关要求' },
+    attendees_other: '共{{count}}人。{{groups}}。',
+    groupSeparator: '；',
+    otherAttendees: '其他人员',
+    study: '请提前学习宣讲内容：{{topics}}。',
+    prepare: '请围绕“{{theme}}”，结合本村、本单位实际准备发言{{limit}}。',
+    speakingLimit: '，每人发言一般不超过{{duration}}',
+    onTime: '请准时参会，提前10分钟到场签到。',
+    leaveHost: '因故不能参会的，请提前向主持人{{host}}请假。',
+    leave: '因故不能参会的，请提前请假。',
+    contact: '联系人：{{name}}{{phone}}',
+    phone: '，联系电话：{{phone}}'
   },
   turns: {
     columns: { speaker: '发言人', part: '环节', round: '轮次', kind: '类型', outcome: '结果', started: '开始时间', seconds: '时长（秒）', applause: '掌声' },

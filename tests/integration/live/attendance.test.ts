@@ -49,7 +49,10 @@ describe('attendance, the same in the console, the session page and the minutes'
     ])
     const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'minutes' })).html
     expect(printed).toContain('应到12人，实到11人（含列席1人），缺席2人。')
-    expect(printed).toContain('列席（临时参加）：高明')
+    // The 纪要 says 列席 (GB/T 9704 §10.3); the 会议记录 says who came unplanned.
+    expect(printed).toContain('列席：高明')
+    const record = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'record' })).html
+    expect(record).toContain('列席（临时参加）：高明')
   })
 
   it('全部出席 checks in everyone still 未签到 and leaves the absent absent; it refuses an ended session', async () => {
@@ -110,8 +113,9 @@ describe('attendance, the same in the console, the session page and the minutes'
     minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
     expect(minutes.volunteers[1]).toMatchObject({ hours: 1.5, computedHours: 1, corrected: true })
     const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'volunteer' })).html
-    expect(printed).toContain('赵海云（宣讲志愿者）：1.5小时')
-    expect(printed).toContain('服务群众1人（不含志愿者）')
+    // The form's row for them: 序号, 姓名, 角色, 签到, 签退, the hours as corrected.
+    expect(printed).toMatch(/<td[^>]*>2<\/td><td[^>]*>赵海云<\/td><td[^>]*>宣讲志愿者<\/td><td[^>]*>[\d:]+<\/td><td[^>]*>[\d:]+<\/td><td[^>]*>1\.5<\/td>/)
+    expect(printed).toContain('1人（不含志愿者）')
     valueOf(await rig.core.invoke('attendance:setServiceHours', { sessionId: rig.sessionId, personId: rig.lecturers[1], hours: null }))
     minutes = valueOf(await rig.core.invoke('minutes:get', { sessionId: rig.sessionId }))
     expect(minutes.volunteers[1]).toMatchObject({ hours: 1, corrected: false })

@@ -58,7 +58,7 @@ describe('会议纪要 as PDF', () => {
     expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-会议纪要.pdf')
     expect(pdf.title).toBe('示例场次 · 思想圆桌派会议纪要')
     expectA4(pdf.pages)
-    expectInOrder(bodyText(pdf.pages), [...DEMO_MINUTES_IN_ORDER, '共7人发言7次'])
+    expectInOrder(bodyText(pdf.pages), DEMO_MINUTES_IN_ORDER)
     pdf.pages.forEach((page, index) => expect(page.text).toContain(`—${index + 1}—`))
     // The text block: 28 mm from the left edge, 26 mm from the right, 37 mm from the top; below it
     // (35 mm) only the page number.
@@ -70,6 +70,10 @@ describe('会议纪要 as PDF', () => {
       expect(Math.max(...body.map((item) => item.y))).toBeLessThanOrEqual((297 - 37) * MM)
       const foot = text.filter((item) => item.y <= 35 * MM)
       expect(squeeze(foot.map((item) => item.text).join(''))).toBe(`—${index + 1}—`)
+      // At the outer corner, one character (14 pt) in from the text block's edge: right on odd pages, left on even.
+      const [left, right] = [Math.min(...foot.map((item) => item.x)), Math.max(...foot.map((item) => item.x + item.width))]
+      if (index % 2 === 0) expect(right).toBeCloseTo((210 - 26) * MM - 14, -1)
+      else expect(left).toBeCloseTo(28 * MM + 14, -1)
     })
   })
 
@@ -126,7 +130,7 @@ describe('会议记录 as PDF', () => {
     // …with its line break: 第二行 starts a line of its own, below the first.
     const page = pdf.pages.find((candidate) => candidate.text.includes('不是粗体'))!
     expect(baselineOf(page, '第二行')).toBeLessThan(baselineOf(page, '不是粗体'))
-    expectInOrder(text, ['散会。', '主持人（签字）：____________ 记录人（签字）：____________'])
+    expectInOrder(text, ['散会。', '主持人（签字）：__________ 记录人（签字）：__________'])
     // The signatures end the last page.
     expect(pdf.pages.at(-1)!.text).toContain(foldPdfText('记录人（签字）'))
   })
@@ -138,14 +142,21 @@ describe('志愿服务活动记录 as PDF', () => {
     const { file, pdf } = await exportPdf(core, sessionId, 'volunteer')
     expect(file.fileName).toBe('2025-08-21-示例场次 · 思想圆桌派-志愿服务活动记录.pdf')
     expectInOrder(bodyText(pdf.pages), [
-      '志愿服务活动记录',
-      '所属项目:思想圆桌派新时代文明实践志愿服务项目',
-      '组织团队:郑家镇新时代文明实践所',
-      '李芳（宣讲志愿者）：1.5小时',
-      '服务对象',
-      '服务群众4人（不含志愿者）',
+      '志愿服务活动记录表',
+      '所属项目',
+      '思想圆桌派新时代文明实践志愿服务项目',
+      '组织单位',
+      '郑家镇新时代文明实践所',
+      '服务对象人数',
+      '4人（不含志愿者）',
       '活动成效',
-      '大家畅所欲言,气氛热烈。'
+      '大家畅所欲言,气氛热烈。',
+      '志愿者名单',
+      '李芳',
+      '宣讲志愿者',
+      '1.5',
+      '审核人（签字）',
+      '（盖章）'
     ])
   })
 })
@@ -162,7 +173,7 @@ describe('printing through the web bridge', () => {
     expect(page.html).not.toMatch(/<script|<link|src=/i)
     expect(page.html).toContain(`default-src 'none'`)
     const fromBrowser = await readPdf(await printToPdf(page.html))
-    expectInOrder(bodyText(fromBrowser.pages), ['示例场次 · 思想圆桌派会议纪要', '主持人:任肖彤', '共7人发言7次'])
+    expectInOrder(bodyText(fromBrowser.pages), ['示例场次 · 思想圆桌派会议纪要', '主持人:任肖彤', '六、会议总结'])
   })
 
   it('cannot show a print dialog there either; the desktop app prints the same page on paper', async () => {
@@ -199,7 +210,7 @@ describe('sessions that are not the usual', () => {
       }
     }
     const { pdf } = await exportPdf(core, bare.id, 'minutes')
-    expectInOrder(bodyText(pdf.pages), ['临时议事会议纪要', '应到0人,实到0人,缺席0人', '共0人发言0次'])
+    expectInOrder(bodyText(pdf.pages), ['临时议事会议纪要', '应到0人,实到0人,缺席0人', '交流发言'])
 
     // One remark as long as a remark may be, without spaces: it wraps inside the margins over pages.
     const long = await startDemoRound({ tick: 1000, platform: desktop })

@@ -43,7 +43,7 @@ describe('drafts:save and drafts:get', () => {
 
     table.clock.now = T0 + 3 * MINUTE
     const typed = '  光伏板装上了屋顶，\n乡亲们的'
-    const saved = await saveDraft(table, { speakerId: wen, turnId: turnWen, text: typed, tags: ['观点', '金句'], starred: true })
+    const saved = await saveDraft(table, { speakerId: wen, turnId: turnWen, text: typed, tags: ['观点', '金句'], starred: true, forMinutes: true })
     const expected: RemarkDraft = {
       sessionId: table.sessionId,
       speakerId: wen,
@@ -51,6 +51,7 @@ describe('drafts:save and drafts:get', () => {
       text: typed,
       tags: ['观点', '金句'],
       starred: true,
+      forMinutes: true,
       updatedAt: T0 + 3 * MINUTE
     }
     expect(saved).toEqual(expected)
@@ -73,19 +74,20 @@ describe('drafts:save and drafts:get', () => {
       text: '企业要把握',
       tags: [],
       starred: false,
+      forMinutes: false,
       updatedAt: T0 + 2 * SECOND
     })
     expect(await getDraft(table)).toEqual(last)
     expect(draftRows(table)).toHaveLength(1)
   })
 
-  it('removes the draft when the box is empty (no text, no tags, no star), and keeps one with only tags or a star', async () => {
+  it('removes the draft when the box is empty (no text, no tags, no star, not 入纪要), and keeps one with only tags or a mark', async () => {
     const table = await openTable()
     const [wen] = table.people as [string]
     for (const empty of ['', '   ', '\n\t ']) {
       await saveDraft(table, { speakerId: wen, text: '光伏' })
       expect(await getDraft(table)).not.toBeNull()
-      expect(await saveDraft(table, { speakerId: wen, text: empty, tags: [], starred: false })).toBeNull()
+      expect(await saveDraft(table, { speakerId: wen, text: empty, tags: [], starred: false, forMinutes: false })).toBeNull()
       expect(await getDraft(table)).toBeNull()
       expect(draftRows(table)).toEqual([])
     }
@@ -96,6 +98,9 @@ describe('drafts:save and drafts:get', () => {
     expect(await getDraft(table)).toMatchObject({ tags: ['建议'] })
     expect(await saveDraft(table, { speakerId: null, text: ' ', starred: true })).toMatchObject({ text: ' ', tags: [], starred: true, speakerId: null })
     expect(await getDraft(table)).toMatchObject({ starred: true })
+    // Marked 入纪要 with nothing typed yet: kept for its speaker, as the box keeps it (remark-box.ts).
+    expect(await saveDraft(table, { speakerId: wen, text: '', forMinutes: true })).toMatchObject({ text: '', starred: false, forMinutes: true, speakerId: wen })
+    expect(await getDraft(table)).toMatchObject({ forMinutes: true, speakerId: wen })
   })
 
   it('keeps the speaker it was started for when the microphone passes, and the remark goes to them', async () => {
@@ -124,7 +129,8 @@ describe('drafts:save and drafts:get', () => {
         turnId: draft.turnId,
         text: draft.text,
         tags: draft.tags,
-        starred: draft.starred
+        starred: draft.starred,
+        forMinutes: draft.forMinutes
       })
     )
     expect(remark).toMatchObject({ speakerId: wen, speakerName: '温乐义', turnId: turnWen, text: '乡村振兴要靠产业' })
@@ -162,7 +168,8 @@ describe('drafts:save and drafts:get', () => {
       [{ sessionId: table.sessionId, speakerId: NOBODY, text: '草稿' }, 'invalid_input', [{ path: ['speakerId'], code: 'person_not_found' }]],
       [{ sessionId: NOBODY, speakerId: wen, text: '草稿' }, 'not_found', null],
       [{ sessionId: table.sessionId, speakerId: wen, text: '话'.repeat(10_001) }, 'invalid_input', null],
-      [{ sessionId: table.sessionId, text: '草稿' }, 'invalid_input', null]
+      [{ sessionId: table.sessionId, text: '草稿' }, 'invalid_input', null],
+      [{ sessionId: table.sessionId, speakerId: wen, text: '草稿', forMinutes: 'yes' }, 'invalid_input', null]
     ]
     await writesNothing(table.file, async () => {
       for (const [input, code, issues] of refusals) {
@@ -207,6 +214,7 @@ describe('a draft survives the process being killed', () => {
       text: '乡村振兴要靠产业',
       tags: ['建议'],
       starred: true,
+      forMinutes: false,
       updatedAt: T0 + 4 * MINUTE + 2 * SECOND
     })
     expect(lastSaved.text).toBe('乡村振兴要靠产业')

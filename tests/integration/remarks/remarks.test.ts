@@ -79,6 +79,7 @@ describe('remarks:create and remarks:list', () => {
       text: '乡亲们的腰包鼓起来了',
       tags: [],
       starred: false,
+      forMinutes: false,
       offsetMs: 7 * MINUTE,
       createdAt: T0 + 7 * MINUTE,
       updatedAt: T0 + 7 * MINUTE,
@@ -227,6 +228,8 @@ describe('validation and refusals', () => {
       ['remarks:create', { ...base, sessionId: cancelled }, 'conflict', [{ path: ['sessionId'], code: 'session_cancelled' }]],
       ['remarks:create', { ...base, sessionId: NOBODY }, 'not_found', null],
       ['remarks:create', { ...base, extra: 1 }, 'invalid_input', null],
+      ['remarks:create', { ...base, forMinutes: 'yes' }, 'invalid_input', null],
+      ['remarks:update', { id: existing.id, forMinutes: 1 }, 'invalid_input', null],
       ['remarks:update', { id: existing.id, text: '' }, 'invalid_input', null],
       ['remarks:update', { id: existing.id, text: '话'.repeat(10_001) }, 'invalid_input', null],
       ['remarks:update', { id: existing.id, speakerId: NOBODY, text: '改了' }, 'invalid_input', [{ path: ['speakerId'], code: 'person_not_found' }]],
@@ -260,6 +263,7 @@ describe('validation and refusals', () => {
       for (const [channel, input] of [
         ['remarks:update', { id: remark.id, text: '改了' }],
         ['remarks:update', { id: remark.id, speakerId: zhai }],
+        ['remarks:update', { id: remark.id, forMinutes: true }],
         ['remarks:delete', { id: remark.id }],
         ['remarks:restore', { id: remark.id }]
       ] as const) {
@@ -279,7 +283,7 @@ describe('soft delete and restore', () => {
     const remark = await writeRemark(table, wen, '删掉的话')
     valueOf(await table.core.invoke('remarks:delete', { id: remark.id }))
     await writesNothing(table.file, async () => {
-      for (const patch of [{ text: '改了' }, { speakerId: zhai }, { tags: ['建议'] }, { starred: true }]) {
+      for (const patch of [{ text: '改了' }, { speakerId: zhai }, { tags: ['建议'] }, { starred: true }, { forMinutes: true }]) {
         expect(errorOf(await table.core.invoke('remarks:update', { id: remark.id, ...patch })).issues?.[0]).toMatchObject({ code: 'remark_deleted' })
       }
     })

@@ -343,6 +343,7 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
     expect(said['让乡亲们的腰包鼓起来，温集新村想办特色种植合作社。']).toMatchObject({
       speakerName: '温乐义',
       starred: true,
+      forMinutes: version >= 7,
       tags: ['建议', '金句'],
       offsetMs: 33 * MINUTE,
       createdAt: STARTED + 33 * MINUTE,
@@ -378,8 +379,15 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
       ].sort((a, b) => a.text.localeCompare(b.text))
     )
 
+    // 入纪要 came with version 7: migration 7 leaves older remarks and drafts unmarked (their minutes keep all).
+    const marked = remarks.filter((remark) => remark.forMinutes).map((remark) => remark.speakerName)
+    expect(marked).toEqual(version >= 7 ? ['温乐义', '翟自恩'] : [])
+    const minutes = await call('minutes:get', { sessionId })
+    const markedInMinutes = minutes.speakers.flatMap((speaker) => speaker.remarks.filter((remark) => remark.forMinutes).map(() => speaker.name))
+    expect(markedInMinutes).toEqual(marked)
+
     const draft = await call('drafts:get', { sessionId })
-    if (version >= 4) expect(draft).toMatchObject({ text: '补记：光伏项目要先做安全评估', tags: ['建议'], starred: false, updatedAt: ENDED + 12 * MINUTE })
+    if (version >= 4) expect(draft).toMatchObject({ text: '补记：光伏项目要先做安全评估', tags: ['建议'], starred: false, forMinutes: version >= 7, updatedAt: ENDED + 12 * MINUTE })
     else expect(draft).toBeNull()
 
     const themes = await call('themes:list', {})

@@ -306,6 +306,27 @@ describe('constraints', () => {
     )
   })
 
+  it('version 7: remarks and drafts carry 入纪要 (0 or 1); those of an older archive come out unmarked', () => {
+    const file = tempDatabaseFile()
+    const old = open(file, MIGRATIONS.slice(0, 6))
+    const personId = insertPerson(old, { name: '温乐义' })
+    const sessionId = insertSession(old, { title: '圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR, status: 'ended' })
+    old
+      .prepare('INSERT INTO remarks (id, session_id, speaker_id, text, starred, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(uuidv7(), sessionId, personId, '让乡亲们的腰包鼓起来', 1, T0, T0)
+    old.prepare('INSERT INTO remark_drafts (session_id, speaker_id, text, updated_at) VALUES (?, ?, ?, ?)').run(sessionId, personId, '半句', T0)
+    old.close()
+    const db = open(file)
+    expect(db.prepare('SELECT text, starred, for_minutes FROM remarks').get()).toEqual({ text: '让乡亲们的腰包鼓起来', starred: 1, for_minutes: 0 })
+    expect(db.prepare('SELECT text, for_minutes FROM remark_drafts').get()).toEqual({ text: '半句', for_minutes: 0 })
+    db.prepare('UPDATE remarks SET for_minutes = 1').run()
+    expect(db.prepare('SELECT for_minutes FROM remarks').get()).toEqual({ for_minutes: 1 })
+    for (const table of ['remarks', 'remark_drafts']) {
+      expect(() => db.prepare(`UPDATE ${table} SET for_minutes = 2`).run(), table).toThrow(/CHECK constraint failed/)
+      expect(() => db.prepare(`UPDATE ${table} SET for_minutes = NULL`).run(), table).toThrow(/NOT NULL constraint failed/)
+    }
+  })
+
   it('refuses a session that ends before or when it starts', () => {
     const db = open(tempDatabaseFile())
     expect(() => insertSession(db, { title: '圆桌派', plannedStart: T0, plannedEnd: T0 })).toThrow(/CHECK constraint failed/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentWords, numberedSection, pageOf, withAside } from '../../../src/core/minutes/labels'
+import { documentWords, numberedSection, numberedSubsection, pageOf, sectionCounter, withAside } from '../../../src/core/minutes/labels'
 import { LANGUAGES } from '../../../src/shared/domain'
 import { DOCUMENT_RESOURCES } from '../../../src/shared/i18n/documents'
 
@@ -44,8 +44,13 @@ describe('the documents’ words in core', () => {
     expect(withAside(zh, '张秀兰', '')).toBe('张秀兰')
     expect(withAside(zh, '张秀兰', '外出务工')).toBe('张秀兰（外出务工）')
     expect(withAside(en, '张秀兰', 'away')).toBe('张秀兰 (away)')
-    expect([1, 8, 10, 11].map((n) => numberedSection(zh, n, '议程'))).toEqual(['一、议程', '八、议程', '十、议程', '11、议程'])
+    expect([1, 8, 10, 11, 30, 31].map((n) => numberedSection(zh, n, '议程'))).toEqual(['一、议程', '八、议程', '十、议程', '十一、议程', '三十、议程', '31、议程'])
     expect([1, 11].map((n) => numberedSection(en, n, 'Agenda'))).toEqual(['1. Agenda', '11. Agenda'])
+    // GB/T 9704 §7.3.3: the second level is （一）, in full-width brackets with nothing after them.
+    expect([1, 12].map((n) => numberedSubsection(zh, n, '学习研讨'))).toEqual(['（一）学习研讨', '（十二）学习研讨'])
+    expect(numberedSubsection(en, 2, 'Study')).toBe('(2) Study')
+    const section = sectionCounter(zh)
+    expect(['议程', '交流发言', '总结'].map(section)).toEqual(['一、议程', '二、交流发言', '三、总结'])
   })
 
   it('says where the page number and the page count stand in 第 1 页 共 3 页', () => {

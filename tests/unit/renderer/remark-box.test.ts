@@ -6,8 +6,10 @@ import {
   boxKey,
   chosenFor,
   EMPTY_BOX,
+  MARK_KEYS,
   movedOn,
   reboundTo,
+  toggledForMinutes,
   toggledStar,
   toggledTag,
   turnOfRemark,
@@ -40,12 +42,15 @@ describe('whom the remark is for', () => {
     expect(turnOfRemark(EMPTY_BOX, turn('b'))).toBe('turn-b')
   })
 
-  it('lets go when emptied, unless tags or the star are still chosen', () => {
+  it('lets go when emptied, unless tags, the star or 入纪要 are still chosen', () => {
     const started = typed(EMPTY_BOX, '好', turn('a'))
     expect(typed(started, '  ', turn('b'))).toMatchObject({ text: '  ', speakerId: null, turnId: null })
     const tagged = toggledTag(started, '建议')
     expect(typed(tagged, '', turn('b'))).toMatchObject({ speakerId: 'a', turnId: null })
     expect(typed(toggledStar(started), '', turn('b'))).toMatchObject({ speakerId: 'a', turnId: null })
+    expect(typed(toggledForMinutes(started), '', turn('b'))).toMatchObject({ speakerId: 'a', turnId: null, forMinutes: true })
+    // Marked and then unmarked: nothing is chosen any more, so it lets go.
+    expect(typed(toggledForMinutes(toggledForMinutes(started)), '', turn('b'))).toMatchObject({ speakerId: null, forMinutes: false })
   })
 
   it('Ctrl+J gives a bound draft to the speaker with their turn; an unbound box is left to follow the mic', () => {
@@ -60,12 +65,16 @@ describe('whom the remark is for', () => {
     expect(chosenFor(EMPTY_BOX, null, turn('a'))).toMatchObject({ speakerId: null, turnId: null })
   })
 
-  it('toggles tags and the star, and restores a stored draft as it was', () => {
+  it('toggles tags, the star and 入纪要, each alone, and restores a stored draft as it was', () => {
     expect(toggledTag(toggledTag(EMPTY_BOX, '建议'), '问题').tags).toEqual(['建议', '问题'])
     expect(toggledTag(toggledTag(EMPTY_BOX, '建议'), '建议').tags).toEqual([])
     expect(toggledStar(toggledStar(EMPTY_BOX)).starred).toBe(false)
-    const draft = { sessionId: 's', speakerId: 'a', turnId: 't', text: '半句', tags: ['建议'], starred: true, updatedAt: 1 }
-    expect(boxFromDraft(draft)).toEqual({ text: '半句', tags: ['建议'], starred: true, speakerId: 'a', turnId: 't' })
+    expect(EMPTY_BOX.forMinutes).toBe(false)
+    expect(toggledForMinutes(EMPTY_BOX)).toEqual({ ...EMPTY_BOX, forMinutes: true })
+    expect(toggledForMinutes(toggledForMinutes(EMPTY_BOX))).toEqual(EMPTY_BOX)
+    expect(toggledStar(toggledForMinutes(EMPTY_BOX))).toMatchObject({ starred: true, forMinutes: true })
+    const draft = { sessionId: 's', speakerId: 'a', turnId: 't', text: '半句', tags: ['建议'], starred: true, forMinutes: true, updatedAt: 1 }
+    expect(boxFromDraft(draft)).toEqual({ text: '半句', tags: ['建议'], starred: true, forMinutes: true, speakerId: 'a', turnId: 't' })
   })
 })
 
@@ -74,14 +83,33 @@ describe('keys in the remark box', () => {
   const press = (key: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'isComposing', boolean>> = {}) =>
     boxKey({ key, shiftKey: false, ctrlKey: false, metaKey: false, isComposing: false, ...mods }, TAGS)
 
-  it('Enter saves, Esc leaves, Ctrl+1… toggles the quick tags and Ctrl+K the star', () => {
-    expect([press('Enter'), press('Escape'), press('1', { ctrlKey: true }), press('2', { metaKey: true }), press('K', { ctrlKey: true })]).toEqual([
+  it('Enter saves, Esc leaves, Ctrl+1… toggles the quick tags, Ctrl+K the star and Ctrl+B 入纪要', () => {
+    expect([
+      press('Enter'),
+      press('Escape'),
+      press('1', { ctrlKey: true }),
+      press('2', { metaKey: true }),
+      press('K', { ctrlKey: true }),
+      press('b', { ctrlKey: true }),
+      // Caps Lock on, and ⌘ on a Mac.
+      press('B', { ctrlKey: true }),
+      press('b', { metaKey: true })
+    ]).toEqual([
       { type: 'save' },
       { type: 'leave' },
       { type: 'tag', tag: '建议' },
       { type: 'tag', tag: '问题' },
-      { type: 'star' }
+      { type: 'star' },
+      { type: 'forMinutes' },
+      { type: 'forMinutes' },
+      { type: 'forMinutes' }
     ])
+  })
+
+  it('shows the keys it reads, and 入纪要 has a key of its own: not the star’s, the rebind key, a menu’s (Ctrl+M minimises) or a console letter’s', () => {
+    expect(MARK_KEYS).toEqual({ star: { key: 'k', shown: 'Ctrl K' }, forMinutes: { key: 'b', shown: 'Ctrl B' } })
+    expect(press('m', { ctrlKey: true })).toBeNull()
+    expect(['k', 'j', 'z', 'm', 's', 'd', 'n', 'h', 'e', 'a', 'p', 'f']).not.toContain(MARK_KEYS.forMinutes.key)
   })
 
   it('leaves Shift+Enter, an input method composing, typing and keys without a tag to the box', () => {
@@ -91,8 +119,9 @@ describe('keys in the remark box', () => {
       press('Escape', { isComposing: true }),
       press('1'),
       press('k'),
+      press('b'),
       press('3', { ctrlKey: true }),
       press('0', { ctrlKey: true })
-    ]).toEqual([null, null, null, null, null, null, null])
+    ]).toEqual([null, null, null, null, null, null, null, null])
   })
 })

@@ -5,6 +5,7 @@ import { turnKinds } from './003-turn-kinds'
 import { remarksAndSearch } from './004-remarks-search'
 import { attendanceTruth } from './005-attendance-truth'
 import { photos } from './006-photos'
+import { remarksForMinutes } from './007-remarks-for-minutes'
 
 export interface Migration {
   run: (db: Database) => void
@@ -25,7 +26,8 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   { run: turnKinds, foreignKeysOff: true },
   remarksAndSearch,
   attendanceTruth,
-  photos
+  photos,
+  remarksForMinutes
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

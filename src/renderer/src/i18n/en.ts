@@ -129,6 +129,7 @@ export const en: Translation = {
     goLive: 'Check-in / start',
     backToLive: 'Back to the live session',
     duplicate: 'Duplicate as new session',
+    printBefore: 'Sign-in sheet & notice',
     duplicated: 'Duplicated for the same time next week; change what you need and save.',
     cancel: 'Cancel session',
     cancelTitle: 'Cancel this session?',
@@ -275,6 +276,10 @@ export const en: Translation = {
     placeholder: 'What {{name}} says… (Enter saves, Shift+Enter for a new line, Esc leaves the box)',
     placeholderNobody: 'Pass the mic first, or choose the speaker above',
     star: 'Mark as a key quote',
+    forMinutes: 'For the minutes',
+    forMinutesHint: 'For the minutes ({{key}}): the minutes quote only the remarks marked for them; a session with none marked quotes all its remarks.',
+    markForMinutes: 'Mark for the minutes',
+    unmarkForMinutes: 'Take out of the minutes',
     save: 'Save remark',
     empty: 'No remarks yet.',
     list: 'Remarks',
@@ -306,10 +311,16 @@ export const en: Translation = {
   minutes: {
     export: 'Export',
     previewTitle: 'Export minutes and records',
+    beforeTitle: 'Print the sign-in sheet and notice',
+    writtenOn: 'Date of the minutes',
+    writtenOnDefault: 'The session’s day',
+    withPhotos: 'Attach the photos (those chosen)',
     explain: {
       minutes: 'The minutes for the town party committee: attendance, agenda, what was said, suggestions, decisions and the closing summary.',
       record: 'The raw record: every remark word for word, the time the session closed, lines for the host’s and recorder’s signatures, and “page n of N” on every page.',
-      volunteer: 'For reporting volunteer service hours: activity, project, organising team, each volunteer’s hours, the people reached and the outcome.'
+      volunteer: 'For reporting volunteer service hours: activity, project, organising team, each volunteer’s hours, the people reached and the outcome.',
+      signin: 'Printed before the session and signed on arrival: everyone invited, in seat order, with unit and role, and blank rows for walk-ins.',
+      notice: 'Sent to participants before the session: theme, time, venue, who attends, the agenda, and what to read and prepare.'
     },
     exportDocx: 'Export Word (.docx)',
     exportPdf: 'Export PDF',

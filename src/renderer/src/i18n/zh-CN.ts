@@ -129,6 +129,7 @@ export const zhCN = {
     goLive: '签到 / 开始场次',
     backToLive: '回到现场',
     duplicate: '复制为新场次',
+    printBefore: '签到表和会议通知',
     duplicated: '已复制为下周同一时间的新场次，请修改后保存。',
     cancel: '取消场次',
     cancelTitle: '取消这个场次？',
@@ -275,6 +276,10 @@ export const zhCN = {
     placeholder: '记录 {{name}} 的发言…（回车保存，Shift+回车换行，Esc 离开输入框）',
     placeholderNobody: '先传递话筒，或在右上角选择发言人',
     star: '标为金句',
+    forMinutes: '入纪要',
+    forMinutesHint: '入纪要（{{key}}）：会议纪要的交流发言只收标为入纪要的记录；一条都没标的场次收录全部记录。',
+    markForMinutes: '标为入纪要',
+    unmarkForMinutes: '取消入纪要',
     save: '保存记录',
     empty: '还没有发言记录。',
     list: '发言记录列表',
@@ -306,10 +311,16 @@ export const zhCN = {
   minutes: {
     export: '导出',
     previewTitle: '导出会议纪要和记录',
+    beforeTitle: '打印签到表和会议通知',
+    writtenOn: '成文日期',
+    writtenOnDefault: '默认为场次当天',
+    withPhotos: '附活动照片（已选用的照片）',
     explain: {
       minutes: '报送镇党委的纪要：参加人员、议程、发言要点、意见建议、议定事项和总结。',
       record: '原始记录：每条发言原文照录，附散会时间和主持人、记录人签字栏，每页注明第几页共几页。',
-      volunteer: '上报志愿服务时长用：活动、项目、组织团队、每位志愿者的服务时长、服务对象和成效。'
+      volunteer: '上报志愿服务时长用：活动、项目、组织团队、每位志愿者的服务时长、服务对象和成效。',
+      signin: '会前打印，参会人员到场时签名：按座次列出应到人员的单位和身份，另留空行给临时参加的人员。',
+      notice: '会前发给参会人员：会议主题、时间、地点、参加人员、议程，以及要提前学习和准备的内容。'
     },
     exportDocx: '导出 Word(.docx)',
     exportPdf: '导出 PDF',

@@ -1,19 +1,27 @@
 import { ActionIcon, Button, Group, Menu, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconDots, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
+import { IconDots, IconFileCheck, IconFileX, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Remark } from '@shared/domain'
+import type { ErrorCode } from '@shared/result'
 import { api } from '../../api'
 
-/** A remark's ⋯ menu: 编辑, 改为 (another speaker) and 删除. */
+/** A remark's ⋯ menu: 编辑, 改为 (another speaker), 入纪要 (on or off) and 删除. */
 export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onEdit: () => void; onReassign: () => void }) {
   const { t } = useTranslation()
+  const refused = (code: ErrorCode): void => void notifications.show({ color: 'red', message: t(`errors.${code}`) })
+
+  // The list shows the new mark when remarks:changed comes back.
+  async function toggleForMinutes(): Promise<void> {
+    const result = await api.invoke('remarks:update', { id: remark.id, forMinutes: !remark.forMinutes })
+    if (!result.ok) refused(result.error.code)
+  }
 
   // Deleted at once; the notice offers 撤销 for a while instead of asking first.
   async function remove(): Promise<void> {
     const result = await api.invoke('remarks:delete', { id: remark.id })
-    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
+    if (!result.ok) return refused(result.error.code)
     const id = notifications.show({
       message: (
         <Group justify="space-between">
@@ -47,6 +55,9 @@ export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onE
         </Menu.Item>
         <Menu.Item leftSection={<IconUserShare size={16} />} onClick={onReassign}>
           {t('remarks.reassign')}
+        </Menu.Item>
+        <Menu.Item leftSection={remark.forMinutes ? <IconFileX size={16} /> : <IconFileCheck size={16} />} onClick={() => void toggleForMinutes()}>
+          {remark.forMinutes ? t('remarks.unmarkForMinutes') : t('remarks.markForMinutes')}
         </Menu.Item>
         <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
           {t('people.delete')}

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core'
-import { IconStarFilled } from '@tabler/icons-react'
+import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Remark } from '@shared/domain'
@@ -16,7 +16,7 @@ interface Props {
   highlightId?: string
 }
 
-/** The remarks grouped by speaker, in speaking order: edit, re-assign, delete (with 撤销). */
+/** The remarks grouped by speaker, in speaking order: edit, re-assign, mark 入纪要, delete (with 撤销). */
 export function RemarkList({ remarks, people, names, highlightId }: Props) {
   const { t } = useTranslation()
   if (remarks.length === 0) return <Text c="dimmed">{t('remarks.empty')}</Text>
@@ -68,8 +68,14 @@ function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: P
         <Text style={{ whiteSpace: 'pre-wrap' }}>
           {remark.starred && <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-label={t('remarks.star')} />} {remark.text}
         </Text>
-        {remark.tags.length > 0 && (
+        {(remark.forMinutes || remark.tags.length > 0) && (
           <Group gap={4}>
+            {remark.forMinutes && (
+              // Filled, unlike the tags: the one mark the 会议纪要 reads. Its text names it for everyone.
+              <Badge size="sm" color="teal" leftSection={<IconFileCheck size={12} aria-hidden />} data-testid="remark-for-minutes">
+                {t('remarks.forMinutes')}
+              </Badge>
+            )}
             {remark.tags.map((tag) => (
               <Badge key={tag} size="sm" variant="light">
                 {tag}

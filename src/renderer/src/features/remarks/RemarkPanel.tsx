@@ -14,8 +14,9 @@ import { useRemarkBox } from './use-remark-box'
 
 /**
  * The note-taker's box, bound to the current speaker. Enter saves (保存记录), Shift+Enter is a new line,
- * Ctrl+1… toggles the quick tags, Ctrl+K the star, Ctrl+J gives the draft to the current speaker and Esc
- * leaves the box (so the console's keys work again). What is typed is kept as a draft in the database.
+ * Ctrl+1… toggles the quick tags, Ctrl+K the star, Ctrl+B 入纪要, Ctrl+J gives the draft to the current
+ * speaker and Esc leaves the box (so the console's keys work again). What is typed is kept as a draft in
+ * the database.
  * Whom the remark is for is always in plain sight, and unmistakable once the mic has moved on from them.
  */
 export function RemarkPanel({ view }: { view: LiveView }) {
@@ -39,7 +40,8 @@ export function RemarkPanel({ view }: { view: LiveView }) {
     if (command.type === 'save') void remark.save()
     else if (command.type === 'leave') event.currentTarget.blur()
     else if (command.type === 'tag') remark.toggleTag(command.tag)
-    else remark.toggleStar()
+    else if (command.type === 'star') remark.toggleStar()
+    else remark.toggleForMinutes()
   }
 
   return (
@@ -79,6 +81,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         saving={remark.saving}
         onToggleTag={remark.toggleTag}
         onToggleStar={remark.toggleStar}
+        onToggleForMinutes={remark.toggleForMinutes}
         onSave={() => void remark.save()}
       />
       <Stack mt="md" gap="xs">

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Chip, Group, Kbd } from '@mantine/core'
-import { IconStar, IconStarFilled } from '@tabler/icons-react'
+import { IconFileCheck, IconStar, IconStarFilled } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { Box } from './remark-box'
+import { MARK_KEYS, type Box } from './remark-box'
 
 interface Props {
   box: Box
@@ -11,11 +11,12 @@ interface Props {
   saving: boolean
   onToggleTag: (tag: string) => void
   onToggleStar: () => void
+  onToggleForMinutes: () => void
   onSave: () => void
 }
 
-/** Under the remark box: the quick tags, the star and 保存记录, each with its key. */
-export function RemarkToolbar({ box, tags, canSave, saving, onToggleTag, onToggleStar, onSave }: Props) {
+/** Under the remark box: the quick tags, the star, 入纪要 and 保存记录, each with its key. */
+export function RemarkToolbar({ box, tags, canSave, saving, onToggleTag, onToggleStar, onToggleForMinutes, onSave }: Props) {
   const { t } = useTranslation()
   return (
     <Group justify="space-between" mt="xs">
@@ -31,11 +32,23 @@ export function RemarkToolbar({ box, tags, canSave, saving, onToggleTag, onToggl
           size="lg"
           aria-label={t('remarks.star')}
           aria-pressed={box.starred}
-          title={`${t('remarks.star')} (Ctrl K)`}
+          title={`${t('remarks.star')} (${MARK_KEYS.star.shown})`}
           onClick={onToggleStar}
         >
           {box.starred ? <IconStarFilled size={18} /> : <IconStar size={18} />}
         </ActionIcon>
+        <Button
+          variant={box.forMinutes ? 'filled' : 'default'}
+          color="teal"
+          size="compact-md"
+          aria-pressed={box.forMinutes}
+          title={t('remarks.forMinutesHint', { key: MARK_KEYS.forMinutes.shown })}
+          leftSection={<IconFileCheck size={16} />}
+          rightSection={<Kbd size="xs">{MARK_KEYS.forMinutes.shown}</Kbd>}
+          onClick={onToggleForMinutes}
+        >
+          {t('remarks.forMinutes')}
+        </Button>
       </Group>
       <Button size="md" onClick={onSave} loading={saving} disabled={!canSave} rightSection={<Kbd size="xs">Enter</Kbd>}>
         {t('remarks.save')}

@@ -27,8 +27,8 @@ export function useDraft(sessionId: string, box: Box, restore: (draft: RemarkDra
 
   const writeDraft = useCallback(() => {
     pending.current = null
-    const { text, tags, starred, speakerId, turnId } = latest.current
-    void api.invoke('drafts:save', { sessionId, speakerId, turnId, text, tags, starred })
+    const { text, tags, starred, forMinutes, speakerId, turnId } = latest.current
+    void api.invoke('drafts:save', { sessionId, speakerId, turnId, text, tags, starred, forMinutes })
   }, [sessionId])
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView, RemarkDraft } from '@shared/domain'
 import { api } from '../../api'
-import { boundTo, boxFromDraft, chosenFor, EMPTY_BOX, movedOn, reboundTo, toggledStar, toggledTag, turnOfRemark, typed, type Box } from './remark-box'
+import { boundTo, boxFromDraft, chosenFor, EMPTY_BOX, movedOn, reboundTo, toggledForMinutes, toggledStar, toggledTag, turnOfRemark, typed, type Box } from './remark-box'
 import { useDraft } from './use-draft'
 
 /** The remark box's state against the live session (remark-box.ts), kept as a draft, and 保存记录. */
@@ -37,7 +37,8 @@ export function useRemarkBox(view: LiveView) {
     const text = box.text.trim()
     if (!text || !speakerId || saving) return
     setSaving(true)
-    const result = await api.invoke('remarks:create', { sessionId, speakerId, turnId: turnOfRemark(box, current), text, tags: box.tags, starred: box.starred })
+    const { tags, starred, forMinutes } = box
+    const result = await api.invoke('remarks:create', { sessionId, speakerId, turnId: turnOfRemark(box, current), text, tags, starred, forMinutes })
     setSaving(false)
     if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
     draft.cancel()
@@ -57,6 +58,7 @@ export function useRemarkBox(view: LiveView) {
     save,
     choose: (personId: string | null) => setBox((previous) => chosenFor(previous, personId, current)),
     toggleTag: (tag: string) => setBox((previous) => toggledTag(previous, tag)),
-    toggleStar: () => setBox(toggledStar)
+    toggleStar: () => setBox(toggledStar),
+    toggleForMinutes: () => setBox(toggledForMinutes)
   }
 }

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react'
+import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconPrinter, IconX } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionDetail } from '@shared/domain'
+import { AFTER_SESSION_DOCUMENTS, BEFORE_SESSION_DOCUMENTS, type SessionDetail } from '@shared/domain'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
 import { useChannel } from '../../api/use-channel'
@@ -34,10 +34,14 @@ export function SessionDetailPage({ sessionId, remarkId }: { sessionId: string; 
 function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
   const { t } = useTranslation()
   const [cancelling, setCancelling] = useState(false)
-  const [exporting, setExporting] = useState(false)
+  // Which documents the preview offers: the 签到表 and 会议通知 printed before, or the three filed after.
+  const [previewing, setPreviewing] = useState<'before' | 'after' | null>(null)
   return (
     <>
-      <PageHeader title={session.title} actions={<SessionActions session={session} onExport={() => setExporting(true)} onCancel={() => setCancelling(true)} />} />
+      <PageHeader
+        title={session.title}
+        actions={<SessionActions session={session} onPreview={setPreviewing} onCancel={() => setCancelling(true)} />}
+      />
       <Stack gap="lg">
         {session.isDemo && (
           <Alert icon={<IconInfoCircle />} color="blue" title={t('demo.title')}>
@@ -57,7 +61,14 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
         )}
         <PhotosCard session={session} />
       </Stack>
-      {exporting && <MinutesPreview sessionId={session.id} onClose={() => setExporting(false)} />}
+      {previewing && (
+        <MinutesPreview
+          sessionId={session.id}
+          documents={previewing === 'before' ? BEFORE_SESSION_DOCUMENTS : AFTER_SESSION_DOCUMENTS}
+          title={t(previewing === 'before' ? 'minutes.beforeTitle' : 'minutes.previewTitle')}
+          onClose={() => setPreviewing(null)}
+        />
+      )}
       {cancelling && (
         <ConfirmModal
           title={t('sessionDetail.cancelTitle')}
@@ -76,8 +87,8 @@ function SessionView({ session, remarkId }: { session: SessionDetail; remarkId?:
   )
 }
 
-/** The status, and what can be done with the session now: go live, edit, export, duplicate, cancel. */
-function SessionActions({ session, onExport, onCancel }: { session: SessionDetail; onExport: () => void; onCancel: () => void }) {
+/** The status, and what can be done with the session now: go live, edit, print its 签到表 and 会议通知, export, duplicate, cancel. */
+function SessionActions({ session, onPreview, onCancel }: { session: SessionDetail; onPreview: (when: 'before' | 'after') => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const planned = session.status === 'planned'
 
@@ -103,9 +114,15 @@ function SessionActions({ session, onExport, onCancel }: { session: SessionDetai
           {t('sessionDetail.edit')}
         </Button>
       )}
+      {session.status !== 'cancelled' && (
+        // Printed before the session: one click to the sheet as it will print, one more to print it.
+        <Button size="md" variant="default" leftSection={<IconPrinter size={20} />} onClick={() => onPreview('before')}>
+          {t('sessionDetail.printBefore')}
+        </Button>
+      )}
       {(session.status === 'live' || session.status === 'ended') && (
         // Once a session has ended, its minutes are what the organiser came for.
-        <Button size="md" variant={session.status === 'ended' ? 'filled' : 'default'} leftSection={<IconFileExport size={20} />} onClick={onExport}>
+        <Button size="md" variant={session.status === 'ended' ? 'filled' : 'default'} leftSection={<IconFileExport size={20} />} onClick={() => onPreview('after')}>
           {t('minutes.export')}
         </Button>
       )}
