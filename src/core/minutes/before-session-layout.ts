@@ -3,8 +3,8 @@ import type { BeforeSessionDocument, Language } from '../../shared/domain'
 import { VOLUNTEER_ROLES } from '../../shared/roles'
 import type { BeforeSession, BeforeSessionInvitee } from './before-session'
 import { printedWidth, type Block, type DocumentLayout, type TableCell } from './blocks'
-import { documentWords, numberedSubsection, sectionCounter, withAside, type DocumentWords } from './labels'
-import { closingBlock, paragraph } from './layout'
+import { documentWords, numberedSubsection, sectionCounter, type DocumentWords } from './labels'
+import { agendaItem, closingBlock, paragraph } from './layout'
 import { CHARS_PER_LINE, LINE_PITCH_PT, PAGE_MARGINS_MM, TABLE_PT, TEXT_WIDTH_MM } from './page'
 
 /** The documents printed before a session, from its plan: 签到表 and 会议通知. */
@@ -166,15 +166,6 @@ function attendees(plan: BeforeSession, w: DocumentWords): string {
   }
   const lines = [...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([identity, names]) => fieldLine(w, identity, names.join(w('listSeparator'))))
   return w('notice.attendees', { count: plan.invitees.length, groups: lines.join(w('notice.groupSeparator')) })
-}
-
-/** 学习研讨：李芳，topic（30分钟）: a part of the agenda as the minutes name it. */
-function agendaItem(w: DocumentWords, item: BeforeSession['agenda'][number]): string {
-  const kind = w(`agenda.kinds.${item.kind}`)
-  // A part titled with its own kind (圆桌时间 called 圆桌时间) is not named twice.
-  const detail = item.topic || (item.title !== kind ? item.title : '')
-  const what = `${kind}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${detail ? `${w('clauseSeparator')}${detail}` : ''}`
-  return withAside(w, what, `${item.plannedMinutes}${w('agenda.minutes')}`)
 }
 
 /** 有关要求: what to study beforehand (the lectures' topics, if any), what to prepare, to come on time, whom to ask for leave. */

@@ -5,6 +5,7 @@ import type { ReadContext } from '../context'
 import { getSettings } from '../settings/settings'
 import { getSession } from '../sessions/sessions'
 import { sql } from '../store/sql'
+import { phoneOf } from '../people/people'
 
 /**
  * What the documents printed before a session (签到表, 会议通知) say: the plan alone — never what happened,
@@ -90,5 +91,3 @@ function categoriesOf(ctx: ReadContext, personIds: string[]): Map<string, string
   return categories
 }
 
-const phoneOf = (ctx: ReadContext, personId: string): string =>
-  sql<{ phone: string | null }, [string]>(ctx.db, 'SELECT phone FROM people WHERE id = ?').get(personId)?.phone ?? ''

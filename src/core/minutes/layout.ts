@@ -66,15 +66,18 @@ export function attendanceLines(minutes: Minutes, language: Language, summary = 
   ]
 }
 
+/** 学习研讨：李芳，topic（30分钟）: a part of the agenda, as every document names it. */
+export function agendaItem(w: DocumentWords, item: Pick<Minutes['agenda'][number], 'kind' | 'title' | 'lecturer' | 'topic' | 'plannedMinutes'>): string {
+  const kind = w(`agenda.kinds.${item.kind}`)
+  // A part titled with its own kind (圆桌时间 called 圆桌时间) is not named twice.
+  const detail = item.topic || (item.title !== kind ? item.title : '')
+  const what = `${kind}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${detail ? `${w('clauseSeparator')}${detail}` : ''}`
+  return withAside(w, what, `${item.plannedMinutes}${w('agenda.minutes')}`)
+}
+
 /** The agenda as （一）学习研讨：张三，topic（30分钟）… */
 function agendaBlocks(minutes: Minutes, w: DocumentWords): Block[] {
-  return minutes.agenda.map((item, index) => {
-    const kind = w(`agenda.kinds.${item.kind}`)
-    // A part titled with its own kind (圆桌时间 called 圆桌时间) is not named twice.
-    const detail = item.topic || (item.title !== kind ? item.title : '')
-    const what = `${kind}${item.lecturer ? `${w('colon')}${item.lecturer}` : ''}${detail ? `${w('clauseSeparator')}${detail}` : ''}`
-    return paragraph(numberedSubsection(w, index + 1, withAside(w, what, `${item.plannedMinutes}${w('agenda.minutes')}`)))
-  })
+  return minutes.agenda.map((item, index) => paragraph(numberedSubsection(w, index + 1, agendaItem(w, item))))
 }
 
 function decisionBlocks(minutes: Minutes, w: DocumentWords, language: Language): Block[] {

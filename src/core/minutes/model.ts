@@ -10,6 +10,7 @@ import { liveView } from '../live/live'
 import { listRemarks } from '../remarks/remarks'
 import { getSettings } from '../settings/settings'
 import { sql } from '../store/sql'
+import { phoneOf } from '../people/people'
 
 const SUGGESTION_TAGS = ['建议', '问题']
 const UNCATEGORISED = '其他'
@@ -73,8 +74,6 @@ export function buildMinutes(ctx: ReadContext, sessionId: string): Minutes {
   }
 }
 
-const phoneOf = (ctx: ReadContext, personId: string): string =>
-  sql<{ phone: string | null }, [string]>(ctx.db, 'SELECT phone FROM people WHERE id = ?').get(personId)?.phone ?? ''
 
 /** Who was there, by category, and who came unplanned, was absent (with reasons) or was never marked. */
 function attendanceOf(ctx: ReadContext, attendance: AttendanceEntry[], categories: string[], names: Names): Minutes['attendance'] {

@@ -109,6 +109,10 @@ export function deletePerson(ctx: CoreContext, id: string): { id: string } {
 }
 
 /** Ids of the given people that do not exist; for validating references before a write. */
+/** A person's phone, '' when none is on file (联系电话 in the documents). */
+export const phoneOf = ({ db }: ReadContext, personId: string): string =>
+  sql<{ phone: string | null }, [string]>(db, 'SELECT phone FROM people WHERE id = ?').get(personId)?.phone ?? ''
+
 export function missingPeople({ db }: ReadContext, ids: string[]): Set<string> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Set()
