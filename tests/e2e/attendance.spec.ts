@@ -54,7 +54,7 @@ test('people left 未签到: starting and ending ask, 仍然开始 keeps them �
   await page.getByRole('button', { name: '导出' }).click()
   const sheet = page.getByRole('dialog', { name: '导出会议纪要和记录' }).locator('iframe').contentFrame().locator('body')
   await expect(sheet).toContainText('应到9人，实到1人（含列席1人），缺席1人，未签到8人。')
-  await expect(sheet).toContainText('列席：高明')
+  await expect(sheet).toContainText('列席（临时参加）：高明')
 })
 
 test('volunteers’ hours are corrected in the 导出 dialog, in half hours, and the record says so; one click goes back', async ({ app }) => {

@@ -140,7 +140,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   const sheet = preview.locator('iframe').contentFrame().locator('body')
   // 9 expected − 1 absent + 1 walk-in = 9 present: the walk-in is named, as 列席.
   await expect(sheet).toContainText('应到9人，实到9人（含列席1人），缺席1人。')
-  await expect(sheet).toContainText('列席：高明')
+  await expect(sheet).toContainText('列席（临时参加）：高明')
   await expect(sheet).toContainText('请假：张秀兰（外出务工）')
   await restarted.screenshot({ path: 'docs/screenshots/minutes-preview.png' })
   await preview.getByText('会议记录', { exact: true }).click()

@@ -42,7 +42,7 @@ function headerFields(minutes: Minutes, language: Language): Block[] {
 
 /**
  * 出席 / 列席 / 缺席 / 未签到 after GB/T 9704 §10.3, each person once, with counts whose arithmetic holds.
- * `summary`: the 会议纪要's words (请假 for the absent, 列席 for walk-ins); else the 会议记录's.
+ * `summary`: the 会议纪要's word for the absent (请假, with reasons); else the 会议记录's (缺席人员).
  */
 export function attendanceLines(minutes: Minutes, language: Language, summary = false): string[] {
   const w = documentWords(language)
@@ -58,7 +58,8 @@ export function attendanceLines(minutes: Minutes, language: Language, summary = 
       unmarked: unmarked ? w('attendance.notCheckedIn', { unmarked }) : ''
     }),
     ...attendance.groups.map((group) => line(w('attendance.present', { category: group.category }), group.names)),
-    ...(attendance.walkInNames.length ? [line(w(summary ? 'attendance.sitIn' : 'attendance.walkIns'), attendance.walkInNames)] : []),
+    // Walk-ins are 列席（临时参加） everywhere (DESIGN §8): 列席 alone is the guest's role.
+    ...(attendance.walkInNames.length ? [line(w('attendance.walkIns'), attendance.walkInNames)] : []),
     ...(attendance.absentees.length
       ? [line(w(summary ? 'attendance.leave' : 'attendance.absentees'), attendance.absentees.map((a) => withAside(w, a.name, a.reason)))]
       : []),

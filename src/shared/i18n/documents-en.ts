@@ -24,8 +24,7 @@ export const documentsEn: DocumentsResource = {
     walkIns: 'Walk-ins',
     unmarked: 'Not checked in',
     absentees: 'Absent',
-    leave: 'Apologies',
-    sitIn: 'In attendance'
+    leave: 'Apologies'
   },
   headings: {
     agenda: 'Agenda',

@@ -33,9 +33,8 @@ export const documentsZhCN = {
     walkIns: '列席（临时参加）',
     unmarked: '未签到',
     absentees: '缺席人员',
-    /** The 会议纪要's words (GB/T 9704 §10.3): 请假 are the absent, with reasons; 列席 the walk-ins. */
-    leave: '请假',
-    sitIn: '列席'
+    /** The 会议纪要's word (GB/T 9704 §10.3) for the absent, with reasons. */
+    leave: '请假'
   },
   headings: {
     agenda: '会议议程',

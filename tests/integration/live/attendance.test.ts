@@ -49,8 +49,8 @@ describe('attendance, the same in the console, the session page and the minutes'
     ])
     const printed = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'minutes' })).html
     expect(printed).toContain('应到12人，实到11人（含列席1人），缺席2人。')
-    // The 纪要 says 列席 (GB/T 9704 §10.3); the 会议记录 says who came unplanned.
-    expect(printed).toContain('列席：高明')
+    // Both the 纪要 and the 会议记录 name the walk-in as 列席（临时参加） (列席 alone is a guest's role).
+    expect(printed).toContain('列席（临时参加）：高明')
     const record = valueOf(await rig.core.invoke('minutes:print', { sessionId: rig.sessionId, document: 'record' })).html
     expect(record).toContain('列席（临时参加）：高明')
   })

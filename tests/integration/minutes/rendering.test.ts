@@ -32,7 +32,7 @@ const LONG_REMARKS = [
 ]
 
 interface Rendered {
-  document: 'minutes' | 'record' | 'volunteer'
+  document: 'minutes' | 'record' | 'volunteer' | 'signin' | 'notice'
   office: { pages: PdfPage[] }
   chromium: { pages: PdfPage[] }
 }
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const minutes = valueOf(await core.invoke('minutes:get', { sessionId }))
   typed = [...remarks.map((remark) => remark.text), minutes.summary, ...minutes.decisions.map((decision) => decision.text)].flatMap((text) => text.split('\n'))
   rendered = await Promise.all(
-    (['minutes', 'record', 'volunteer'] as const).map(async (document) => {
+    (['minutes', 'record', 'volunteer', 'signin', 'notice'] as const).map(async (document) => {
       const docx = exportedBytes(valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'docx' })), 'saved')
       const printed = exportedBytes(valueOf(await core.invoke('minutes:export', { sessionId, document, format: 'pdf' })), 'saved')
       const [office, chromium] = await Promise.all([readPdf(docxToPdf(docx)), readPdf(printed)])
