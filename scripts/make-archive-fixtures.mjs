@@ -240,7 +240,8 @@ function sessions(db, v) {
     host_id: P.host,
     recorder_id: P.recorder,
     speaker_limit_seconds: 240,
-    status: 'planned'
+    status: 'planned',
+    ...since(v, 8, { seat_layout: 'long' })
   })
   insert(db, 'agenda_segments', { id: SEG.plannedRound, session_id: S.planned, position: 0, kind: 'roundtable', title: '圆桌时间', topic: '怎样留住年轻人', planned_minutes: 90 })
   attend(db, v, S.planned, 'host', 'host', 1)

@@ -49,10 +49,12 @@ export const formatChinaMonth = (ms: number, language: Language): string => form
 export const formatChinaSpan = (start: number, end: number, language: Language): string =>
   `${formatChinaDate(start, language)} ${chinaClock(start)}—${chinaClock(end)}`
 
-/** 3分25秒 / 3 min 25 s */
+/** 12秒 / 3分25秒 / 2分 (12 s / 3 min 25 s / 2 min): a zero part is left out, 0 seconds reads 0秒. */
 export function formatDuration(ms: number, language: Language): string {
-  const seconds = Math.round(ms / 1000)
+  const seconds = Math.max(0, Math.round(ms / 1000))
   const minutes = Math.floor(seconds / 60)
   const rest = seconds % 60
-  return language === 'en' ? `${minutes} min ${rest} s` : `${minutes}分${rest}秒`
+  const [min, sec, gap] = language === 'en' ? [' min', ' s', ' '] : ['分', '秒', '']
+  if (minutes === 0) return `${rest}${sec}`
+  return rest === 0 ? `${minutes}${min}` : `${minutes}${min}${gap}${rest}${sec}`
 }

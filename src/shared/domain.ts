@@ -3,8 +3,13 @@
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/** 字号：标准 / 大 / 特大, for older eyes: every size in the app grows with it. */
+export const FONT_SIZES = ['standard', 'large', 'extraLarge'] as const
+export type FontSize = (typeof FONT_SIZES)[number]
+
 export interface Settings {
   language: Language
+  fontSize: FontSize
   organisationName: string
   defaultVenue: string
   /** The people categories offered in forms and filters (editable). */
@@ -94,6 +99,10 @@ export interface Invitee {
   seatNumber: number | null
 }
 
+/** 座位布局: 圆桌 / 长桌 (two long sides and the ends) / U形 / 课桌式 (rows facing the front). */
+export const SEAT_LAYOUTS = ['round', 'long', 'u', 'rows'] as const
+export type SeatLayout = (typeof SEAT_LAYOUTS)[number]
+
 export interface SessionDetail extends SessionSummary {
   hostId: string | null
   hostName: string | null
@@ -101,6 +110,8 @@ export interface SessionDetail extends SessionSummary {
   recorderName: string | null
   organiserUnit: string
   speakerLimitSeconds: number | null
+  /** The shape the seats are drawn in; seat numbers are the speaking order in every shape. */
+  seatLayout: SeatLayout
   summary: string
   isDemo: boolean
   /** When 开始场次 and 结束场次 were pressed; null before. */

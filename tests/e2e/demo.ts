@@ -65,3 +65,11 @@ export async function addDecision(page: Page, decision: { text: string; owner: s
   await form.getByRole('button', { name: '添加议定事项' }).click()
   await expect(page.getByRole('table', { name: '议定事项' })).toContainText(decision.text)
 }
+
+/** The projector's phase line is readable from the back of a village hall: at least 1/20 of the screen's height. */
+export async function expectReadablePhase(projector: Page): Promise<void> {
+  const line = await projector.getByTestId('projector-phase').boundingBox()
+  const screen = await projector.locator('body').boundingBox()
+  // The line box is 1.2 × the font size: a font of 5 % of the height makes a box of 6 %.
+  expect(line!.height).toBeGreaterThanOrEqual(screen!.height * 0.06)
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
 import { readPdf } from '../pdf'
-import { addDecision, currentSpeaker as current, openDemoCheckIn, startSession } from './demo'
+import { addDecision, currentSpeaker as current, expectReadablePhase, openDemoCheckIn, startSession } from './demo'
 
 /** Keyboard only: focus moves with Tab or lands on a control as a keyboard user's Tab would. */
 async function press(target: Locator, key = 'Enter'): Promise<void> {
@@ -53,6 +53,7 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   await expect(current(page)).toHaveText('李芳')
   await expect(projector.getByTestId('projector-current')).toHaveText('李芳')
   await expect(projector.getByTestId('projector-phase')).toHaveText('学习研讨')
+  await expectReadablePhase(projector)
   await page.keyboard.press('PageDown')
   await expect(current(page)).toHaveText('赵海云')
   await expect(projector.getByTestId('projector-current')).toHaveText('赵海云')
@@ -132,6 +133,12 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
   const dialog = restarted.getByRole('dialog', { name: '结束这个场次？' })
   await press(dialog.getByRole('button', { name: '结束场次' }))
   await expect(restarted.getByText('场次已结束')).toBeVisible()
+  // The projector shows the end: 散会, the theme and the time (not “总结 / —”).
+  const ended = await app.openProjector(sessionId)
+  await expect(ended.getByText('散会', { exact: true })).toBeVisible()
+  await expect(ended.getByTestId('projector-theme')).toHaveText('加快构建新发展格局，把握未来发展主动权')
+  await expect(ended.getByTestId('projector-time')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}—\d{2}:\d{2}$/)
+  await ended.close()
 
   // 导出: each document as it will print (the page the PDF is made from), then the file.
   await restarted.getByRole('button', { name: '返回场次' }).click()

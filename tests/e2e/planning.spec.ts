@@ -184,9 +184,10 @@ test('a theme is created, a two-phase session with 8 invitees is planned, found 
   await page.getByRole('button', { name: '保存场次' }).first().click()
   await expect(page.getByRole('row', { name: /地点/ })).toContainText('温集新村党群服务中心')
 
-  // Duplicate it as a template for next week.
+  // Duplicate it as a template for next week: an unsaved copy in the planner, saved only by 保存场次.
   await page.getByRole('button', { name: '复制为新场次' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: '编辑场次' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '新建场次' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: '标题', exact: true })).toHaveValue('十二月思想圆桌派（副本）')
   await expect(page.getByRole('button', { name: '1 号座位：周强' })).toBeVisible()
   await page.getByRole('textbox', { name: '标题', exact: true }).fill('十二月思想圆桌派（第二场）')
   await page.getByRole('button', { name: '保存场次' }).first().click()

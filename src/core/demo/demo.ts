@@ -63,7 +63,8 @@ export function seedDemo(ctx: CoreContext): void {
         personId,
         role: 'participant' as const,
         seatNumber: index + 1
-      }))
+      })),
+      seatLayout: 'round'
     },
     true
   )

@@ -1,7 +1,7 @@
 import type { liveContract } from '../../shared/contract/live'
 import type { HandlersFor } from '../handler-kinds'
 import { getSession } from '../sessions/sessions'
-import { act, addWalkIn, checkIn, checkInEveryone, endSession, liveView, setServiceHours, startSession, undo } from './live'
+import { act, addWalkIn, addWalkIns, checkIn, checkInEveryone, endSession, liveView, setServiceHours, startSession, undo } from './live'
 
 export const liveHandlers = {
   'sessions:start': (ctx, { id }) => startSession(ctx, id),
@@ -11,6 +11,7 @@ export const liveHandlers = {
   'live:undo': (ctx, { sessionId }) => undo(ctx, sessionId),
   'live:checkIn': (ctx, input) => checkIn(ctx, input),
   'live:addWalkIn': (ctx, input) => addWalkIn(ctx, input),
+  'live:addWalkIns': (ctx, input) => addWalkIns(ctx, input),
   'live:checkInEveryone': (ctx, { sessionId }) => checkInEveryone(ctx, sessionId),
   'attendance:setServiceHours': (ctx, input) => setServiceHours(ctx, input),
   'projector:open': (ctx, { sessionId }) => {

@@ -133,11 +133,30 @@ export function setServiceHours(ctx: CoreContext, input: ParsedInputOf<'attendan
 
 export function addWalkIn(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIn'>): LiveView {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
+  seatWalkIn(ctx, input.sessionId, input.personId, input.seatNumber, ['personId'])
+  announce(ctx, input.sessionId)
+  return liveView(ctx, input.sessionId)
+}
+
+/**
+ * Several walk-ins chosen together from the directory, each at the next free seat, in the order given. One
+ * transaction: if any of them cannot be added (archived, already on the list), nobody is.
+ */
+export function addWalkIns(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIns'>): LiveView {
+  requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
+  input.personIds.forEach((personId, index) => seatWalkIn(ctx, input.sessionId, personId, null, ['personIds', index]))
+  announce(ctx, input.sessionId)
+  return liveView(ctx, input.sessionId)
+}
+
+/** Puts one walk-in on the list, checked in now, at `seatNumber` or the first free seat; `path` names the input field in a refusal. */
+function seatWalkIn(ctx: CoreContext, sessionId: string, personId: string, seatNumber: number | null, path: (string | number)[]): void {
+  const input = { sessionId, personId, seatNumber }
   const person = sql<{ archived_at: number | null }, [string]>(ctx.db, 'SELECT archived_at FROM people WHERE id = ?').get(input.personId)
-  if (!person) throw new AppFailure('invalid_input', 'No such person.', [issue('personId', 'person_not_found')])
-  if (person.archived_at !== null) throw new AppFailure('invalid_input', 'This person is archived.', [issue('personId', 'person_archived')])
+  if (!person) throw new AppFailure('invalid_input', 'No such person.', [issueAt(path, 'person_not_found')])
+  if (person.archived_at !== null) throw new AppFailure('invalid_input', 'This person is archived.', [issueAt(path, 'person_archived')])
   const already = sql<{ 1: number }, [string, string]>(ctx.db, 'SELECT 1 FROM attendance WHERE session_id = ? AND person_id = ?').get(input.sessionId, input.personId)
-  if (already) throw new AppFailure('invalid_input', 'Already on the list.', [issue('personId', 'duplicate_person')])
+  if (already) throw new AppFailure('invalid_input', 'Already on the list.', [issueAt(path, 'duplicate_person')])
   const taken = new Set(
     sql<{ seat_number: number }, [string]>(ctx.db, 'SELECT seat_number FROM attendance WHERE session_id = ? AND seat_number IS NOT NULL')
       .all(input.sessionId)
@@ -152,8 +171,6 @@ export function addWalkIn(ctx: CoreContext, input: ParsedInputOf<'live:addWalkIn
     ctx.db,
     `INSERT INTO attendance (id, session_id, person_id, role, seat_number, invited, checked_in_at) VALUES (?, ?, ?, 'participant', ?, 0, ?)`
   ).run(uuidv7(ctx.now()), input.sessionId, input.personId, seat, ctx.now())
-  announce(ctx, input.sessionId)
-  return liveView(ctx, input.sessionId)
 }
 
 /** Held the mic to speak, or has a remark on record: either way they were there. */
@@ -278,5 +295,6 @@ function announce(ctx: ReadContext, sessionId: string): void {
   ctx.emit({ name: 'sessions:changed', id: sessionId })
 }
 
-const issue = (field: string, code: string) => ({ path: [field], code, message: code })
+const issue = (field: string, code: string) => issueAt([field], code)
+const issueAt = (path: (string | number)[], code: string) => ({ path, code, message: code })
 const refusal = (reason: string): AppFailure => new AppFailure('conflict', `Refused: ${reason}`, [issue('action', reason)])

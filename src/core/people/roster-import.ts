@@ -109,6 +109,20 @@ export function samePerson(a: Identity, b: Identity): boolean {
   return fold(a.village) === fold(b.village) && fold(a.organisation) === fold(b.organisation)
 }
 
+/**
+ * Who in the directory (archived people too) a person being typed in may already be: the one the import
+ * would take them for (`samePerson`), or anyone with the same phone number, whatever name they were given.
+ */
+export function likelyDuplicates(ctx: ReadContext, input: Identity & { excludeId?: string | undefined }): Person[] {
+  const phone = phoneDigits(input.phone)
+  if (nameKey(input.name) === '' && phone === '') return []
+  return listPeople(ctx, { includeArchived: true }).filter(
+    (person) =>
+      person.id !== input.excludeId &&
+      ((nameKey(input.name) !== '' && samePerson(person, input)) || (phone !== '' && phoneDigits(person.phone) === phone))
+  )
+}
+
 /** People grouped by name, oldest first, to find the one a row is (`samePerson` is no key: phones overrule). */
 class PeopleByName<T extends Identity> {
   private readonly byName = new Map<string, T[]>()

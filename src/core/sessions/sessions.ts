@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/contract'
-import type { AgendaSegment, AttendanceRole, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
+import type { AgendaSegment, AttendanceRole, SeatLayout, SessionDetail, SessionStatus, SessionSummary } from '../../shared/domain'
 import { applyRoles, lecturersOf } from '../../shared/roles'
 import type { FieldIssue } from '../../shared/result'
 import type { CoreContext, ReadContext } from '../context'
@@ -28,6 +28,7 @@ interface SessionRow {
   recorder_name: string | null
   organiser_unit: string
   speaker_limit_seconds: number | null
+  seat_layout: SeatLayout
   summary: string
   is_demo: number
   started_at: number | null
@@ -80,6 +81,7 @@ export function getSession(ctx: ReadContext, id: string): SessionDetail {
     recorderName: row.recorder_name,
     organiserUnit: row.organiser_unit,
     speakerLimitSeconds: row.speaker_limit_seconds,
+    seatLayout: row.seat_layout,
     summary: row.summary,
     isDemo: row.is_demo === 1,
     startedAt: row.started_at,
@@ -100,9 +102,9 @@ export function createSession(ctx: CoreContext, plan: SessionPlanFields, isDemo 
   sql<never, SessionColumns & { id: string; isDemo: number; now: number }>(
     ctx.db,
     `INSERT INTO sessions (id, theme_id, title, planned_start, planned_end, venue, host_id, recorder_id,
-       organiser_unit, speaker_limit_seconds, is_demo, created_at, updated_at)
+       organiser_unit, speaker_limit_seconds, seat_layout, is_demo, created_at, updated_at)
      VALUES (@id, @themeId, @title, @plannedStart, @plannedEnd, @venue, @hostId, @recorderId,
-       @organiserUnit, @speakerLimitSeconds, @isDemo, @now, @now)`
+       @organiserUnit, @speakerLimitSeconds, @seatLayout, @isDemo, @now, @now)`
   ).run({ ...sessionColumns(plan), id, isDemo: isDemo ? 1 : 0, now: ctx.now() })
   writeAgendaAndInvitees(ctx, id, plan)
   announce(ctx, id)
@@ -117,7 +119,7 @@ export function updateSession(ctx: CoreContext, id: string, plan: SessionPlanFie
     ctx.db,
     `UPDATE sessions SET theme_id = @themeId, title = @title, planned_start = @plannedStart, planned_end = @plannedEnd,
        venue = @venue, host_id = @hostId, recorder_id = @recorderId, organiser_unit = @organiserUnit,
-       speaker_limit_seconds = @speakerLimitSeconds, updated_at = @now
+       speaker_limit_seconds = @speakerLimitSeconds, seat_layout = @seatLayout, updated_at = @now
      WHERE id = @id`
   ).run({ ...sessionColumns(plan), id, now: ctx.now() })
   sql<never, [string]>(ctx.db, 'DELETE FROM agenda_segments WHERE session_id = ?').run(id)
@@ -142,7 +144,7 @@ export function setSummary(ctx: CoreContext, id: string, summary: string): Sessi
   return getSession(ctx, id)
 }
 
-/** A template: same theme, agenda, invitees and seats, at the same time of day a week from today (China time). */
+/** A template: same theme, agenda, invitees, seats and seat layout, at the same time of day a week from today (China time). */
 export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
   const source = getSession(ctx, id)
   const plannedStart = startOfChinaDay(ctx.now()) + 7 * DAY_MS + chinaTimeOfDay(source.plannedStart)
@@ -162,6 +164,7 @@ export function duplicateSession(ctx: CoreContext, id: string): SessionDetail {
     recorderId: active(source.recorderId),
     organiserUnit: source.organiserUnit,
     speakerLimitSeconds: source.speakerLimitSeconds,
+    seatLayout: source.seatLayout,
     agenda: source.agenda.map(({ kind, title, lecturerId, topic, plannedMinutes }) => ({
       kind,
       title,
@@ -251,7 +254,8 @@ function sessionColumns(plan: SessionPlanFields) {
     hostId: plan.hostId,
     recorderId: plan.recorderId,
     organiserUnit: plan.organiserUnit,
-    speakerLimitSeconds: plan.speakerLimitSeconds
+    speakerLimitSeconds: plan.speakerLimitSeconds,
+    seatLayout: plan.seatLayout
   }
 }
 

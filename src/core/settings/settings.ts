@@ -6,6 +6,7 @@ import { sql } from '../store/sql'
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
+  fontSize: 'standard',
   organisationName: '',
   defaultVenue: '',
   categories: DEFAULT_CATEGORIES,

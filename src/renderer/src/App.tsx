@@ -11,6 +11,7 @@ import { useLocation } from './router'
 import { AppLayout } from './shell/AppLayout'
 import { ErrorNotice } from './shell/ErrorNotice'
 import { SettingsContext } from './shell/settings-context'
+import { applyFontSize } from './theme'
 
 /** Loads the settings first, so the very first screen is already in the user's language. */
 export function App() {
@@ -18,10 +19,15 @@ export function App() {
   const settings = useChannel('settings:get', {}, ['settings:changed'])
   const language = settings.data?.language
   const location = useLocation()
+  // The projector keeps its own sizes, made for the back of the hall; everything else follows 字号.
+  const fontSize = location.route === 'projector' ? 'standard' : settings.data?.fontSize
 
   useEffect(() => {
     if (language) void applyLanguage(language)
   }, [language])
+  useEffect(() => {
+    if (fontSize) applyFontSize(fontSize)
+  }, [fontSize])
   // Another archive was put in place (恢复, maybe from another window): every view starts afresh.
   useEffect(() => api.listen('archive:restored', () => window.location.reload()), [])
 

@@ -1,6 +1,26 @@
-import { createTheme } from '@mantine/core'
+import { createTheme, rem } from '@mantine/core'
+import { DateInput, DatePickerInput, MonthLevel } from '@mantine/dates'
+import dayjs from 'dayjs'
+import type { FontSize } from '@shared/domain'
+import i18n from './i18n'
 
 const CJK_SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
+
+/** The class of the focus ring (shell/global.css): blue, keyboard only, never the red of an error. */
+export const FOCUS_CLASS = 'roundtable-focus'
+
+/** 字号：标准 / 大 / 特大 as Mantine's rem scale: every rem-based size (text, buttons, inputs, gaps) grows with it. */
+export const FONT_SCALE: Record<FontSize, number> = { standard: 1, large: 1.125, extraLarge: 1.25 }
+
+/** Applies the font size to the whole window at once, dialogs and menus included (they render under <body>). */
+export function applyFontSize(fontSize: FontSize): void {
+  document.documentElement.style.setProperty('--mantine-scale', String(FONT_SCALE[fontSize]))
+  document.documentElement.dataset.fontSize = fontSize
+}
+
+/** A picker's month header: 2026年12月 in Chinese (not 十二月 2026), December 2026 in English. */
+export const monthLabel = (date: string): string =>
+  i18n.language === 'en' ? dayjs(date).locale('en').format('MMMM YYYY') : dayjs(date).locale('zh-cn').format('YYYY年M月')
 
 /** Calm, high-contrast, large targets: the app is used with one hand while people talk. */
 export const theme = createTheme({
@@ -9,7 +29,13 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: `system-ui, -apple-system, "Segoe UI", ${CJK_SANS}`,
   headings: { fontFamily: `system-ui, "Segoe UI", ${CJK_SANS}` },
-  fontSizes: { xs: '13px', sm: '15px', md: '16px', lg: '18px', xl: '21px' },
-  focusRing: 'always',
-  cursorType: 'pointer'
+  // In rem (13px … 21px at 标准), so that they grow with the font size setting.
+  fontSizes: { xs: rem(13), sm: rem(15), md: rem(16), lg: rem(18), xl: rem(21) },
+  focusClassName: FOCUS_CLASS,
+  cursorType: 'pointer',
+  components: {
+    MonthLevel: MonthLevel.extend({ defaultProps: { monthLabelFormat: monthLabel } }),
+    DateInput: DateInput.extend({ defaultProps: { monthLabelFormat: monthLabel } }),
+    DatePickerInput: DatePickerInput.extend({ defaultProps: { monthLabelFormat: monthLabel } })
+  }
 })

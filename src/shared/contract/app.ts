@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { LANGUAGES, type AppInfo, type Settings } from '../domain'
+import { FONT_SIZES, LANGUAGES, type AppInfo, type Settings } from '../domain'
 import { LIMITS } from '../limits'
 import { channel, labelList, none, text } from './schema'
 
 export const settingsPatchSchema = z
   .strictObject({
     language: z.enum(LANGUAGES),
+    fontSize: z.enum(FONT_SIZES),
     organisationName: text(LIMITS.shortText),
     defaultVenue: text(LIMITS.mediumText),
     categories: labelList,

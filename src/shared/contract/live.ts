@@ -49,6 +49,17 @@ export const liveContract = {
   'live:addWalkIn': channel(
     z.strictObject({ sessionId: idSchema, personId: idSchema, seatNumber: z.number().int().min(1).max(LIMITS.seats).nullable().default(null) })
   ).returns<LiveView>(),
+  /** Several walk-ins at once, chosen together from the directory: all seated at the next free seats, in order, or none. */
+  'live:addWalkIns': channel(
+    z.strictObject({
+      sessionId: idSchema,
+      personIds: z
+        .array(idSchema)
+        .min(1)
+        .max(LIMITS.seats)
+        .refine((ids) => new Set(ids).size === ids.length, { params: { reason: 'duplicate_person' } })
+    })
+  ).returns<LiveView>(),
   /** 投屏: a second window where the platform has one; otherwise the caller opens `#/projector/<id>` itself. */
   'projector:open': channel(bySession).returns<{ opened: boolean }>()
 } as const

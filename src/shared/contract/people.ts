@@ -42,6 +42,19 @@ export const peopleContract = {
     })
   ).returns<Person[]>(),
   'people:get': channel(byId).returns<Person>(),
+  /**
+   * Who a new (or edited) person may already be: the same name and place (村, 单位), or the same phone, by
+   * the import's rule. Reads only; `excludeId` leaves out the person being edited.
+   */
+  'people:findLikelyDuplicates': channel(
+    z.strictObject({
+      name: text(LIMITS.name),
+      organisation: text(LIMITS.shortText).default(''),
+      village: text(LIMITS.shortText).default(''),
+      phone: phone.default(null),
+      excludeId: idSchema.optional()
+    })
+  ).returns<Person[]>(),
   'people:create': channel(personSchema).returns<Person>(),
   'people:update': channel(personSchema.extend({ id: idSchema })).returns<Person>(),
   'people:archive': channel(z.strictObject({ id: idSchema, archived: z.boolean() })).returns<Person>(),

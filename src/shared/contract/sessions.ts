@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ATTENDANCE_ROLES, SEGMENT_KINDS, type SessionDetail, type SessionSummary } from '../domain'
+import { ATTENDANCE_ROLES, SEAT_LAYOUTS, SEGMENT_KINDS, type SessionDetail, type SessionSummary } from '../domain'
 import { LIMITS } from '../limits'
 import { byId, channel, idSchema, prose, rule, text, time, required } from './schema'
 
@@ -28,7 +28,8 @@ const sessionFields = {
   organiserUnit: text(LIMITS.shortText).default(''),
   speakerLimitSeconds: z.number().int().min(30).max(3600).nullable().default(null),
   agenda: z.array(segmentSchema).max(30).default([]),
-  invitees: z.array(inviteeSchema).max(LIMITS.seats).default([])
+  invitees: z.array(inviteeSchema).max(LIMITS.seats).default([]),
+  seatLayout: z.enum(SEAT_LAYOUTS).default('round')
 }
 
 type SessionPlanShape = z.output<z.ZodObject<typeof sessionFields>>
@@ -69,7 +70,7 @@ export const sessionsContract = {
   'sessions:get': channel(byId).returns<SessionDetail>(),
   'sessions:create': channel(sessionPlanSchema).returns<SessionDetail>(),
   'sessions:update': channel(sessionUpdateSchema).returns<SessionDetail>(),
-  /** A new planned session with the same theme, agenda, invitees and seats, a week from today. */
+  /** A new planned session with the same theme, agenda, invitees, seats and seat layout, a week from today. */
   'sessions:duplicate': channel(byId).returns<SessionDetail>(),
   'sessions:cancel': channel(byId).returns<SessionDetail>(),
   /** 总结: the host's closing summary of a live or ended session. */

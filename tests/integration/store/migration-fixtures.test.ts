@@ -252,6 +252,14 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
     expect(ended.attendance).toHaveLength(10)
     const demo = sessions.find((session) => session.title === DEMO_TITLE)
     if (demo) expect(await call('sessions:get', { id: demo.id })).toMatchObject({ isDemo: true, hostName: '马晓东' })
+    // 座位布局 came with version 8: migration 8 makes every older session a round table, as it was drawn.
+    const layouts = await Promise.all(sessions.map(async ({ id, title }) => [title, (await call('sessions:get', { id })).seatLayout]))
+    expect(Object.fromEntries(layouts)).toEqual({
+      [PLANNED_TITLE]: version >= 8 ? 'long' : 'round',
+      ...(version >= 2 ? { [DEMO_TITLE]: 'round' } : {}),
+      [ENDED_TITLE]: 'round',
+      [CANCELLED_TITLE]: 'round'
+    })
   })
 
   it(

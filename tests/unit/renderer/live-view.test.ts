@@ -6,9 +6,14 @@ import {
   canRun,
   canStartRound,
   commandAction,
+  closingSegment,
   kindLabelKey,
   limitMsOf,
+  matchesFind,
   nameOf,
+  phaseKeys,
+  phaseName,
+  phaseText,
   pickFor,
   queueLabelKey,
   seatTone
@@ -98,20 +103,29 @@ describe('which buttons can be pressed', () => {
   const enabledIn = (state: LiveView, startSeat: string | null = null): Command[] => COMMANDS.filter((command) => canRun(command, state, startSeat))
 
   it('enables the buttons whose key would act, and only those', () => {
-    expect(enabledIn(states.before)).toEqual(['nextPhase'])
+    expect(enabledIn(states.before)).toEqual(['decision', 'nextPhase'])
     // The lecturer speaks; the first phase has none before it.
-    expect(enabledIn(states.study)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'nextPhase'])
+    expect(enabledIn(states.study)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'decision', 'nextPhase'])
     // At 圆桌时间 before the round: Space starts it (from any present seat), F starts free discussion.
-    expect(enabledIn(states.atTable)).toEqual(['pass', 'raiseHand', 'speakAgain', 'undo', 'free', 'nextPhase', 'previousPhase'])
+    expect(enabledIn(states.atTable)).toEqual(['pass', 'raiseHand', 'speakAgain', 'undo', 'free', 'decision', 'nextPhase', 'previousPhase'])
     expect(enabledIn(states.atTable, 'b')).toEqual(enabledIn(states.atTable))
     // While the round runs, free discussion waits for its end.
-    expect(enabledIn(states.paused)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'nextPhase', 'previousPhase'])
-    expect(enabledIn(states.closing)).toEqual(['raiseHand', 'speakAgain', 'undo', 'previousPhase'])
+    expect(enabledIn(states.paused)).toEqual(['pass', 'skip', 'defer', 'decline', 'raiseHand', 'speakAgain', 'applause', 'pause', 'undo', 'decision', 'nextPhase', 'previousPhase'])
+    expect(enabledIn(states.closing)).toEqual(['raiseHand', 'speakAgain', 'undo', 'decision', 'previousPhase'])
+  })
+
+  it('after 结束场次 (and before 开始场次) nothing can be pressed: not 举手插话, not 再次发言, not a 议定事项 key', () => {
+    const ended = { ...states.closing, session: { ...session, status: 'ended' as const }, lastAction: 'end' as const }
+    expect(enabledIn(ended)).toEqual([])
+    expect(enabledIn({ ...states.atTable, session: { ...session, status: 'ended' as const } })).toEqual([])
+    expect(enabledIn({ ...states.before, session: { ...session, status: 'planned' as const } })).toEqual([])
+    expect(pickFor('raiseHand', ended)).toBeNull()
+    expect(canStartRound({ ...states.atTable, session: { ...session, status: 'ended' as const } })).toBe(false)
   })
 
   it('says the same as commandAction for every key it decides', () => {
     for (const state of Object.values(states)) {
-      for (const command of COMMANDS.filter((command) => command !== 'raiseHand' && command !== 'speakAgain')) {
+      for (const command of COMMANDS.filter((command) => command !== 'raiseHand' && command !== 'speakAgain' && command !== 'decision')) {
         expect(canRun(command, state, null)).toBe(commandAction(command, state, null) !== null)
       }
     }
@@ -176,7 +190,7 @@ describe('keys', () => {
     commandFor({ key, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods })
 
   it('maps the keys shown on screen', () => {
-    expect([key(' '), key('ArrowRight'), key('s'), key('S'), key('d'), key('h'), key('a'), key('p'), key('z', { ctrlKey: true })]).toEqual([
+    expect([key(' '), key('ArrowRight'), key('s'), key('S'), key('d'), key('h'), key('a'), key('p'), key('y'), key('Y'), key('z', { ctrlKey: true })]).toEqual([
       'pass',
       'pass',
       'skip',
@@ -185,6 +199,8 @@ describe('keys', () => {
       'raiseHand',
       'applause',
       'pause',
+      'decision',
+      'decision',
       'undo'
     ])
   })
@@ -196,5 +212,63 @@ describe('keys', () => {
       null,
       null
     ])
+  })
+})
+
+describe('the phases and their names', () => {
+  const withAgenda = (agenda: { id: string; kind: 'study' | 'roundtable' | 'other'; title: string }[]): LiveView => ({
+    ...view([]),
+    session: { ...session, agenda: agenda.map((segment, position) => ({ ...segment, position, lecturerId: null, lecturerName: null, topic: '', plannedMinutes: 10 })) }
+  })
+  const t = (key: string): string => ({ 'live.phases.closing': '总结', 'planner.agenda.kinds.other': '其他', 'planner.agenda.kinds.roundtable': '圆桌时间' })[key] ?? key
+
+  it('an agenda ending with its own 主持人总结 (kind 其他) has no second built-in 总结, and the segment shows its title', () => {
+    const v = withAgenda([
+      { id: 's1', kind: 'study', title: '' },
+      { id: 'rt', kind: 'roundtable', title: '' },
+      { id: 'sum', kind: 'other', title: '主持人总结' }
+    ])
+    expect(closingSegment(v)?.id).toBe('sum')
+    expect(phaseKeys(v)).toEqual(['s1', 'rt', 'sum'])
+    expect(phaseText(phaseName(v, 'sum')!, t)).toBe('主持人总结')
+    expect(phaseText(phaseName(v, 'rt')!, t)).toBe('圆桌时间')
+    // PgDn at the last segment goes nowhere: it is the closing.
+    const atSummary = { ...v, state: { ...v.state, phase: 'sum' } }
+    expect(commandAction('nextPhase', atSummary, null)).toBeNull()
+  })
+
+  it('any other agenda gets the built-in 总结 after it; an untitled 其他 is called 其他', () => {
+    const v = withAgenda([
+      { id: 'rt', kind: 'roundtable', title: '' },
+      { id: 'photo', kind: 'other', title: '合影' },
+      { id: 'misc', kind: 'other', title: '' }
+    ])
+    expect(closingSegment(v)).toBeUndefined()
+    expect(phaseKeys(v)).toEqual(['rt', 'photo', 'misc', 'closing'])
+    expect(phaseText(phaseName(v, 'photo')!, t)).toBe('合影')
+    expect(phaseText(phaseName(v, 'misc')!, t)).toBe('其他')
+    expect(phaseText(phaseName(v, 'closing')!, t)).toBe('总结')
+    expect(phaseName(v, null)).toBeNull()
+  })
+})
+
+describe('type-to-find on the check-in list', () => {
+  const list = [
+    person('x', 1, { name: '王明', village: '温集新村' }),
+    person('y', 2, { name: '王明', village: '郑家村' }),
+    person('z', 12, { name: '李 芳', village: '', organisation: '党员暖心志愿服务队' })
+  ]
+  const v = { ...view([]), attendance: list }
+  const found = (typed: string) => list.filter((entry) => matchesFind(v, entry, typed)).map((entry) => entry.personId)
+
+  it('finds by a part of the name, of the village or unit, or by the seat number; spaces and case do not matter', () => {
+    expect(found('')).toEqual(['x', 'y', 'z'])
+    expect(found('王')).toEqual(['x', 'y'])
+    expect(found('郑家')).toEqual(['y'])
+    expect(found('李芳')).toEqual(['z'])
+    expect(found(' 暖心 ')).toEqual(['z'])
+    expect(found('12')).toEqual(['z'])
+    expect(found('1')).toEqual(['x'])
+    expect(found('张')).toEqual([])
   })
 })

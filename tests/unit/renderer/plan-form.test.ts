@@ -27,6 +27,7 @@ const china = (date: string, time: string): number => Date.parse(`${date}T${time
 
 const SETTINGS: Settings = {
   language: 'zh-CN',
+  fontSize: 'standard',
   organisationName: '郑家镇新时代文明实践所',
   defaultVenue: '郑家镇新时代文明实践所理论宣讲室',
   categories: ['党员'],
@@ -47,6 +48,7 @@ function form(patch: Partial<PlanForm> = {}): PlanForm {
     speakerLimitMinutes: 3,
     agenda: [],
     invitees: [],
+    seatLayout: 'round',
     ...patch
   }
 }
@@ -127,6 +129,7 @@ describe('planFromSession', () => {
     recorderName: '王晓雪',
     organiserUnit: '文明实践所',
     speakerLimitSeconds: 90,
+    seatLayout: 'u',
     summary: '',
     isDemo: false,
     startedAt: null,
@@ -159,7 +162,8 @@ describe('planFromSession', () => {
       hostId: ID.host,
       recorderId: ID.recorder,
       organiserUnit: '文明实践所',
-      speakerLimitMinutes: 1.5
+      speakerLimitMinutes: 1.5,
+      seatLayout: 'u'
     })
     expect(plan.agenda.map(({ key: _key, ...item }) => item)).toEqual([
       { kind: 'study', title: '学习', lecturerId: ID.liFang, topic: '讲话精神', plannedMinutes: 30 },
@@ -191,7 +195,8 @@ describe('planFromSession', () => {
       organiserUnit: detail.organiserUnit,
       speakerLimitSeconds: detail.speakerLimitSeconds,
       agenda: detail.agenda.map(({ kind, title, lecturerId, topic, plannedMinutes }) => ({ kind, title, lecturerId, topic, plannedMinutes })),
-      invitees: detail.invitees.map(({ personId, role, seatNumber }) => ({ personId, role, seatNumber }))
+      invitees: detail.invitees.map(({ personId, role, seatNumber }) => ({ personId, role, seatNumber })),
+      seatLayout: detail.seatLayout
     })
     expect(sessionPlanSchema.safeParse(plan).success).toBe(true)
   })

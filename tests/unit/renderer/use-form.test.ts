@@ -142,6 +142,42 @@ describe('messages beside fields', () => {
     expect(onSaved).toHaveBeenCalledTimes(1)
   })
 
+  it('go as soon as the field is changed, and only for that field (a nested one too)', async () => {
+    invoke().mockResolvedValueOnce(
+      fail('invalid_input', 'bad', [
+        { path: ['name'], code: 'required', message: '' },
+        { path: ['village'], code: 'too_big', params: { max: 80 }, message: '' },
+        { path: ['categories', 1], code: 'required', message: '' },
+        { path: ['plannedEnd'], code: 'required', message: '' }
+      ])
+    )
+    const { form } = personForm()
+    form.current.set('categories', ['党员', ''])
+    await form.current.submit()
+    expect(form.current.text('name').error).toBe('此项必填')
+    expect(form.current.fieldError('categories.1')).toBe('此项必填')
+
+    form.current.text('name').onChange(typed('郑文华'))
+    expect(form.current.text('name').error).toBeUndefined()
+    expect(form.current.text('village').error).toBe('不能超过 80 个字符')
+    expect(form.current.fieldError('categories.1')).toBe('此项必填')
+    // A message about something the form does not hold as a value stays until the next send.
+    expect(form.current.fieldError('plannedEnd')).toBe('此项必填')
+
+    form.current.field('categories').onChange(['党员', '青年'])
+    expect(form.current.fieldError('categories.1')).toBeUndefined()
+    expect(form.current.text('village').error).toBe('不能超过 80 个字符')
+  })
+
+  it('from the form’s own check go once the field is filled', async () => {
+    const { form } = personForm({ check: (values) => (values.village ? {} : { village: 'required' }) })
+    await form.current.submit()
+    expect(form.current.text('village').error).toBe('此项必填')
+    form.current.text('village').onChange(typed('郑家村'))
+    expect(form.current.text('village').error).toBeUndefined()
+    expect(invoke()).not.toHaveBeenCalled()
+  })
+
   it('say what a business rule’s reason says, and a code without a text of its own gets the general one', async () => {
     invoke().mockResolvedValueOnce(
       fail('invalid_input', 'rules', [

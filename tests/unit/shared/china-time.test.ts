@@ -82,4 +82,16 @@ describe('China time', () => {
     expect(formatDuration(205_000, 'zh-CN')).toBe('3分25秒')
     expect(formatDuration(205_000, 'en')).toBe('3 min 25 s')
   })
+
+  it('reads durations without a zero part: 12秒, 3分12秒, 2分', () => {
+    expect(formatDuration(12_000, 'zh-CN')).toBe('12秒')
+    expect(formatDuration(192_000, 'zh-CN')).toBe('3分12秒')
+    expect(formatDuration(120_000, 'zh-CN')).toBe('2分')
+    expect(formatDuration(119_600, 'zh-CN')).toBe('2分')
+    expect(formatDuration(0, 'zh-CN')).toBe('0秒')
+    expect(formatDuration(12_000, 'en')).toBe('12 s')
+    expect(formatDuration(192_000, 'en')).toBe('3 min 12 s')
+    expect(formatDuration(120_000, 'en')).toBe('2 min')
+    expect(formatDuration(0, 'en')).toBe('0 s')
+  })
 })

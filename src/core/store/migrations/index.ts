@@ -6,6 +6,7 @@ import { remarksAndSearch } from './004-remarks-search'
 import { attendanceTruth } from './005-attendance-truth'
 import { photos } from './006-photos'
 import { remarksForMinutes } from './007-remarks-for-minutes'
+import { seatLayout } from './008-seat-layout'
 
 export interface Migration {
   run: (db: Database) => void
@@ -27,7 +28,8 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   remarksAndSearch,
   attendanceTruth,
   photos,
-  remarksForMinutes
+  remarksForMinutes,
+  seatLayout
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

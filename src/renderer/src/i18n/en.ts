@@ -108,6 +108,32 @@ export const en: Translation = {
       remove: 'Remove {{name}}'
     }
   },
+  planning: {
+    newPerson: 'New person…',
+    newTheme: 'New theme…',
+    noPeople: 'The directory is empty: choose “New person…” to add someone',
+    noThemes: 'There are no themes yet: choose “New theme…” to add one',
+    typedTheme: '“{{title}}” is not a theme yet.',
+    createTyped: 'New theme “{{title}}”',
+    draftRestored: 'Your unsaved draft was restored.',
+    discardDraft: 'Discard draft',
+    leaveTitle: 'Leave this page?',
+    leaveMessage: 'The session is not saved yet. The draft is kept: come back here to go on.',
+    leaveKeep: 'Leave (keep the draft)',
+    stay: 'Stay here',
+    discardTitle: 'Discard the unsaved changes?',
+    discardMessage: 'What you filled in has not been saved; once discarded it cannot be recovered.',
+    discard: 'Discard changes',
+    copyTitle: '{{title}} (copy)',
+    copyDescription: 'A copy of “{{title}}”: it becomes a new session only when saved; cancel drops it.',
+    open: 'Open {{title}}'
+  },
+  duplicatePerson: {
+    title: 'This person may already be in the directory',
+    message: 'Same name and village (unit), or the same phone:',
+    open: 'Open {{name}}',
+    createAnyway: 'Create anyway'
+  },
   roles: { host: 'Host', recorder: 'Recorder', lecturer: 'Lecturer', participant: 'Participant', guest: 'Guest' },
   seating: {
     plan: 'Seat plan',
@@ -115,7 +141,11 @@ export const en: Translation = {
     help: 'Drag a seat onto another to swap the two people. By keyboard: arrows choose a seat, Enter or Space picks the person up, arrows carry them, Enter puts them down.',
     pickedUp: 'Picked up {{name}} (seat {{seat}}); move with the arrow keys',
     moved: '{{name}} moved to seat {{seat}}',
-    putDown: '{{name}} put down on seat {{seat}}'
+    putDown: '{{name}} put down on seat {{seat}}',
+    layout: 'Seat layout',
+    layouts: { round: 'Round', long: 'Long table', u: 'U-shape', rows: 'Rows' },
+    front: 'Front',
+    order: 'People speak in seat order: seat 1 first, then 2, 3 and so on.'
   },
   sessionDetail: {
     time: 'Time',
@@ -170,12 +200,12 @@ export const en: Translation = {
     queue: { raisedHand: 'Raised hand', again: 'Speak again', deferred: 'Deferred' },
     applauseCount: 'Applause {{count}}',
     roundNumber: 'Round {{round}}',
-    free: 'Free discussion',
+    free: 'Open floor',
     startFrom: 'Pass the mic from this seat',
     startRound: 'Start the round',
     startNextRound: 'Start round {{round}}',
-    startFree: 'Free discussion',
-    roundDone: 'Round {{round}} is over: start another round, or free discussion.',
+    startFree: 'Open floor',
+    roundDone: 'Round {{round}} is over: start another round, or open the floor.',
     lastAction: 'Last step: {{action}}',
     timer: { left: 'Time left', lastMinute: 'Last minute', overtime: 'Over time', elapsed: 'Speaking for', paused: 'Paused' },
     phases: { label: 'Agenda', closing: 'Closing' },
@@ -201,12 +231,14 @@ export const en: Translation = {
       pause: 'Pause timer',
       resume: 'Resume timer',
       undo: 'Undo',
-      free: 'Free discussion'
+      free: 'Open floor',
+      decision: 'Decision'
     },
+    decision: { title: 'Record a decision', saved: 'Decision added' },
     actionNames: {
       phase: 'change of part',
       round: 'round started',
-      free: 'free discussion',
+      free: 'open floor',
       pass: 'mic passed',
       skip: 'skipped',
       defer: 'deferred',
@@ -254,7 +286,13 @@ export const en: Translation = {
       reasonOf: 'Reason {{name}} is absent',
       reasonPlaceholder: 'e.g. working away, ill',
       marks: { present: 'Present', absent: 'Absent', unmarked: 'Not checked in' },
-      walkIn: 'Walk-in: add from the directory and seat',
+      walkIn: 'Walk-in: choose from the directory and seat (several at once)',
+      walkInPlaceholder: 'Type a name; choose several',
+      addWalkIns: 'Add {{count}}',
+      find: 'Find on the check-in list',
+      findPlaceholder: 'Name or village (unit); Enter goes to the first',
+      found: '{{count}} found (of {{total}})',
+      notFound: 'Nobody on the list matches.',
       walkInBadge: 'Walk-in',
       unmarked: 'Not checked in: {{count}}',
       walkIns: 'Walk-ins: {{count}}',
@@ -348,7 +386,8 @@ export const en: Translation = {
     reveal: 'Show in folder'
   },
   projector: {
-    welcome: 'Welcome to the ideological roundtable'
+    welcome: 'Welcome to the ideological roundtable',
+    adjourned: 'Adjourned'
   },
   backups: {
     title: 'Backup and restore',
@@ -537,6 +576,9 @@ export const en: Translation = {
     language: 'Language',
     languageDescription: 'Applies at once and is kept the next time you open the app.',
     languages: { 'zh-CN': '简体中文', en: 'English' },
+    fontSize: 'Font size',
+    fontSizeDescription: 'Text and buttons grow together across the whole app, at once.',
+    fontSizes: { standard: 'Standard', large: 'Large', extraLarge: 'Extra large' },
     organisation: 'Organisation',
     organisationName: 'Organisation name',
     organisationNameDescription: 'Shown as the organiser on minutes and records.',

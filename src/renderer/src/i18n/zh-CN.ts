@@ -108,6 +108,32 @@ export const zhCN = {
       remove: '移除 {{name}}'
     }
   },
+  planning: {
+    newPerson: '新建人员…',
+    newTheme: '新建主题…',
+    noPeople: '人员名录中还没有人，点“新建人员…”添加',
+    noThemes: '主题库中还没有主题，点“新建主题…”添加',
+    typedTheme: '“{{title}}”还不在主题库中。',
+    createTyped: '新建主题“{{title}}”',
+    draftRestored: '已恢复上次没有保存的草稿。',
+    discardDraft: '放弃草稿',
+    leaveTitle: '离开这一页？',
+    leaveMessage: '场次还没有保存。草稿会保留，回到这里可以接着填写。',
+    leaveKeep: '离开（保留草稿）',
+    stay: '留在此页',
+    discardTitle: '放弃没有保存的修改？',
+    discardMessage: '这次填写的内容还没有保存，放弃后无法找回。',
+    discard: '放弃修改',
+    copyTitle: '{{title}}（副本）',
+    copyDescription: '“{{title}}”的副本：保存后才成为新场次，取消则不保留。',
+    open: '打开 {{title}}'
+  },
+  duplicatePerson: {
+    title: '名录中可能已有此人',
+    message: '同名同村（单位）或同一电话的人员：',
+    open: '打开 {{name}}',
+    createAnyway: '仍然新建'
+  },
   roles: { host: '主持人', recorder: '记录人', lecturer: '主讲人', participant: '参加', guest: '列席' },
   seating: {
     plan: '座位图',
@@ -115,7 +141,11 @@ export const zhCN = {
     help: '拖动座位可以交换两人的位置；也可以用键盘：方向键选座位，回车或空格“拿起”此人，方向键移动，再按回车放下。',
     pickedUp: '已拿起 {{name}}（第 {{seat}} 座），用方向键移动',
     moved: '{{name}} 移到第 {{seat}} 座',
-    putDown: '{{name}} 放在第 {{seat}} 座'
+    putDown: '{{name}} 放在第 {{seat}} 座',
+    layout: '座位布局',
+    layouts: { round: '圆桌', long: '长桌', u: 'U形', rows: '课桌式' },
+    front: '前方',
+    order: '发言顺序按座位号：从 1 号开始，依次往后。'
   },
   sessionDetail: {
     time: '时间',
@@ -201,8 +231,10 @@ export const zhCN = {
       pause: '暂停计时',
       resume: '继续计时',
       undo: '撤销',
-      free: '自由讨论'
+      free: '自由讨论',
+      decision: '议定事项'
     },
+    decision: { title: '记录议定事项', saved: '已添加议定事项' },
     actionNames: {
       phase: '切换环节',
       round: '开始一轮',
@@ -254,7 +286,13 @@ export const zhCN = {
       reasonOf: '{{name}} 的缺席原因',
       reasonPlaceholder: '例如：外出务工、生病',
       marks: { present: '出席', absent: '缺席', unmarked: '未签到' },
-      walkIn: '列席（临时参加）：从名录添加并入座',
+      walkIn: '列席（临时参加）：从名录选择并入座（可多选）',
+      walkInPlaceholder: '输入姓名查找，可以选多人',
+      addWalkIns: '添加 {{count}} 人',
+      find: '在签到名单中查找',
+      findPlaceholder: '输入姓名或村（单位），回车跳到第一位',
+      found: '找到 {{count}} 人（共 {{total}} 人）',
+      notFound: '名单中没有符合的人。',
       walkInBadge: '列席（临时参加）',
       unmarked: '未签到 {{count}} 人',
       walkIns: '列席 {{count}} 人',
@@ -348,7 +386,8 @@ export const zhCN = {
     reveal: '打开所在文件夹'
   },
   projector: {
-    welcome: '欢迎参加思想圆桌派'
+    welcome: '欢迎参加思想圆桌派',
+    adjourned: '散会'
   },
   backups: {
     title: '备份与恢复',
@@ -537,6 +576,9 @@ export const zhCN = {
     language: '界面语言',
     languageDescription: '切换后立即生效，下次打开时保持不变。',
     languages: { 'zh-CN': '简体中文', en: 'English' },
+    fontSize: '字号',
+    fontSizeDescription: '整个应用的文字和按钮一起放大，立即生效。',
+    fontSizes: { standard: '标准', large: '大', extraLarge: '特大' },
     organisation: '单位信息',
     organisationName: '组织单位名称',
     organisationNameDescription: '会议纪要和记录中作为组织单位显示。',

@@ -13,12 +13,20 @@ interface Props {
   children: ReactNode
 }
 
-/** A dialog holding one form: Enter in a field saves, 取消 and Escape close without saving. */
+/** A dialog holding one form: Enter in a field saves it (and only it), 取消 and Escape close without saving. */
 export function FormModal({ title, size = 'lg', onClose, form, children }: Props) {
   const { t } = useTranslation()
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
-      <form noValidate onSubmit={form.onSubmit}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          // The modal is in a portal, but React bubbles its submit to the forms around where it was opened
+          // (the planner): it must save this dialog and nothing else.
+          event.stopPropagation()
+          form.onSubmit(event)
+        }}
+      >
         <Stack>
           {children}
           {form.error && !form.error.issues && <ErrorNotice error={form.error} />}

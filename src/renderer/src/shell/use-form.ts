@@ -32,7 +32,7 @@ export interface Form<V> {
   field: <K extends keyof V>(key: K) => { value: V[K]; onChange: (value: V[K]) => void; error: string | undefined }
   /** Props for a TextInput or Textarea; a null value shows as empty. */
   text: (key: TextKey<V>) => { value: string; onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void; error: string | undefined }
-  /** The translated message for the field at `path` (e.g. 'agenda.0.lecturerId'), from the form's check or from core. */
+  /** The translated message for the field at `path` (e.g. 'agenda.0.lecturerId'), from the form's check or from core; gone once that value changes. */
   fieldError: (path: string) => string | undefined
   /** Checks, sends, and on success calls onSaved. */
   submit: () => Promise<void>
@@ -50,8 +50,12 @@ export interface Form<V> {
 export function useForm<V, C extends Channel>({ initial, channel, toInput, derive, check, onSaved }: FormOptions<V, C>): Form<V> {
   const [values, setValues] = useState<V>(initial)
   const [checked, setChecked] = useState<CheckedIssues>({})
+  // The values the last messages were about: a field's message goes once its value is changed.
+  const [checkedValues, setCheckedValues] = useState<V>(values)
   const action = useAction(channel)
-  const fieldError = useFieldErrors(action.error, checked)
+  const messageFor = useFieldErrors(action.error, checked)
+  const fieldError = (path: string): string | undefined =>
+    changedSince(checkedValues, values, path) ? undefined : messageFor(path)
 
   const change = (patch: Partial<V>): void =>
     setValues((previous) => {
@@ -64,6 +68,7 @@ export function useForm<V, C extends Channel>({ initial, channel, toInput, deriv
   async function submit(): Promise<void> {
     const issues = check?.(values) ?? {}
     setChecked(issues)
+    setCheckedValues(values)
     if (Object.values(issues).some((code) => code !== undefined)) return
     const result = await action.run(toInput(values))
     if (result.ok) onSaved(result.value, { reset })
@@ -89,4 +94,22 @@ export function useForm<V, C extends Channel>({ initial, channel, toInput, deriv
     running: action.running,
     error: action.error
   }
+}
+
+/**
+ * Whether the value at `path` (e.g. 'name' or 'agenda.0.lecturerId') differs between two sets of form
+ * values. A path the values do not hold (a message about a derived input field) never counts as changed.
+ */
+export function changedSince(before: unknown, after: unknown, path: string): boolean {
+  const at = (values: unknown): { found: boolean; value: unknown } => {
+    let value = values
+    for (const step of path.split('.')) {
+      if (value === null || typeof value !== 'object' || !(step in value)) return { found: false, value: undefined }
+      value = (value as Record<string, unknown>)[step]
+    }
+    return { found: true, value }
+  }
+  const [was, is] = [at(before), at(after)]
+  if (!was.found && !is.found) return false
+  return !Object.is(was.value, is.value) && JSON.stringify(was.value) !== JSON.stringify(is.value)
 }

@@ -1,18 +1,21 @@
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
-import { IconChecks } from '@tabler/icons-react'
-import { useState } from 'react'
+import { IconChecks, IconSearch } from '@tabler/icons-react'
+import { useRef, useState } from 'react'
 import { markOf } from '@shared/attendance'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { AttendanceCounts } from '../../common/AttendanceCounts'
-import { PersonAdder } from '../people/PersonAdder'
-import { RoundTable } from '../seating/RoundTable'
-import { attendanceCounts, nameOf, seatTone } from './live-view'
+import { SeatPlan } from '../seating/SeatPlan'
+import { attendanceCounts, matchesFind, nameOf, seatTone } from './live-view'
 import type { Live } from './use-live'
+import { WalkInAdder } from './WalkInAdder'
 
-/** 签到: present or absent (with a reason) on the list or by a click on the seat map; walk-ins join at a free seat. */
+/**
+ * 签到: present or absent (with a reason) on the list or by a click on the seat map, 全部出席 for everyone still
+ * 未签到; a box finds a person on the list as their name or place is typed; walk-ins, several at once, join at free seats.
+ */
 export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
   const { t } = useTranslation()
   const { view } = live
@@ -21,18 +24,29 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
   const people = useChannel('people:list', {}, ['people:changed'])
   const listed = new Set(view.attendance.map((entry) => entry.personId))
   const candidates = (people.data ?? []).filter((person) => !listed.has(person.id))
+  const [find, setFind] = useState('')
+  const list = useRef<HTMLTableElement>(null)
+  const shown = view.attendance.filter((entry) => matchesFind(view, entry, find))
 
   const mark = (entry: AttendanceEntry, present: boolean, reason = ''): Promise<boolean> =>
     live.run(() => api.invoke('live:checkIn', { sessionId, personId: entry.personId, present, reason }))
-  const addWalkIn = (personId: string): Promise<boolean> =>
-    live.run(() => api.invoke('live:addWalkIn', { sessionId, personId, seatNumber: null }))
+  const addWalkIns = (personIds: string[]): Promise<boolean> => live.run(() => api.invoke('live:addWalkIns', { sessionId, personIds }))
+  // Enter in the find box goes to the first person found: their 签到 (出席 / 缺席) takes the arrows and Space.
+  const focusFirstFound = (): void => {
+    const radios = list.current?.querySelector('tbody [role="radiogroup"]')
+    const target = radios?.querySelector<HTMLInputElement>('input:checked:not(:disabled)') ?? radios?.querySelector<HTMLInputElement>('input:not(:disabled)')
+    target?.focus()
+  }
   const everyonePresent = (): Promise<boolean> => live.run(() => api.invoke('live:checkInEveryone', { sessionId }))
 
   return (
     <Group align="flex-start" gap="xl" wrap="nowrap">
       <Stack align="center" gap="xs">
-        <RoundTable
-          size={440}
+        <SeatPlan
+          layout={view.session.seatLayout}
+          width={440}
+          maxWidth={720}
+          maxHeight={560}
           label={t('live.checkIn.map')}
           centre={
             <Stack gap={0} align="center">
@@ -64,7 +78,23 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
             {t('live.checkIn.everyonePresent')}
           </Button>
         </AttendanceCounts>
-        <Table verticalSpacing={6} aria-label={t('live.checkIn.list')}>
+        <TextInput
+          size="md"
+          maw={360}
+          leftSection={<IconSearch size={18} />}
+          label={t('live.checkIn.find')}
+          placeholder={t('live.checkIn.findPlaceholder')}
+          value={find}
+          onChange={(event) => setFind(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault()
+              focusFirstFound()
+            } else if (event.key === 'Escape') setFind('')
+          }}
+          description={find.trim() ? t('live.checkIn.found', { count: shown.length, total: view.attendance.length }) : undefined}
+        />
+        <Table ref={list} verticalSpacing={6} aria-label={t('live.checkIn.list')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
@@ -74,12 +104,13 @@ export function CheckInPanel({ live }: { live: Live & { view: LiveView } }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {view.attendance.map((entry) => (
+            {shown.map((entry) => (
               <CheckInRow key={entry.personId} entry={entry} label={nameOf(view, entry.personId)} onMark={(present, reason) => void mark(entry, present, reason)} />
             ))}
           </Table.Tbody>
         </Table>
-        <PersonAdder label={t('live.checkIn.walkIn')} candidates={candidates} onAdd={(personId) => void addWalkIn(personId)} width={320} />
+        {shown.length === 0 && <Text c="dimmed">{t('live.checkIn.notFound')}</Text>}
+        <WalkInAdder candidates={candidates} onAdd={addWalkIns} busy={live.busy} />
       </Stack>
     </Group>
   )

@@ -1,11 +1,15 @@
-import { Group, Stack } from '@mantine/core'
+import { Box, Modal, Stack } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
+import { personOptions } from '../../common/person-labels'
+import { DecisionForm } from '../decisions/DecisionForm'
 import { RemarkPanel } from '../remarks/RemarkPanel'
 import { ActionFeedback } from './ActionFeedback'
 import { ControlGrid } from './ControlGrid'
+import classes from './ConsoleView.module.css'
 import { canRun, canStartRound, commandAction, isPickCommand, pickFor, type PickAction } from './live-view'
 import { PersonPicker } from './PersonPicker'
 import { QueueStrip } from './QueueStrip'
@@ -16,12 +20,17 @@ import { SpeakerCard } from './SpeakerCard'
 import { useConsoleKeys } from './use-console-keys'
 import type { Live } from './use-live'
 
-/** The heart of the app: the round table, who speaks, who is next, and one key per action. */
+/**
+ * The heart of the app: the round table, who speaks, who is next, one key per action, and the note-taker's
+ * remark box beside the controls (both roles share one screen: at 1366×768 the box, its tags and 保存记录
+ * stay in view). Y records a 议定事项 in a small form over the console.
+ */
 export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; now: number }) {
   const { t } = useTranslation()
   const { view } = live
   const { state } = view
   const [picking, setPicking] = useState<PickAction | null>(null)
+  const [recording, setRecording] = useState(false)
   const [startSeat, setStartSeat] = useState<string | null>(null)
   const current = state.current
   const roundReady = canStartRound(view)
@@ -30,6 +39,10 @@ export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; no
   const enabled = (command: Command): boolean => canRun(command, view, startSeat)
 
   function run(command: Command): void {
+    if (command === 'decision') {
+      if (enabled('decision')) setRecording(true)
+      return
+    }
     if (isPickCommand(command)) {
       const pick = pickFor(command, view)
       if (pick) setPicking(pick)
@@ -42,12 +55,14 @@ export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; no
       return action ? () => api.invoke('live:act', { sessionId: latest.session.id, action }) : null
     })
   }
-  useConsoleKeys(run, picking === null)
+  useConsoleKeys(run, picking === null && !recording)
 
   return (
-    <Group align="flex-start" gap="xl" wrap="nowrap">
-      <SeatMap view={view} onStartSeat={roundReady ? setStartSeat : undefined} />
-      <Stack style={{ flex: 1, minWidth: 0 }} gap="md">
+    <Box className={classes.console}>
+      <Box className={classes.table}>
+        <SeatMap view={view} onStartSeat={roundReady ? setStartSeat : undefined} />
+      </Box>
+      <Stack className={classes.controls} gap="sm">
         <SpeakerCard view={view} now={now} />
         {roundReady && (current === null || current.kind !== 'round') && state.phase !== null && (
           <RoundStarter view={view} startSeat={startSeat} onStartSeat={setStartSeat} enabled={enabled} run={run} />
@@ -55,8 +70,11 @@ export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; no
         <QueueStrip view={view} />
         <ControlGrid enabled={enabled} run={run} paused={state.pausedAt !== null} />
         <ActionFeedback view={view} error={live.actionError} />
-        <RemarkPanel view={view} />
       </Stack>
+      {/* The note-taker's column: the box at its top, its list scrolling below, so 保存记录 never leaves the screen. */}
+      <Box className={classes.remarks}>
+        <RemarkPanel view={view} />
+      </Box>
 
       {picking && (
         <PersonPicker
@@ -69,6 +87,19 @@ export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; no
           }}
         />
       )}
-    </Group>
+      {recording && (
+        <Modal opened onClose={() => setRecording(false)} title={t('live.decision.title')} size="xl" transitionProps={{ duration: 0 }}>
+          <DecisionForm
+            sessionId={view.session.id}
+            people={personOptions(view.attendance)}
+            autoFocus
+            onSaved={() => {
+              setRecording(false)
+              notifications.show({ color: 'green', message: t('live.decision.saved') })
+            }}
+          />
+        </Modal>
+      )}
+    </Box>
   )
 }

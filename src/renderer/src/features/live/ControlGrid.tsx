@@ -2,6 +2,7 @@ import { Button, Group, Kbd, SimpleGrid } from '@mantine/core'
 import {
   IconArrowBackUp,
   IconClockPause,
+  IconClipboardCheck,
   IconClockPlay,
   IconHandStop,
   IconMicrophone,
@@ -26,7 +27,8 @@ const CONTROLS = [
   ['applause', IconMoodHappy],
   ['pause', IconClockPause],
   ['undo', IconArrowBackUp],
-  ['free', IconUsers]
+  ['free', IconUsers],
+  ['decision', IconClipboardCheck]
 ] as const satisfies readonly (readonly [Command, Icon])[]
 
 interface Props {
@@ -41,8 +43,9 @@ interface Props {
 export function ControlGrid({ enabled, run, paused }: Props) {
   const { t } = useTranslation()
   return (
-    // Two rows on a laptop screen, so the note-taker's box stays in view below them.
-    <SimpleGrid cols={{ base: 4, lg: 5 }} spacing="xs">
+    // As many columns as the console's middle column holds (a container query): three at 1366×768, where
+    // the remark box stands beside them.
+    <SimpleGrid type="container" cols={{ base: 3, '560px': 4, '720px': 6 }} spacing="xs">
       {CONTROLS.map(([command, icon]) => {
         const resumes = command === 'pause' && paused
         return (
@@ -68,7 +71,7 @@ function ControlButton({ command, label, icon: ControlIcon, disabled, onClick }:
       h="auto"
       mih={64}
       py={6}
-      px={6}
+      px={2}
       variant={command === 'pass' ? 'filled' : 'default'}
       disabled={disabled}
       onClick={onClick}

@@ -1,7 +1,7 @@
 import { Group, Kbd, Stepper, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
-import { currentPhaseIndex, phaseKeys } from './live-view'
+import { currentPhaseIndex, phaseKeys, phaseName, phaseText } from './live-view'
 import { KEYS } from './shortcuts'
 
 /** 学习研讨 → 圆桌时间 → 总结, after the agenda; a click (or PgUp/PgDn) moves there. */
@@ -10,9 +10,8 @@ export function PhaseStepper({ view, onSelect, disabled }: { view: LiveView; onS
   const keys = phaseKeys(view)
   const active = currentPhaseIndex(view)
   const label = (key: string): string => {
-    const segment = view.session.agenda.find((candidate) => candidate.id === key)
-    if (!segment) return t('live.phases.closing')
-    return segment.kind === 'other' && segment.title ? segment.title : t(`planner.agenda.kinds.${segment.kind}`)
+    const name = phaseName(view, key)
+    return name ? phaseText(name, t) : ''
   }
   const detail = (key: string): string => {
     const segment = view.session.agenda.find((candidate) => candidate.id === key)

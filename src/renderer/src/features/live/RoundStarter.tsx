@@ -1,4 +1,5 @@
 import { Button, Card, Group, Kbd, Select, Text } from '@mantine/core'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { defaultStartSeat, nameOf } from './live-view'
@@ -17,6 +18,7 @@ interface Props {
 export function RoundStarter({ view, startSeat, onStartSeat, enabled, run }: Props) {
   const { t } = useTranslation()
   const { state } = view
+  const select = useRef<HTMLInputElement>(null)
   const seats = view.attendance
     .filter((entry) => entry.seatNumber !== null && !entry.absent)
     .map((entry) => ({ value: entry.personId, label: `${entry.seatNumber} · ${nameOf(view, entry.personId)}` }))
@@ -28,8 +30,13 @@ export function RoundStarter({ view, startSeat, onStartSeat, enabled, run }: Pro
           w={260}
           label={t('live.startFrom')}
           data={seats}
+          ref={select}
           value={startSeat ?? defaultStartSeat(view) ?? null}
-          onChange={onStartSeat}
+          onChange={(personId) => {
+            onStartSeat(personId)
+            // Chosen: the keys go back to the console, so Space starts the round instead of opening the list again.
+            select.current?.blur()
+          }}
           allowDeselect={false}
         />
         {/* The same commands as the keys: Space starts the round (or passes the mic), F free discussion. */}

@@ -2,8 +2,8 @@ import { Badge, Group, Stack, Text } from '@mantine/core'
 import { IconMicrophone } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
-import { RoundTable } from '../seating/RoundTable'
-import { currentSegment, nameOf, seatTone } from './live-view'
+import { SeatPlan } from '../seating/SeatPlan'
+import { nameOf, phaseName, phaseText, seatTone } from './live-view'
 
 /** The legend's dot colours, one for each tone a seat can show on the console. */
 const TONE_DOT = { current: 'red', next: 'blue', spoken: 'green', deferred: 'yellow', skipped: 'gray', absent: 'gray', unmarked: 'orange' } as const
@@ -14,21 +14,25 @@ interface Props {
   onStartSeat?: (personId: string) => void
 }
 
-/** The console's round table: who speaks, who is next and how each turn of the round ended, with a legend. */
+/** The console's seat plan, in the session's layout: who speaks, who is next and how each turn of the round ended, with a legend. */
 export function SeatMap({ view, onStartSeat }: Props) {
   const { t } = useTranslation()
   const { state } = view
   const next = state.queue[0]
-  const segment = currentSegment(view)
+  // The phase by the name the stepper gives it: an agenda segment's own title (e.g. 主持人总结), else its kind.
+  const phase = phaseName(view, state.phase)
   const seated = view.attendance.filter((entry) => entry.seatNumber !== null)
   return (
     <Stack align="center" gap="xs">
-      <RoundTable
-        size={480}
+      <SeatPlan
+        layout={view.session.seatLayout}
+        width={480}
+        maxWidth={720}
+        maxHeight={560}
         label={t('live.table')}
         centre={
           <Stack gap={2} align="center">
-            <Text fw={700}>{segment ? t(`planner.agenda.kinds.${segment.kind}`) : state.phase === 'closing' ? t('live.phases.closing') : t('live.notStarted')}</Text>
+            <Text fw={700}>{phase ? phaseText(phase, t) : t('live.notStarted')}</Text>
             {state.mode === 'round' && <Text size="sm">{t('live.roundNumber', { round: state.round })}</Text>}
             {state.mode === 'free' && <Text size="sm">{t('live.free')}</Text>}
           </Stack>
@@ -41,7 +45,7 @@ export function SeatMap({ view, onStartSeat }: Props) {
             name: nameOf(view, entry.personId),
             tone,
             status: t(`live.seat.${tone}`),
-            icon: tone === 'current' ? <IconMicrophone size={18} aria-hidden /> : undefined
+            icon: tone === 'current' ? <IconMicrophone size={16} aria-hidden /> : undefined
           }
         })}
         onSeatClick={onStartSeat ? (seat) => onStartSeat(seat.key) : undefined}

@@ -1,5 +1,5 @@
 import type { LiveAction } from '@shared/contract'
-import type { AttendanceEntry, LiveView } from '@shared/domain'
+import type { AgendaSegment, AttendanceEntry, LiveView, SegmentKind } from '@shared/domain'
 import { roundInProgress, roundOutcomes, type QueueEntry, type Turn, type TurnKind } from '@shared/speaking'
 import { markOf, tallyAttendance, type AttendanceTally } from '@shared/attendance'
 import { fullPlaceOf } from '@shared/people'
@@ -23,10 +23,38 @@ export function placeLine(view: LiveView, entry: AttendanceEntry | undefined): s
 /** A person's name as the session shows it: with their place when a namesake is on the list (src/shared/people.ts). */
 export const nameOf = (view: LiveView, personId: string | undefined): string => labelOn(view.attendance, personId)
 
-/** The phases in order: each agenda segment, then 总结 ('closing'). */
-export function phaseKeys(view: LiveView): string[] {
-  return [...view.session.agenda.map((segment) => segment.id), 'closing']
+/** A title that names a closing: 主持人总结, 小结, Closing, Summary… */
+const CLOSING_TITLE = /总结|小结|closing|summary/i
+
+/**
+ * The agenda's own closing: its last segment when it is of kind 其他 and named as one (e.g. 主持人总结).
+ * The built-in 总结 is then not added after it, so the closing is listed once.
+ */
+export function closingSegment(view: LiveView): AgendaSegment | undefined {
+  const last = view.session.agenda.at(-1)
+  return last && last.kind === 'other' && CLOSING_TITLE.test(last.title) ? last : undefined
 }
+
+/** The phases in order: each agenda segment, then 总结 ('closing') unless the agenda ends with its own. */
+export function phaseKeys(view: LiveView): string[] {
+  const segments = view.session.agenda.map((segment) => segment.id)
+  return closingSegment(view) ? segments : [...segments, 'closing']
+}
+
+/** What names a phase on the stepper, the table's centre and the projector: a segment's own title (其他), else its kind. */
+export type PhaseKey = 'live.phases.closing' | `planner.agenda.kinds.${SegmentKind}`
+export type PhaseName = { text: string } | { key: PhaseKey }
+
+/** The name of phase `key` (a segment id or 'closing'); null: not a phase of this session. */
+export function phaseName(view: LiveView, key: string | null): PhaseName | null {
+  if (key === 'closing') return { key: 'live.phases.closing' }
+  const segment = view.session.agenda.find((candidate) => candidate.id === key)
+  if (!segment) return null
+  return segment.kind === 'other' && segment.title.trim() ? { text: segment.title.trim() } : { key: `planner.agenda.kinds.${segment.kind}` }
+}
+
+/** A phase name in words, with the translator given. */
+export const phaseText = (name: PhaseName, t: (key: PhaseKey) => string): string => ('text' in name ? name.text : t(name.key))
 
 export function currentPhaseIndex(view: LiveView): number {
   return view.state.phase === null ? -1 : phaseKeys(view).indexOf(view.state.phase)
@@ -46,7 +74,7 @@ export function limitMsOf(view: LiveView, turn: Turn | null): number | null {
 
 /** In 圆桌时间 with no round running: a round (or free discussion) can start. */
 export function canStartRound(view: LiveView): boolean {
-  return currentSegment(view)?.kind === 'roundtable' && !roundInProgress(view.state)
+  return isLive(view) && currentSegment(view)?.kind === 'roundtable' && !roundInProgress(view.state)
 }
 
 /** The first present person at the table: where a round starts unless the facilitator chooses. */
@@ -64,7 +92,21 @@ export function seatTone(view: LiveView, entry: AttendanceEntry, next: QueueEntr
   return markOf(entry) === 'present' ? 'present' : 'unmarked'
 }
 
+/**
+ * Type-to-find on the check-in list: whether a row matches what was typed — a part of the name as the session
+ * shows it, of the village or unit, or the seat number. Spaces and letter case do not matter; empty matches all.
+ */
+export function matchesFind(view: LiveView, entry: AttendanceEntry, typed: string): boolean {
+  const query = typed.replace(/\s+/g, '').toLowerCase()
+  if (!query) return true
+  const haystack = [nameOf(view, entry.personId), entry.name, fullPlaceOf(entry)].join('\n').replace(/[ \t\u3000]+/g, '').toLowerCase()
+  return haystack.includes(query) || String(entry.seatNumber ?? '') === query
+}
+
 /** 应到, 实到, 缺席, 未签到 and 列席, by the one rule in src/shared/attendance.ts. */
+/** Only a live session takes the console's keys: before 开始场次 and after 结束场次 nothing can act. */
+export const isLive = (view: LiveView): boolean => view.session.status === 'live'
+
 export const attendanceCounts = (view: LiveView): AttendanceTally => tallyAttendance(view.attendance)
 
 /** The word after a speaker's name for a turn out of the round order (举手插话, 再次发言); null for any other. */
@@ -75,8 +117,10 @@ export const queueLabelKey = (entry: QueueEntry) => (entry.turnId ? 'live.queue.
 
 /** H and E: whom they are for is chosen in a picker first (PersonPicker), so they have no `commandAction`. */
 export type PickCommand = 'raiseHand' | 'speakAgain'
+/** Y opens the 议定事项 form over the console: it acts on no speaker, so it has no `commandAction` either. */
+export type FormCommand = 'decision'
 /** Every other console key: decided by `commandAction` against the state it meets. */
-export type ConsoleCommand = Exclude<Command, PickCommand>
+export type ConsoleCommand = Exclude<Command, PickCommand | FormCommand>
 
 export const isPickCommand = (command: Command): command is PickCommand => command === 'raiseHand' || command === 'speakAgain'
 
@@ -85,7 +129,7 @@ export type PickAction = Extract<LiveAction, { personId: string }>['type']
 
 /** The picker H or E opens: anyone can ask for the mic once the session is in a phase; null: not yet. */
 export function pickFor(command: PickCommand, view: LiveView): PickAction | null {
-  if (view.state.phase === null) return null
+  if (!isLive(view) || view.state.phase === null) return null
   return command === 'raiseHand' ? 'raise_hand' : 'speak_again'
 }
 
@@ -94,6 +138,7 @@ export function pickFor(command: PickCommand, view: LiveView): PickAction | null
  * is never enabled for a key that would do nothing, nor disabled for one that would act.
  */
 export function canRun(command: Command, view: LiveView, startSeat: string | null): boolean {
+  if (command === 'decision') return isLive(view)
   return isPickCommand(command) ? pickFor(command, view) !== null : commandAction(command, view, startSeat) !== null
 }
 
@@ -102,6 +147,7 @@ export function canRun(command: Command, view: LiveView, startSeat: string | nul
  * nobody holds it at the start of 圆桌时间; P pauses or resumes. 'undo' is its own call; null: nothing to do.
  */
 export function commandAction(command: ConsoleCommand, view: LiveView, startSeat: string | null): LiveAction | 'undo' | null {
+  if (!isLive(view)) return null
   const { state } = view
   const current = state.current
   switch (command) {

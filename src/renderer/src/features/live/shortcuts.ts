@@ -10,6 +10,8 @@ export const KEYS = {
   pause: ['P'],
   undo: ['Ctrl', 'Z'],
   free: ['F'],
+  /** 议定事项: a small form over the console (Y for 议). Not a remark-box key: those all take Ctrl (remark-box.ts). */
+  decision: ['Y'],
   nextPhase: ['PgDn'],
   previousPhase: ['PgUp']
 } as const
@@ -29,6 +31,6 @@ export function commandFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey'
     case 'PageUp':
       return 'previousPhase'
   }
-  const letter: Record<string, Command> = { s: 'skip', d: 'defer', n: 'decline', h: 'raiseHand', e: 'speakAgain', a: 'applause', p: 'pause', f: 'free' }
+  const letter: Record<string, Command> = { s: 'skip', d: 'defer', n: 'decline', h: 'raiseHand', e: 'speakAgain', a: 'applause', p: 'pause', f: 'free', y: 'decision' }
   return letter[event.key.toLowerCase()] ?? null
 }

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { FileError } from './ImportProblems'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
+import { importCount } from './import-count'
 import { useRosterImport } from './use-roster-import'
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
@@ -37,7 +38,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             {t('common.cancel')}
           </Button>
           <Button size="md" disabled={blocked} loading={commit.running} onClick={() => void confirm()}>
-            {t('people.import.confirm', { count: preview?.rows.length ?? 0 })}
+            {t('people.import.confirm', { count: importCount(preview, choices.onDuplicate) })}
           </Button>
         </Group>
       </Stack>

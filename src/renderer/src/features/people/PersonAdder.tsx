@@ -1,9 +1,10 @@
-import { Button, Group, Select } from '@mantine/core'
+import { Button, Group } from '@mantine/core'
 import { IconUserPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person } from '@shared/domain'
 import { pickerLabels } from '@shared/people'
+import { CreatableSelect } from '../../common/CreatableSelect'
 import { PersonFormModal } from './PersonFormModal'
 
 interface Props {
@@ -12,17 +13,23 @@ interface Props {
   candidates: Person[]
   onAdd: (personId: string) => void
   width?: number
+  /** Shown under the picker when there is nobody to choose (e.g. an empty directory). */
+  emptyHint?: string
 }
 
-/** Pick someone from the directory by typing their name, or add a new person on the spot (快速添加). */
-export function PersonAdder({ label, candidates, onAdd, width = 340 }: Props) {
+/** Pick someone from the directory by typing their name, or add a new person on the spot (新建人员… / 快速添加). */
+export function PersonAdder({ label, candidates, onAdd, width = 340, emptyHint }: Props) {
   const { t } = useTranslation()
   const [search, setSearch] = useState('')
   const [quickAdd, setQuickAdd] = useState<string | null>(null)
   const labels = pickerLabels(candidates)
+  const create = (name: string): void => {
+    setQuickAdd(name)
+    setSearch('')
+  }
   return (
     <Group align="flex-end">
-      <Select
+      <CreatableSelect
         w={width}
         size="md"
         label={label}
@@ -35,10 +42,11 @@ export function PersonAdder({ label, candidates, onAdd, width = 340 }: Props) {
           if (personId) onAdd(personId)
           setSearch('')
         }}
-        searchable
-        nothingFoundMessage={t('planner.invitees.nobody')}
+        createLabel={t('planning.newPerson')}
+        onCreate={create}
+        emptyHint={emptyHint}
       />
-      <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => setQuickAdd(search)}>
+      <Button size="md" variant="light" leftSection={<IconUserPlus size={18} />} onClick={() => create(search)}>
         {t('planner.invitees.quickAdd')}
       </Button>
       {quickAdd !== null && (

@@ -3,9 +3,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnMapping, ImportPreview } from '@shared/domain'
 import type { AppError } from '@shared/result'
+import type { Duplicates } from './import-count'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
 import { fileToBase64 } from '../../shell/download'
+import { importCount } from './import-count'
 
 /** Matches the contract's limit on the encoded file (about 700 KB). */
 const MAX_FILE_BYTES = 700 * 1024
@@ -15,7 +17,7 @@ interface Chosen {
   contentBase64: string
 }
 
-export type Duplicates = 'skip' | 'update'
+export type { Duplicates } from './import-count'
 
 /**
  * The import's two steps: each choice of file or of column mapping asks core for a new preview (nothing
@@ -63,7 +65,7 @@ export function useRosterImport(onDone: () => void) {
   }
   // One row can have several problems; the user skips rows.
   const badRows = new Set(preview?.problems.map((problem) => problem.row)).size
-  const blocked = !preview || (preview.problems.length > 0 && !skipInvalid) || preview.rows.length === 0
+  const blocked = !preview || (preview.problems.length > 0 && !skipInvalid) || importCount(preview, onDuplicate) === 0
   const choices = { onDuplicate, setOnDuplicate, skipInvalid, setSkipInvalid, badRows }
   return { file, preview, previewError, commit, choose, remap, confirm, blocked, choices }
 }

@@ -2,7 +2,9 @@ import { Box, Center, Loader, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { speakingMs } from '@shared/speaking'
 import { useChannel } from '../../api/use-channel'
-import { currentSegment, limitMsOf, nameOf, personOf, placeLine } from '../live/live-view'
+import { formatChinaSpan } from '@shared/china-time'
+import { useSettings } from '../../shell/settings-context'
+import { limitMsOf, nameOf, personOf, phaseName, phaseText, placeLine } from '../live/live-view'
 import { formatClock, TONE_COLOR, timerTone } from '../live/SpeakerTimer'
 import { useCoreClock } from '../live/use-live'
 import classes from './ProjectorPage.module.css'
@@ -13,6 +15,7 @@ import classes from './ProjectorPage.module.css'
  */
 export function ProjectorPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation()
+  const { language } = useSettings()
   const live = useChannel('live:get', { sessionId }, ['session:changed', 'people:changed'])
   const now = useCoreClock(live.data?.now, 200)
   if (!live.data) {
@@ -26,8 +29,25 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
   const { state } = view
   const speaker = personOf(view, state.current?.personId)
   const next = personOf(view, state.queue[0]?.personId)
-  const segment = currentSegment(view)
-  const phase = segment ? t(`planner.agenda.kinds.${segment.kind}`) : state.phase === 'closing' ? t('live.phases.closing') : t('projector.welcome')
+  const theme = view.session.themeTitle ?? view.session.title
+  if (view.session.status === 'ended') {
+    const { startedAt, endedAt, plannedStart } = view.session
+    return (
+      <Center className={classes.screen} p="4vh">
+        <Stack align="center" gap="4vh" data-testid="projector-ended">
+          <Text className={classes.adjourned}>{t('projector.adjourned')}</Text>
+          <Text className={classes.theme} ta="center" data-testid="projector-theme">
+            {theme}
+          </Text>
+          <Text className={classes.phase} data-testid="projector-time">
+            {formatChinaSpan(startedAt ?? plannedStart, endedAt ?? view.now, language)}
+          </Text>
+        </Stack>
+      </Center>
+    )
+  }
+  const name = phaseName(view, state.phase)
+  const phase = name ? phaseText(name, t) : t('projector.welcome')
   const limitMs = limitMsOf(view, state.current)
   const elapsedMs = state.current ? speakingMs(state.current, state.pausedAt, now) : 0
   const tone = timerTone(elapsedMs, limitMs)
@@ -38,7 +58,7 @@ export function ProjectorPage({ sessionId }: { sessionId: string }) {
       <Stack h="100%" justify="space-between" gap="2vh">
         <Stack gap="1vh">
           <Text className={classes.theme} data-testid="projector-theme">
-            {view.session.themeTitle ?? view.session.title}
+            {theme}
           </Text>
           <Text className={classes.phase} data-testid="projector-phase">
             {phase}

@@ -16,13 +16,14 @@ interface Props {
 export function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }: Props) {
   const { t } = useTranslation()
   return (
-    <Group justify="space-between" align="flex-end" mb="xs" wrap="nowrap">
-      <Stack gap={0} style={{ minWidth: 0 }}>
+    // In the console's narrow third column the picker goes under the name rather than squeezing it.
+    <Group justify="space-between" align="flex-end" mb="xs" gap="xs">
+      <Stack gap={0} style={{ minWidth: 0, flex: '1 1 10rem' }}>
         <Title order={2} fz="sm" c="dimmed" id="remark-heading">
           {t('remarks.title')}
         </Title>
         <Group gap={8} align="baseline" wrap="nowrap" data-testid={movedOn ? 'remark-bound-elsewhere' : 'remark-bound'}>
-          <Text fz="lg" fw={700} c={movedOn ? 'orange.9' : 'dimmed'}>
+          <Text fz="lg" fw={700} c={movedOn ? 'orange.9' : 'dimmed'} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             {t(movedOn ? 'remarks.stillForLead' : 'remarks.forLead')}
           </Text>{' '}
           <Text fz={28} fw={800} lh={1.2} c={movedOn ? 'orange.9' : boundTo ? undefined : 'dimmed'} truncate>
@@ -31,10 +32,10 @@ export function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }:
         </Group>
       </Stack>
       <Group gap="xs" wrap="nowrap">
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {t('remarks.for')}
         </Text>
-        <Select size="sm" w={190} aria-label={t('remarks.forLabel')} data={people} value={boundTo} placeholder={t('remarks.nobody')} onChange={onChoose} searchable />
+         <Select size="sm" w={170} aria-label={t('remarks.forLabel')} data={people} value={boundTo} placeholder={t('remarks.nobody')} onChange={onChoose} searchable />
       </Group>
     </Group>
   )

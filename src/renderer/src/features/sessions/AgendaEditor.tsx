@@ -2,6 +2,7 @@ import { ActionIcon, Button, Card, Group, NumberInput, Select, Stack, Text, Text
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { SEGMENT_KINDS, type SegmentKind } from '@shared/domain'
+import { PersonSelect } from './PlannerPickers'
 import { agendaMinutes, move, newKey, sessionMinutes, type AgendaItem, type PlanForm } from './plan-form'
 
 interface Props {
@@ -59,7 +60,7 @@ function AgendaRow({ agenda, index, peopleOptions, onChange, fieldError }: Omit<
         {index + 1}
       </Text>
       <Select
-        w={140}
+        w={180}
         label={t('planner.agenda.kind')}
         data={SEGMENT_KINDS.map((kind) => ({ value: kind, label: t(`planner.agenda.kinds.${kind}`) }))}
         value={item.kind}
@@ -68,14 +69,13 @@ function AgendaRow({ agenda, index, peopleOptions, onChange, fieldError }: Omit<
       />
       {item.kind === 'study' && (
         <>
-          <Select
-            w={170}
+          <PersonSelect
+            w={270}
+            size="sm"
             label={t('planner.agenda.lecturer')}
-            data={peopleOptions}
+            options={peopleOptions}
             value={item.lecturerId}
             onChange={(lecturerId) => update({ lecturerId })}
-            searchable
-            clearable
             error={errorAt('lecturerId')}
           />
           <TextInput

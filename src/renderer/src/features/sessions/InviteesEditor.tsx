@@ -1,11 +1,11 @@
 import { ActionIcon, Badge, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { AttendanceRole, Person } from '@shared/domain'
+import type { AttendanceRole, Person, SeatLayout } from '@shared/domain'
 import { PersonAdder } from '../people/PersonAdder'
 import { placeOf } from '../people/people-filter'
 import { nameLabels } from '@shared/people'
-import { RoundTable } from '../seating/RoundTable'
+import { SeatLayoutPicker, SeatPlan } from '../seating/SeatPlan'
 import { move, swapSeats, type InviteeItem } from './plan-form'
 
 /** These follow from the host, recorder and lecturer fields; the others are chosen here. */
@@ -18,10 +18,12 @@ interface Props {
   onChange: (invitees: InviteeItem[]) => void
   fieldError: (path: string) => string | undefined
   centre?: string
+  seatLayout: SeatLayout
+  onLayoutChange: (layout: SeatLayout) => void
 }
 
 /** Who is invited, in which role, and where each sits at the round table. */
-export function InviteesEditor({ invitees, people, onChange, fieldError, centre }: Props) {
+export function InviteesEditor({ invitees, people, onChange, fieldError, centre, seatLayout, onLayoutChange }: Props) {
   const { t } = useTranslation()
   const invited = new Set(invitees.map((invitee) => invitee.personId))
   const candidates = [...people.values()].filter((person) => !person.archivedAt && !invited.has(person.id))
@@ -29,7 +31,10 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
   // Names as the session will show them: with the place where a namesake is invited too.
   const labels = nameLabels(invitees.flatMap((invitee) => people.get(invitee.personId) ?? []))
   const nameOf = (personId: string): string => labels.get(personId) ?? '?'
-  const add = (personId: string): void => onChange([...invitees, { personId, role: 'participant', seated: true }])
+  // Someone already on the list (an existing person opened from 新建人员's warning) is not listed twice.
+  const add = (personId: string): void => {
+    if (!invited.has(personId)) onChange([...invitees, { personId, role: 'participant', seated: true }])
+  }
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="invitees-heading">
@@ -40,7 +45,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
         <Text c="dimmed">{t('planner.invitees.count', { count: invitees.length, seated: seated.length })}</Text>
       </Group>
       <Stack mb="md">
-        <PersonAdder label={t('planner.invitees.add')} candidates={candidates} onAdd={add} />
+        <PersonAdder label={t('planner.invitees.add')} candidates={candidates} onAdd={add} emptyHint={people.size === 0 ? t('planning.noPeople') : undefined} />
       </Stack>
       <Group align="flex-start" gap="xl" wrap="wrap">
         <Stack style={{ flex: 1, minWidth: 460 }}>
@@ -52,8 +57,13 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
         </Stack>
         {seated.length > 0 && (
           <Stack align="center" gap="xs">
-            <RoundTable
+            <SeatLayoutPicker value={seatLayout} onChange={onLayoutChange} />
+            <SeatPlan
               label={t('seating.plan')}
+              layout={seatLayout}
+              width={460}
+              maxWidth={1000}
+              maxHeight={560}
               centre={<Text fw={600}>{centre}</Text>}
               seats={seated.map((invitee, index) => ({
                 key: invitee.personId,
@@ -73,7 +83,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre 
   )
 }
 
-type TableProps = Omit<Props, 'centre'> & { nameOf: (personId: string) => string }
+type TableProps = Omit<Props, 'centre' | 'seatLayout' | 'onLayoutChange'> & { nameOf: (personId: string) => string }
 
 function InviteesTable(props: TableProps) {
   const { t } = useTranslation()
@@ -83,7 +93,7 @@ function InviteesTable(props: TableProps) {
         <Table.Tr>
           <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
           <Table.Th>{t('people.columns.name')}</Table.Th>
-          <Table.Th w={130}>{t('planner.invitees.role')}</Table.Th>
+          <Table.Th w={160}>{t('planner.invitees.role')}</Table.Th>
           <Table.Th w={80}>{t('planner.invitees.seated')}</Table.Th>
           <Table.Th w={120} />
         </Table.Tr>
@@ -128,6 +138,7 @@ function InviteeRow({ invitees, people, onChange, fieldError, nameOf, index }: T
         ) : (
           <Select
             size="sm"
+            miw={150}
             aria-label={t('planner.invitees.roleOf', { name })}
             data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             value={invitee.role}

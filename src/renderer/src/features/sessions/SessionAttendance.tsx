@@ -6,7 +6,7 @@ import { fullPlaceOf, placeOf } from '@shared/people'
 import { AttendanceCounts } from '../../common/AttendanceCounts'
 import { attendanceLabels } from '../../common/person-labels'
 import { formatTime } from '../../format'
-import { RoundTable } from '../seating/RoundTable'
+import { SeatPlan } from '../seating/SeatPlan'
 
 const MARK_COLOR = { present: 'green', absent: 'orange', unmarked: 'yellow' } as const
 
@@ -40,8 +40,12 @@ export function SessionAttendance({ session }: { session: SessionDetail }) {
       </Group>
       <Group align="flex-start" gap="xl">
         {seated.length > 0 && (
-          <RoundTable
+          <SeatPlan
             label={t('seating.plan')}
+            layout={session.seatLayout}
+            width={460}
+            maxWidth={1180}
+            maxHeight={560}
             centre={<Text fw={600}>{session.themeTitle ?? session.title}</Text>}
             seats={seated.map((entry) => ({
               key: entry.personId,

@@ -92,13 +92,6 @@ function SessionActions({ session, onPreview, onCancel }: { session: SessionDeta
   const { t } = useTranslation()
   const planned = session.status === 'planned'
 
-  async function duplicate(): Promise<void> {
-    const result = await api.invoke('sessions:duplicate', { id: session.id })
-    if (!result.ok) return void notifications.show({ color: 'red', message: t(`errors.${result.error.code}`) })
-    notifications.show({ color: 'green', message: t('sessionDetail.duplicated') })
-    navigate('sessions', result.value.id, 'edit')
-  }
-
   return (
     <Group>
       <Badge size="xl" color={STATUS_COLOR[session.status]} variant="light">
@@ -126,7 +119,7 @@ function SessionActions({ session, onPreview, onCancel }: { session: SessionDeta
           {t('minutes.export')}
         </Button>
       )}
-      <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => void duplicate()}>
+      <Button size="md" variant="default" leftSection={<IconCopy size={20} />} onClick={() => navigate('sessions', 'new', 'copy', session.id)}>
         {t('sessionDetail.duplicate')}
       </Button>
       {planned && (

@@ -99,7 +99,14 @@ function SessionList() {
           </Table.Thead>
           <Table.Tbody>
             {sessions.data.map((session) => (
-              <Table.Tr key={session.id}>
+              // The whole row opens the session; the title stays a link for the keyboard and for screen readers.
+              <Table.Tr
+                key={session.id}
+                style={{ cursor: 'pointer' }}
+                onClick={(event) => {
+                  if (!(event.target as HTMLElement).closest('a')) navigate('sessions', session.id)
+                }}
+              >
                 <Table.Td>
                   {formatDateTime(session.plannedStart, language)}–{formatTime(session.plannedEnd)}
                 </Table.Td>

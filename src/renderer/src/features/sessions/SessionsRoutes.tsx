@@ -5,12 +5,16 @@ import { SessionDetailPage } from './SessionDetailPage'
 import { SessionPlannerPage } from './SessionPlannerPage'
 import { SessionsPage } from './SessionsPage'
 
-/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
+/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
   if (!first) return <SessionsPage />
-  if (first === 'new') return second === 'theme' && third ? <SessionPlannerPage key={third} themeId={third} /> : <SessionPlannerPage key="new" />
+  if (first === 'new') {
+    if (second === 'theme' && third) return <SessionPlannerPage key={third} themeId={third} />
+    if (second === 'copy' && third) return <SessionPlannerPage key={`copy-${third}`} copyOf={third} />
+    return <SessionPlannerPage key="new" />
+  }
   if (!second) return <SessionDetailPage key={first} sessionId={first} />
   if (second === 'remark') return <SessionDetailPage key={first} sessionId={first} remarkId={third} />
   // The decisions table reads which decision to show from the address itself.

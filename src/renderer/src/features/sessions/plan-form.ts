@@ -1,5 +1,5 @@
 import type { SessionPlan } from '@shared/contract'
-import type { AttendanceRole, SegmentKind, SessionDetail, Settings } from '@shared/domain'
+import type { AttendanceRole, SeatLayout, SegmentKind, SessionDetail, Settings } from '@shared/domain'
 import { applyRoles, lecturersOf } from '@shared/roles'
 import { chinaTimeToUtc, formatIsoDate, formatTime, MINUTE_MS } from '../../format'
 
@@ -19,6 +19,8 @@ export interface PlanForm {
   agenda: AgendaItem[]
   /** In seat order: the seated ones take seats 1, 2, 3 … in this order. */
   invitees: InviteeItem[]
+  /** 座位布局: the shape the seats are drawn in (seat numbers stay the speaking order). */
+  seatLayout: SeatLayout
 }
 
 export interface AgendaItem {
@@ -56,7 +58,8 @@ export function emptyPlan(settings: Settings, now: number): PlanForm {
       { key: newKey(), kind: 'study', title: '', lecturerId: null, topic: '', plannedMinutes: 30 },
       { key: newKey(), kind: 'roundtable', title: '', lecturerId: null, topic: '', plannedMinutes: 60 }
     ],
-    invitees: []
+    invitees: [],
+    seatLayout: 'round'
   }
 }
 
@@ -80,7 +83,8 @@ export function planFromSession(session: SessionDetail): PlanForm {
       topic,
       plannedMinutes
     })),
-    invitees: session.invitees.map(({ personId, role, seatNumber }) => ({ personId, role, seated: seatNumber !== null }))
+    invitees: session.invitees.map(({ personId, role, seatNumber }) => ({ personId, role, seated: seatNumber !== null })),
+    seatLayout: session.seatLayout
   }
 }
 
@@ -103,7 +107,8 @@ export function toSessionPlan(form: PlanForm): SessionPlan {
       topic: kind === 'study' ? topic : '',
       plannedMinutes
     })),
-    invitees: form.invitees.map(({ personId, role, seated }) => ({ personId, role, seatNumber: seated ? ++seat : null }))
+    invitees: form.invitees.map(({ personId, role, seated }) => ({ personId, role, seatNumber: seated ? ++seat : null })),
+    seatLayout: form.seatLayout
   }
 }
 
@@ -157,4 +162,21 @@ export function swapSeats(invitees: InviteeItem[], from: number, to: number): In
   const copy = [...invitees]
   ;[copy[a], copy[b]] = [copy[b]!, copy[a]!]
   return copy
+}
+
+/**
+ * 复制为新场次: the source's plan as a new, unsaved one — its title marked as a copy, a week from today at the
+ * same time of day, without the people archived since (they can no longer be invited).
+ */
+export function copyOfPlan(source: PlanForm, title: string, archived: ReadonlySet<string>, now: number): PlanForm {
+  const active = (personId: string | null): string | null => (personId && !archived.has(personId) ? personId : null)
+  return {
+    ...source,
+    title,
+    date: formatIsoDate(now + 7 * 24 * 60 * MINUTE_MS),
+    hostId: active(source.hostId),
+    recorderId: active(source.recorderId),
+    agenda: source.agenda.map((item) => ({ ...item, key: newKey(), lecturerId: active(item.lecturerId) })),
+    invitees: source.invitees.filter((invitee) => !archived.has(invitee.personId))
+  }
 }

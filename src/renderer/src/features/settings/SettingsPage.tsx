@@ -2,7 +2,7 @@ import { Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, T
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, type DemoRemovalPlan, type Language } from '@shared/domain'
+import { FONT_SIZES, LANGUAGES, type DemoRemovalPlan, type FontSize, type Language, type Settings } from '@shared/domain'
 import type { AppError, FieldIssue } from '@shared/result'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
@@ -16,34 +16,12 @@ import { BackupsCard } from '../backups/BackupsCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
-  const settings = useSettings()
-  const [languageError, setLanguageError] = useState<AppError>()
-
-  async function changeLanguage(language: Language): Promise<void> {
-    const result = await api.invoke('settings:update', { language })
-    setLanguageError(result.ok ? undefined : result.error)
-  }
-
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <Stack gap="lg" maw={720}>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="lg" id="language-heading">
-            {t('settings.language')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('settings.languageDescription')}
-          </Text>
-          <SegmentedControl
-            size="md"
-            aria-labelledby="language-heading"
-            value={settings.language}
-            onChange={(value) => void changeLanguage(value as Language)}
-            data={LANGUAGES.map((language) => ({ value: language, label: t(`settings.languages.${language}`) }))}
-          />
-          {languageError && <ErrorNotice error={languageError} />}
-        </Card>
+        <ChoiceCard setting="language" choices={LANGUAGES} />
+        <ChoiceCard setting="fontSize" choices={FONT_SIZES} />
         <OrganisationForm />
         <LabelListForm field="categories" />
         <LabelListForm field="remarkTags" />
@@ -52,6 +30,37 @@ export function SettingsPage() {
         <AboutCard />
       </Stack>
     </>
+  )
+}
+
+/**
+ * A setting chosen from a few (语言, 字号：标准 / 大 / 特大), stored as soon as it is chosen and applied
+ * to the whole app at once (App.tsx).
+ */
+function ChoiceCard<K extends 'language' | 'fontSize'>({ setting, choices }: { setting: K; choices: readonly Settings[K][] }) {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const save = useAction('settings:update')
+  const headingId = `${setting}-heading`
+  const label = (choice: Settings[K]): string =>
+    setting === 'language' ? t(`settings.languages.${choice as Language}`) : t(`settings.fontSizes.${choice as FontSize}`)
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Title order={2} fz="lg" id={headingId}>
+        {t(`settings.${setting}`)}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t(`settings.${setting}Description`)}
+      </Text>
+      <SegmentedControl
+        size="md"
+        aria-labelledby={headingId}
+        value={settings[setting]}
+        onChange={(value) => void save.run({ [setting]: value })}
+        data={choices.map((choice) => ({ value: choice, label: label(choice) }))}
+      />
+      {save.error && <ErrorNotice error={save.error} />}
+    </Card>
   )
 }
 

@@ -14,11 +14,20 @@ interface Fields {
   tags: string[]
 }
 
-export function ThemeFormModal({ theme, onClose }: { theme: Theme | null; onClose: () => void }) {
+interface Props {
+  theme: Theme | null
+  /** Pre-filled title, e.g. typed into the planner's 主题 before choosing 新建主题. */
+  initialTitle?: string
+  onClose: () => void
+  /** Called with the theme saved, e.g. to choose it in the planner. */
+  onSaved?: (theme: Theme) => void
+}
+
+export function ThemeFormModal({ theme, initialTitle, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const form = useForm({
     initial: (): Fields => ({
-      title: theme?.title ?? '',
+      title: theme?.title ?? initialTitle ?? '',
       description: theme?.description ?? '',
       materials: theme?.materials ?? '',
       references: theme?.references.join('\n') ?? '',
@@ -31,6 +40,7 @@ export function ThemeFormModal({ theme, onClose }: { theme: Theme | null; onClos
     },
     onSaved: (saved) => {
       notifications.show({ color: 'green', message: t('themes.saved', { title: saved.title }) })
+      onSaved?.(saved)
       onClose()
     }
   })

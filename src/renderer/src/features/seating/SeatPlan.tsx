@@ -1,7 +1,9 @@
-import { Box, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { Box, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import classes from './RoundTable.module.css'
+import { SEAT_LAYOUTS, type SeatLayout } from '@shared/domain'
+import { seatGeometry } from './seat-geometry'
+import classes from './SeatPlan.module.css'
 import type { SeatTone } from './seat-tone'
 
 export interface TableSeat {
@@ -20,9 +22,15 @@ export interface TableSeat {
 interface Props {
   seats: TableSeat[]
   label: string
-  /** Shown in the middle of the table. */
+  /** The room's shape (座位布局); seat numbers are the speaking order in every shape. */
+  layout: SeatLayout
+  /** Shown in the middle of the table (for rows: on the front). */
   centre?: ReactNode
-  size?: number
+  /** The width the plan should fit in; it widens up to `maxWidth` when the seats need it. */
+  width?: number
+  maxWidth?: number
+  /** The plan widens (up to `maxWidth`) before it grows taller than this. */
+  maxHeight?: number
   /** Makes the plan editable: swap the people on two seats (drag one onto another, or by keyboard). */
   onSwap?: (from: number, to: number) => void
   /** Makes seats buttons that do something (e.g. check in); not together with `onSwap`. */
@@ -30,29 +38,69 @@ interface Props {
 }
 
 /**
- * The round table: seats on a circle, seat 1 at the top, numbered clockwise.
- * Keyboard: arrows move between seats; Enter or Space picks a person up, arrows carry them round,
- * Enter, Space or Escape puts them down.
+ * The seat plan, drawn in the room's shape (圆桌 / 长桌 / U形 / 课桌式; where each seat goes is
+ * `seat-geometry.ts`): one drawing for the planner, the session page, check-in and the console.
+ * Keyboard: arrows move between seats in seat order; Enter or Space picks a person up, arrows carry them
+ * along, Enter, Space or Escape puts them down.
  */
-export function RoundTable({ seats, label, centre, size = 460, onSwap, onSeatClick }: Props) {
+export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth = width, maxHeight, onSwap, onSeatClick }: Props) {
   const seating = useSeating(seats, onSwap)
-  const radius = size / 2 - 52
-  const position = (index: number) => {
-    const angle = -Math.PI / 2 + (index * 2 * Math.PI) / Math.max(seats.length, 1)
-    return { left: size / 2 + radius * Math.cos(angle), top: size / 2 + radius * Math.sin(angle) }
-  }
-
+  const scale = fontScale()
+  const geometry = useMemo(
+    () => seatGeometry({ layout, count: seats.length, width, maxWidth, maxHeight, scale }),
+    [layout, seats.length, width, maxWidth, maxHeight, scale]
+  )
+  const { card } = geometry
   return (
-    <Box className={classes.table} w={size} h={size} role="group" aria-label={label}>
-      <div className={classes.surface} style={{ inset: size * 0.27 }}>
+    <Box className={classes.table} w={geometry.width} h={geometry.height} role="group" aria-label={label} data-layout={layout} data-testid="seat-plan">
+      {geometry.tables.map((table, index) => (
+        <div key={index} className={classes.surface} data-layout={layout} data-front={(layout === 'rows' && index === 0) || undefined} style={table} aria-hidden />
+      ))}
+      <div className={classes.centre} style={geometry.centre}>
         {centre}
       </div>
-      {seats.map((seat, index) => (
-        <SeatButton key={seat.key} seat={seat} index={index} position={position(index)} seating={seating} editable={!!onSwap} onSeatClick={onSeatClick} />
-      ))}
+      {seats.map((seat, index) => {
+        const at = geometry.seats[index]!
+        return (
+          <SeatButton
+            key={seat.key}
+            seat={seat}
+            index={index}
+            position={{ left: at.x - card.width / 2, top: at.y - card.height / 2, width: card.width, height: card.height }}
+            seating={seating}
+            editable={!!onSwap}
+            onSeatClick={onSeatClick}
+          />
+        )
+      })}
       <VisuallyHidden aria-live="polite">{seating.announcement}</VisuallyHidden>
     </Box>
   )
+}
+
+/** 圆桌 / 长桌 / U形 / 课桌式, for the planner beside the seat plan. */
+export function SeatLayoutPicker({ value, onChange }: { value: SeatLayout; onChange: (layout: SeatLayout) => void }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap={4} align="center">
+      <Text size="sm" fw={600} id="seat-layout-label">
+        {t('seating.layout')}
+      </Text>
+      <SegmentedControl
+        aria-labelledby="seat-layout-label"
+        value={value}
+        onChange={(next) => onChange(next as SeatLayout)}
+        data={SEAT_LAYOUTS.map((layout) => ({ value: layout, label: t(`seating.layouts.${layout}`) }))}
+      />
+    </Stack>
+  )
+}
+
+/** The font size setting (标准 / 大 / 特大) scales Mantine's sizes; the cards grow with the text. */
+function fontScale(): number {
+  if (typeof document === 'undefined') return 1
+  const scale = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--mantine-scale'))
+  return Number.isFinite(scale) && scale > 0 ? scale : 1
 }
 
 type Seating = ReturnType<typeof useSeating>
@@ -114,7 +162,7 @@ function useSeating(seats: TableSeat[], onSwap: Props['onSwap']) {
 interface SeatButtonProps {
   seat: TableSeat
   index: number
-  position: { left: number; top: number }
+  position: { left: number; top: number; width: number; height: number }
   seating: Seating
   editable: boolean
   onSeatClick: Props['onSeatClick']
@@ -161,7 +209,7 @@ function SeatButton({ seat, index, position, seating, editable, onSeatClick }: S
     >
       <span className={classes.number}>{seat.number}</span>
       {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
-      <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name}>
+      <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name} data-seat-name>
         {seat.name}
       </Text>
       {(seat.status ?? seat.detail) && (

@@ -1,0 +1,323 @@
+import type { SeatLayout } from '@shared/domain'
+
+/** A card's size, or a box's, in CSS pixels. */
+export interface Size {
+  width: number
+  height: number
+}
+
+/** A rectangle by its top-left corner. */
+export interface Rect extends Size {
+  left: number
+  top: number
+}
+
+export interface SeatGeometry {
+  layout: SeatLayout
+  /** The box the whole map needs: at most the width asked for when that is possible, as tall as needed. */
+  width: number
+  height: number
+  /** One card size for every seat: the largest that fits. */
+  card: Size
+  /** The centre of each seat's card, in seat order (index 0 is seat 1). */
+  seats: { x: number; y: number }[]
+  /**
+   * The furniture: the table (round: one ellipse; long: one rectangle; U: its three arms), or for rows the
+   * front (讲台) first and then each row's desk.
+   */
+  tables: Rect[]
+  /** Where the map's centre text goes: on the table, in the U's open middle, or on the front. */
+  centre: Rect
+}
+
+export interface GeometryRequest {
+  layout: SeatLayout
+  /** 1 to 40 in real rooms; any count is drawn. */
+  count: number
+  /** The width the map should fit in; it grows beyond only when the seats cannot fit at all. */
+  width: number
+  /** The widest the map may grow to when the seats do not fit in `width` (or not in `maxHeight`). */
+  maxWidth?: number
+  /** The tallest the map should be; it widens (up to `maxWidth`) before it grows taller than this. */
+  maxHeight?: number
+  /** The font scale (Mantine's --mantine-scale): cards grow with the text. */
+  scale?: number
+}
+
+/**
+ * Card sizes from roomy to compact, at scale 1. The smallest still shows a 3-character name at 16 px bold
+ * (48 px) with the padding and border (see RoundTable.module.css), and a status line of 12 px below it.
+ */
+export const CARD_SIZES: readonly Size[] = [
+  { width: 104, height: 64 },
+  { width: 88, height: 56 },
+  { width: 72, height: 50 },
+  { width: 64, height: 44 }
+]
+
+/** The space between two cards (room for the seat number that sits on a card's corner). */
+export const SEAT_GAP = 12
+
+/** Width steps tried between `width` and `maxWidth`. */
+const WIDTH_STEP = 24
+
+/**
+ * Where each seat of a plan goes in a room of the given shape, so that no two cards touch and every name
+ * shows whole. Seat 1 comes first and the numbers go round (or along) in one direction, clockwise:
+ * - round (圆桌): an ellipse, seat 1 at the top;
+ * - long (长桌): along the top side left to right, down the right end, back along the bottom, up the left end;
+ * - u (U形): the open side at the bottom; up the left arm, along the top from left to right, down the right arm;
+ * - rows (课桌式): the front at the top; each row from left to right, the front row first.
+ *
+ * The first width at which the largest card fits wins; cards shrink before the map widens.
+ */
+export function seatGeometry({ layout, count, width, maxWidth = width, maxHeight = Infinity, scale = 1 }: GeometryRequest): SeatGeometry {
+  const n = Math.max(0, Math.floor(count))
+  const gap = SEAT_GAP * scale
+  const cards = CARD_SIZES.map((card) => ({ width: card.width * scale, height: card.height * scale }))
+  const smallest = cards[cards.length - 1]!
+  const widths: number[] = []
+  for (let w = width; w < maxWidth; w += WIDTH_STEP) widths.push(w)
+  widths.push(Math.max(width, maxWidth))
+  for (const boxWidth of widths) {
+    for (const card of cards) {
+      const geometry = place(layout, n, Math.max(boxWidth, card.width + 2 * gap), card, gap)
+      if (geometry && geometry.height <= maxHeight && fits(geometry, gap)) return geometry
+    }
+  }
+  // Taller than asked: the smallest cards at the widest width, the shape drawn taller step by step.
+  for (let stretch = 1.1; stretch < 8; stretch += 0.1) {
+    const geometry = place(layout, n, Math.max(width, maxWidth, smallest.width + 2 * gap), smallest, gap, stretch)
+    if (geometry && fits(geometry, gap)) return geometry
+  }
+  // Else wider than allowed (always found at last).
+  for (let boxWidth = Math.max(width, maxWidth); boxWidth < 100_000; boxWidth += WIDTH_STEP) {
+    const geometry = place(layout, n, boxWidth, smallest, gap)
+    if (geometry && fits(geometry, gap)) return geometry
+  }
+  throw new Error(`No room for ${n} seats`)
+}
+
+/** The card of each seat, as a rectangle. */
+export function seatRects(geometry: SeatGeometry): Rect[] {
+  const { card } = geometry
+  return geometry.seats.map(({ x, y }) => ({ left: x - card.width / 2, top: y - card.height / 2, width: card.width, height: card.height }))
+}
+
+/** True when the two rectangles share any area (touching edges do not). */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height
+}
+
+/** Every card inside the box, no two closer than `gap`, and none on the furniture. */
+function fits(geometry: SeatGeometry, gap: number): boolean {
+  const rects = seatRects(geometry)
+  const eps = 1e-6
+  for (const rect of rects) {
+    if (rect.left < -eps || rect.top < -eps || rect.left + rect.width > geometry.width + eps || rect.top + rect.height > geometry.height + eps) return false
+    // The round table is an ellipse drawn clear of the cards (see `ellipse`); the others are rectangles.
+    if (geometry.layout !== 'round') for (const table of geometry.tables) if (overlaps(rect, table)) return false
+  }
+  const grown = rects.map((rect) => ({ left: rect.left - gap / 2 + eps, top: rect.top - gap / 2 + eps, width: rect.width + gap - 2 * eps, height: rect.height + gap - 2 * eps }))
+  for (let i = 0; i < grown.length; i++) {
+    for (let j = i + 1; j < grown.length; j++) if (overlaps(grown[i]!, grown[j]!)) return false
+  }
+  return true
+}
+
+/** `stretch` above 1 draws a round or long table taller than it would be (for a narrow box with many seats). */
+function place(layout: SeatLayout, n: number, width: number, card: Size, gap: number, stretch = 1): SeatGeometry | null {
+  switch (layout) {
+    case 'round':
+      return round(n, width, card, gap, stretch)
+    case 'long':
+      return long(n, width, card, gap, stretch > 1)
+    case 'u':
+      return uShape(n, width, card, gap)
+    case 'rows':
+      return rows(n, width, card, gap)
+  }
+}
+
+/**
+ * 圆桌: the seats evenly spaced along the rim, starting at the top, clockwise. A circle for up to 12 seats;
+ * a bigger table is drawn as a wide rounded oval, so that it fits a screen and the seats along its long
+ * sides sit side by side.
+ */
+function round(n: number, width: number, card: Size, gap: number, stretch: number): SeatGeometry | null {
+  if (width - card.width <= 0) return null
+  const circle = n <= 12
+  const height = Math.round((circle ? width : Math.max(card.height * 3 + gap * 2, width * 0.62)) * stretch)
+  return ring(n, width, height, circle ? 2 : 4, card, gap)
+}
+
+/** Seats at equal steps (in cards) along a superellipse |x/a|^p + |y/b|^p = 1 (p = 2: an ellipse) inside the box. */
+function ring(n: number, width: number, height: number, p: number, card: Size, gap: number): SeatGeometry {
+  const a = (width - card.width) / 2
+  const b = (height - card.height) / 2
+  const cx = width / 2
+  const cy = height / 2
+  const samples = 960
+  const points: { x: number; y: number; at: number }[] = []
+  let length = 0
+  const bend = (v: number): number => Math.sign(v) * Math.abs(v) ** (2 / p)
+  for (let i = 0; i <= samples; i++) {
+    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / samples
+    const point = { x: cx + a * bend(Math.cos(angle)), y: cy + b * bend(Math.sin(angle)) }
+    const previous = points[points.length - 1]
+    // Steps measured in cards (a card's width across, its height up and down): equal steps in this
+    // measure give each neighbour the same room, on the long sides and round the bends alike.
+    if (previous) length += Math.max(Math.abs(point.x - previous.x) / (card.width + gap), Math.abs(point.y - previous.y) / (card.height + gap))
+    points.push({ ...point, at: length })
+  }
+  const seats: { x: number; y: number }[] = []
+  let k = 0
+  for (let seat = 0; seat < n; seat++) {
+    const target = (seat * length) / Math.max(n, 1)
+    while (k < samples - 1 && points[k + 1]!.at <= target) k++
+    // Between two samples, in proportion (the curve is steep at the ends of its axes).
+    const from = points[k]!
+    const to = points[k + 1]!
+    const t = to.at > from.at ? Math.min(1, Math.max(0, (target - from.at) / (to.at - from.at))) : 0
+    seats.push({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t })
+  }
+  // The table: the largest ellipse of the ring's proportions inside it that keeps `gap` from every card.
+  const geometry: SeatGeometry = { layout: 'round', width, height, card, seats, tables: [], centre: { left: card.width + gap, top: card.height + gap, width: Math.max(0, width - 2 * (card.width + gap)), height: Math.max(0, height - 2 * (card.height + gap)) } }
+  const rects = seatRects(geometry)
+  const clear = (rx: number, ry: number): boolean =>
+    rects.every((rect) => {
+      const dx = Math.max(rect.left - gap - cx, 0, cx - (rect.left + rect.width + gap))
+      const dy = Math.max(rect.top - gap - cy, 0, cy - (rect.top + rect.height + gap))
+      return (dx / rx) ** 2 + (dy / ry) ** 2 >= 1
+    })
+  for (let f = 1; f > 0.2; f -= 0.05) {
+    const rx = a * f
+    const ry = b * f
+    const table = { left: cx - rx, top: cy - ry, width: 2 * rx, height: 2 * ry }
+    if (clear(rx, ry)) return { ...geometry, tables: [table], centre: table }
+  }
+  return geometry
+}
+
+/** Spreads `k` seats evenly between two points (centres), including both ends when there are several. */
+function spread(k: number, from: number, to: number): number[] {
+  if (k <= 0) return []
+  if (k === 1) return [(from + to) / 2]
+  return Array.from({ length: k }, (_, i) => from + ((to - from) * i) / (k - 1))
+}
+
+/**
+ * 长桌: one long table, seats along both long sides and at the two ends. Top side left to right, right
+ * end, bottom side right to left, left end: clockwise like the round table.
+ */
+function long(n: number, width: number, card: Size, gap: number, deepEnds = false): SeatGeometry | null {
+  const pitchX = card.width + gap
+  const pitchY = card.height + gap
+  // Fewest seats at the ends for the width; the long sides stay longer than the ends.
+  let ends = n >= 24 ? 2 : n >= 5 ? 1 : 0
+  const sideOf = (e: number): number => Math.max(Math.ceil((n - 2 * e) / 2), 1)
+  const widthOf = (e: number): number => Math.max(sideOf(e) * pitchX - gap, card.width * 2) + (e > 0 ? 2 * (card.width + gap) : 0)
+  // (In a narrow box with many seats the ends may take more: a table drawn deep rather than long.)
+  while (widthOf(ends) > width && (deepEnds ? sideOf(ends + 1) >= 1 && n - 2 * (ends + 1) >= 2 : sideOf(ends + 1) > ends + 1)) ends++
+  if (widthOf(ends) > width) return null
+  const sides = n - 2 * ends
+  const top = Math.ceil(sides / 2)
+  const bottom = sides - top
+  const tableWidth = Math.max(Math.max(top, 1) * pitchX - gap, card.width * 2)
+  const tableHeight = Math.max(ends * pitchY - gap, card.height)
+  const height = tableHeight + 2 * pitchY
+  const tableLeft = (width - tableWidth) / 2
+  const table = { left: tableLeft, top: pitchY, width: tableWidth, height: tableHeight }
+  const firstX = tableLeft + card.width / 2
+  const lastX = tableLeft + tableWidth - card.width / 2
+  const topY = card.height / 2
+  const bottomY = height - card.height / 2
+  const endYs = spread(ends, table.top + card.height / 2, table.top + tableHeight - card.height / 2)
+  const seats = [
+    ...spread(top, firstX, lastX).map((x) => ({ x, y: topY })),
+    ...endYs.map((y) => ({ x: tableLeft + tableWidth + gap + card.width / 2, y })),
+    ...spread(bottom, firstX, lastX)
+      .reverse()
+      .map((x) => ({ x, y: bottomY })),
+    ...[...endYs].reverse().map((y) => ({ x: tableLeft - gap - card.width / 2, y }))
+  ]
+  return { layout: 'long', width, height, card, seats, tables: [table], centre: table }
+}
+
+/**
+ * U形: the closed side at the top, open at the bottom (towards the front or the screen). Up the left arm,
+ * along the top from left to right, down the right arm.
+ */
+function uShape(n: number, width: number, card: Size, gap: number): SeatGeometry | null {
+  const pitchX = card.width + gap
+  const pitchY = card.height + gap
+  // Seats along the top between the arms' columns.
+  const capacity = Math.floor((width - 2 * pitchX + gap) / pitchX)
+  if (n >= 3 && capacity < 1) return null
+  let arm = n < 3 ? 0 : Math.max(1, Math.floor(n / 4), Math.ceil((n - capacity) / 2))
+  if (n - 2 * arm < 1 && n >= 3) arm = Math.floor((n - 1) / 2)
+  const base = n - 2 * arm
+  if (base > Math.max(capacity, n < 3 ? n : 0) && n >= 3) return null
+  const armDepth = Math.max(arm * pitchY - gap, card.height)
+  const depth = 3 * card.height // how thick the table is drawn
+  const height = pitchY + armDepth + (n >= 3 ? card.height : 0)
+  const innerLeft = pitchX
+  const innerRight = width - pitchX
+  if (n < 3 || innerRight - innerLeft < card.width) {
+    // Too few for arms: a short straight table.
+    const baseWidth = n * pitchX - gap
+    if (baseWidth > width) return null
+    const left = (width - baseWidth) / 2
+    const seats = Array.from({ length: n }, (_, i) => ({ x: left + card.width / 2 + i * pitchX, y: card.height / 2 }))
+    const tableTop = card.height + gap
+    const table = { left, top: tableTop, width: Math.max(baseWidth, card.width), height: depth / 2 }
+    return { layout: 'u', width, height: tableTop + depth / 2, card, seats, tables: [table], centre: table }
+  }
+  const armTop = pitchY
+  const armYs = spread(arm, armTop + card.height / 2, armTop + armDepth - card.height / 2)
+  const leftX = card.width / 2
+  const rightX = width - card.width / 2
+  const baseXs = spread(base, innerLeft + card.width / 2, innerRight - card.width / 2)
+  const seats = [
+    ...[...armYs].reverse().map((y) => ({ x: leftX, y })),
+    ...baseXs.map((x) => ({ x, y: card.height / 2 })),
+    ...armYs.map((y) => ({ x: rightX, y }))
+  ]
+  // The table: the top bar below the top row, and an arm inside each arm's column of seats.
+  const bar = Math.min(card.height * 0.8, Math.max(16, (innerRight - innerLeft) / 6))
+  const tables: Rect[] = [
+    { left: innerLeft, top: armTop, width: innerRight - innerLeft, height: bar },
+    { left: innerLeft, top: armTop + bar, width: bar, height: Math.max(0, armDepth - bar) },
+    { left: innerRight - bar, top: armTop + bar, width: bar, height: Math.max(0, armDepth - bar) }
+  ]
+  // The words go in the open middle.
+  const middle = { left: innerLeft + bar + gap, top: armTop + bar + gap, width: Math.max(0, innerRight - innerLeft - 2 * bar - 2 * gap), height: Math.max(0, armDepth - bar - gap) }
+  return { layout: 'u', width, height, card, seats, tables, centre: middle }
+}
+
+/**
+ * 课桌式: rows of seats facing the front (at the top), each row behind its desk; seat 1 at the front left,
+ * each row from left to right.
+ */
+function rows(n: number, width: number, card: Size, gap: number): SeatGeometry | null {
+  const pitchX = card.width + gap
+  const perRowMax = Math.floor((width + gap) / pitchX)
+  if (perRowMax < 1) return null
+  const rowCount = Math.max(1, Math.ceil(n / perRowMax))
+  const perRow = Math.max(1, Math.ceil(n / rowCount))
+  const front = Math.max(40, card.height * 0.8)
+  const desk = Math.max(8, card.height * 0.22)
+  const rowPitch = desk + card.height + gap
+  const height = front + gap + rowCount * rowPitch
+  const rowWidth = perRow * pitchX - gap
+  const left = (width - rowWidth) / 2
+  const seats: { x: number; y: number }[] = []
+  const tables: Rect[] = [{ left: Math.max(0, (width - Math.max(rowWidth * 0.6, 160)) / 2), top: 0, width: Math.min(width, Math.max(rowWidth * 0.6, 160)), height: front }]
+  for (let row = 0; row < rowCount; row++) {
+    const top = front + gap + row * rowPitch
+    tables.push({ left, top, width: rowWidth, height: desk })
+    const inRow = Math.min(perRow, n - row * perRow)
+    for (let i = 0; i < inRow; i++) seats.push({ x: left + card.width / 2 + i * pitchX, y: top + desk + card.height / 2 })
+  }
+  return { layout: 'rows', width, height, card, seats, tables, centre: tables[0]! }
+}

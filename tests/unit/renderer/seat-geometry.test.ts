@@ -1,0 +1,122 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { SEAT_LAYOUTS, type SeatLayout } from '../../../src/shared/domain'
+import { CARD_SIZES, overlaps, SEAT_GAP, seatGeometry, seatRects, type SeatGeometry } from '../../../src/renderer/src/features/seating/seat-geometry'
+
+/** The smallest card still holds a 3-character name at 16 px bold (48 px) with its padding and border. */
+const SMALLEST = CARD_SIZES[CARD_SIZES.length - 1]!
+
+function expectSound(geometry: SeatGeometry, count: number, scale: number): void {
+  expect(geometry.seats).toHaveLength(count)
+  expect(geometry.card.width).toBeGreaterThanOrEqual(SMALLEST.width * scale - 1e-9)
+  expect(geometry.card.height).toBeGreaterThanOrEqual(SMALLEST.height * scale - 1e-9)
+  const rects = seatRects(geometry)
+  for (const rect of rects) {
+    expect(rect.left).toBeGreaterThanOrEqual(-1e-6)
+    expect(rect.top).toBeGreaterThanOrEqual(-1e-6)
+    expect(rect.left + rect.width).toBeLessThanOrEqual(geometry.width + 1e-6)
+    expect(rect.top + rect.height).toBeLessThanOrEqual(geometry.height + 1e-6)
+  }
+  // No two cards meet, and each keeps at least the gap (room for the seat number on its corner).
+  const half = (SEAT_GAP * scale) / 2 - 1e-6
+  const grown = rects.map((rect) => ({ left: rect.left - half, top: rect.top - half, width: rect.width + 2 * half, height: rect.height + 2 * half }))
+  for (let i = 0; i < grown.length; i++) {
+    for (let j = i + 1; j < grown.length; j++) expect(overlaps(grown[i]!, grown[j]!), `seats ${i + 1} and ${j + 1}`).toBe(false)
+  }
+  // The furniture is clear of the cards (the round table is an ellipse inside its box: checked by the ring).
+  if (geometry.layout !== 'round') for (const table of geometry.tables) for (const rect of rects) expect(overlaps(rect, table)).toBe(false)
+}
+
+describe('seat geometry', () => {
+  it.each(SEAT_LAYOUTS.flatMap((layout) => [1, 2, 3, 4, 6, 14, 15, 24, 40].map((count) => [layout, count] as const)))(
+    '%s, %i seats in a 460 px plan (up to 1180 × 560): no two cards meet',
+    (layout, count) => {
+      expectSound(seatGeometry({ layout, count, width: 460, maxWidth: 1180, maxHeight: 560 }), count, 1)
+    }
+  )
+
+  it('any layout, 1–40 seats, any width and font scale: no two cards meet and names fit', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SeatLayout>(...SEAT_LAYOUTS),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 200, max: 1300 }),
+        fc.integer({ min: 0, max: 800 }),
+        fc.constantFrom(1, 1.15, 1.3),
+        (layout, count, width, extra, scale) => {
+          const geometry = seatGeometry({ layout, count, width, maxWidth: width + extra, maxHeight: 560, scale })
+          expectSound(geometry, count, scale)
+          // It keeps to the width asked for when the smallest cards fit there.
+          expect(geometry.width).toBeGreaterThan(0)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+
+  it('stays within the width and height asked for whenever that is possible: 14 seats fit beside a list', () => {
+    for (const layout of SEAT_LAYOUTS) {
+      const geometry = seatGeometry({ layout, count: 14, width: 460, maxWidth: 620, maxHeight: 560 })
+      expect(geometry.width, layout).toBeLessThanOrEqual(620)
+      expect(geometry.height, layout).toBeLessThanOrEqual(560)
+    }
+  })
+
+  it('uses the roomiest cards that fit: a few seats get the large ones', () => {
+    for (const layout of SEAT_LAYOUTS) expect(seatGeometry({ layout, count: 4, width: 460 }).card, layout).toEqual(CARD_SIZES[0])
+  })
+
+  describe('speaking order follows seat numbers in every shape', () => {
+    const centreOf = (g: SeatGeometry) => ({ x: g.width / 2, y: g.height / 2 })
+    /** The clockwise angle of each seat round the box's centre, from the top. */
+    const turns = (g: SeatGeometry): number[] => {
+      const c = centreOf(g)
+      return g.seats.map(({ x, y }) => {
+        const angle = Math.atan2(x - c.x, -(y - c.y))
+        return angle < 0 ? angle + 2 * Math.PI : angle
+      })
+    }
+    const isIncreasing = (values: number[]) => values.every((value, i) => i === 0 || value > values[i - 1]!)
+
+    it.each([4, 14, 24, 40])('round, %i seats: seat 1 at the top, then clockwise', (count) => {
+      const g = seatGeometry({ layout: 'round', count, width: 460, maxWidth: 1180, maxHeight: 560 })
+      expect(g.seats[0]!.x).toBeCloseTo(g.width / 2, 5)
+      expect(g.seats[0]!.y).toBeLessThan(g.height / 2)
+      expect(isIncreasing(turns(g))).toBe(true)
+    })
+
+    it.each([6, 14, 24, 40])('long table, %i seats: along the top from the left, then clockwise round the table', (count) => {
+      const g = seatGeometry({ layout: 'long', count, width: 460, maxWidth: 1180, maxHeight: 560 })
+      const [first, second] = g.seats
+      expect(first!.y).toBe(second!.y)
+      expect(first!.x).toBeLessThan(second!.x)
+      // Clockwise from seat 1 (top left): the angles round the centre only grow, once past the top.
+      const angles = turns(g).map((angle, i) => (i > 0 && angle < turns(g)[0]! ? angle + 2 * Math.PI : angle))
+      expect(isIncreasing(angles)).toBe(true)
+    })
+
+    it.each([6, 14, 24, 40])('U-shape, %i seats: up the left arm, along the top, down the right arm', (count) => {
+      const g = seatGeometry({ layout: 'u', count, width: 460, maxWidth: 1180, maxHeight: 560 })
+      const first = g.seats[0]!
+      const last = g.seats[count - 1]!
+      expect(first.x).toBeLessThan(g.width / 2)
+      expect(last.x).toBeGreaterThan(g.width / 2)
+      // Going round the open bottom: the angles from the bottom, clockwise, only grow.
+      const c = centreOf(g)
+      const fromBottom = g.seats.map(({ x, y }) => {
+        const angle = Math.atan2(-(x - c.x), y - c.y)
+        return angle < 0 ? angle + 2 * Math.PI : angle
+      })
+      expect(isIncreasing(fromBottom)).toBe(true)
+    })
+
+    it.each([4, 14, 24, 40])('rows, %i seats: the front row first, each row from left to right', (count) => {
+      const g = seatGeometry({ layout: 'rows', count, width: 460, maxWidth: 1180, maxHeight: 560 })
+      g.seats.forEach((seat, i) => {
+        if (i === 0) return
+        const before = g.seats[i - 1]!
+        expect(seat.y > before.y || (seat.y === before.y && seat.x > before.x), `seat ${i + 1}`).toBe(true)
+      })
+    })
+  })
+})
