@@ -20,7 +20,9 @@ export function applyFontSize(fontSize: FontSize): void {
 
 /** A picker's month header: 2026年12月 in Chinese (not 十二月 2026), December 2026 in English. */
 export const monthLabel = (date: string): string =>
-  i18n.language === 'en' ? dayjs(date).locale('en').format('MMMM YYYY') : dayjs(date).locale('zh-cn').format('YYYY年M月')
+  dayjs(date)
+    .locale(i18n.language === 'en' ? 'en' : 'zh-cn')
+    .format(i18n.t('dates.monthHeading'))
 
 /** Calm, high-contrast, large targets: the app is used with one hand while people talk. */
 export const theme = createTheme({

@@ -15,6 +15,8 @@ export const en: Translation = {
     search: 'Search',
     settings: 'Settings'
   },
+  /** dayjs formats: a picker's month header. */
+  dates: { monthHeading: 'MMMM YYYY' },
   common: {
     clauseSeparator: ', ',
     listSeparator: ', ',
@@ -352,6 +354,7 @@ export const en: Translation = {
     beforeTitle: 'Print the sign-in sheet and notice',
     writtenOn: 'Date of the minutes',
     writtenOnDefault: 'The session’s day',
+    writtenOnFormat: 'MMMM D, YYYY',
     withPhotos: 'Attach the photos (those chosen)',
     explain: {
       minutes: 'The minutes for the town party committee: attendance, agenda, what was said, suggestions, decisions and the closing summary.',

@@ -14,6 +14,8 @@ export const zhCN = {
     search: '搜索',
     settings: '设置'
   },
+  /** dayjs formats: a picker's month header. */
+  dates: { monthHeading: 'YYYY年M月' },
   common: {
     listSeparator: '、',
     /** Between the parts of one thing read out (a seat and its state). */
@@ -352,6 +354,7 @@ export const zhCN = {
     beforeTitle: '打印签到表和会议通知',
     writtenOn: '成文日期',
     writtenOnDefault: '默认为场次当天',
+    writtenOnFormat: 'YYYY年M月D日',
     withPhotos: '附活动照片（已选用的照片）',
     explain: {
       minutes: '报送镇党委的纪要：参加人员、议程、发言要点、意见建议、议定事项和总结。',

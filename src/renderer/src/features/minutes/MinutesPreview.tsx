@@ -73,7 +73,7 @@ export function MinutesPreview({
           <DateInput
             label={t('minutes.writtenOn')}
             placeholder={t('minutes.writtenOnDefault')}
-            valueFormat="YYYY年M月D日"
+            valueFormat={t('minutes.writtenOnFormat')}
             clearable
             value={writtenOn}
             onChange={setWrittenOn}
