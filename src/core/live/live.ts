@@ -70,7 +70,15 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
   ).get(sessionId)
   if (!last || last.type === 'end') throw refusal('nothing_to_undo')
   sql<never, [number, string, number]>(ctx.db, 'UPDATE speaking_events SET undone_at = ? WHERE session_id = ? AND seq = ?').run(ctx.now(), sessionId, last.seq)
-  materialise(ctx, sessionId)
+  // Taking back a 跳过 or 传递 can hand the microphone back to someone marked absent since: the record
+  // would then name an absent speaker (DESIGN §9). Refused (the transaction rolls the undo back); check
+  // them in again first.
+  const state = replay(readEvents(ctx, sessionId), readAgenda(ctx, sessionId))
+  const absent = new Set(readAttendance(ctx, sessionId).filter((entry) => entry.absent).map((entry) => entry.personId))
+  if (state.turns.some((turn) => (turn.outcome === 'spoken' || turn.outcome === 'speaking') && absent.has(turn.personId))) {
+    throw refusal('undo_gives_mic_to_absent')
+  }
+  write(ctx, sessionId, state)
   announce(ctx, sessionId)
   return liveView(ctx, sessionId)
 }
@@ -201,10 +209,6 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): vo
     'INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)'
   ).run(sessionId, seq, id, type, JSON.stringify(payload), at)
   write(ctx, sessionId, after)
-}
-
-function materialise(ctx: CoreContext, sessionId: string): void {
-  write(ctx, sessionId, replay(readEvents(ctx, sessionId), readAgenda(ctx, sessionId)))
 }
 
 /**

@@ -258,6 +258,7 @@ export const en: Translation = {
       round_in_progress: 'This round is not over yet.',
       empty_round: 'Nobody present can speak.',
       nothing_to_undo: 'There is nothing to undo.',
+      undo_gives_mic_to_absent: 'Undoing would hand the mic back to someone marked absent; check them in first, then undo.',
       session_ended: 'The session has ended.',
       not_in_a_phase: 'Begin a part of the agenda first (PgDn).',
       already_paused: 'The timer is already paused.',

@@ -258,6 +258,7 @@ export const zhCN = {
       round_in_progress: '这一轮还没结束。',
       empty_round: '没有出席的人可以发言。',
       nothing_to_undo: '没有可以撤销的操作。',
+      undo_gives_mic_to_absent: '撤销会把话筒交回给已标为缺席的人；请先为其签到，再撤销。',
       session_ended: '场次已经结束。',
       not_in_a_phase: '请先开始一个环节（PgDn）。',
       already_paused: '计时已经暂停。',
