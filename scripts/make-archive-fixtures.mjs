@@ -101,6 +101,33 @@ function fill(db, v, images) {
   endedSession(db, v)
   // 活动照片 came with version 6: tiny real images (tests/fixtures/images.ts), one chosen for the 志愿服务活动记录.
   if (v >= 6) photos(db, images)
+  // 归档包 came with version 9.
+  if (v >= 9) packs(db)
+}
+
+/**
+ * Version 9 on: the cancelled session came in a pack from 温集新村's laptop; the merge kept its newer
+ * 医保 decision and set the older one aside; a person of that laptop was linked to 温乐义; and the last pack
+ * to the USB stick went out after the session.
+ */
+function packs(db) {
+  db.prepare('UPDATE sessions SET source_laptop = ? WHERE id = ?').run('温集新村笔记本', S.cancelled)
+  insert(db, 'merge_history', {
+    id: id(cst('2025-10-08T09:00'), 901),
+    table_name: 'decisions',
+    record_id: id(ENDED, 802),
+    kept_from: 'archive',
+    source_laptop: '温集新村笔记本',
+    payload: JSON.stringify({ id: id(ENDED, 802), status: 'open', done_at: null, updated_at: ENDED - 4 * MINUTE }),
+    replaced_at: cst('2025-10-08T09:00')
+  })
+  insert(db, 'person_links', {
+    incoming_id: id(ROSTER_AT, 951),
+    person_id: P.wenLeyi,
+    source_laptop: '温集新村笔记本',
+    linked_at: cst('2025-10-08T09:00')
+  })
+  insert(db, 'pack_exports', { destination: 'E:\\归档包', exported_at: cst('2025-10-09T16:00') })
 }
 
 function photos(db, images) {

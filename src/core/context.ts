@@ -37,6 +37,8 @@ export interface Platform {
   openProjector?: (sessionId: string) => boolean
   /** Asks where to save a file (a save dialog starting in `folder`); null when the user cancels. */
   chooseSavePath?: (fileName: string, folder: string | null) => Promise<string | null>
+  /** Asks which file to open (an open dialog showing files ending in one of `extensions`); null when the user cancels. */
+  chooseOpenPath?: (filterName: string, extensions: string[]) => Promise<string | null>
   /** Prints a self-contained HTML page to an A4 PDF (the page's own @page rules decide size and margins). */
   printToPdf?: (html: string) => Promise<Buffer>
   /** Opens the system's file manager at a file, selected. */

@@ -3,13 +3,16 @@ import { backupsHandlers } from './backup/handlers'
 import { decisionsHandlers } from './decisions/handlers'
 import { demoHandlers } from './demo/handlers'
 import type { HandlersFor } from './handler-kinds'
+import { ledgerHandlers } from './ledger/handlers'
 import { liveHandlers } from './live/handlers'
 import { minutesHandlers } from './minutes/handlers'
+import { packsHandlers } from './packs/handlers'
 import { peopleHandlers } from './people/handlers'
 import { photosHandlers } from './photos/handlers'
 import { remarksHandlers } from './remarks/handlers'
 import { searchHandlers } from './search/handlers'
 import { sessionsHandlers } from './sessions/handlers'
+import { statisticsHandlers } from './statistics/handlers'
 import { appHandlers } from './settings/handlers'
 import { themesHandlers } from './themes/handlers'
 
@@ -31,5 +34,8 @@ export const handlers = {
   ...decisionsHandlers,
   ...photosHandlers,
   ...minutesHandlers,
-  ...searchHandlers
+  ...packsHandlers,
+  ...ledgerHandlers,
+  ...searchHandlers,
+  ...statisticsHandlers
 } satisfies HandlersFor<Contract>

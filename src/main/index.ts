@@ -45,6 +45,13 @@ async function chooseSavePath(fileName: string, folder: string | null): Promise<
   return result.canceled || !result.filePath ? null : result.filePath
 }
 
+/** The open dialog for 导入归档包: files of the given kinds only. */
+async function chooseOpenPath(filterName: string, extensions: string[]): Promise<string | null> {
+  const options = { properties: ['openFile' as const], filters: [{ name: filterName, extensions }] }
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
 /** Opens the archive; when it cannot be opened, the start-up problem screen decides: try again, or quit. */
 async function openCore(): Promise<Core | null> {
   const openProjector = projectorOpener(windowPaths(), '圆桌派 · 投屏', trackWindow)
@@ -55,7 +62,7 @@ async function openCore(): Promise<Core | null> {
         appVersion: app.getVersion(),
         seedDemo: true,
         readRoster: rosterReaderInWorker(join(here, 'roster-worker.js')),
-        platform: { openProjector, chooseSavePath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) }
+        platform: { openProjector, chooseSavePath, chooseOpenPath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) }
       })
     } catch (error) {
       if ((await answerStartupProblem(error, databaseFile())) === 'quit') return null

@@ -114,6 +114,8 @@ export interface SessionDetail extends SessionSummary {
   seatLayout: SeatLayout
   summary: string
   isDemo: boolean
+  /** The laptop the session was recorded on, when it came in an 归档包; null when it was made here. */
+  sourceLaptop: string | null
   /** When 开始场次 and 结束场次 were pressed; null before. */
   startedAt: number | null
   endedAt: number | null

@@ -95,7 +95,7 @@ type Identity = Pick<PersonFields, 'name' | 'village' | 'organisation' | 'phone'
 const fold = (text: string): string => normaliseText(text).normalize('NFKC').toLowerCase()
 const nameKey = (name: string): string => fold(normaliseName(name))
 /** Only the digits: 0635-8888888 and 0635 8888888 are one number. */
-const phoneDigits = (phone: string | null): string => (phone ?? '').normalize('NFKC').replace(/\D/g, '')
+export const phoneDigits = (phone: string | null): string => (phone ?? '').normalize('NFKC').replace(/\D/g, '')
 
 /**
  * Whether a roster row and a person (or two rows) are the same person, however their texts were typed.

@@ -31,6 +31,7 @@ interface SessionRow {
   seat_layout: SeatLayout
   summary: string
   is_demo: number
+  source_laptop: string | null
   started_at: number | null
   ended_at: number | null
   created_at: number
@@ -84,6 +85,7 @@ export function getSession(ctx: ReadContext, id: string): SessionDetail {
     seatLayout: row.seat_layout,
     summary: row.summary,
     isDemo: row.is_demo === 1,
+    sourceLaptop: row.source_laptop,
     startedAt: row.started_at,
     endedAt: row.ended_at,
     agenda: readAgenda(ctx, id),

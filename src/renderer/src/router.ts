@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
 
 /** Routes live in the hash (`#/sessions/<id>`), which works the same from file:// and from the web bridge. */
-export type Route = 'sessions' | 'followups' | 'people' | 'themes' | 'search' | 'settings' | 'projector'
-export const ROUTES: Route[] = ['sessions', 'followups', 'people', 'themes', 'search', 'settings', 'projector']
+export type Route = 'sessions' | 'followups' | 'statistics' | 'people' | 'themes' | 'search' | 'settings' | 'projector'
+export const ROUTES: Route[] = ['sessions', 'followups', 'statistics', 'people', 'themes', 'search', 'settings', 'projector']
 export const DEFAULT_ROUTE: Route = 'sessions'
 
 export interface Location {

@@ -3,13 +3,16 @@ import { appContract } from './app'
 import { backupsContract } from './backups'
 import { decisionsContract } from './decisions'
 import { demoContract } from './demo'
+import { ledgerContract } from './ledger'
 import { liveContract } from './live'
 import { minutesContract } from './minutes'
+import { packsContract } from './packs'
 import { peopleContract } from './people'
 import { photosContract } from './photos'
 import { remarksContract } from './remarks'
 import { searchContract } from './search'
 import { sessionsContract } from './sessions'
+import { statisticsContract } from './statistics'
 import { themesContract } from './themes'
 
 /**
@@ -47,7 +50,10 @@ export const contract = combineContracts(
   decisionsContract,
   photosContract,
   minutesContract,
-  searchContract
+  packsContract,
+  ledgerContract,
+  searchContract,
+  statisticsContract
 )
 
 export type Contract = typeof contract

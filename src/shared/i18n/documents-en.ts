@@ -118,5 +118,67 @@ export const documentsEn: DocumentsResource = {
     columns: { name: 'Name', gender: 'Gender', organisation: 'Organisation', village: 'Village', categories: 'Categories', phone: 'Phone', note: 'Note', status: 'Status' },
     genders: { male: 'Male', female: 'Female' },
     archived: 'Archived'
+  },
+  ledger: {
+    names: { year: 'Yearly ledger', volunteerHours: 'Volunteer hours' },
+    fileName: '{{name}} {{from}} to {{to}}',
+    sheets: { year: 'Yearly ledger', details: 'Hours by session', totals: 'Totals' },
+    yearColumns: {
+      date: 'Date',
+      title: 'Session',
+      theme: 'Theme',
+      venue: 'Venue',
+      host: 'Host',
+      recorder: 'Recorder',
+      expected: 'Invited',
+      present: 'Present',
+      absent: 'Absent',
+      speakers: 'Speakers',
+      remarks: 'Remarks',
+      decisions: 'Decisions',
+      volunteerHours: 'Volunteer hours'
+    },
+    hoursColumns: { name: 'Name', phone: 'Mobile', activity: 'Activity', date: 'Date of service', hours: 'Hours of service' },
+    totalsColumns: { name: 'Name', phone: 'Mobile', sessions: 'Sessions served', hours: 'Total hours' }
+  },
+  /** 统计简报 (statistics:print): the period's figures on one page. */
+  brief: {
+    title: 'Roundtable statistics brief',
+    period: 'Period: {{from}} to {{to}}',
+    separator: ' · ',
+    listSeparator: ', ',
+    villages: 'Villages and units: {{names}}',
+    themesChosen: '{{count}} chosen themes',
+    madeOn: 'Made on {{date}}',
+    figures: {
+      held: 'Sessions held',
+      planned: 'Planned',
+      cancelled: 'Cancelled',
+      people: 'People taking part',
+      present: 'Attendances',
+      turns: 'Turns spoken',
+      remarks: 'Remarks',
+      decisionsOpen: 'Open decisions',
+      overdue: 'Overdue',
+      hours: 'Volunteer hours'
+    },
+    headings: { perMonth: '1. Sessions per month', themes: '2. Themes', villages: '3. Turns by village', followUp: '4. To follow up', volunteers: '5. Volunteer service' },
+    month: 'M{{month}}',
+    monthWithYear: '{{year}}-{{month}}',
+    sessionsN_one: '{{count}} session',
+    sessionsN_other: '{{count}} sessions',
+    turnsShare: '{{count}} ({{percent}}%)',
+    moreThemes: '{{count}} more themes',
+    morePlaces: '{{count}} more villages or units',
+    noPlace: 'No village or unit given',
+    none: 'None.',
+    noOwner: 'no owner',
+    andMore: '{{names}} and others ({{count}} in all)',
+    silent: 'Came but did not speak ({{n}} sessions or more in a row), {{count}}: {{names}}.',
+    notSeen: 'Not seen for a while (missed {{n}} invitations or more in a row), {{count}}: {{names}}.',
+    decisions: 'Decisions: {{open}} open, {{overdue}} of them overdue; {{done}} done.',
+    overdueOwners: 'Owners of overdue decisions: {{names}}.',
+    volunteers: '{{count}} volunteers served {{hours}} hours: {{list}}.',
+    volunteerHours: '{{name}} {{hours}} h'
   }
 }

@@ -131,5 +131,67 @@ export const documentsZhCN = {
     columns: { name: '姓名', gender: '性别', organisation: '单位', village: '村', categories: '类别', phone: '电话', note: '备注', status: '状态' },
     genders: { male: '男', female: '女' },
     archived: '已归档'
+  },
+  ledger: {
+    names: { year: '年度台账', volunteerHours: '志愿服务时长汇总' },
+    /** 年度台账-2025-01-01至2025-12-31: the period's first and last days. */
+    fileName: '{{name}}-{{from}}至{{to}}',
+    sheets: { year: '年度台账', details: '服务时长明细', totals: '个人合计' },
+    yearColumns: {
+      date: '日期',
+      title: '场次名称',
+      theme: '主题',
+      venue: '地点',
+      host: '主持人',
+      recorder: '记录人',
+      expected: '应到',
+      present: '实到',
+      absent: '缺席',
+      speakers: '发言人数',
+      remarks: '发言条数',
+      decisions: '议定事项数',
+      volunteerHours: '志愿服务时长（小时）'
+    },
+    hoursColumns: { name: '姓名', phone: '手机号', activity: '活动名称', date: '服务日期', hours: '服务时长（小时）' },
+    totalsColumns: { name: '姓名', phone: '手机号', sessions: '服务场次', hours: '服务时长合计（小时）' }
+  },
+  /** 统计简报 (statistics:print): the period's figures on one page. */
+  brief: {
+    title: '思想圆桌派统计简报',
+    period: '统计期间：{{from}}至{{to}}',
+    separator: '　',
+    listSeparator: '、',
+    villages: '范围：{{names}}',
+    themesChosen: '所选主题{{count}}个',
+    madeOn: '制表日期：{{date}}',
+    figures: {
+      held: '已举行场次',
+      planned: '计划中',
+      cancelled: '已取消',
+      people: '参与人数',
+      present: '出席人次',
+      turns: '发言人次',
+      remarks: '发言记录',
+      decisionsOpen: '未办结事项',
+      overdue: '逾期事项',
+      hours: '志愿服务时长（小时）'
+    },
+    headings: { perMonth: '一、每月场次', themes: '二、主题', villages: '三、各村发言人次', followUp: '四、需要关注', volunteers: '五、志愿服务' },
+    month: '{{month}}月',
+    monthWithYear: '{{year}}年{{month}}月',
+    sessionsN_other: '{{count}}场',
+    turnsShare: '{{count}}人次（{{percent}}%）',
+    moreThemes: '另有{{count}}个主题',
+    morePlaces: '另有{{count}}个村（单位）',
+    noPlace: '未填村（社区）或单位',
+    none: '无',
+    noOwner: '未指定负责人',
+    andMore: '{{names}}等{{count}}人',
+    silent: '参加但未发言（连续{{n}}场以上出席未发言）{{count}}人：{{names}}。',
+    notSeen: '久未参加（连续{{n}}次以上受邀未出席）{{count}}人：{{names}}。',
+    decisions: '议定事项：未办结{{open}}项，其中逾期{{overdue}}项；已办结{{done}}项。',
+    overdueOwners: '逾期事项负责人：{{names}}。',
+    volunteers: '{{count}}名志愿者共服务{{hours}}小时：{{list}}。',
+    volunteerHours: '{{name}}{{hours}}小时'
   }
 } as const

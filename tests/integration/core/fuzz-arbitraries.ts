@@ -1,4 +1,6 @@
 import fc from 'fast-check'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { z } from 'zod'
 import { EARLIEST_TIME, LATEST_TIME } from '../../../src/shared/contract'
 
@@ -347,6 +349,15 @@ const idArbitrary = (pools: Pools, kind: IdKind | null): fc.Arbitrary<string> =>
 
 const base64Of = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
 
+/** Where the fuzz may write packs (packs:export takes any absolute path the page names). */
+const FUZZ_PACKS = join(tmpdir(), 'roundtable-fuzz-packs')
+const packFile = (pools: Pools) =>
+  fc.oneof(
+    { weight: 2, arbitrary: pools.savedPaths.length > 0 ? oneOfNow(() => pools.savedPaths) : fc.constant('/etc/passwd') },
+    { weight: 1, arbitrary: fc.constantFrom('/etc/passwd', '/', join(FUZZ_PACKS, 'missing.roundtable-pack'), 'relative.roundtable-pack', '') },
+    { weight: 1, arbitrary: hostileText }
+  )
+
 const HINTS: Record<string, Hint> = {
   contentBase64: (pools) =>
     fc.oneof(
@@ -380,6 +391,16 @@ const HINTS: Record<string, Hint> = {
       },
       { weight: 1, arbitrary: hostileText }
     ),
+  // A pack is written only into the fuzz's own temporary folder (or refused: relative, a folder, a device),
+  // and read from what the run saved, from system files and from nowhere: never anywhere else on the disk.
+  'packs:export.destination': () =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9]{1,8}$/).map((name) => join(FUZZ_PACKS, name)) },
+      { weight: 1, arbitrary: fc.constantFrom('relative.roundtable-pack', '.', '', FUZZ_PACKS, 'C:relative') },
+      { weight: 1, arbitrary: hostileText.filter((text) => !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text)) }
+    ),
+  'packs:preview.file': (pools) => packFile(pools),
+  'packs:import.file': (pools) => packFile(pools),
   'files:reveal.path': (pools) =>
     fc.oneof(
       { weight: 2, arbitrary: pools.savedPaths.length > 0 ? oneOfNow(() => pools.savedPaths) : hostileText },

@@ -39,7 +39,10 @@ const FEWER_RUNS: Partial<Record<Channel, number>> = {
   'backups:create': 15,
   'backups:restore': 25,
   'minutes:export': 40,
-  'people:export': 40
+  'people:export': 40,
+  'ledger:exportYear': 40,
+  'ledger:exportVolunteerHours': 40,
+  'statistics:exportPdf': 40
 }
 const runsFor = (channel: Channel): number => RUNS ?? FEWER_RUNS[channel] ?? DEFAULT_RUNS
 /** A soak run may take longer than the suite's 120 s per test. */
@@ -389,7 +392,9 @@ function harvest(pools: Pools, channel: Channel, value: unknown): void {
   const session = (record.session ?? record) as { agenda?: { id: string }[] }
   if (channel.startsWith('sessions:') || channel.startsWith('live:')) for (const segment of session.agenda ?? []) add('segment', segment.id)
   for (const turn of (record.state as { turns?: { id: string }[] } | undefined)?.turns ?? []) add('turn', turn.id)
-  if ((channel === 'minutes:export' || channel === 'people:export') && record.kind === 'saved') pools.savedPaths.push(record.path as string)
+  const exports: Channel[] = ['minutes:export', 'people:export', 'ledger:exportYear', 'ledger:exportVolunteerHours', 'statistics:exportPdf']
+  if (exports.includes(channel) && record.kind === 'saved') pools.savedPaths.push(record.path as string)
+  if (channel === 'packs:export' && typeof record.file === 'string') pools.savedPaths.push(record.file)
   if (channel === 'backups:create') pools.backupNames.push((record.backup as { name: string }).name)
   if (channel === 'people:importCommit' || channel === 'people:list') for (const person of Array.isArray(value) ? (value as { id: string }[]) : []) add('person', person.id)
 }

@@ -95,6 +95,7 @@ function expectedCounts(version: number): Record<string, number> {
   }
   if (version >= 4) counts.remark_drafts = 1
   if (version >= 6) counts.session_photos = 3
+  if (version >= 9) Object.assign(counts, { merge_history: 1, person_links: 1, pack_exports: 1 })
   return counts
 }
 
@@ -259,6 +260,14 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
       ...(version >= 2 ? { [DEMO_TITLE]: 'round' } : {}),
       [ENDED_TITLE]: 'round',
       [CANCELLED_TITLE]: 'round'
+    })
+    // 归档包 came with version 9: the cancelled session arrived from 温集新村's laptop; older archives made every session here.
+    const sources = await Promise.all(sessions.map(async ({ id, title }) => [title, (await call('sessions:get', { id })).sourceLaptop]))
+    expect(Object.fromEntries(sources)).toEqual({
+      [PLANNED_TITLE]: null,
+      ...(version >= 2 ? { [DEMO_TITLE]: null } : {}),
+      [ENDED_TITLE]: null,
+      [CANCELLED_TITLE]: version >= 9 ? '温集新村笔记本' : null
     })
   })
 

@@ -25,7 +25,11 @@ const DOMAIN_TABLES = [
   'remarks_fts',
   'themes_fts',
   'decisions',
-  'session_photos'
+  'session_photos',
+  // 归档包 (migration 9): versions a merge did not keep, people linked across laptops, the last pack per folder.
+  'merge_history',
+  'person_links',
+  'pack_exports'
 ]
 
 afterEach(runCleanups)

@@ -132,6 +132,7 @@ describe('planFromSession', () => {
     seatLayout: 'u',
     summary: '',
     isDemo: false,
+    sourceLaptop: null,
     startedAt: null,
     endedAt: null,
     attendance: [],

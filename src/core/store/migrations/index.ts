@@ -7,6 +7,8 @@ import { attendanceTruth } from './005-attendance-truth'
 import { photos } from './006-photos'
 import { remarksForMinutes } from './007-remarks-for-minutes'
 import { seatLayout } from './008-seat-layout'
+import { archivePacks } from './009-archive-packs'
+import { statisticsIndexes } from './010-statistics-indexes'
 
 export interface Migration {
   run: (db: Database) => void
@@ -29,7 +31,9 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   attendanceTruth,
   photos,
   remarksForMinutes,
-  seatLayout
+  seatLayout,
+  archivePacks,
+  statisticsIndexes
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

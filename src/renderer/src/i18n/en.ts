@@ -10,6 +10,7 @@ export const en: Translation = {
   nav: {
     sessions: 'Sessions',
     followups: 'Decisions',
+    statistics: 'Statistics',
     people: 'People',
     themes: 'Themes',
     search: 'Search',
@@ -636,6 +637,98 @@ export const en: Translation = {
       session_cancelled: 'The session was cancelled: photos cannot be added or changed.'
     }
   },
+  statistics: {
+    title: 'Statistics',
+    description: 'Sessions, themes, participation and volunteer service over a period, all from the session records.',
+    period: {
+      label: 'Period',
+      year: 'Year',
+      quarter: 'Quarter',
+      month: 'Month',
+      custom: 'Custom',
+      dates: 'From – to',
+      dateFormat: 'D MMM YYYY',
+      yearN: '{{year}}',
+      quarterN: 'Q{{count}}',
+      monthN: 'Month {{count}}'
+    },
+    filters: { villages: 'Village or unit', themes: 'Themes', all: 'All' },
+    figures: {
+      held: 'Held',
+      live: 'In progress',
+      planned: 'Planned',
+      cancelled: 'Cancelled',
+      people: 'People taking part',
+      turns: 'Turns spoken',
+      remarks: 'Remarks',
+      overdue: 'Overdue decisions'
+    },
+    months: { short: 'M{{month}}', withYear: '{{year}}-{{month}}' },
+    sessions: { title: 'Sessions per month', description: 'Counted in the month they started (not started yet: the planned date).' },
+    themes: { title: 'Themes', theme: 'Theme', sessions: 'Sessions', empty: 'No session was held in this period.' },
+    people: {
+      title: 'Participation',
+      description: '{{count}} people came to at least one session. Attendance rate = invitations attended ÷ invitations.',
+      name: 'Name',
+      village: 'Village or unit',
+      invited: 'Invited',
+      present: 'Present',
+      absent: 'Absent',
+      rate: 'Rate',
+      turns: 'Turns',
+      remarks: 'Remarks',
+      noPlace: 'Not given',
+      share: '{{count}} turns ({{percent}}%)',
+      villageShare: 'Turns by village',
+      noTurns: 'Nobody has spoken in this period yet.',
+      empty: 'No session was held in this period.'
+    },
+    silent: {
+      title: 'Came but did not speak',
+      description: 'Present at {{count}} or more sessions in a row without speaking. Ask them to speak first next time.',
+      n: 'Last sessions',
+      sessions: 'In a row',
+      last: 'Latest',
+      invite: 'New session with these {{count}} seated first',
+      empty: 'Nobody: everyone who came has spoken.'
+    },
+    notSeen: {
+      title: 'Not seen for a while',
+      description: 'Not present at their last {{count}} invitations or more.',
+      n: 'Last invitations',
+      missed: 'Missed in a row',
+      lastSeen: 'Last present',
+      never: 'Never',
+      empty: 'Nobody.'
+    },
+    decisions: {
+      title: 'Decisions',
+      owner: 'Owner',
+      noOwner: 'No owner',
+      open: 'Open',
+      overdue: 'Overdue',
+      done: 'Done',
+      openN: 'Open {{count}}',
+      overdueN: 'Overdue {{count}}',
+      doneN: 'Done {{count}}',
+      followUp: 'Follow up the decisions',
+      empty: 'The sessions of this period have no decisions.'
+    },
+    volunteers: {
+      title: 'Volunteer hours',
+      description: 'The hours of the volunteer service records: corrected hours where corrected.',
+      sessions: 'Sessions',
+      hours: 'Hours',
+      empty: 'No volunteer service in this period.'
+    },
+    brief: { button: 'Statistics brief', title: 'Statistics brief (one page, to print or save as PDF)' },
+    export: {
+      button: 'Export',
+      ledger: 'Yearly ledger (.xlsx)',
+      volunteerHours: 'Volunteer hours summary (.xlsx)',
+      empty: 'No session was held in this period: the file has only its header row.'
+    }
+  },
   errors: {
     pageFailed: 'This page could not be shown',
     pageFailedHelp: 'Your data is not affected. Go back, or open another page; if it happens every time, send the details below to support.',
@@ -659,7 +752,87 @@ export const en: Translation = {
       backup_failed: 'The backup copy failed its check and was not kept; the archive may be damaged, so restore an earlier backup.'
     }
   },
+  packs: {
+    title: 'Archive packs: carrying records between village laptops and the town office',
+    description: 'A village laptop exports its sessions to one file (on a USB stick); the town office imports it, and every village’s records are in one archive. The import shows a preview first and never merges people of the same name silently.',
+    pathHint: 'A full path on this computer, e.g. /home/user/pack.roundtable-pack',
+    exported: 'Archive pack exported: {{sessions}} sessions, {{remarks}} remarks, saved in {{file}}',
+    imported: 'Pack from “{{laptop}}” imported: {{added}} sessions added, {{updated}} updated; {{history}} older versions kept in the merge history.',
+    export: {
+      title: 'Export a pack (village laptop)',
+      sinceLast: 'Everything since the last pack',
+      chosen: 'Chosen sessions',
+      sessions: 'Sessions',
+      laptopName: 'This laptop’s name',
+      laptopNameHint: 'Written into the pack, so the town office sees where each session came from; the computer’s name when empty.',
+      path: 'Save to',
+      button: 'Export pack'
+    },
+    import: {
+      title: 'Import a pack (town office)',
+      description: 'Choose a pack a village exported and look at the preview — what is new, what changed, what both sides edited — before merging.',
+      path: 'Pack file',
+      button: 'Choose a pack and preview',
+      merge: 'Merge into this archive'
+    },
+    preview: {
+      from: 'From “{{laptop}}”, exported {{date}}',
+      sessions: 'Sessions ({{count}})',
+      sessionsTable: 'Sessions in the pack',
+      countsTable: 'What the merge does with each kind of record',
+      conflicts: 'Edited on both sides ({{count}})',
+      conflict: '{{kind}}: the pack’s “{{pack}}” ({{packAt}}) and this archive’s “{{archive}}” ({{archiveAt}}); {{kept}}.',
+      links: 'Possibly the same person ({{count}})',
+      incoming: '{{person}} in the pack',
+      asNew: 'Import as a new person',
+      linkTo: 'Is {{person}} here ({{reason}})'
+    },
+    counts: { added: 'Added', updated: 'Updated', keptHere: 'Kept here', unchanged: 'Unchanged' },
+    records: {
+      people: 'People',
+      themes: 'Themes',
+      sessions: 'Sessions',
+      agenda_segments: 'Agenda',
+      attendance: 'Check-ins',
+      speaking_events: 'Microphone log',
+      turns: 'Turns',
+      remarks: 'Remarks',
+      decisions: 'Decisions',
+      session_photos: 'Photos'
+    },
+    exportTitle: 'Export archive pack',
+    importTitle: 'Import archive pack',
+    /** A session's provenance on the session page. */
+    sourceLaptop: 'From: {{laptop}}',
+    madeHere: 'Recorded on this computer',
+    /** Why a pack was refused (the issue code of packs:preview / packs:import); nothing was written. */
+    refused: {
+      pack_unreadable: 'This file cannot be read. Check that the USB stick is plugged in and the file is still there, then try again. Nothing was imported.',
+      pack_not_a_pack: 'This is not a Roundtable archive pack. Choose a file made with “Export archive pack” (.roundtable-pack). Nothing was imported.',
+      pack_damaged: 'The archive pack is incomplete or damaged (the copy may have been cut short). Export it again on the computer it came from. Nothing was imported.',
+      pack_checksum: 'The checksum of the archive pack is wrong: the file was changed or damaged on its way. Export it again on the computer it came from. Nothing was imported.',
+      pack_too_new: 'This archive pack was made by a newer version of Roundtable and cannot be read here. Update Roundtable on this computer first. Nothing was imported.',
+      pack_link_invalid: 'A link is not right: only a person new in the pack can be linked to a person already here. Preview the pack again, then import.'
+    },
+    /** What the preview says of each session and record. */
+    change: { new: 'New', updated: 'Updated (the newer version in the pack)', kept: 'Kept as here (this version is newer)', unchanged: 'Unchanged' },
+    kind: {
+      people: 'People',
+      themes: 'Themes',
+      sessions: 'Sessions',
+      remarks: 'Remarks',
+      decisions: 'Decisions',
+      session_parts: 'Check-in, agenda, speaking order and photos'
+    },
+    kept: { pack: 'The version in the pack is kept', archive: 'The version here is kept' },
+    olderToHistory: 'The older version is kept in the merge history; nothing is lost.',
+    linkReason: { name_and_place: 'Same name and village (unit)', phone: 'Same phone number' },
+    linkOffer: '“{{incoming}}” in the pack may be “{{existing}}” here: linked, their records go to the person here; not linked, they come in as a new person.',
+    migrated: 'This archive pack comes from an older version of Roundtable; it was upgraded in a temporary copy before reading.'
+  },
   validation: {
+    path_not_absolute: 'Choose a full file location (a path from the disk or USB stick)',
+    pack_nothing_chosen: 'Choose the sessions to export, or “everything since the last pack”',
     control_characters: 'Contains control characters that cannot be saved; please remove them',
     date_out_of_range: 'The date must be between 2000 and 2099',
     required: 'Required',
@@ -685,6 +858,8 @@ export const en: Translation = {
     session_live: 'The session is live; its plan cannot change',
     session_ended: 'The session has ended; its plan cannot change',
     session_cancelled: 'The session was cancelled',
-    person_archived: 'This person is archived'
+    person_archived: 'This person is archived',
+    // 统计 (statistics:get)
+    period_reversed: 'The end date cannot be before the start date'
   }
 }

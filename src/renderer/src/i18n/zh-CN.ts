@@ -9,6 +9,7 @@ export const zhCN = {
   nav: {
     sessions: '场次',
     followups: '议定事项',
+    statistics: '统计',
     people: '人员',
     themes: '主题',
     search: '搜索',
@@ -636,6 +637,98 @@ export const zhCN = {
       session_cancelled: '场次已取消，不能添加或修改照片。'
     }
   },
+  statistics: {
+    title: '统计',
+    description: '一段时间里各村的场次、主题、参与和志愿服务，数字都来自场次记录。',
+    period: {
+      label: '统计期间',
+      year: '年',
+      quarter: '季度',
+      month: '月',
+      custom: '自定义',
+      dates: '起止日期',
+      dateFormat: 'YYYY年M月D日',
+      yearN: '{{year}}年',
+      quarterN: '第{{count}}季度',
+      monthN: '{{count}}月'
+    },
+    filters: { villages: '村（社区）或单位', themes: '主题', all: '全部' },
+    figures: {
+      held: '已举行',
+      live: '进行中',
+      planned: '计划中',
+      cancelled: '已取消',
+      people: '参与人数',
+      turns: '发言人次',
+      remarks: '发言记录',
+      overdue: '逾期事项'
+    },
+    months: { short: '{{month}}月', withYear: '{{year}}年{{month}}月' },
+    sessions: { title: '每月场次', description: '按实际开始日期（未开始的按计划日期）计入月份。' },
+    themes: { title: '主题', theme: '主题', sessions: '场次', empty: '这段时间没有举行过场次。' },
+    people: {
+      title: '参与情况',
+      description: '共 {{count}} 人参加过至少一场。出席率＝应邀出席的场次÷应邀的场次。',
+      name: '姓名',
+      village: '村（社区）或单位',
+      invited: '应到',
+      present: '出席',
+      absent: '缺席',
+      rate: '出席率',
+      turns: '发言',
+      remarks: '记录',
+      noPlace: '未填',
+      share: '{{count}}人次（{{percent}}%）',
+      villageShare: '各村发言人次',
+      noTurns: '这段时间还没有人发言。',
+      empty: '这段时间没有举行过场次。'
+    },
+    silent: {
+      title: '参加但未发言',
+      description: '连续 {{count}} 场以上出席却没有发言的人。下次请他们先发言。',
+      n: '最近几场',
+      sessions: '连续场次',
+      last: '最近一场',
+      invite: '新建场次，请这 {{count}} 人先发言',
+      empty: '没有这样的人：出席的人都发过言。'
+    },
+    notSeen: {
+      title: '久未参加',
+      description: '最近 {{count}} 次以上受邀都没有出席的人。',
+      n: '最近几次',
+      missed: '连续缺席',
+      lastSeen: '最近出席',
+      never: '从未出席',
+      empty: '没有这样的人。'
+    },
+    decisions: {
+      title: '议定事项',
+      owner: '负责人',
+      noOwner: '未指定',
+      open: '未办结',
+      overdue: '逾期',
+      done: '已办结',
+      openN: '未办结 {{count}}',
+      overdueN: '逾期 {{count}}',
+      doneN: '已办结 {{count}}',
+      followUp: '去跟进议定事项',
+      empty: '这段时间的场次没有议定事项。'
+    },
+    volunteers: {
+      title: '志愿服务时长',
+      description: '与志愿服务活动记录表的时长相同：改过的按改后的计。',
+      sessions: '场次',
+      hours: '时长（小时）',
+      empty: '这段时间没有志愿服务记录。'
+    },
+    brief: { button: '统计简报', title: '统计简报（一页，可打印或存为 PDF）' },
+    export: {
+      button: '导出',
+      ledger: '年度台账（.xlsx）',
+      volunteerHours: '志愿服务时长汇总（.xlsx）',
+      empty: '这段时间没有举行过场次，文件里只有表头。'
+    }
+  },
   errors: {
     pageFailed: '这个页面没能显示出来',
     pageFailedHelp: '数据没有受影响。可以返回上一页，或换到其他页面继续使用；如果每次都出现，请把下面的信息发给技术支持。',
@@ -659,7 +752,87 @@ export const zhCN = {
       backup_failed: '备份副本没有通过检查，没有保留；数据文件可能已损坏，请从较早的备份恢复。'
     }
   },
+  packs: {
+    title: '归档包：在村里的电脑和镇上的电脑之间带数据',
+    description: '村里的电脑把场次导出成一个文件（可以用U盘带走），镇上的电脑导入后，所有村的记录就在一个档案里。导入前会先预览，不会悄悄合并同名的人。',
+    pathHint: '这台电脑上的完整路径，例如 /home/user/归档包.roundtable-pack',
+    exported: '已导出归档包：{{sessions}}个场次、{{remarks}}条发言记录，保存在 {{file}}',
+    imported: '已导入“{{laptop}}”的归档包：新增{{added}}个场次，更新{{updated}}个；{{history}}个较旧版本已存入合并历史。',
+    export: {
+      title: '导出归档包（村里的电脑）',
+      sinceLast: '上次导出以来的全部',
+      chosen: '选择场次',
+      sessions: '场次',
+      laptopName: '本机名称',
+      laptopNameHint: '写进归档包，镇上会看到每个场次来自哪台电脑；不填则用电脑名。',
+      path: '保存到',
+      button: '导出归档包'
+    },
+    import: {
+      title: '导入归档包（镇上的电脑）',
+      description: '选择村里导出的归档包，先看预览：哪些是新的、哪些有改动、哪些两边都改过，再决定合并。',
+      path: '归档包文件',
+      button: '选择归档包并预览',
+      merge: '合并到本机档案'
+    },
+    preview: {
+      from: '来自“{{laptop}}”，导出于{{date}}',
+      sessions: '场次（{{count}}个）',
+      sessionsTable: '归档包中的场次',
+      countsTable: '各类记录的合并结果',
+      conflicts: '两边都改过的记录（{{count}}条）',
+      conflict: '{{kind}}：归档包“{{pack}}”（{{packAt}}）与本机“{{archive}}”（{{archiveAt}}），{{kept}}。',
+      links: '可能是同一个人（{{count}}人）',
+      incoming: '归档包中的 {{person}}',
+      asNew: '作为新人员导入',
+      linkTo: '就是本机的 {{person}}（{{reason}}）'
+    },
+    counts: { added: '新增', updated: '更新', keptHere: '保留本机', unchanged: '无变化' },
+    records: {
+      people: '人员',
+      themes: '主题',
+      sessions: '场次',
+      agenda_segments: '议程',
+      attendance: '签到',
+      speaking_events: '话筒记录',
+      turns: '发言顺序',
+      remarks: '发言记录',
+      decisions: '议定事项',
+      session_photos: '照片'
+    },
+    exportTitle: '导出归档包',
+    importTitle: '导入归档包',
+    /** A session's provenance on the session page. */
+    sourceLaptop: '来自：{{laptop}}',
+    madeHere: '本机录入',
+    /** Why a pack was refused (the issue code of packs:preview / packs:import); nothing was written. */
+    refused: {
+      pack_unreadable: '读不到这个文件。请确认U盘已插好、文件还在，然后再试。没有导入任何内容。',
+      pack_not_a_pack: '这不是圆桌派的归档包。请选择用“导出归档包”生成的文件（.roundtable-pack）。没有导入任何内容。',
+      pack_damaged: '归档包不完整或已损坏（可能复制时中断了）。请在原电脑上重新导出一次。没有导入任何内容。',
+      pack_checksum: '归档包的校验码不对：文件在传递过程中被改动或损坏了。请在原电脑上重新导出一次。没有导入任何内容。',
+      pack_too_new: '这个归档包是更新版本的圆桌派导出的，本程序读不了。请先把本机的圆桌派升级到新版本。没有导入任何内容。',
+      pack_link_invalid: '要关联的人员不对：只能把归档包里的新人员关联到本机已有的人员。请重新预览后再导入。'
+    },
+    /** What the preview says of each session and record. */
+    change: { new: '新增', updated: '更新（用归档包中的较新版本）', kept: '保留本机（本机版本较新）', unchanged: '无变化' },
+    kind: {
+      people: '人员',
+      themes: '主题',
+      sessions: '场次',
+      remarks: '发言记录',
+      decisions: '议定事项',
+      session_parts: '签到、议程、发言顺序和照片'
+    },
+    kept: { pack: '保留归档包中的版本', archive: '保留本机的版本' },
+    olderToHistory: '较旧的版本已存入合并历史，不会丢失。',
+    linkReason: { name_and_place: '同名且同村（单位）', phone: '手机号相同' },
+    linkOffer: '归档包中的“{{incoming}}”可能就是本机的“{{existing}}”：关联后，其记录都归到本机这个人名下；不关联则作为新人员导入。',
+    migrated: '这个归档包来自较旧版本的圆桌派，已在临时副本中升级后读取。'
+  },
   validation: {
+    path_not_absolute: '请选择完整的文件位置（从磁盘或U盘开始的路径）',
+    pack_nothing_chosen: '请选择要导出的场次，或选择“自上次导出以来的全部”',
     control_characters: '含有不能保存的控制字符，请删除后重试',
     date_out_of_range: '日期须在2000年至2099年之间',
     required: '此项必填',
@@ -685,7 +858,9 @@ export const zhCN = {
     session_live: '场次正在进行，不能修改计划',
     session_ended: '场次已结束，不能修改计划',
     session_cancelled: '场次已取消',
-    person_archived: '此人已归档'
+    person_archived: '此人已归档',
+    // 统计 (statistics:get)
+    period_reversed: '结束日期不能早于开始日期'
   }
 } as const
 

@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
-import { IconCalendarEvent, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
+import { IconCalendarEvent, IconChartBar, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
 import { FollowUpsPage } from '../features/decisions/FollowUpsPage'
@@ -7,6 +7,7 @@ import { PeoplePage } from '../features/people/PeoplePage'
 import { SearchPage } from '../features/search/SearchPage'
 import { SessionsRoutes } from '../features/sessions/SessionsRoutes'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { StatisticsPage } from '../features/statistics/StatisticsPage'
 import { ThemesPage } from '../features/themes/ThemesPage'
 import { hrefFor, useLocation, type Route } from '../router'
 import { NotFoundPage } from './NotFoundPage'
@@ -15,6 +16,7 @@ import { RouteErrorBoundary } from './RouteErrorBoundary'
 const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'sessions', icon: IconCalendarEvent },
   { route: 'followups', icon: IconChecklist },
+  { route: 'statistics', icon: IconChartBar },
   { route: 'people', icon: IconUsers },
   { route: 'themes', icon: IconBook2 },
   { route: 'search', icon: IconSearch },
@@ -24,6 +26,7 @@ const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
 const PAGES: Record<Exclude<Route, 'projector'>, () => React.JSX.Element> = {
   sessions: SessionsRoutes,
   followups: FollowUpsPage,
+  statistics: StatisticsPage,
   people: PeoplePage,
   themes: ThemesPage,
   search: SearchPage,

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Person } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
+import { navigate, useLocation } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { PageHeader } from '../../shell/PageHeader'
@@ -28,6 +29,8 @@ export function PeoplePage() {
   const [editing, setEditing] = useState<Editing>(null)
   const [importing, setImporting] = useState(false)
   const [deleting, setDeleting] = useState<Person | null>(null)
+  // `#/people/<id>`: a link from another page (统计) opens that person's card over the directory.
+  const linkedId = useLocation().params[0] ?? null
 
   const all = useMemo(() => people.data ?? [], [people.data])
   const shown = useMemo(() => filterPeople(all, filter, sort), [all, filter, sort])
@@ -59,6 +62,7 @@ export function PeoplePage() {
       {shown.length > 0 && <PeopleTable people={shown} sort={sort} onSort={setSort} onEdit={(person) => setEditing({ person })} onDelete={setDeleting} />}
 
       {editing && <PersonFormModal person={editing.person} onClose={() => setEditing(null)} />}
+      {linkedId && !editing && <LinkedPerson id={linkedId} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
       {deleting && <DeletePersonModal person={deleting} onClose={() => setDeleting(null)} />}
     </>
@@ -69,4 +73,12 @@ export function PeoplePage() {
 function useCategoryOptions(people: Person[]): string[] {
   const settings = useSettings()
   return useMemo(() => [...new Set([...settings.categories, ...people.flatMap((person) => person.categories)])], [settings.categories, people])
+}
+
+/** The person a link names (archived ones too); closing the card goes back to the directory's own address. */
+function LinkedPerson({ id }: { id: string }) {
+  const person = useChannel('people:get', { id }, ['people:changed'])
+  if (person.error) return <ErrorNotice error={person.error} onRetry={person.reload} />
+  if (!person.data) return null
+  return <PersonFormModal person={person.data} onClose={() => navigate('people')} />
 }

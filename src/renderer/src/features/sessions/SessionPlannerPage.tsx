@@ -22,16 +22,24 @@ import { PersonSelect, ThemeSelect } from './PlannerPickers'
 
 type Option = { value: string; label: string }
 
-/** `#/sessions/new`, `#/sessions/new/theme/<id>`, `#/sessions/new/copy/<id>` (复制为新场次) or `#/sessions/<id>/edit`. */
-export function SessionPlannerPage({ sessionId, themeId, copyOf }: { sessionId?: string; themeId?: string; copyOf?: string }) {
+/**
+ * `#/sessions/new`, `#/sessions/new/theme/<id>`, `#/sessions/new/copy/<id>` (复制为新场次),
+ * `#/sessions/new/first/<id,id…>` (统计's 参加但未发言: these people in the first seats, so they speak first)
+ * or `#/sessions/<id>/edit`.
+ */
+export function SessionPlannerPage({ sessionId, themeId, copyOf, seatedFirst }: { sessionId?: string; themeId?: string; copyOf?: string; seatedFirst?: string[] }) {
   const settings = useSettings()
   if (sessionId) return <EditPlanner sessionId={sessionId} />
   if (copyOf) return <CopyPlanner sourceId={copyOf} />
   return (
     <Planner
       existing={null}
-      draftKey={themeId ? `new-theme-${themeId}` : 'new'}
-      opened={() => ({ ...emptyPlan(settings, Date.now()), themeId: themeId ?? null })}
+      draftKey={themeId ? `new-theme-${themeId}` : seatedFirst ? `new-first-${seatedFirst.join(',')}` : 'new'}
+      opened={() => ({
+        ...emptyPlan(settings, Date.now()),
+        themeId: themeId ?? null,
+        invitees: (seatedFirst ?? []).map((personId) => ({ personId, role: 'participant' as const, seated: true }))
+      })}
       backTo={() => navigate('sessions')}
     />
   )

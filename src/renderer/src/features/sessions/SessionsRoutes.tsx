@@ -5,7 +5,7 @@ import { SessionDetailPage } from './SessionDetailPage'
 import { SessionPlannerPage } from './SessionPlannerPage'
 import { SessionsPage } from './SessionsPage'
 
-/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
+/** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/new/first/<id,id…>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
@@ -13,6 +13,7 @@ export function SessionsRoutes() {
   if (first === 'new') {
     if (second === 'theme' && third) return <SessionPlannerPage key={third} themeId={third} />
     if (second === 'copy' && third) return <SessionPlannerPage key={`copy-${third}`} copyOf={third} />
+    if (second === 'first' && third) return <SessionPlannerPage key={`first-${third}`} seatedFirst={third.split(',')} />
     return <SessionPlannerPage key="new" />
   }
   if (!second) return <SessionDetailPage key={first} sessionId={first} />

@@ -13,6 +13,7 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { BackupsCard } from '../backups/BackupsCard'
+import { PacksCard } from '../packs/PacksCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <LabelListForm field="categories" />
         <LabelListForm field="remarkTags" />
         <BackupsCard />
+        <PacksCard />
         <DemoCard />
         <AboutCard />
       </Stack>
