@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './app'
 import { invoke } from './core-call'
-import { checkInEveryone, openDemo, openDemoCheckIn, startSession } from './demo'
+import { expectConsoleFits, EN, ZH } from './console-fit'
+import { checkInEveryone, currentSpeaker, openDemo, openDemoCheckIn, startSession } from './demo'
 
 /**
  * Comfort for older eyes (字号：标准 / 大 / 特大, a focus ring that is not the error red, Chinese month
@@ -73,10 +74,14 @@ async function expectFits(page: Page, where: string): Promise<void> {
 }
 
 const SIZES = [
-  { fontSize: 'standard', label: '标准', scale: '1' },
-  { fontSize: 'large', label: '大', scale: '1.125' },
-  { fontSize: 'extraLarge', label: '特大', scale: '1.25' }
+  { fontSize: 'standard', label: '标准', scale: '1', name: 'standard' },
+  { fontSize: 'large', label: '大', scale: '1.125', name: 'large' },
+  { fontSize: 'extraLarge', label: '特大', scale: '1.25', name: 'extra-large' }
 ] as const
+
+/** The font scale on the page, once a new 字号 has been applied. */
+const scaleOf = (page: Page): Promise<string> =>
+  page.evaluate(() => (globalThis as unknown as PageWindow).document.documentElement.style.getPropertyValue('--mantine-scale'))
 
 test('字号 is chosen in 设置, applies at once everywhere, and is kept over a restart', async ({ app }) => {
   // A restart and a dialog on top of the pages.
@@ -143,6 +148,38 @@ test('at every 字号, nothing is cut off at 1366×768 on the sessions page, a s
   }
 })
 
+test('the console is one screen at 1366×768 at every 字号: no scrolling, no seat over another, the remark box, its tags and 保存记录 in view, no label cut', async ({ app }) => {
+  // Three moments of a session, each at three sizes.
+  test.setTimeout(150_000)
+  const { page } = app
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const sessionId = await openDemoCheckIn(page)
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
+  const atEverySize = async (moment: string, screenshot?: (size: (typeof SIZES)[number]) => string): Promise<void> => {
+    for (const size of SIZES) {
+      await invoke(page, 'settings:update', { fontSize: size.fontSize })
+      await expect.poll(() => scaleOf(page)).toBe(size.scale)
+      await expectConsoleFits(page, ZH, `${moment} at ${size.label}`)
+      if (screenshot) await page.screenshot({ path: screenshot(size) })
+    }
+  }
+
+  // Before the first phase: the hint under 现在发言.
+  await atEverySize('before the first phase')
+  // At 圆桌时间: where the round starts, in place of 下一位.
+  for (const key of ['PageDown', 'PageDown', 'PageDown']) await page.keyboard.press(key)
+  await expect(page.getByText('从这个座位开始传话筒')).toBeVisible()
+  await atEverySize('at the start of 圆桌时间')
+  // In a round: a speaker with a timer, a deferred one, four waiting and more.
+  await page.keyboard.press('Space')
+  await expect(currentSpeaker(page)).toHaveText('任肖彤')
+  await page.keyboard.press('d')
+  await expect(currentSpeaker(page)).toHaveText('李芳')
+  await atEverySize('in a round', (size) => `docs/screenshots/console-${size.name}-1366.png`)
+  await invoke(page, 'settings:update', { fontSize: 'standard' })
+})
+
 test('the focus ring is blue and shows for the keyboard only; the date picker reads 2026年12月', async ({ app }) => {
   const { page } = app
   await page.getByRole('heading', { level: 1, name: '场次' }).click()
@@ -197,6 +234,17 @@ test('in English at 1280×800 nothing is cut off: planner, session, console, peo
   await page.goto(page.url().replace(/#.*$/, `#/sessions/${sessionId}/live`))
   await expect(page.getByTestId('current-speaker')).toBeVisible()
   await expectFits(page, 'the console')
+  await expectConsoleFits(page, EN, 'in English before the first phase')
+  // At the start of Roundtable time, and in a round with someone deferred: one screen, nothing cut.
+  for (const key of ['PageDown', 'PageDown', 'PageDown']) await page.keyboard.press(key)
+  await expect(page.getByText('Pass the mic from this seat')).toBeVisible()
+  await expectConsoleFits(page, EN, 'in English at the start of Roundtable time')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('d')
+  await expect(currentSpeaker(page)).toHaveText('李芳')
+  await expectFits(page, 'the console in a round')
+  await expectConsoleFits(page, EN, 'in English in a round')
+  await page.screenshot({ path: 'docs/screenshots/console-english-1280.png' })
 
   await page.getByRole('link', { name: 'People' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible()

@@ -1,10 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './app'
+import { expectConsoleFits, ZH } from './console-fit'
 import { invoke } from './core-call'
 
 /**
  * Seat maps for real rooms (issue 14): every layout at 4, 14, 24 and 40 seats, at 1366×768, on the session
- * page, in check-in and on the console: no two seat cards meet, and every name shows whole.
+ * page, in check-in and on the console: no two seat cards meet, and every name shows whole. The console stays
+ * one screen however many seats there are: no scrolling, the remark box, its tags and 保存记录 in view.
  */
 
 const LAYOUTS = [
@@ -111,6 +113,8 @@ for (const { layout, label } of LAYOUTS) {
       await page.getByRole('button', { name: '开始场次' }).click()
       await expect(page.getByRole('tab', { name: '现场', selected: true })).toBeVisible()
       await expectClearMap(page, count, `${label}, ${count} seats, console`)
+      await expectConsoleFits(page, ZH, `${label}, ${count} seats`)
+      if (count === 40) await page.screenshot({ path: `docs/screenshots/console-${layout}-40.png` })
     }
   })
 }

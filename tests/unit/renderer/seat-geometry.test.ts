@@ -1,7 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SEAT_LAYOUTS, type SeatLayout } from '../../../src/shared/domain'
-import { CARD_SIZES, overlaps, SEAT_GAP, seatGeometry, seatRects, type SeatGeometry } from '../../../src/renderer/src/features/seating/seat-geometry'
+import {
+  CARD_SIZES,
+  fitSeatGeometry,
+  NAME_CARD,
+  NAME_GAP,
+  overlaps,
+  SEAT_GAP,
+  seatGeometry,
+  seatRects,
+  type SeatGeometry
+} from '../../../src/renderer/src/features/seating/seat-geometry'
 
 /** The smallest card still holds a 3-character name at 16 px bold (48 px) with its padding and border. */
 const SMALLEST = CARD_SIZES[CARD_SIZES.length - 1]!
@@ -118,5 +128,85 @@ describe('seat geometry', () => {
         expect(seat.y > before.y || (seat.y === before.y && seat.x > before.x), `seat ${i + 1}`).toBe(true)
       })
     })
+  })
+})
+
+/** A map fitted to a box: inside it, no two cards closer than their gap, none on the furniture, the cards at least the smallest of their kind. */
+function expectFitted(geometry: SeatGeometry, count: number, box: { width: number; height: number }): void {
+  expect(geometry.seats).toHaveLength(count)
+  expect(geometry.width).toBeLessThanOrEqual(box.width + 1e-6)
+  expect(geometry.height).toBeLessThanOrEqual(box.height + 1e-6)
+  const smallest = geometry.nameOnly ? NAME_CARD : SMALLEST
+  // The card holds its name at the scale its text is drawn at (SeatPlan's --seat-scale).
+  expect(geometry.card.width).toBeGreaterThanOrEqual(smallest.width * geometry.scale - 1e-9)
+  expect(geometry.card.height).toBeGreaterThanOrEqual(smallest.height * geometry.scale - 1e-9)
+  const rects = seatRects(geometry)
+  for (const rect of rects) {
+    expect(rect.left).toBeGreaterThanOrEqual(-1e-6)
+    expect(rect.top).toBeGreaterThanOrEqual(-1e-6)
+    expect(rect.left + rect.width).toBeLessThanOrEqual(geometry.width + 1e-6)
+    expect(rect.top + rect.height).toBeLessThanOrEqual(geometry.height + 1e-6)
+  }
+  const half = ((geometry.nameOnly ? NAME_GAP : SEAT_GAP) * geometry.scale) / 2 - 1e-6
+  const grown = rects.map((rect) => ({ left: rect.left - half, top: rect.top - half, width: rect.width + 2 * half, height: rect.height + 2 * half }))
+  for (let i = 0; i < grown.length; i++) {
+    for (let j = i + 1; j < grown.length; j++) expect(overlaps(grown[i]!, grown[j]!), `seats ${i + 1} and ${j + 1}`).toBe(false)
+  }
+  if (geometry.layout !== 'round') for (const table of geometry.tables) for (const rect of rects) expect(overlaps(rect, table)).toBe(false)
+}
+
+describe('seat geometry fitted to a box (the live console)', () => {
+  /** The console's seat map at 1366×768 at 标准 (its column in ConsoleView.module.css, less its padding and the legend). */
+  const CONSOLE = { width: 536, height: 488 }
+
+  it.each(SEAT_LAYOUTS.flatMap((layout) => [4, 14, 24, 40].map((count) => [layout, count] as const)))(
+    '%s, %i seats fit the console at 1366×768 with names of at least 12 px',
+    (layout, count) => {
+      const geometry = fitSeatGeometry({ layout, count, ...CONSOLE })
+      expectFitted(geometry, count, CONSOLE)
+      // 16 px at full size; never below 12 px here.
+      expect(16 * geometry.scale, `${layout} ${count}`).toBeGreaterThanOrEqual(12)
+    }
+  )
+
+  it('a few seats keep the full font size and the status line, and spread over the box', () => {
+    for (const layout of SEAT_LAYOUTS) {
+      const geometry = fitSeatGeometry({ layout, count: 9, width: 384, height: 440, scale: 1.25 })
+      expect(geometry.scale, layout).toBe(1.25)
+      expect(geometry.nameOnly, layout).toBe(false)
+    }
+    // A round table of 9 is a circle as large as the box allows.
+    const round = fitSeatGeometry({ layout: 'round', count: 9, width: 560, height: 500 })
+    expect([round.width, round.height]).toEqual([500, 500])
+  })
+
+  it('makes room in order: first the status line goes, then the cards shrink with their text', () => {
+    const roomy = fitSeatGeometry({ layout: 'round', count: 24, width: 560, height: 500 })
+    expect(roomy).toMatchObject({ scale: 1, nameOnly: true })
+    const crowded = fitSeatGeometry({ layout: 'round', count: 40, width: 560, height: 500 })
+    expect(crowded.nameOnly).toBe(true)
+    expect(crowded.scale).toBeLessThan(1)
+  })
+
+  it('any layout, 1–40 seats, any box and font scale: inside the box whenever it fits, never two cards meeting', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SeatLayout>(...SEAT_LAYOUTS),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 240, max: 1200 }),
+        fc.integer({ min: 240, max: 800 }),
+        fc.constantFrom(1, 1.125, 1.25),
+        (layout, count, width, height, scale) => {
+          const geometry = fitSeatGeometry({ layout, count, width, height, scale })
+          if (geometry.width <= width + 1e-6 && geometry.height <= height + 1e-6) expectFitted(geometry, count, { width, height })
+          else {
+            // Drawn larger than the box only once shrunk as far as allowed (60 %), and still sound.
+            expect(geometry.scale).toBeCloseTo(scale * 0.6, 9)
+            expectSound(geometry, count, geometry.scale)
+          }
+        }
+      ),
+      { numRuns: 120 }
+    )
   })
 })

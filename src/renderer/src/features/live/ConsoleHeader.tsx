@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { IconDeviceTv, IconFlag, IconPlayerPlay } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
@@ -12,24 +13,28 @@ interface Props {
   /** 开始场次 and 结束场次: they may ask about people still 未签到 first (StartEndDialogs). */
   onStart: () => void
   onEnd: () => void
+  /** 现场 / 签到, between the title and the clock: one row for all of it, so the console keeps the height. */
+  tabs: ReactNode
 }
 
-/** The session's title and place, its clock while live, the projector, and 开始场次 / 结束场次. */
-export function ConsoleHeader({ view, now, onStart, onEnd }: Props) {
+/** The session's title and place, the tabs, its clock while live, the projector, and 开始场次 / 结束场次. */
+export function ConsoleHeader({ view, now, onStart, onEnd, tabs }: Props) {
   const { t } = useTranslation()
   const { session } = view
+  const place = [session.themeTitle, session.venue].filter(Boolean).join(' · ')
   return (
-    <Group justify="space-between" wrap="nowrap" align="flex-start">
-      <Stack gap={2} style={{ minWidth: 0 }}>
-        <Title order={1} fz={26} lineClamp={1}>
+    <Group justify="space-between" wrap="nowrap" align="center" gap="md">
+      <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+        <Title order={1} fz={24} lh={1.25} lineClamp={1} title={session.title}>
           {session.title}
         </Title>
-        <Text c="dimmed" lineClamp={1}>
-          {[session.themeTitle, session.venue].filter(Boolean).join(' · ')}
+        <Text c="dimmed" size="sm" lineClamp={1} title={place}>
+          {place}
         </Text>
       </Stack>
-      {/* The title gives way (it is clamped to a line); the clock and the buttons keep their size. */}
+      {/* The title gives way (it is clamped to a line); the tabs, the clock and the buttons keep their size. */}
       <Group wrap="nowrap" style={{ flexShrink: 0 }}>
+        {tabs}
         {session.status === 'live' && <SessionClock view={view} now={now} />}
         <Button size="md" variant="default" leftSection={<IconDeviceTv size={20} />} onClick={() => void openProjector(session.id)}>
           {t('live.projector')}

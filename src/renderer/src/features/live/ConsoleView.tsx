@@ -1,4 +1,4 @@
-import { Box, Modal, Stack } from '@mantine/core'
+import { Box, Divider, Modal, Paper, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,12 +20,19 @@ import { SpeakerCard } from './SpeakerCard'
 import { useConsoleKeys } from './use-console-keys'
 import type { Live } from './use-live'
 
+interface Props {
+  live: Live & { view: LiveView }
+  now: number
+  /** What to do first, shown under 现在发言 (e.g. press PgDn for the first phase); null: nothing to say. */
+  hint: string | null
+}
+
 /**
  * The heart of the app: the round table, who speaks, who is next, one key per action, and the note-taker's
- * remark box beside the controls (both roles share one screen: at 1366×768 the box, its tags and 保存记录
- * stay in view). Y records a 议定事项 in a small form over the console.
+ * remark box beside the controls. Both roles share one screen: at 1366×768, at every font size, it all fits
+ * without scrolling (ConsoleView.module.css). Y records a 议定事项 in a small form over the console.
  */
-export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; now: number }) {
+export function ConsoleView({ live, now, hint }: Props) {
   const { t } = useTranslation()
   const { view } = live
   const { state } = view
@@ -62,16 +69,28 @@ export function ConsoleView({ live, now }: { live: Live & { view: LiveView }; no
       <Box className={classes.table}>
         <SeatMap view={view} onStartSeat={roundReady ? setStartSeat : undefined} />
       </Box>
-      <Stack className={classes.controls} gap="sm">
-        <SpeakerCard view={view} now={now} />
-        {roundReady && (current === null || current.kind !== 'round') && state.phase !== null && (
-          <RoundStarter view={view} startSeat={startSeat} onStartSeat={setStartSeat} enabled={enabled} run={run} />
-        )}
-        <QueueStrip view={view} />
+      {/* The facilitator's column: who speaks and who is next (or, before a round, where it starts), then the keys. */}
+      <Stack className={classes.controls} gap="xs" data-console-column="controls">
+        <Paper withBorder radius="md" px="sm" py="xs">
+          <Stack gap={6}>
+            <SpeakerCard view={view} now={now} />
+            <Divider />
+            {roundReady && (current === null || current.kind !== 'round') && state.phase !== null ? (
+              <RoundStarter view={view} startSeat={startSeat} onStartSeat={setStartSeat} enabled={enabled} run={run} />
+            ) : (
+              <QueueStrip view={view} />
+            )}
+            {hint && (
+              <Text size="sm" c="blue.8" fw={600}>
+                {hint}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
         <ControlGrid enabled={enabled} run={run} paused={state.pausedAt !== null} />
         <ActionFeedback view={view} error={live.actionError} />
       </Stack>
-      {/* The note-taker's column: the box at its top, its list scrolling below, so 保存记录 never leaves the screen. */}
+      {/* The note-taker's column: the box at its top, its list below (the column scrolls, never the page). */}
       <Box className={classes.remarks}>
         <RemarkPanel view={view} />
       </Box>

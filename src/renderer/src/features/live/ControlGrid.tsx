@@ -14,6 +14,7 @@ import {
   type Icon
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import classes from './ControlGrid.module.css'
 import { KEYS, type Command } from './shortcuts'
 
 /** The console's buttons, in the order they are laid out; the phase keys have the stepper instead. */
@@ -41,11 +42,12 @@ interface Props {
 
 /** One button per console key, each showing its key; a button can be pressed exactly when its key would act. */
 export function ControlGrid({ enabled, run, paused }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Four columns (three rows) for Chinese labels of up to 4 characters; English labels are longer: three.
+  // The controls' column grows with the font size (ConsoleView.module.css), so the labels keep their room.
+  const cols = i18n.language.startsWith('zh') ? 4 : 3
   return (
-    // As many columns as the console's middle column holds (a container query): three at 1366×768, where
-    // the remark box stands beside them.
-    <SimpleGrid type="container" cols={{ base: 3, '560px': 4, '720px': 6 }} spacing="xs">
+    <SimpleGrid cols={cols} spacing={6} verticalSpacing={6}>
       {CONTROLS.map(([command, icon]) => {
         const resumes = command === 'pause' && paused
         return (
@@ -67,21 +69,22 @@ function ControlButton({ command, label, icon: ControlIcon, disabled, onClick }:
   return (
     <Button
       size="md"
-      // At least 64 px; taller where a longer label (English, a narrow window) wraps.
+      // At least 52 px (a label and its key); taller where a longer label (English) wraps.
       h="auto"
-      mih={64}
-      py={6}
+      mih={52}
+      py={4}
       px={2}
+      className={classes.button}
       variant={command === 'pass' ? 'filled' : 'default'}
       disabled={disabled}
       onClick={onClick}
       // Clicking must not leave the focus on a button that Space would press again.
       onMouseDown={(event) => event.preventDefault()}
-      styles={{ label: { flexDirection: 'column', gap: 4, whiteSpace: 'normal', textAlign: 'center' } }}
+      styles={{ label: { flexDirection: 'column', gap: 2, whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 } }}
       aria-keyshortcuts={KEYS[command].join('+')}
     >
       <Group gap={6} justify="center" style={{ rowGap: 0 }}>
-        <ControlIcon size={20} />
+        <ControlIcon size={18} className={classes.icon} />
         <span>{label}</span>
       </Group>
       <Group gap={4}>

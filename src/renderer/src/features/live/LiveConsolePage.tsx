@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Tabs } from '@mantine/core'
+import { Alert, Button, Group, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { Loading } from '../../shell/Loading'
 import { CheckInPanel } from './CheckInPanel'
 import { ConsoleHeader } from './ConsoleHeader'
+import classes from './LiveConsolePage.module.css'
 import { ConsoleView } from './ConsoleView'
 import { PhaseStepper } from './PhaseStepper'
 import { StartEndDialogs, useStartEnd } from './StartEndDialogs'
@@ -29,44 +30,48 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const flow = useStartEnd(live, () => setTab('console'))
 
   return (
-    <Stack gap="md">
-      <ConsoleHeader view={view} now={now} onStart={flow.askStart} onEnd={flow.askEnd} />
+    // The whole page is the tabs' root, so that 现场 / 签到 sit in the header row and the console gets the height.
+    <Tabs value={tab} onChange={setTab} keepMounted={false} className={classes.page} data-fill={tab === 'console' || undefined}>
+      <ConsoleHeader
+        view={view}
+        now={now}
+        onStart={flow.askStart}
+        onEnd={flow.askEnd}
+        tabs={
+          <Tabs.List>
+            <Tabs.Tab value="console" fz="md" disabled={session.status !== 'live'}>
+              {t('live.tabs.console')}
+            </Tabs.Tab>
+            <Tabs.Tab value="checkIn" fz="md">
+              {t('live.tabs.checkIn')}
+            </Tabs.Tab>
+          </Tabs.List>
+        }
+      />
 
       {session.status === 'ended' && (
-        <Alert color="gray" title={t('live.endedTitle')}>
-          <Button variant="default" onClick={() => navigate('sessions', session.id)}>
-            {t('live.backToSession')}
-          </Button>
+        <Alert color="gray" py="xs">
+          <Group justify="space-between">
+            <Text fw={700}>{t('live.endedTitle')}</Text>
+            <Button variant="default" onClick={() => navigate('sessions', session.id)}>
+              {t('live.backToSession')}
+            </Button>
+          </Group>
         </Alert>
       )}
       {session.status === 'cancelled' && <Alert color="gray">{t('validation.session_cancelled')}</Alert>}
 
       {session.status === 'live' && <PhaseStepper view={view} onSelect={(key) => void live.act({ type: 'phase', segmentId: key === 'closing' ? null : key })} disabled={live.busy} />}
 
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="console" fz="md" disabled={session.status !== 'live'}>
-            {t('live.tabs.console')}
-          </Tabs.Tab>
-          <Tabs.Tab value="checkIn" fz="md">
-            {t('live.tabs.checkIn')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="console" pt="md">
-          {session.status === 'live' && view.state.phase === null && (
-            <Alert color="blue" mb="md">
-              {t('live.firstPhaseHint')}
-            </Alert>
-          )}
-          <ConsoleView live={live} now={now} />
-        </Tabs.Panel>
-        <Tabs.Panel value="checkIn" pt="md">
-          <CheckInPanel live={live} />
-          {live.actionError && <ErrorNotice error={live.actionError} />}
-        </Tabs.Panel>
-      </Tabs>
+      <Tabs.Panel value="console" className={classes.consolePanel}>
+        <ConsoleView live={live} now={now} hint={session.status === 'live' && view.state.phase === null ? t('live.firstPhaseHint') : null} />
+      </Tabs.Panel>
+      <Tabs.Panel value="checkIn" pt="xs">
+        <CheckInPanel live={live} />
+        {live.actionError && <ErrorNotice error={live.actionError} />}
+      </Tabs.Panel>
 
       <StartEndDialogs live={live} flow={flow} onGoCheckIn={() => setTab('checkIn')} />
-    </Stack>
+    </Tabs>
   )
 }

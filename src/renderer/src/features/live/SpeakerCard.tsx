@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Box, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { speakingMs } from '@shared/speaking'
@@ -12,32 +12,48 @@ export function SpeakerCard({ view, now }: { view: LiveView; now: number }) {
   const current = state.current
   const speaker = personOf(view, current?.personId)
   const kindKey = current ? kindLabelKey(current.kind) : null
+  const name = speaker ? nameOf(view, speaker.personId) : t('live.nobody')
+  const place = placeLine(view, speaker)
   return (
-    <Paper withBorder p="md" radius="md" aria-live="polite" aria-label={t('live.nowSpeaking')}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4} style={{ minWidth: 0 }}>
-          <Text c="dimmed" fw={700}>
-            {t('live.nowSpeaking')}
-            {kindKey && ` · ${t(kindKey)}`}
+    // Half of the console's top strip, the larger one: the name in large type, the timer beside it.
+    <Box
+      style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'center', flex: '1.3 1 0', minWidth: 0 }}
+      role="region"
+      aria-live="polite"
+      aria-label={t('live.nowSpeaking')}
+    >
+      <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+        <Text c="dimmed" fw={700} size="sm">
+          {t('live.nowSpeaking')}
+          {kindKey && ` · ${t(kindKey)}`}
+        </Text>
+        {/* One line: a long name (with its place) gives way at the end rather than pushing the console down. */}
+        {/* Nobody speaking is a state, not a name: smaller and grey, so it fits the column in any language. */}
+        <Title
+          order={2}
+          fz={speaker ? 34 : 24}
+          lh={1.15}
+          c={speaker ? undefined : 'dimmed'}
+          title={name}
+          style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          data-testid="current-speaker"
+        >
+          {name}
+        </Title>
+        {place && (
+          <Text size="sm" c="dimmed" truncate="end" title={place}>
+            {place}
           </Text>
-          <Title order={2} fz={44} lh={1.1} data-testid="current-speaker">
-            {speaker ? nameOf(view, speaker.personId) : t('live.nobody')}
-          </Title>
-          <Group gap="md" align="baseline">
-            <Text fz="lg" c="dimmed">
-              {placeLine(view, speaker)}
-            </Text>
-            {current && (
-              <Text size="sm" c="dimmed">
-                {t('live.applauseCount', { count: current.applause })}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-        {current && (
-          <SpeakerTimer elapsedMs={speakingMs(current, state.pausedAt, now)} limitMs={limitMsOf(view, current)} paused={state.pausedAt !== null} size={56} />
         )}
-      </Group>
-    </Paper>
+      </Stack>
+      {current && (
+        <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+          <SpeakerTimer elapsedMs={speakingMs(current, state.pausedAt, now)} limitMs={limitMsOf(view, current)} paused={state.pausedAt !== null} size={40} />
+          <Text size="sm" c="dimmed">
+            {t('live.applauseCount', { count: current.applause })}
+          </Text>
+        </Stack>
+      )}
+    </Box>
   )
 }

@@ -2,7 +2,7 @@ import { Box, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } fr
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SEAT_LAYOUTS, type SeatLayout } from '@shared/domain'
-import { seatGeometry } from './seat-geometry'
+import { fitSeatGeometry, seatGeometry } from './seat-geometry'
 import classes from './SeatPlan.module.css'
 import type { SeatTone } from './seat-tone'
 
@@ -31,6 +31,12 @@ interface Props {
   maxWidth?: number
   /** The plan widens (up to `maxWidth`) before it grows taller than this. */
   maxHeight?: number
+  /**
+   * A box the plan must fit in, on a screen that does not scroll (the live console): the seats spread over
+   * it, and where they are many the status line gives way, then the cards shrink with their text
+   * (`fitSeatGeometry`). Replaces `width`, `maxWidth` and `maxHeight`.
+   */
+  fit?: { width: number; height: number }
   /** Makes the plan editable: swap the people on two seats (drag one onto another, or by keyboard). */
   onSwap?: (from: number, to: number) => void
   /** Makes seats buttons that do something (e.g. check in); not together with `onSwap`. */
@@ -43,16 +49,31 @@ interface Props {
  * Keyboard: arrows move between seats in seat order; Enter or Space picks a person up, arrows carry them
  * along, Enter, Space or Escape puts them down.
  */
-export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth = width, maxHeight, onSwap, onSeatClick }: Props) {
+export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth = width, maxHeight, fit, onSwap, onSeatClick }: Props) {
   const seating = useSeating(seats, onSwap)
   const scale = fontScale()
+  const fitWidth = fit?.width
+  const fitHeight = fit?.height
   const geometry = useMemo(
-    () => seatGeometry({ layout, count: seats.length, width, maxWidth, maxHeight, scale }),
-    [layout, seats.length, width, maxWidth, maxHeight, scale]
+    () =>
+      fitWidth !== undefined && fitHeight !== undefined
+        ? fitSeatGeometry({ layout, count: seats.length, width: fitWidth, height: fitHeight, scale })
+        : seatGeometry({ layout, count: seats.length, width, maxWidth, maxHeight, scale }),
+    [layout, seats.length, width, maxWidth, maxHeight, fitWidth, fitHeight, scale]
   )
   const { card } = geometry
   return (
-    <Box className={classes.table} w={geometry.width} h={geometry.height} role="group" aria-label={label} data-layout={layout} data-testid="seat-plan">
+    <Box
+      className={classes.table}
+      role="group"
+      aria-label={label}
+      data-layout={layout}
+      data-testid="seat-plan"
+      data-name-only={geometry.nameOnly || undefined}
+      // In px, as the geometry is (a number given to Mantine's w/h would be scaled by the font size again).
+      // The cards' text, padding and seat numbers follow the scale the cards were sized at.
+      style={{ width: `${geometry.width}px`, height: `${geometry.height}px`, '--seat-scale': geometry.scale }}
+    >
       {geometry.tables.map((table, index) => (
         <div key={index} className={classes.surface} data-layout={layout} data-front={(layout === 'rows' && index === 0) || undefined} style={table} aria-hidden />
       ))}
@@ -68,6 +89,7 @@ export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth =
             index={index}
             position={{ left: at.x - card.width / 2, top: at.y - card.height / 2, width: card.width, height: card.height }}
             seating={seating}
+            nameOnly={geometry.nameOnly}
             editable={!!onSwap}
             onSeatClick={onSeatClick}
           />
@@ -164,59 +186,62 @@ interface SeatButtonProps {
   index: number
   position: { left: number; top: number; width: number; height: number }
   seating: Seating
+  /** No room for the status line: it is still read out, and shown by the card's colours. */
+  nameOnly: boolean
   editable: boolean
   onSeatClick: Props['onSeatClick']
 }
 
 /** One seat: its number, the person, and what the keyboard and the mouse can do with it. */
-function SeatButton({ seat, index, position, seating, editable, onSeatClick }: SeatButtonProps) {
+function SeatButton({ seat, index, position, seating, nameOnly, editable, onSeatClick }: SeatButtonProps) {
   const { t } = useTranslation()
   const { buttons, carrying, setCarrying, tabStop, setFocusKey, onKeyDown, dragFrom, drop } = seating
   return (
-    <UnstyledButton
-      ref={(element: HTMLButtonElement | null) => {
-        if (element) buttons.current.set(seat.key, element)
-        else buttons.current.delete(seat.key)
-      }}
-      className={classes.seat}
-      style={position}
-      data-carrying={carrying === seat.key || undefined}
-      data-tone={seat.tone}
-      onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
-      data-editable={editable || undefined}
-      aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(t('common.clauseSeparator'))}
-      aria-pressed={editable ? carrying === seat.key : undefined}
-      tabIndex={tabStop === seat.key ? 0 : -1}
-      onFocus={() => setFocusKey(seat.key)}
-      onBlur={(event) => {
-        if (carrying !== seat.key) return
-        // Put down once the focus has really gone elsewhere, not while the seat only moves in the page.
-        const button = event.currentTarget
-        queueMicrotask(() => document.activeElement !== button && setCarrying(null))
-      }}
-      onKeyDown={(event) => onKeyDown(event, index)}
-      draggable={editable}
-      onDragStart={(event) => {
-        dragFrom.current = index
-        event.dataTransfer.effectAllowed = 'move'
-        event.dataTransfer.setData('text/plain', seat.key)
-      }}
-      onDragOver={(event) => editable && event.preventDefault()}
-      onDrop={(event) => {
-        event.preventDefault()
-        drop(index)
-      }}
-    >
-      <span className={classes.number}>{seat.number}</span>
+    // The seat number and the microphone sit on the card's corners, outside it: beside the button rather than
+    // in it, so that the button's own box holds just the name and the status.
+    <div className={classes.slot} style={position}>
+      <UnstyledButton
+        ref={(element: HTMLButtonElement | null) => {
+          if (element) buttons.current.set(seat.key, element)
+          else buttons.current.delete(seat.key)
+        }}
+        className={classes.seat}
+        data-carrying={carrying === seat.key || undefined}
+        data-tone={seat.tone}
+        onClick={onSeatClick ? () => onSeatClick(seat) : undefined}
+        data-editable={editable || undefined}
+        aria-label={[t('seating.seatLabel', { seat: seat.number, name: seat.name }), seat.status].filter(Boolean).join(t('common.clauseSeparator'))}
+        aria-pressed={editable ? carrying === seat.key : undefined}
+        tabIndex={tabStop === seat.key ? 0 : -1}
+        onFocus={() => setFocusKey(seat.key)}
+        onBlur={(event) => {
+          if (carrying !== seat.key) return
+          // Put down once the focus has really gone elsewhere, not while the seat only moves in the page.
+          const button = event.currentTarget
+          queueMicrotask(() => document.activeElement !== button && setCarrying(null))
+        }}
+        onKeyDown={(event) => onKeyDown(event, index)}
+        draggable={editable}
+        onDragStart={(event) => {
+          dragFrom.current = index
+          event.dataTransfer.effectAllowed = 'move'
+          event.dataTransfer.setData('text/plain', seat.key)
+        }}
+        onDragOver={(event) => editable && event.preventDefault()}
+        onDrop={(event) => {
+          event.preventDefault()
+          drop(index)
+        }}
+      >
+        <span className={classes.name} title={seat.name} data-seat-name>
+          {seat.name}
+        </span>
+        {!nameOnly && (seat.status ?? seat.detail) && <span className={classes.status}>{seat.status ?? seat.detail}</span>}
+      </UnstyledButton>
+      <span className={classes.number} aria-hidden>
+        {seat.number}
+      </span>
       {seat.icon && <span className={classes.icon}>{seat.icon}</span>}
-      <Text component="span" fw={700} fz="md" lh={1.2} className={classes.name} title={seat.name} data-seat-name>
-        {seat.name}
-      </Text>
-      {(seat.status ?? seat.detail) && (
-        <Text component="span" fz="xs" c="dimmed" lh={1.2} className={classes.name}>
-          {seat.status ?? seat.detail}
-        </Text>
-      )}
-    </UnstyledButton>
+    </div>
   )
 }

@@ -28,7 +28,14 @@ export interface SeatGeometry {
   tables: Rect[]
   /** Where the map's centre text goes: on the table, in the U's open middle, or on the front. */
   centre: Rect
+  /** The scale the cards were sized at (the font scale, times any shrinking to fit a box): their text follows it. */
+  scale: number
+  /** The cards hold the name only (`NAME_CARD`): there was no room for the status line under it. */
+  nameOnly: boolean
 }
+
+/** A drawing before it is told its scale (the placing functions below). */
+type Placed = Omit<SeatGeometry, 'scale' | 'nameOnly'>
 
 export interface GeometryRequest {
   layout: SeatLayout
@@ -55,6 +62,17 @@ export const CARD_SIZES: readonly Size[] = [
   { width: 64, height: 44 }
 ]
 
+/**
+ * The card of a map that must fit a box (`fitSeatGeometry`) and has no room for the status line: the name
+ * alone, a 3-character name at 16 px bold (48 px) with 2 px of padding and a 3 px border each side
+ * (SeatPlan.module.css, `[data-name-only]`). The seat's status still shows in its colours and border, and
+ * is read out.
+ */
+export const NAME_CARD: Size = { width: 60, height: 30 }
+
+/** The space between name-only cards: their seat number is smaller (SeatPlan.module.css). */
+export const NAME_GAP = 8
+
 /** The space between two cards (room for the seat number that sits on a card's corner). */
 export const SEAT_GAP = 12
 
@@ -71,7 +89,11 @@ const WIDTH_STEP = 24
  *
  * The first width at which the largest card fits wins; cards shrink before the map widens.
  */
-export function seatGeometry({ layout, count, width, maxWidth = width, maxHeight = Infinity, scale = 1 }: GeometryRequest): SeatGeometry {
+export function seatGeometry(request: GeometryRequest): SeatGeometry {
+  return { ...unscaledGeometry(request), scale: request.scale ?? 1, nameOnly: false }
+}
+
+function unscaledGeometry({ layout, count, width, maxWidth = width, maxHeight = Infinity, scale = 1 }: GeometryRequest): Placed {
   const n = Math.max(0, Math.floor(count))
   const gap = SEAT_GAP * scale
   const cards = CARD_SIZES.map((card) => ({ width: card.width * scale, height: card.height * scale }))
@@ -98,8 +120,79 @@ export function seatGeometry({ layout, count, width, maxWidth = width, maxHeight
   throw new Error(`No room for ${n} seats`)
 }
 
+export interface FitRequest {
+  layout: SeatLayout
+  count: number
+  /** The box the map must fit in, e.g. the console's column at 1366×768. */
+  width: number
+  height: number
+  /** The font scale (Mantine's --mantine-scale): the cards' size at full size. */
+  scale?: number
+  /** How far the cards (and their text) may shrink below `scale` to fit: 0.6 is 60 %. */
+  minShrink?: number
+}
+
+/** Shrinking steps: 5 % at a time. */
+const SHRINK_STEP = 0.05
+
+/**
+ * The seat map that fits a box, for a screen that must not scroll (the live console): the seats spread
+ * over the box, with the roomiest cards that fit. Where even the smallest cards do not fit, the status line
+ * goes first (`NAME_CARD`), then the cards and their text shrink together, 5 % at a time, down to
+ * `minShrink`: names stay whole at every step, only smaller. Past that the map is drawn larger than the box.
+ */
+export function fitSeatGeometry({ layout, count, width, height, scale = 1, minShrink = 0.6 }: FitRequest): SeatGeometry {
+  const n = Math.max(0, Math.floor(count))
+  const eps = 1e-6
+  for (let step = 0; 1 - step * SHRINK_STEP >= minShrink - eps; step++) {
+    const s = scale * Math.round((1 - step * SHRINK_STEP) * 100) / 100
+    for (const base of [...CARD_SIZES, NAME_CARD]) {
+      const gap = (base === NAME_CARD ? NAME_GAP : SEAT_GAP) * s
+      const card = { width: base.width * s, height: base.height * s }
+      for (const placed of candidates(layout, n, width, height, card, gap)) {
+        if (placed.width <= width + eps && placed.height <= height + eps && fits(placed, gap)) return { ...placed, scale: s, nameOnly: base === NAME_CARD }
+      }
+    }
+  }
+  const s = scale * minShrink
+  return { ...unscaledGeometry({ layout, count: n, width, maxWidth: width, maxHeight: height, scale: s }), scale: s, nameOnly: false }
+}
+
+/** The drawings worth trying in a box, best first: each shape spread over as much of the box as suits it. */
+function* candidates(layout: SeatLayout, n: number, width: number, height: number, card: Size, gap: number): Generator<Placed> {
+  switch (layout) {
+    case 'round': {
+      // Up to 12 seats a true circle as large as the box allows; more, an oval (or a rounded oblong) filling it.
+      if (n <= 12) {
+        const side = Math.min(width, height)
+        if (side > card.width) yield ring(n, side, side, 2, card, gap)
+        if (width > card.width && height > card.height) yield ring(n, width, height, 2, card, gap)
+      }
+      if (width > card.width && height > card.height) yield ring(n, width, height, 4, card, gap)
+      return
+    }
+    case 'long':
+      // The fewest seats at the ends that the width allows: a table drawn deep rather than long in a narrow box.
+      for (let ends = n >= 24 ? 2 : n >= 5 ? 1 : 0; n - 2 * ends >= 2 || ends === 0; ends++) {
+        const placed = long(n, width, card, gap, true, ends)
+        if (placed) yield placed
+        if (ends === 0 && n < 2) return
+      }
+      return
+    case 'u': {
+      // The arms as short as the width allows; a crowded U also seats people above the arms' ends.
+      for (const placed of [uShape(n, width, card, gap), uShape(n, width, card, gap, true)]) if (placed) yield placed
+      return
+    }
+    case 'rows': {
+      const placed = rows(n, width, card, gap)
+      if (placed) yield placed
+    }
+  }
+}
+
 /** The card of each seat, as a rectangle. */
-export function seatRects(geometry: SeatGeometry): Rect[] {
+export function seatRects(geometry: Placed): Rect[] {
   const { card } = geometry
   return geometry.seats.map(({ x, y }) => ({ left: x - card.width / 2, top: y - card.height / 2, width: card.width, height: card.height }))
 }
@@ -110,7 +203,7 @@ export function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** Every card inside the box, no two closer than `gap`, and none on the furniture. */
-function fits(geometry: SeatGeometry, gap: number): boolean {
+function fits(geometry: Placed, gap: number): boolean {
   const rects = seatRects(geometry)
   const eps = 1e-6
   for (const rect of rects) {
@@ -126,7 +219,7 @@ function fits(geometry: SeatGeometry, gap: number): boolean {
 }
 
 /** `stretch` above 1 draws a round or long table taller than it would be (for a narrow box with many seats). */
-function place(layout: SeatLayout, n: number, width: number, card: Size, gap: number, stretch = 1): SeatGeometry | null {
+function place(layout: SeatLayout, n: number, width: number, card: Size, gap: number, stretch = 1): Placed | null {
   switch (layout) {
     case 'round':
       return round(n, width, card, gap, stretch)
@@ -144,7 +237,7 @@ function place(layout: SeatLayout, n: number, width: number, card: Size, gap: nu
  * a bigger table is drawn as a wide rounded oval, so that it fits a screen and the seats along its long
  * sides sit side by side.
  */
-function round(n: number, width: number, card: Size, gap: number, stretch: number): SeatGeometry | null {
+function round(n: number, width: number, card: Size, gap: number, stretch: number): Placed | null {
   if (width - card.width <= 0) return null
   const circle = n <= 12
   const height = Math.round((circle ? width : Math.max(card.height * 3 + gap * 2, width * 0.62)) * stretch)
@@ -152,7 +245,7 @@ function round(n: number, width: number, card: Size, gap: number, stretch: numbe
 }
 
 /** Seats at equal steps (in cards) along a superellipse |x/a|^p + |y/b|^p = 1 (p = 2: an ellipse) inside the box. */
-function ring(n: number, width: number, height: number, p: number, card: Size, gap: number): SeatGeometry {
+function ring(n: number, width: number, height: number, p: number, card: Size, gap: number): Placed {
   const a = (width - card.width) / 2
   const b = (height - card.height) / 2
   const cx = width / 2
@@ -182,7 +275,7 @@ function ring(n: number, width: number, height: number, p: number, card: Size, g
     seats.push({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t })
   }
   // The table: the largest ellipse of the ring's proportions inside it that keeps `gap` from every card.
-  const geometry: SeatGeometry = { layout: 'round', width, height, card, seats, tables: [], centre: { left: card.width + gap, top: card.height + gap, width: Math.max(0, width - 2 * (card.width + gap)), height: Math.max(0, height - 2 * (card.height + gap)) } }
+  const geometry: Placed = { layout: 'round', width, height, card, seats, tables: [], centre: { left: card.width + gap, top: card.height + gap, width: Math.max(0, width - 2 * (card.width + gap)), height: Math.max(0, height - 2 * (card.height + gap)) } }
   const rects = seatRects(geometry)
   const clear = (rx: number, ry: number): boolean =>
     rects.every((rect) => {
@@ -210,16 +303,16 @@ function spread(k: number, from: number, to: number): number[] {
  * 长桌: one long table, seats along both long sides and at the two ends. Top side left to right, right
  * end, bottom side right to left, left end: clockwise like the round table.
  */
-function long(n: number, width: number, card: Size, gap: number, deepEnds = false): SeatGeometry | null {
+function long(n: number, width: number, card: Size, gap: number, deepEnds = false, endsWanted?: number): Placed | null {
   const pitchX = card.width + gap
   const pitchY = card.height + gap
   // Fewest seats at the ends for the width; the long sides stay longer than the ends.
-  let ends = n >= 24 ? 2 : n >= 5 ? 1 : 0
+  let ends = endsWanted ?? (n >= 24 ? 2 : n >= 5 ? 1 : 0)
   const sideOf = (e: number): number => Math.max(Math.ceil((n - 2 * e) / 2), 1)
   const widthOf = (e: number): number => Math.max(sideOf(e) * pitchX - gap, card.width * 2) + (e > 0 ? 2 * (card.width + gap) : 0)
   // (In a narrow box with many seats the ends may take more: a table drawn deep rather than long.)
-  while (widthOf(ends) > width && (deepEnds ? sideOf(ends + 1) >= 1 && n - 2 * (ends + 1) >= 2 : sideOf(ends + 1) > ends + 1)) ends++
-  if (widthOf(ends) > width) return null
+  if (endsWanted === undefined) while (widthOf(ends) > width && (deepEnds ? sideOf(ends + 1) >= 1 && n - 2 * (ends + 1) >= 2 : sideOf(ends + 1) > ends + 1)) ends++
+  if (widthOf(ends) > width || (ends > 0 && n - 2 * ends < 2)) return null
   const sides = n - 2 * ends
   const top = Math.ceil(sides / 2)
   const bottom = sides - top
@@ -248,16 +341,17 @@ function long(n: number, width: number, card: Size, gap: number, deepEnds = fals
  * U形: the closed side at the top, open at the bottom (towards the front or the screen). Up the left arm,
  * along the top from left to right, down the right arm.
  */
-function uShape(n: number, width: number, card: Size, gap: number): SeatGeometry | null {
+function uShape(n: number, width: number, card: Size, gap: number, corners = false): Placed | null {
   const pitchX = card.width + gap
   const pitchY = card.height + gap
-  // Seats along the top between the arms' columns.
-  const capacity = Math.floor((width - 2 * pitchX + gap) / pitchX)
+  // Seats along the top between the arms' columns (with `corners`, above them too: a crowded U in a short box).
+  const capacity = corners ? Math.floor((width + gap) / pitchX) : Math.floor((width - 2 * pitchX + gap) / pitchX)
   if (n >= 3 && capacity < 1) return null
   let arm = n < 3 ? 0 : Math.max(1, Math.floor(n / 4), Math.ceil((n - capacity) / 2))
   if (n - 2 * arm < 1 && n >= 3) arm = Math.floor((n - 1) / 2)
   const base = n - 2 * arm
   if (base > Math.max(capacity, n < 3 ? n : 0) && n >= 3) return null
+  if (corners && (n < 3 || base < 2)) return null
   const armDepth = Math.max(arm * pitchY - gap, card.height)
   const depth = 3 * card.height // how thick the table is drawn
   const height = pitchY + armDepth + (n >= 3 ? card.height : 0)
@@ -277,7 +371,7 @@ function uShape(n: number, width: number, card: Size, gap: number): SeatGeometry
   const armYs = spread(arm, armTop + card.height / 2, armTop + armDepth - card.height / 2)
   const leftX = card.width / 2
   const rightX = width - card.width / 2
-  const baseXs = spread(base, innerLeft + card.width / 2, innerRight - card.width / 2)
+  const baseXs = corners ? spread(base, leftX, rightX) : spread(base, innerLeft + card.width / 2, innerRight - card.width / 2)
   const seats = [
     ...[...armYs].reverse().map((y) => ({ x: leftX, y })),
     ...baseXs.map((x) => ({ x, y: card.height / 2 })),
@@ -299,7 +393,7 @@ function uShape(n: number, width: number, card: Size, gap: number): SeatGeometry
  * 课桌式: rows of seats facing the front (at the top), each row behind its desk; seat 1 at the front left,
  * each row from left to right.
  */
-function rows(n: number, width: number, card: Size, gap: number): SeatGeometry | null {
+function rows(n: number, width: number, card: Size, gap: number): Placed | null {
   const pitchX = card.width + gap
   const perRowMax = Math.floor((width + gap) / pitchX)
   if (perRowMax < 1) return null

@@ -47,8 +47,9 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre,
       <Stack mb="md">
         <PersonAdder label={t('planner.invitees.add')} candidates={candidates} onAdd={add} emptyHint={people.size === 0 ? t('planning.noPeople') : undefined} />
       </Stack>
-      <Group align="flex-start" gap="xl" wrap="wrap">
-        <Stack style={{ flex: 1, minWidth: 460 }}>
+      {/* The list and the seat plan side by side (the plan goes under the list when the list would get too narrow). */}
+      <Group align="flex-start" gap="lg" wrap="wrap">
+        <Stack style={{ flex: 1, minWidth: 500 }}>
           {invitees.length === 0 ? (
             <Text c="dimmed">{t('planner.invitees.empty')}</Text>
           ) : (
@@ -61,7 +62,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre,
             <SeatPlan
               label={t('seating.plan')}
               layout={seatLayout}
-              width={460}
+              width={400}
               maxWidth={1000}
               maxHeight={560}
               centre={<Text fw={600}>{centre}</Text>}
@@ -73,7 +74,7 @@ export function InviteesEditor({ invitees, people, onChange, fieldError, centre,
               }))}
               onSwap={(from, to) => onChange(swapSeats(invitees, from, to))}
             />
-            <Text size="sm" c="dimmed" maw={460} ta="center">
+            <Text size="sm" c="dimmed" maw={400} ta="center">
               {t('seating.help')}
             </Text>
           </Stack>
@@ -91,11 +92,16 @@ function InviteesTable(props: TableProps) {
     <Table verticalSpacing={6} aria-label={t('planner.invitees.title')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={56}>{t('planner.invitees.seat')}</Table.Th>
+          {/* The narrow columns as narrow as their content, so that the name and the place get the room. */}
+          <Table.Th w={1} style={{ whiteSpace: 'nowrap' }}>
+            {t('planner.invitees.seat')}
+          </Table.Th>
           <Table.Th>{t('people.columns.name')}</Table.Th>
-          <Table.Th w={160}>{t('planner.invitees.role')}</Table.Th>
-          <Table.Th w={80}>{t('planner.invitees.seated')}</Table.Th>
-          <Table.Th w={120} />
+          <Table.Th w={1}>{t('planner.invitees.role')}</Table.Th>
+          <Table.Th w={1} style={{ whiteSpace: 'nowrap' }}>
+            {t('planner.invitees.seated')}
+          </Table.Th>
+          <Table.Th w={1} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -138,7 +144,7 @@ function InviteeRow({ invitees, people, onChange, fieldError, nameOf, index }: T
         ) : (
           <Select
             size="sm"
-            miw={150}
+            w={140}
             aria-label={t('planner.invitees.roleOf', { name })}
             data={CHOSEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             value={invitee.role}
