@@ -151,6 +151,7 @@ export const en: Translation = {
     order: 'People speak in seat order: seat 1 first, then 2, 3 and so on.'
   },
   sessionDetail: {
+    source: 'From (archive pack)',
     time: 'Time',
     actualTime: 'Actual time',
     running: 'in progress',
@@ -784,6 +785,7 @@ export const en: Translation = {
       conflict: '{{kind}}: the pack’s “{{pack}}” ({{packAt}}) and this archive’s “{{archive}}” ({{archiveAt}}); {{kept}}.',
       links: 'Possibly the same person ({{count}})',
       incoming: '{{person}} in the pack',
+      linkAll: 'Link each to their match',
       asNew: 'Import as a new person',
       linkTo: 'Is {{person}} here ({{reason}})'
     },
@@ -800,11 +802,7 @@ export const en: Translation = {
       decisions: 'Decisions',
       session_photos: 'Photos'
     },
-    exportTitle: 'Export archive pack',
     importTitle: 'Import archive pack',
-    /** A session's provenance on the session page. */
-    sourceLaptop: 'From: {{laptop}}',
-    madeHere: 'Recorded on this computer',
     /** Why a pack was refused (the issue code of packs:preview / packs:import); nothing was written. */
     refused: {
       pack_unreadable: 'This file cannot be read. Check that the USB stick is plugged in and the file is still there, then try again. Nothing was imported.',

@@ -151,6 +151,7 @@ export const zhCN = {
     order: '发言顺序按座位号：从 1 号开始，依次往后。'
   },
   sessionDetail: {
+    source: '来自（归档包）',
     time: '时间',
     actualTime: '实际时间',
     running: '进行中',
@@ -784,6 +785,7 @@ export const zhCN = {
       conflict: '{{kind}}：归档包“{{pack}}”（{{packAt}}）与本机“{{archive}}”（{{archiveAt}}），{{kept}}。',
       links: '可能是同一个人（{{count}}人）',
       incoming: '归档包中的 {{person}}',
+      linkAll: '全部关联到匹配的人',
       asNew: '作为新人员导入',
       linkTo: '就是本机的 {{person}}（{{reason}}）'
     },
@@ -800,11 +802,7 @@ export const zhCN = {
       decisions: '议定事项',
       session_photos: '照片'
     },
-    exportTitle: '导出归档包',
     importTitle: '导入归档包',
-    /** A session's provenance on the session page. */
-    sourceLaptop: '来自：{{laptop}}',
-    madeHere: '本机录入',
     /** Why a pack was refused (the issue code of packs:preview / packs:import); nothing was written. */
     refused: {
       pack_unreadable: '读不到这个文件。请确认U盘已插好、文件还在，然后再试。没有导入任何内容。',

@@ -109,7 +109,8 @@ function CountsTable({ preview }: { preview: PackPreview }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {PACK_RECORDS.map((kind) => (
+        {/* Kinds the pack holds nothing of say nothing: left out. */}
+        {PACK_RECORDS.filter((kind) => columns.some((column) => preview.counts[kind][column] > 0)).map((kind) => (
           <Table.Tr key={kind} data-kind={kind}>
             <Table.Td>{t(`packs.records.${kind}`)}</Table.Td>
             {columns.map((column) => (
@@ -160,9 +161,19 @@ function LinkOffers({ offers, links, onLinks }: { offers: PackLinkOffer[]; links
   const describe = (person: PackLinkOffer['incoming']) => [person.name, person.village || person.organisation, person.phone].filter(Boolean).join(t('common.listSeparator'))
   return (
     <Stack gap="sm" data-testid="pack-links">
-      <Title order={3} fz="md">
-        {t('packs.preview.links', { count: offers.length })}
-      </Title>
+      <Group justify="space-between">
+        <Title order={3} fz="md">
+          {t('packs.preview.links', { count: offers.length })}
+        </Title>
+        {/* A village's pack often names the same people again: one click links each to their first match. */}
+        <Button
+          size="sm"
+          variant="light"
+          onClick={() => onLinks(Object.fromEntries(offers.map((offer) => [offer.incoming.id, offer.candidates[0]!.id])))}
+        >
+          {t('packs.preview.linkAll')}
+        </Button>
+      </Group>
       {offers.map((offer) => (
         <Radio.Group
           key={offer.incoming.id}

@@ -147,6 +147,8 @@ function SessionFacts({ session }: { session: SessionDetail }) {
     [t('planner.fields.host'), (session.hostId && labels.get(session.hostId)) || session.hostName || t('common.none')],
     [t('planner.fields.recorder'), (session.recorderId && labels.get(session.recorderId)) || session.recorderName || t('common.none')],
     [t('planner.fields.organiser'), session.organiserUnit],
+    // Where it was recorded, for a session that came in an archive pack from a village laptop.
+    ...(session.sourceLaptop !== null ? [[t('sessionDetail.source'), session.sourceLaptop] as [string, string]] : []),
     [
       t('sessionDetail.speakerLimit'),
       session.speakerLimitSeconds ? t('sessionDetail.minutes', { count: session.speakerLimitSeconds / 60 }) : t('common.none')
