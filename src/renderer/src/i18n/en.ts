@@ -309,6 +309,7 @@ export const en: Translation = {
     for: 'For',
     forLabel: 'This remark belongs to',
     nobody: 'Nobody speaking',
+    pick: 'Choose…',
     forLead: 'For',
     stillForLead: 'Still for',
     movedOn: 'This remark is still for {{name}}; the mic has passed to {{current}}',

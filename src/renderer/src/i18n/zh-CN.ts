@@ -309,6 +309,7 @@ export const zhCN = {
     for: '记录给',
     forLabel: '这条发言记录属于',
     nobody: '无人发言',
+    pick: '选择发言人',
     forLead: '记给',
     stillForLead: '仍记给',
     movedOn: '这条记录仍记给 {{name}}，话筒已传给 {{current}}',

@@ -26,16 +26,22 @@ export function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }:
           <Text fz="lg" fw={700} c={movedOn ? 'orange.9' : 'dimmed'} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             {t(movedOn ? 'remarks.stillForLead' : 'remarks.forLead')}
           </Text>{' '}
-          <Text fz={28} fw={800} lh={1.2} c={movedOn ? 'orange.9' : boundTo ? undefined : 'dimmed'} truncate>
-            {boundTo ? boundName : t('remarks.nobody')}
-          </Text>
+          {/* A name in large type; “nobody” in the lead's size, so that it fits the column in every language. */}
+          {boundTo ?
+            <Text fz={28} fw={800} lh={1.2} c={movedOn ? 'orange.9' : undefined} truncate>
+              {boundName}
+            </Text>
+          : <Text fz="lg" fw={700} c="dimmed">
+              {t('remarks.nobody')}
+            </Text>
+          }
         </Group>
       </Stack>
       <Group gap="xs" wrap="nowrap">
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {t('remarks.for')}
         </Text>
-         <Select size="sm" w={170} aria-label={t('remarks.forLabel')} data={people} value={boundTo} placeholder={t('remarks.nobody')} onChange={onChoose} searchable />
+        <Select size="sm" w={170} aria-label={t('remarks.forLabel')} data={people} value={boundTo} placeholder={t('remarks.pick')} onChange={onChoose} searchable />
       </Group>
     </Group>
   )
