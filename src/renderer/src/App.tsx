@@ -1,17 +1,20 @@
 import { Center, Loader } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import 'dayjs/locale/zh-cn'
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from './api'
 import { useChannel } from './api/use-channel'
 import { applyLanguage } from './i18n'
-import { ProjectorPage } from './features/projector/ProjectorPage'
 import { useLocation } from './router'
 import { AppLayout } from './shell/AppLayout'
 import { ErrorNotice } from './shell/ErrorNotice'
+import { Loading } from './shell/Loading'
 import { SettingsContext } from './shell/settings-context'
 import { applyFontSize } from './theme'
+
+/** The projector window needs none of the shell: its own chunk. */
+const ProjectorPage = lazy(() => import('./features/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })))
 
 /** Loads the settings first, so the very first screen is already in the user's language. */
 export function App() {
@@ -35,7 +38,13 @@ export function App() {
     return (
       <SettingsContext.Provider value={settings.data}>
         <DatesProvider settings={{ locale: settings.data.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
-          {location.route === 'projector' && location.params[0] ? <ProjectorPage sessionId={location.params[0]} /> : <AppLayout />}
+          {location.route === 'projector' && location.params[0] ? (
+            <Suspense fallback={<Loading />}>
+              <ProjectorPage sessionId={location.params[0]} />
+            </Suspense>
+          ) : (
+            <AppLayout />
+          )}
         </DatesProvider>
       </SettingsContext.Provider>
     )

@@ -1,5 +1,5 @@
 import { createTheme, rem } from '@mantine/core'
-import { DateInput, DatePickerInput, MonthLevel } from '@mantine/dates'
+import type { DateInputProps, DatePickerInputProps, MonthLevelProps } from '@mantine/dates'
 import dayjs from 'dayjs'
 import type { FontSize } from '@shared/domain'
 import i18n from './i18n'
@@ -35,9 +35,10 @@ export const theme = createTheme({
   fontSizes: { xs: rem(13), sm: rem(15), md: rem(16), lg: rem(18), xl: rem(21) },
   focusClassName: FOCUS_CLASS,
   cursorType: 'pointer',
+  // Plain objects, not DateInput.extend(…): importing the pickers here would put them in the first screen's chunk.
   components: {
-    MonthLevel: MonthLevel.extend({ defaultProps: { monthLabelFormat: monthLabel } }),
-    DateInput: DateInput.extend({ defaultProps: { monthLabelFormat: monthLabel } }),
-    DatePickerInput: DatePickerInput.extend({ defaultProps: { monthLabelFormat: monthLabel } })
+    MonthLevel: { defaultProps: { monthLabelFormat: monthLabel } satisfies Partial<MonthLevelProps> },
+    DateInput: { defaultProps: { monthLabelFormat: monthLabel } satisfies Partial<DateInputProps> },
+    DatePickerInput: { defaultProps: { monthLabelFormat: monthLabel } satisfies Partial<DatePickerInputProps> }
   }
 })

@@ -1,15 +1,10 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendarEvent, IconChartBar, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
-import { FollowUpsPage } from '../features/decisions/FollowUpsPage'
-import { PeoplePage } from '../features/people/PeoplePage'
-import { SearchPage } from '../features/search/SearchPage'
-import { SessionsRoutes } from '../features/sessions/SessionsRoutes'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { StatisticsPage } from '../features/statistics/StatisticsPage'
-import { ThemesPage } from '../features/themes/ThemesPage'
 import { hrefFor, useLocation, type Route } from '../router'
+import { Loading } from './Loading'
 import { NotFoundPage } from './NotFoundPage'
 import { RouteErrorBoundary } from './RouteErrorBoundary'
 
@@ -23,14 +18,15 @@ const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'settings', icon: IconSettings }
 ]
 
-const PAGES: Record<Exclude<Route, 'projector'>, () => React.JSX.Element> = {
-  sessions: SessionsRoutes,
-  followups: FollowUpsPage,
-  statistics: StatisticsPage,
-  people: PeoplePage,
-  themes: ThemesPage,
-  search: SearchPage,
-  settings: SettingsPage
+/** Each page is its own chunk, loaded when first opened: the entry holds the shell only (issue 16's budget). */
+const PAGES: Record<Exclude<Route, 'projector'>, ComponentType> = {
+  sessions: lazy(() => import('../features/sessions/SessionsRoutes').then((m) => ({ default: m.SessionsRoutes }))),
+  followups: lazy(() => import('../features/decisions/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage }))),
+  statistics: lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage }))),
+  people: lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
+  themes: lazy(() => import('../features/themes/ThemesPage').then((m) => ({ default: m.ThemesPage }))),
+  search: lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage }))),
+  settings: lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 }
 
 export function AppLayout() {
@@ -77,7 +73,9 @@ export function AppLayout() {
       <AppShell.Main id="main">
         <ArchiveHealthNotice />
         <RouteErrorBoundary key={window.location.hash}>
-          <Page />
+          <Suspense fallback={<Loading />}>
+            <Page />
+          </Suspense>
         </RouteErrorBoundary>
       </AppShell.Main>
     </AppShell>

@@ -1,9 +1,13 @@
+import { lazy } from 'react'
 import { useLocation } from '../../router'
-import { LiveConsolePage } from '../live/LiveConsolePage'
 import { NotFoundPage } from '../../shell/NotFoundPage'
-import { SessionDetailPage } from './SessionDetailPage'
-import { SessionPlannerPage } from './SessionPlannerPage'
 import { SessionsPage } from './SessionsPage'
+
+// The list (the first screen) shares this chunk; the planner, the detail page and the live console are chunks of
+// their own, loaded when opened under AppLayout's Suspense.
+const SessionPlannerPage = lazy(() => import('./SessionPlannerPage').then((m) => ({ default: m.SessionPlannerPage })))
+const SessionDetailPage = lazy(() => import('./SessionDetailPage').then((m) => ({ default: m.SessionDetailPage })))
+const LiveConsolePage = lazy(() => import('../live/LiveConsolePage').then((m) => ({ default: m.LiveConsolePage })))
 
 /** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/new/first/<id,id…>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {

@@ -1,3 +1,5 @@
+// Only this lazily loaded page draws charts: their styles load with it, not with the first screen.
+import '@mantine/charts/styles.css'
 import { Button, Group, Menu, MultiSelect, Stack } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconChevronDown, IconFileSpreadsheet, IconReport } from '@tabler/icons-react'

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The renderer's weight (issue 16): initial JS ≤ 600 KB minified. Reads the built renderer (npm run build):
+// - initial JS: the entry script of out/renderer/index.html plus every chunk it modulepreloads (the shell);
+// - first screen (#/sessions): that plus the sessions page's lazy chunk and the chunks Vite preloads with it
+//   (its __vite__mapDeps list in the entry), JS and CSS;
+// - all JS and all CSS. Raw and gzip. Exits 1 when initial JS is over the budget; the first screen's figure is
+//   printed beside it for information.
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const BUDGET_KB = 600
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer')
+
+let html
+try {
+  html = readFileSync(join(root, 'index.html'), 'utf8')
+} catch {
+  console.error(`No built renderer at ${root}; run npm run build first.`)
+  process.exit(1)
+}
+
+/** The value of `attribute` in each tag of `html` that matches `tag`. */
+const hrefs = (tag, attribute) =>
+  [...html.matchAll(tag)].map((match) => match[0].match(new RegExp(`\\s${attribute}="([^"]+)"`))?.[1]).filter(Boolean)
+const entry = hrefs(/<script\b[^>]*\btype="module"[^>]*>/g, 'src')
+const preloaded = hrefs(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, 'href')
+const stylesheets = hrefs(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, 'href')
+if (entry.length === 0) {
+  console.error('index.html names no module script.')
+  process.exit(1)
+}
+
+const sizeOf = (file) => {
+  const bytes = readFileSync(file)
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+}
+const total = (files) =>
+  files.map(sizeOf).reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { raw: 0, gzip: 0 })
+const inRoot = (href) => join(root, href.replace(/^\.?\//, ''))
+const assets = readdirSync(join(root, 'assets')).map((name) => join(root, 'assets', name))
+
+const initialFiles = [...new Set([...entry, ...preloaded])].map(inRoot)
+
+/** The files Vite loads for the lazy chunk of `module` (e.g. SessionsRoutes): read from the entry's __vite__mapDeps. */
+function lazyChunkFiles(module) {
+  const entryFile = inRoot(entry[0])
+  const code = readFileSync(entryFile, 'utf8')
+  const list = code.match(/__vite__mapDeps=[^]*?m\.f=(\[[^\]]*\])/)
+  const call = code.match(new RegExp(`import\\([\`"']\\./(${module}-[\\w-]+\\.js)[\`"']\\)(?:(?!import\\()[^])*?__vite__mapDeps\\(\\[([\\d,]*)\\]\\)`))
+  if (!list || !call) return null
+  const deps = JSON.parse(list[1])
+  return [...new Set([`./${call[1]}`, ...call[2].split(',').filter(Boolean).map((i) => deps[Number(i)])])].map((file) =>
+    join(dirname(entryFile), file)
+  )
+}
+const FIRST_SCREEN = 'SessionsRoutes'
+const firstScreenFiles = lazyChunkFiles(FIRST_SCREEN)
+if (!firstScreenFiles) {
+  console.error(`The entry has no lazy chunk for ${FIRST_SCREEN} (the first screen, #/sessions).`)
+  process.exit(1)
+}
+const union = (...lists) => [...new Set(lists.flat())]
+const rows = [
+  { name: 'initial JS', files: initialFiles },
+  { name: '#/sessions JS', files: union(initialFiles, firstScreenFiles.filter((file) => file.endsWith('.js'))) },
+  { name: '#/sessions CSS', files: union(stylesheets.map(inRoot), firstScreenFiles.filter((file) => file.endsWith('.css'))) },
+  { name: 'all JS', files: assets.filter((file) => file.endsWith('.js')) },
+  { name: 'initial CSS', files: stylesheets.map(inRoot) },
+  { name: 'all CSS', files: assets.filter((file) => file.endsWith('.css')) }
+].map((row) => ({ ...row, ...total(row.files) }))
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`
+console.log('renderer bundle (KB = 1000 bytes; gzip level 9)')
+for (const row of rows) {
+  console.log(`  ${row.name.padEnd(14)} ${String(row.files.length).padStart(3)} files  ${kb(row.raw).padStart(11)} raw  ${kb(row.gzip).padStart(10)} gzip`)
+}
+const [initial, firstScreen] = rows
+const ok = initial.raw <= BUDGET_KB * 1000
+console.log(`  initial JS ${kb(initial.raw)} — budget ${BUDGET_KB} KB minified: ${ok ? 'ok' : 'OVER BUDGET'}`)
+console.log(`  (for information: #/sessions loads ${kb(firstScreen.raw)} of JS once its page's chunk is in)`)
+if (!ok) process.exit(1)
