@@ -54,8 +54,9 @@ export const WITH_SCOPE = `
     FROM sessions s
     WHERE ${DAY_AT} >= @since AND ${DAY_AT} < @until
       AND (@themes IS NULL OR s.theme_id IN (SELECT value FROM json_each(@themes)))
-      AND (@places IS NULL OR EXISTS (
-        SELECT 1 FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.session_id = s.id AND ${OF_CHOSEN_PLACES}))
+      -- Not correlated: the sessions of the chosen places' people are found once, not once for every session.
+      AND (@places IS NULL OR s.id IN (
+        SELECT a.session_id FROM people p JOIN attendance a ON a.person_id = p.id WHERE ${OF_CHOSEN_PLACES}))
   ),
   held AS MATERIALIZED (SELECT id, day_at FROM scope WHERE status = 'ended')`
 
