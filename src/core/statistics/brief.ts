@@ -22,7 +22,8 @@ export function statisticsBrief(ctx: ReadContext, query: StatisticsQuery): Print
   const title = words('brief.title')
   const html = page(title, language, [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="subtitle">${escapeHtml([organisationName, words('brief.period', { from: day(statistics.period.from), to: day(statistics.period.to) })].filter(Boolean).join(words('brief.separator')))}</p>`,
+    organisationName ? `<p class="subtitle">${escapeHtml(organisationName)}</p>` : '',
+    `<p class="subtitle">${escapeHtml(words('brief.period', { from: day(statistics.period.from), to: day(statistics.period.to) }))}</p>`,
     filtersLine(words, query),
     figures(words, statistics),
     `<h2>${escapeHtml(words('brief.headings.perMonth'))}</h2>`,

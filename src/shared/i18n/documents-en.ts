@@ -145,7 +145,7 @@ export const documentsEn: DocumentsResource = {
   brief: {
     title: 'Roundtable statistics brief',
     period: 'Period: {{from}} to {{to}}',
-    separator: ' · ',
+    separator: '; ',
     listSeparator: ', ',
     villages: 'Villages and units: {{names}}',
     themesChosen: '{{count}} chosen themes',

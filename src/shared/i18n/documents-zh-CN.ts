@@ -159,7 +159,7 @@ export const documentsZhCN = {
   brief: {
     title: '思想圆桌派统计简报',
     period: '统计期间：{{from}}至{{to}}',
-    separator: '　',
+    separator: '；',
     listSeparator: '、',
     villages: '范围：{{names}}',
     themesChosen: '所选主题{{count}}个',
