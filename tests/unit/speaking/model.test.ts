@@ -1,8 +1,6 @@
 import fc from 'fast-check'
 import assert from 'node:assert/strict'
-import { afterAll, describe, expect, it } from 'vitest'
-import { openDatabase, type Database } from '../../../src/core/store/database'
-import { insertSession, tempDatabaseFile } from '../../helpers'
+import { describe, expect, it } from 'vitest'
 import {
   apply,
   initialState,
@@ -24,7 +22,8 @@ import {
  * Model-based test of the speaking-order reducer: random command sequences (every action type, plus undo)
  * on a small agenda (study, study, roundtable) with 3–9 people and a clock that only moves forward (gaps of
  * 0 ms included). Each step is checked against a small model of the rules, and the invariants below are
- * checked after every step.
+ * checked after every step. Restarts here go through the rows core would store, kept in memory (see
+ * `EventRows`); restarts through a real SQLite file are tests/integration/live/model-sqlite.test.ts's.
  */
 
 const AGENDA: AgendaInfo[] = [
@@ -48,7 +47,7 @@ type Command =
   | { kind: 'simple'; type: Simple }
   | { kind: 'person'; type: 'raise_hand' | 'speak_again'; who: number }
   | { kind: 'undo' }
-  /** Quit and start again: the events are written to SQLite as core stores them and read back. */
+  /** Quit and start again: the events are read back from the rows core stores them as, and replayed. */
   | { kind: 'restart' }
 
 /** `steer`: if the command would be refused, do something that moves the session on instead (see `productive`). */
@@ -200,7 +199,10 @@ function checkTransition(before: SpeakingState, event: SpeakingEvent, after: Spe
   const what = `after ${event.type}`
   const endedTurn = (): Turn | undefined => after.turns.find((turn) => turn.id === before.current?.id)
   const expectEnded = (outcome: Turn['outcome']): void => {
-    if (before.current) match(endedTurn(), { outcome, endedAt: at }, `${what}: the ended turn`)
+    if (!before.current) return
+    // A pause still running when the turn ends counts up to its end.
+    const pausedMs = before.current.pausedMs + (before.pausedAt === null ? 0 : at - before.pausedAt)
+    match(endedTurn(), { outcome, endedAt: at, pausedMs }, `${what}: the ended turn`)
   }
   /** Who gets the microphone when the current turn ends and `queue` is waiting. */
   const expectNext = (queue: QueueEntry[]): void => {
@@ -441,46 +443,50 @@ function productive(state: SpeakingState, seating: SeatedPerson[], index: number
 const indexOf = (command: Command): number =>
   command.kind === 'round' ? command.start : command.kind === 'person' ? command.who : command.kind === 'phase' ? (command.segment ?? 0) : 0
 
+/** A `speaking_events` row, with its columns' names and types. */
+interface EventRow {
+  seq: number
+  id: string
+  type: SpeakingEvent['type']
+  payload: string
+  at: number
+  undone_at: number | null
+}
+
 /**
- * The events on disk, as core keeps them in `speaking_events` (type, JSON payload, time, in seq order).
- * A restart writes the log, closes the file, opens it again and replays what it reads.
+ * The events as core keeps them in `speaking_events` (src/core/live/live.ts: `record`, `undo`, `readEvents`),
+ * in memory: an accepted action appends a row (type, the rest as a JSON payload, time, next seq); an undo
+ * marks the last live row undone and keeps it. A restart turns the rows into text and back, as a file
+ * would hold them, and reads the live rows in seq order. (The SQLite file itself, closed and opened
+ * again, is tests/integration/live/model-sqlite.test.ts's.)
  */
-class EventFile {
-  private readonly file = tempDatabaseFile()
-  private db: Database = openDatabase(this.file)
-  private sessionId: string | null = null
+class EventRows {
+  private rows: EventRow[] = []
 
-  newScenario(): void {
-    this.sessionId = insertSession(this.db, { title: '思想圆桌派', plannedStart: T0, plannedEnd: T0 + 2 * HOUR })
+  append({ id, at, type, ...payload }: SpeakingEvent): void {
+    this.rows.push({ seq: this.rows.length + 1, id, type, payload: JSON.stringify(payload), at, undone_at: null })
   }
 
-  restart(events: SpeakingEvent[]): SpeakingEvent[] {
-    const sessionId = this.sessionId!
-    this.db.prepare('DELETE FROM speaking_events WHERE session_id = ?').run(sessionId)
-    const insert = this.db.prepare('INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)')
-    // Event ids are unique in the whole file; the scenarios' short ids are kept apart by the session id.
-    events.forEach(({ id, at, type, ...payload }, index) => insert.run(sessionId, index + 1, `${sessionId}/${id}`, type, JSON.stringify(payload), at))
-    this.db.close()
-    this.db = openDatabase(this.file)
-    const rows = this.db
-      .prepare('SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq')
-      .all(sessionId) as { id: string; type: SpeakingEvent['type']; payload: string; at: number }[]
-    return rows.map(
-      (row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id.slice(sessionId.length + 1), at: row.at }) as SpeakingEvent
-    )
+  undo(now: number): void {
+    const last = this.rows.findLast((row) => row.undone_at === null)
+    assert.ok(last, 'an undo has a live row to mark')
+    last.undone_at = now
   }
 
-  close(): void {
-    if (this.db.open) this.db.close()
+  restart(): SpeakingEvent[] {
+    this.rows = JSON.parse(JSON.stringify(this.rows)) as EventRow[]
+    // Read newest first, so that only the order by seq puts them in order.
+    return this.rows
+      .toReversed()
+      .filter((row) => row.undone_at === null)
+      .toSorted((a, b) => a.seq - b.seq)
+      .map((row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent)
   }
 }
 
-const eventFile = new EventFile()
-afterAll(() => eventFile.close())
-
 /** Runs one scenario step by step against the reducer, checking everything. */
 function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
-  eventFile.newScenario()
+  const rows = new EventRows()
   let now = T0
   let n = 0
   let state = deepFreeze(initialState)
@@ -490,13 +496,14 @@ function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
     now += gap
     stats.steps++
     if (command.kind === 'restart') {
-      const reloaded = eventFile.restart(log.map((entry) => entry.event))
-      assert.deepStrictEqual(reloaded, log.map((entry) => entry.event), 'the events read back are the events written')
-      assert.deepStrictEqual(replay(reloaded, AGENDA), state, 'after a restart the state is rebuilt exactly from SQLite')
+      const reloaded = rows.restart()
+      assert.deepStrictEqual(reloaded, log.map((entry) => entry.event), 'the events read back are the events written, less those undone')
+      assert.deepStrictEqual(replay(reloaded, AGENDA), state, 'after a restart the state is rebuilt exactly from the stored rows')
       stats.restarts++
     } else if (command.kind === 'undo') {
       const last = log.pop()
       if (last) {
+        rows.undo(now)
         const undone = replay(
           log.map((entry) => entry.event),
           AGENDA
@@ -520,6 +527,7 @@ function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
         const wasRoundDone = state.mode === 'round' && !state.current && state.queue.length === 0
         if (next.current && state.queue[0]?.turnId === next.current.id) stats.deferralsReturned++
         log.push({ event, before: state })
+        rows.append(event)
         state = deepFreeze(next)
         stats.accepted++
         if (!wasRoundDone && state.mode === 'round' && !state.current && state.queue.length === 0) stats.completedRounds++
@@ -532,7 +540,7 @@ function runScenario({ seating, steps }: Scenario, stats: RunStats): void {
 }
 
 describe('the speaking reducer against a model', () => {
-  it('any sequence of actions, undos and restarts from SQLite keeps every invariant (700 sequences)', () => {
+  it('any sequence of actions, undos and restarts keeps every invariant (700 sequences)', () => {
     const stats = newStats()
     let runs = 0
     fc.assert(
