@@ -37,6 +37,9 @@ test('a pack exported on one laptop is previewed and merged on another, and the 
     await page.keyboard.press('Escape')
     await exporting.getByRole('textbox', { name: '本机名称' }).fill('温集新村笔记本')
     await exporting.getByRole('textbox', { name: '保存到' }).fill(packFile)
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await exporting.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'docs/screenshots/pack-export.png' })
     await exporting.getByRole('button', { name: '导出归档包' }).click()
     await expect(page.getByText(/已导出归档包：1个场次/)).toBeVisible()
 
