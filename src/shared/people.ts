@@ -36,13 +36,22 @@ const withPlace = (name: string, place: string): string => (place ? `${name}（$
  * - and a number after that, for namesakes from the very same place.
  */
 export function nameLabels(people: Iterable<NamedPerson>): Map<string, string> {
-  const unique = new Map<string, NamedPerson>()
-  for (const person of people) if (!unique.has(person.id)) unique.set(person.id, person)
-  const byName = group([...unique.values()], (person) => person.name.trim())
+  // Grouped by the trimmed name in one pass (groups and their members in the order first met): most names
+  // have no namesake, and a directory's worth of people is labelled on every statistics call.
+  const byName = new Map<string, NamedPerson[]>()
+  const seen = new Set<string>()
+  for (const person of people) {
+    if (seen.has(person.id)) continue
+    seen.add(person.id)
+    const name = person.name.trim()
+    const namesakes = byName.get(name)
+    if (namesakes) namesakes.push(person)
+    else byName.set(name, [person])
+  }
   const labels = new Map<string, string>()
-  for (const namesakes of byName.values()) {
+  for (const [name, namesakes] of byName) {
     if (namesakes.length === 1) {
-      labels.set(namesakes[0]!.id, namesakes[0]!.name.trim())
+      labels.set(namesakes[0]!.id, name)
       continue
     }
     for (const samePlace of group(namesakes, (person) => placeOf(person)).values()) {
@@ -51,7 +60,7 @@ export function nameLabels(people: Iterable<NamedPerson>): Map<string, string> {
         sameDetail.forEach((person, index) => {
           const place = detail(person)
           const base = place || ''
-          const label = sameDetail.length === 1 ? withPlace(person.name.trim(), base) : withPlace(person.name.trim(), [base, String(index + 1)].filter(Boolean).join('，'))
+          const label = sameDetail.length === 1 ? withPlace(name, base) : withPlace(name, [base, String(index + 1)].filter(Boolean).join('，'))
           labels.set(person.id, label)
         })
       }
@@ -81,6 +90,11 @@ export const labelsByPersonId = (entries: Iterable<Omit<NamedPerson, 'id'> & { p
 
 function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  for (const item of items) {
+    const k = key(item)
+    const members = groups.get(k)
+    if (members) members.push(item)
+    else groups.set(k, [item])
+  }
   return groups
 }

@@ -21,15 +21,6 @@ const VOLUNTEER_ROLES_JSON = JSON.stringify(VOLUNTEER_ROLES)
 const NOT_VOLUNTEER = '(a.role NOT IN (SELECT value FROM json_each(@volunteerRoles)))'
 const AS_VOLUNTEER = '(a.role IN (SELECT value FROM json_each(@volunteerRoles)))'
 
-/**
- * A person's sessions in order, most recent last, without a window function (which costs more than the rest
- * of 参加但未发言 on a ten-year archive): the session's day (ms since 1970), zero-padded so that text order is time order, then
- * its id for sessions on the same day. The largest key of a set is its most recent session.
- */
-const RECENCY_KEY = "printf('%016d', h.day_at) || a.session_id"
-const SESSION_OF_KEY = (key: string) => `substr(${key}, 17)`
-const DAY_OF_KEY = (key: string) => `CAST(substr(${key}, 1, 16) AS INTEGER)`
-
 export interface MonthRow {
   month: string
   held: number
@@ -66,7 +57,8 @@ export function themesHeld(ctx: ReadContext, scope: ScopeParams): ThemeRow[] {
   ).all(scope)
 }
 
-export interface ParticipationRow extends PersonRow {
+export interface ParticipationRow {
+  id: string
   invited: number
   present: number
   presentInvited: number
@@ -76,13 +68,28 @@ export interface ParticipationRow extends PersonRow {
   remarks: number
 }
 
+/** One part of a person's participation (`participationByPerson`): 1 their attendance, 2 their spoken turns, 3 their remarks. */
+interface PartRow {
+  part: 1 | 2 | 3
+  id: string
+  a: number
+  b: number
+  c: number
+  d: number
+  e: number
+}
+
+/** A person id `column` of one of the chosen places (their village or unit is one of them). */
+const CHOSEN = (column: string) => `(@places IS NULL OR +${column} IN (SELECT p.id FROM people p WHERE ${OF_CHOSEN_PLACES}))`
+
 /**
  * Per person of the chosen places: their attendance, spoken turns and remarks over the held sessions in scope.
  * Each part is counted on its own and the counts put side by side (whoever spoke or was written down counts,
- * on the list or not).
+ * on the list or not). One statement hands over the three parts, each already summed per person, and they are
+ * added up here, rather than by a further GROUP BY over all three joined to people; in person id order.
  */
 export function participationByPerson(ctx: ReadContext, scope: ScopeParams): ParticipationRow[] {
-  return sql<ParticipationRow, ScopeParams>(
+  const parts = sql<PartRow, ScopeParams>(
     ctx.db,
     `${WITH_SCOPE},
      -- Remarks by session and speaker first: the index (session_id, deleted_at, speaker_id) hands them over in that
@@ -90,97 +97,167 @@ export function participationByPerson(ctx: ReadContext, scope: ScopeParams): Par
      said AS (
        SELECT r.speaker_id, count(*) AS n FROM remarks r WHERE r.deleted_at IS NULL AND r.session_id IN (SELECT id FROM held)
        GROUP BY r.session_id, r.speaker_id
-     ),
-     counts AS (
-       SELECT a.person_id, sum(a.invited) AS invited, sum(${IS_PRESENT}) AS present, sum(a.invited = 1 AND ${IS_PRESENT}) AS present_invited,
-              sum(a.invited = 1 AND a.absent = 1) AS absent, sum(a.invited = 0 AND ${IS_PRESENT}) AS walk_ins, 0 AS turns, 0 AS remarks
-       FROM attendance a WHERE a.session_id IN (SELECT id FROM held) GROUP BY a.person_id
-       UNION ALL
-       SELECT t.person_id, 0, 0, 0, 0, 0, count(*), 0
-       FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held) GROUP BY t.person_id
-       UNION ALL
-       SELECT speaker_id, 0, 0, 0, 0, 0, 0, sum(n) FROM said GROUP BY speaker_id
      )
-     SELECT p.id, p.name, p.village, p.organisation, sum(c.invited) AS invited, sum(c.present) AS present,
-            sum(c.present_invited) AS presentInvited, sum(c.absent) AS absent, sum(c.walk_ins) AS walkIns,
-            sum(c.turns) AS turnsSpoken, sum(c.remarks) AS remarks
-     FROM counts c JOIN people p ON p.id = c.person_id
-     WHERE ${OF_CHOSEN_PLACES}
-     GROUP BY p.id`
+     SELECT 1 AS part, a.person_id AS id, sum(a.invited) AS a, sum(${IS_PRESENT}) AS b, sum(a.invited = 1 AND ${IS_PRESENT}) AS c,
+            sum(a.invited = 1 AND a.absent = 1) AS d, sum(a.invited = 0 AND ${IS_PRESENT}) AS e
+     FROM attendance a WHERE a.session_id IN (SELECT id FROM held) AND ${CHOSEN('a.person_id')} GROUP BY a.person_id
+     UNION ALL
+     SELECT 2, t.person_id, count(*), 0, 0, 0, 0
+     FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held) AND ${CHOSEN('t.person_id')} GROUP BY t.person_id
+     UNION ALL
+     SELECT 3, speaker_id, sum(n), 0, 0, 0, 0 FROM said WHERE ${CHOSEN('speaker_id')} GROUP BY speaker_id`
   ).all(scope)
+  const byPerson = new Map<string, ParticipationRow>()
+  for (const { part, id, a, b, c, d, e } of parts) {
+    let row = byPerson.get(id)
+    if (!row) {
+      row = { id, invited: 0, present: 0, presentInvited: 0, absent: 0, walkIns: 0, turnsSpoken: 0, remarks: 0 }
+      byPerson.set(id, row)
+    }
+    if (part === 1) {
+      row.invited += a
+      row.present += b
+      row.presentInvited += c
+      row.absent += d
+      row.walkIns += e
+    } else if (part === 2) row.turnsSpoken += a
+    else row.remarks += a
+  }
+  return [...byPerson.keys()].sort(byId).map((id) => byPerson.get(id)!)
 }
 
-export interface SilentRow extends PersonRow {
+/** Ids in text order (as SQLite's GROUP BY hands them over). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+export interface SilentRow {
+  id: string
   streak: number
   lastSessionId: string
   lastDayAt: number
 }
 
-/**
- * 参加但未发言: per person (not archived) of the chosen places, how many of their most recent held sessions in
- * a row they were present at, as a participant or guest, without a spoken turn or a remark; those with at
- * least `n`, whose most recent such session lies in the period (`since` on; `history` reaches back before it).
- */
-export function silentStreaks(ctx: ReadContext, history: ScopeParams, since: number, n: number): SilentRow[] {
-  return sql<SilentRow, ScopeParams & { from: number; n: number; volunteerRoles: string }>(
-    ctx.db,
-    `${WITH_SCOPE},
-     spoken AS (SELECT DISTINCT t.session_id, t.person_id FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held)),
-     visits AS MATERIALIZED (
-       SELECT a.person_id, h.day_at, ${RECENCY_KEY} AS at,
-              CASE WHEN sp.session_id IS NOT NULL THEN 1 ELSE EXISTS (
-                SELECT 1 FROM remarks r WHERE r.session_id = a.session_id AND r.deleted_at IS NULL AND r.speaker_id = a.person_id) END AS spoke
-       FROM attendance a JOIN held h ON h.id = a.session_id
-       LEFT JOIN spoken sp ON sp.session_id = a.session_id AND sp.person_id = a.person_id
-       WHERE ${IS_PRESENT} AND ${NOT_VOLUNTEER}
-     ),
-     last_spoke AS (SELECT person_id, max(at) AS at FROM visits WHERE spoke GROUP BY person_id),
-     -- The run: their visits after the last one where they spoke.
-     streaks AS (
-       SELECT v.person_id, count(*) AS streak, ${SESSION_OF_KEY('max(v.at)')} AS last_session_id, max(v.day_at) AS last_day_at
-       FROM visits v LEFT JOIN last_spoke ls ON ls.person_id = v.person_id
-       WHERE ls.at IS NULL OR v.at > ls.at
-       GROUP BY v.person_id
-     )
-     SELECT p.id, p.name, p.village, p.organisation, st.streak, st.last_session_id AS lastSessionId, st.last_day_at AS lastDayAt
-     FROM streaks st JOIN people p ON p.id = st.person_id
-     WHERE st.streak >= @n AND st.last_day_at >= @from AND p.archived_at IS NULL AND ${OF_CHOSEN_PLACES}`
-  ).all({ ...history, from: since, n, volunteerRoles: VOLUNTEER_ROLES_JSON })
-}
-
-export interface NotSeenRow extends PersonRow {
+export interface NotSeenRow {
+  id: string
   missed: number
   lastSeenSessionId: string | null
   lastSeenDayAt: number | null
 }
 
 /**
- * 久未参加: per person (not archived) of the chosen places, how many of their most recent invitations to held
- * sessions in a row they were not present at (a walk-in in between shows they came, and ends the run); those
- * with at least `n` whose most recent missed invitation lies in the period, with when they were last present.
+ * A row of `listEntries`: a held session in scope up to the period's end (`personId` null: its id, day and
+ * place in time), or one place on its list (the session by its place in time only: thousands of rows).
  */
-export function notSeenStreaks(ctx: ReadContext, history: ScopeParams, since: number, n: number): NotSeenRow[] {
-  return sql<NotSeenRow, ScopeParams & { from: number; n: number }>(
+interface ListRow {
+  /** Null for a session's own row. */
+  personId: string | null
+  /** The session's place among the held sessions, by day then id (what orders a person's sessions). */
+  seq: number
+  /** The session's id (a session's row), else null. */
+  sessionId: string | null
+  /** The session's day (a session's row); for a place on the list: present (1) or not (0). */
+  value: number
+  /** For a visit (present, as a participant or guest): 1 when they spoke (a spoken turn or a remark), else 0; null otherwise. */
+  spoke: number | null
+}
+
+/**
+ * What both follow-up lists are counted from, read once: the held sessions in scope up to the period's end,
+ * and per person (not archived) of the chosen places every invitation to one of them and every one they were
+ * present at, with whether they spoke there when it was a visit (see `followUps`).
+ */
+function listEntries(ctx: ReadContext, history: ScopeParams): ListRow[] {
+  return sql<ListRow, ScopeParams & { volunteerRoles: string }>(
     ctx.db,
     `${WITH_SCOPE},
-     entries AS MATERIALIZED (
-       SELECT a.person_id, h.day_at, ${RECENCY_KEY} AS at, ${IS_PRESENT} AS present
-       FROM attendance a JOIN held h ON h.id = a.session_id
-       WHERE a.invited = 1 OR ${IS_PRESENT}
-     ),
-     last_seen AS (SELECT person_id, max(at) AS at FROM entries WHERE present GROUP BY person_id),
-     -- The run: their entries after the last one they were present at (the same for each row of a person).
-     streaks AS (
-       SELECT e.person_id, count(*) AS missed, max(e.day_at) AS last_day_at, ls.at AS seen_at
-       FROM entries e LEFT JOIN last_seen ls ON ls.person_id = e.person_id
-       WHERE ls.at IS NULL OR e.at > ls.at
-       GROUP BY e.person_id
-     )
-     SELECT p.id, p.name, p.village, p.organisation, st.missed, ${SESSION_OF_KEY('st.seen_at')} AS lastSeenSessionId,
-            ${DAY_OF_KEY('st.seen_at')} AS lastSeenDayAt
-     FROM streaks st JOIN people p ON p.id = st.person_id
-     WHERE st.missed >= @n AND st.last_day_at >= @from AND p.archived_at IS NULL AND ${OF_CHOSEN_PLACES}`
-  ).all({ ...history, from: since, n })
+     ordered AS MATERIALIZED (SELECT id, day_at, row_number() OVER (ORDER BY day_at, id) AS seq FROM held),
+     spoken AS (SELECT DISTINCT t.session_id, t.person_id FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held))
+     SELECT NULL AS personId, seq, id AS sessionId, day_at AS value, NULL AS spoke FROM ordered
+     UNION ALL
+     SELECT a.person_id, h.seq, NULL, ${IS_PRESENT},
+            CASE WHEN NOT (${IS_PRESENT} AND ${NOT_VOLUNTEER}) THEN NULL
+                 WHEN sp.session_id IS NOT NULL THEN 1
+                 ELSE EXISTS (SELECT 1 FROM remarks r WHERE r.session_id = a.session_id AND r.deleted_at IS NULL AND r.speaker_id = a.person_id)
+            END
+     -- Session by session (CROSS JOIN keeps that order), the people's filter checked on each row (the unary +
+     -- keeps SQLite from looking attendance up person by person instead, a row at a time).
+     FROM ordered h CROSS JOIN attendance a ON a.session_id = h.id
+     LEFT JOIN spoken sp ON sp.session_id = a.session_id AND sp.person_id = a.person_id
+     WHERE (a.invited = 1 OR ${IS_PRESENT})
+       AND +a.person_id IN (SELECT p.id FROM people p WHERE p.archived_at IS NULL AND ${OF_CHOSEN_PLACES})`
+  ).all({ ...history, volunteerRoles: VOLUNTEER_ROLES_JSON })
+}
+
+/**
+ * The two follow-up lists, per person (not archived) of the chosen places, from one reading of their list
+ * entries (`history` reaches back before the period; `since` is the period's start):
+ * - 参加但未发言 (`silent`): how many of their most recent held sessions in a row they were present at, as a
+ *   participant or guest, without a spoken turn or a remark; those with at least `silentN`, whose most recent
+ *   such session lies in the period;
+ * - 久未参加 (`notSeen`): how many of their most recent invitations to held sessions in a row they were not
+ *   present at (a walk-in in between shows they came, and ends the run); those with at least `absentN` whose
+ *   most recent missed invitation lies in the period, with when they were last present.
+ * Each run is the entries after the last one where they spoke (were present); in person id order.
+ */
+export function followUps(
+  ctx: ReadContext,
+  history: ScopeParams,
+  since: number,
+  silentN: number,
+  absentN: number
+): { silent: SilentRow[]; notSeen: NotSeenRow[] } {
+  interface Runs {
+    /** The seq of the last session where they spoke, of the last they were present at (0: none; seq starts at 1). */
+    lastSpoke: number
+    lastSeen: number
+    silent: number
+    silentLast: number
+    missed: number
+    missedLast: number
+  }
+  const rows = listEntries(ctx, history)
+  const sessions: { id: string; dayAt: number }[] = []
+  const byPerson = new Map<string, Runs>()
+  for (const row of rows) {
+    if (row.personId === null) {
+      sessions[row.seq] = { id: row.sessionId!, dayAt: row.value }
+      continue
+    }
+    let runs = byPerson.get(row.personId)
+    if (!runs) {
+      runs = { lastSpoke: 0, lastSeen: 0, silent: 0, silentLast: 0, missed: 0, missedLast: 0 }
+      byPerson.set(row.personId, runs)
+    }
+    if (row.spoke === 1 && row.seq > runs.lastSpoke) runs.lastSpoke = row.seq
+    if (row.value === 1 && row.seq > runs.lastSeen) runs.lastSeen = row.seq
+  }
+  for (const row of rows) {
+    if (row.personId === null) continue
+    const runs = byPerson.get(row.personId)!
+    if (row.spoke !== null && row.seq > runs.lastSpoke) {
+      runs.silent += 1
+      if (row.seq > runs.silentLast) runs.silentLast = row.seq
+    }
+    if (row.seq > runs.lastSeen) {
+      runs.missed += 1
+      if (row.seq > runs.missedLast) runs.missedLast = row.seq
+    }
+  }
+  const silent: SilentRow[] = []
+  const notSeen: NotSeenRow[] = []
+  for (const id of [...byPerson.keys()].sort(byId)) {
+    const runs = byPerson.get(id)!
+    // The most recent session of a run is its latest day too (sessions are in order of day first).
+    const silentLast = sessions[runs.silentLast]
+    if (runs.silent >= silentN && silentLast && silentLast.dayAt >= since) {
+      silent.push({ id, streak: runs.silent, lastSessionId: silentLast.id, lastDayAt: silentLast.dayAt })
+    }
+    const missedLast = sessions[runs.missedLast]
+    if (runs.missed >= absentN && missedLast && missedLast.dayAt >= since) {
+      const seen = sessions[runs.lastSeen]
+      notSeen.push({ id, missed: runs.missed, lastSeenSessionId: seen?.id ?? null, lastSeenDayAt: seen?.dayAt ?? null })
+    }
+  }
+  return { silent, notSeen }
 }
 
 export interface DecisionRow {

@@ -16,11 +16,10 @@ import type { ReadContext } from '../context'
 import {
   allPlaces,
   decisionsByOwner,
-  notSeenStreaks,
+  followUps,
   participationByPerson,
   peopleWithNamesakes,
   sessionsByMonth,
-  silentStreaks,
   themesHeld,
   volunteerService,
   type ParticipationRow
@@ -34,8 +33,7 @@ export function computeStatistics(ctx: ReadContext, query: StatisticsQuery): Sta
   const today = chinaIsoDate(ctx.now())
 
   const participationRows = participationByPerson(ctx, scope)
-  const silentRows = silentStreaks(ctx, history, scope.since, query.silentN)
-  const notSeenRows = notSeenStreaks(ctx, history, scope.since, query.absentN)
+  const { silent: silentRows, notSeen: notSeenRows } = followUps(ctx, history, scope.since, query.silentN, query.absentN)
   const decisionRows = decisionsByOwner(ctx, scope, today)
   const volunteers = volunteerHours(ctx, scope)
 
@@ -43,7 +41,9 @@ export function computeStatistics(ctx: ReadContext, query: StatisticsQuery): Sta
   const ids = new Set([...named.map((row) => row.id), ...volunteers.keys(), ...decisionRows.flatMap((row) => (row.ownerId ? [row.ownerId] : []))])
   const people = new Map(peopleWithNamesakes(ctx, [...ids]).map((row) => [row.id, row]))
   const labels = nameLabels(people.values())
-  const who = (id: string) => {
+  // A person's label and place. The rows below take its fields one by one, in the contract's order, rather
+  // than spreading it: thousands of people on a ten-year archive, every call.
+  const who = (id: string): Who => {
     const person = people.get(id)
     return { personId: id, name: labels.get(id) ?? '', village: person ? placeOf(person) : '' }
   }
@@ -55,28 +55,37 @@ export function computeStatistics(ctx: ReadContext, query: StatisticsQuery): Sta
     themes: themesHeld(ctx, scope).sort((a, b) => b.sessions - a.sessions || compareNames(a.name, b.name)),
     participation: participation(participationRows, who),
     silent: silentRows
-      .map(
-        (row): SilentPerson => ({
-          ...who(row.id),
+      .map((row): SilentPerson => {
+        const { personId, name, village } = who(row.id)
+        return {
+          personId,
+          name,
+          village,
           lastSessions: row.streak,
           lastSessionId: row.lastSessionId,
           lastSessionDate: chinaIsoDate(row.lastDayAt)
-        })
-      )
+        }
+      })
       .sort((a, b) => b.lastSessions - a.lastSessions || compareNames(a.name, b.name)),
     notSeen: notSeenRows
-      .map(
-        (row): NotSeenPerson => ({
-          ...who(row.id),
+      .map((row): NotSeenPerson => {
+        const { personId, name, village } = who(row.id)
+        return {
+          personId,
+          name,
+          village,
           lastSeenDate: row.lastSeenDayAt === null ? null : chinaIsoDate(row.lastSeenDayAt),
           lastSeenSessionId: row.lastSeenSessionId,
           missedInvitations: row.missed
-        })
-      )
+        }
+      })
       .sort((a, b) => b.missedInvitations - a.missedInvitations || (a.lastSeenDate ?? '').localeCompare(b.lastSeenDate ?? '') || compareNames(a.name, b.name)),
     decisions: decisionCounts(decisionRows, (id) => labels.get(id) ?? ''),
     volunteers: [...volunteers]
-      .map(([id, served]): VolunteerHours => ({ ...who(id), ...served }))
+      .map(([id, served]): VolunteerHours => {
+        const { personId, name, village } = who(id)
+        return { personId, name, village, sessions: served.sessions, hours: served.hours }
+      })
       .sort((a, b) => b.hours - a.hours || compareNames(a.name, b.name)),
     villageOptions: allPlaces(ctx).sort(compareNames)
   }
@@ -106,13 +115,20 @@ export function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-type Who = (id: string) => { personId: string; name: string; village: string }
+interface Who {
+  personId: string
+  name: string
+  village: string
+}
 
-function participation(rows: ParticipationRow[], who: Who): Participation {
+function participation(rows: ParticipationRow[], who: (id: string) => Who): Participation {
   const people = rows
-    .map(
-      (row): PersonParticipation => ({
-        ...who(row.id),
+    .map((row): PersonParticipation => {
+      const { personId, name, village } = who(row.id)
+      return {
+        personId,
+        name,
+        village,
         invited: row.invited,
         present: row.present,
         absent: row.absent,
@@ -120,8 +136,8 @@ function participation(rows: ParticipationRow[], who: Who): Participation {
         attendanceRate: row.invited > 0 ? row.presentInvited / row.invited : null,
         turnsSpoken: row.turnsSpoken,
         remarks: row.remarks
-      })
-    )
+      }
+    })
     .sort((a, b) => b.present - a.present || b.turnsSpoken - a.turnsSpoken || compareNames(a.name, b.name))
   const sum = (key: 'present' | 'turnsSpoken' | 'remarks') => people.reduce((total, person) => total + person[key], 0)
   const turnsSpoken = sum('turnsSpoken')
