@@ -40,6 +40,9 @@ export function statisticsBrief(ctx: ReadContext, query: StatisticsQuery): Print
   return { title, fileName: language === 'zh-CN' ? fileName : `${statistics.period.from}-${statistics.period.to}-${title}.pdf`, html }
 }
 
+/** The volunteers' hours together: the figures row and the 志愿服务 line state the same sum. */
+const totalHours = (volunteers: Statistics['volunteers']): number => volunteers.reduce((sum, volunteer) => sum + volunteer.hours, 0)
+
 /** At most this many rows of a list: the page is one page. */
 const LIST_ROWS = 6
 const NAMES_SHOWN = 10
@@ -56,7 +59,6 @@ function filtersLine(words: DocumentWords, query: StatisticsQuery): string {
 }
 
 function figures(words: DocumentWords, { sessions, participation, decisions, volunteers }: Statistics): string {
-  const hours = volunteers.reduce((sum, volunteer) => sum + volunteer.hours, 0)
   const cells: [string, number][] = [
     [words('brief.figures.held'), sessions.held],
     [words('brief.figures.planned'), sessions.planned],
@@ -67,7 +69,7 @@ function figures(words: DocumentWords, { sessions, participation, decisions, vol
     [words('brief.figures.remarks'), participation.remarks],
     [words('brief.figures.decisionsOpen'), decisions.open],
     [words('brief.figures.overdue'), decisions.overdue],
-    [words('brief.figures.hours'), hours]
+    [words('brief.figures.hours'), totalHours(volunteers)]
   ]
   return `<table class="figures"><tr>${cells.map(([label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr><tr>${cells.map(([, value]) => `<td>${value}</td>`).join('')}</tr></table>`
 }
@@ -131,7 +133,7 @@ function followUp(words: DocumentWords, statistics: Statistics, query: Statistic
 
 function volunteersLine(words: DocumentWords, { volunteers }: Statistics): string {
   if (volunteers.length === 0) return `<p>${escapeHtml(words('brief.none'))}</p>`
-  const hours = volunteers.reduce((sum, volunteer) => sum + volunteer.hours, 0)
+  const hours = totalHours(volunteers)
   const each = volunteers.map((volunteer) => words('brief.volunteerHours', { name: volunteer.name, hours: volunteer.hours }))
   return `<p>${escapeHtml(words('brief.volunteers', { count: volunteers.length, hours, list: names(words, each) }))}</p>`
 }

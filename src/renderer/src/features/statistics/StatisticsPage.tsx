@@ -5,7 +5,6 @@ import { notifications } from '@mantine/notifications'
 import { IconChevronDown, IconFileSpreadsheet, IconReport } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Statistics } from '@shared/statistics'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
 import { formatIsoDate } from '../../format'
@@ -46,9 +45,8 @@ export function StatisticsPage() {
     'archive:restored'
   ])
   const themes = useChannel('themes:list', {}, ['themes:changed'])
-  // The last answer stays on screen while the next one loads: the charts do not blink at each filter.
-  const [shown, setShown] = useState<Statistics>()
-  if (statistics.data && statistics.data !== shown) setShown(statistics.data)
+  // useChannel keeps the last answer while the next one loads: the charts do not blink at each filter.
+  const shown = statistics.data
 
   return (
     <>
