@@ -43,6 +43,11 @@ export interface Platform {
   printToPdf?: (html: string) => Promise<Buffer>
   /** Opens the system's file manager at a file, selected. */
   revealFile?: (path: string) => void
+  /**
+   * Opens a folder in the system's file manager ('open'), or shows a file selected in its folder ('reveal');
+   * rejects when the system could not. Only for the app's own folders (设置 → 关于).
+   */
+  openPath?: (path: string, how: 'open' | 'reveal') => Promise<void>
   /** Shows the system's print dialog for a self-contained HTML page; false when the user cancels. */
   printOnPaper?: (html: string) => Promise<boolean>
 }

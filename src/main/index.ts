@@ -10,6 +10,7 @@ import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protoc
 import { applyMenu } from './menu'
 import { secureApp } from './security'
 import { answerStartupProblem } from './startup-problem'
+import { openPathInFileManager } from './open-path'
 import { printHtmlOnPaper, printHtmlToPdf } from './print'
 import { projectorOpener } from './projector'
 import { createAppWindow, resourcePath, type WindowPaths } from './window'
@@ -62,7 +63,7 @@ async function openCore(): Promise<Core | null> {
         appVersion: app.getVersion(),
         seedDemo: true,
         readRoster: rosterReaderInWorker(join(here, 'roster-worker.js')),
-        platform: { openProjector, chooseSavePath, chooseOpenPath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path) }
+        platform: { openProjector, chooseSavePath, chooseOpenPath, printToPdf: printHtmlToPdf, printOnPaper: (html) => printHtmlOnPaper(html, mainWindow), revealFile: (path) => shell.showItemInFolder(path), openPath: openPathInFileManager }
       })
     } catch (error) {
       if ((await answerStartupProblem(error, databaseFile())) === 'quit') return null

@@ -18,6 +18,42 @@ export interface Settings {
   remarkTags: string[]
 }
 
+/** What 设置 → 关于 can open in the system's file manager: only these, never a path the page names. */
+export const APP_FOLDERS = ['data', 'database', 'backups'] as const
+export type AppFolder = (typeof APP_FOLDERS)[number]
+
+/**
+ * The welcome of a new archive: 'pending' until it is finished (the organisation named, the 示例场次 kept or
+ * removed) or dismissed. An archive the user has already made sessions in never shows it.
+ */
+export const WELCOME_STATES = ['pending', 'finished', 'dismissed'] as const
+export type WelcomeState = (typeof WELCOME_STATES)[number]
+
+/** The guided walk-through's steps, in order, each over a real screen: plan → 签到 → 传递话筒 → 记录发言 → 导出. */
+export const TOUR_STEPS = ['plan', 'checkIn', 'passMic', 'record', 'export'] as const
+export type TourStep = (typeof TOUR_STEPS)[number]
+export const TOUR_STATUSES = ['notStarted', 'running', 'left', 'completed'] as const
+export type TourStatus = (typeof TOUR_STATUSES)[number]
+
+/** Where the walk-through is: kept in the archive, so a restart resumes it at the same step. */
+export interface TourProgress {
+  status: TourStatus
+  step: TourStep
+  /** The session the walk-through shows (the 示例场次, else one of the user's); null: none yet. */
+  sessionId: string | null
+}
+
+/** The first-run notes (settings rows that are not preferences): the welcome and the walk-through. */
+export interface FirstRun {
+  welcome: WelcomeState
+  tour: TourProgress
+  /**
+   * The session a walk-through started now would show: the 示例场次 while it is there, else the user's own
+   * (live, else the next planned, else the latest held); null when there is none.
+   */
+  tourSession: string | null
+}
+
 export const DEFAULT_REMARK_TAGS = ['观点', '建议', '问题', '承诺', '金句']
 
 export const DEFAULT_CATEGORIES = ['党员', '入党积极分子', '群众', '干部', '志愿者', '企业职工', '青年', '其他']
@@ -290,6 +326,10 @@ export interface AppInfo {
   version: string
   schemaVersion: number
   databaseFile: string
+  /** The folder the database file is in (the app's data folder, unless `--db` named another). */
+  dataFolder: string
+  /** Where the backups go: `backups/` beside the database file (it may not exist before the first backup). */
+  backupsFolder: string
   /** The 示例场次 and its people and theme are still there. */
   demoPresent: boolean
   health: ArchiveHealth

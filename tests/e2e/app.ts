@@ -28,7 +28,16 @@ interface Running {
   kill(): Promise<void>
 }
 
-export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | null }>({
+/**
+ * Every spec starts on a fresh archive, which greets a new user with the welcome (设置 remembers it was
+ * seen). The harness marks it seen before the page opens (`firstRun:update` through the contract, the same
+ * call 以后再说 makes), so no spec is blocked by it. A spec about the first run asks for it with
+ * `test.use({ firstRun: true })` (the app fixture), or `startBridge(file, { firstRun: true })`.
+ */
+const WELCOME_SEEN = { welcome: 'dismissed' } as const
+
+export const test = base.extend<{ app: AppUnderTest; firstRun: boolean }, { webBrowser: Browser | null }>({
+  firstRun: [false, { option: true }],
   webBrowser: [
     async ({}, use) => {
       if (e2eMode() !== 'web') return use(null)
@@ -39,12 +48,12 @@ export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | n
     { scope: 'worker' }
   ],
 
-  app: async ({ webBrowser }, use) => {
+  app: async ({ webBrowser, firstRun }, use) => {
     const mode = e2eMode()
     const dir = mkdtempSync(join(tmpdir(), 'roundtable-e2e-'))
     const databaseFile = join(dir, 'roundtable.sqlite')
     const launch = (): Promise<Running> =>
-      mode === 'electron' ? launchElectron(databaseFile) : launchWeb(webBrowser!, databaseFile)
+      mode === 'electron' ? launchElectron(databaseFile, firstRun) : launchWeb(webBrowser!, databaseFile, firstRun)
     let running = await launch()
     const app: AppUnderTest = {
       mode,
@@ -73,7 +82,7 @@ export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | n
 
 export { expect } from '@playwright/test'
 
-async function launchElectron(databaseFile: string): Promise<Running> {
+async function launchElectron(databaseFile: string, firstRun: boolean): Promise<Running> {
   const electronApp = await _electron.launch({
     executablePath: electronBinary()!,
     args: ['out/main/index.js', `--db=${databaseFile}`],
@@ -81,6 +90,14 @@ async function launchElectron(databaseFile: string): Promise<Running> {
   })
   const page = await electronApp.firstWindow()
   await page.setViewportSize({ width: 1280, height: 800 })
+  // (The window is already open: the welcome closes when core announces the change.)
+  if (!firstRun) {
+    await page.waitForFunction(() => 'api' in globalThis)
+    await page.evaluate(
+      (patch) => (globalThis as unknown as { api: { invoke: (channel: string, input: unknown) => Promise<unknown> } }).api.invoke('firstRun:update', patch),
+      WELCOME_SEEN
+    )
+  }
   return {
     page,
     async openProjector(sessionId) {
@@ -101,8 +118,8 @@ async function launchElectron(databaseFile: string): Promise<Running> {
   }
 }
 
-async function launchWeb(browser: Browser, databaseFile: string): Promise<Running> {
-  const { url, child } = await startBridge(databaseFile)
+async function launchWeb(browser: Browser, databaseFile: string, firstRun: boolean): Promise<Running> {
+  const { url, child } = await startBridge(databaseFile, { firstRun })
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
   const page = await context.newPage()
   await page.goto(url)
@@ -126,8 +143,24 @@ async function launchWeb(browser: Browser, databaseFile: string): Promise<Runnin
   }
 }
 
-/** Starts `out/main/server.js` on a free port and waits for the address it prints. */
-export function startBridge(databaseFile: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts `out/main/server.js` on a free port and waits for the address it prints; unless `firstRun`, marks
+ * the welcome seen before any page opens (see WELCOME_SEEN).
+ */
+export async function startBridge(databaseFile: string, { firstRun = false }: { firstRun?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
+  const bridge = await spawnBridge(databaseFile)
+  if (!firstRun) {
+    const response = await fetch(new URL('/api/firstRun:update', bridge.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${new URL(bridge.url).searchParams.get('token')}` },
+      body: JSON.stringify(WELCOME_SEEN)
+    })
+    if (!response.ok) throw new Error(`The welcome could not be marked seen: ${response.status} ${await response.text()}`)
+  }
+  return bridge
+}
+
+function spawnBridge(databaseFile: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['out/main/server.js', '--db', databaseFile, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe']
   })

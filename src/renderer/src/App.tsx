@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from './api'
 import { useChannel } from './api/use-channel'
+import { FirstRunProvider } from './features/tour/first-run'
 import { applyLanguage } from './i18n'
 import { useLocation } from './router'
 import { AppLayout } from './shell/AppLayout'
@@ -43,7 +44,9 @@ export function App() {
               <ProjectorPage sessionId={location.params[0]} />
             </Suspense>
           ) : (
-            <AppLayout />
+            <FirstRunProvider>
+              <AppLayout />
+            </FirstRunProvider>
           )}
         </DatesProvider>
       </SettingsContext.Provider>

@@ -430,6 +430,83 @@ export const en: Translation = {
     damaged: 'Roundtable was not closed properly last time, and the check found damage in the archive. Stop entering new records and restore the newest backup in Settings → Backups; the current file is set aside, never deleted.',
     goToBackups: 'Restore a backup'
   },
+  welcome: {
+    title: 'Welcome to Roundtable',
+    intro: 'Roundtable helps you plan “ideological roundtable” sessions, check people in, pass the mic and keep time on the day, write down what each speaker says, and export the minutes and records afterwards. Everything stays on this computer.',
+    organisationName: 'Organisation name',
+    organisationNameDescription: 'The default organiser of new sessions, and the sign-off of the minutes. You can change it later in Settings.',
+    organisationNamePlaceholder: 'e.g. Zhengjia Town Civilisation Practice Centre',
+    demo: 'Example session',
+    demoKeep: 'Keep the example session to try things out',
+    demoKeepDescription: 'Written after the report “An unusual ideological roundtable”: people, theme, agenda and seats are ready. Remove it later in Settings with one click.',
+    demoRemove: 'No example, start empty',
+    demoRemoveDescription: 'Removes the example session with its people and theme (a backup is made first).',
+    tour: 'Two-minute walk-through',
+    tourDescription: 'Goes over the real screens in turn: plan a session → check-in → pass the mic → record remarks → export. Leave at any time and carry on later from the “Walk-through” button above or from Settings.',
+    later: 'Not now',
+    start: 'Get started',
+    startWithTour: 'Get started with the walk-through'
+  },
+  tour: {
+    button: 'Walk-through',
+    resumeButton: 'Resume walk-through',
+    label: 'Walk-through',
+    progress: 'Step {{current}} of {{total}}',
+    back: 'Back',
+    next: 'Next',
+    finish: 'Finish walk-through',
+    leave: 'Leave walk-through',
+    goThere: 'Back to this step’s page',
+    left: 'Walk-through left. Carry on at any time from the “Walk-through” button above or from Settings.',
+    completed: 'Walk-through completed. You can see it again from Settings.',
+    noSession: 'There is no session yet: plan one first, and the walk-through carries on with it.',
+    steps: {
+      plan: {
+        title: 'Plan a session',
+        body: 'Click “New session” to plan one: theme, date and times, venue, host and recorder, agenda, then seat the people invited. The organiser is already filled in with yours.'
+      },
+      checkIn: {
+        title: 'Check-in',
+        body: 'Before the session, check people in on the seat map or the list: a click on a seat marks them present; give a reason for anyone absent. “All present” checks everyone in at once.',
+        fallback: 'Before the session, check everyone in on the Check-in tab: present, absent (with a reason) or walk-in.'
+      },
+      passMic: {
+        title: 'Pass the mic',
+        body: 'Press Space or “Pass the mic” to hand the microphone to the next seat; the timer starts by itself and absent people are skipped.',
+        fallback: 'Click “Start session” first, and the console shows “Pass the mic”: Space hands the microphone to the next seat and starts the timer.'
+      },
+      record: {
+        title: 'Record remarks',
+        body: 'The note-taker writes what the current speaker says here; Enter saves it under that speaker’s name.',
+        fallback: 'Once the session has started, the remark box is beside the console: write what the current speaker says, and Enter saves it.'
+      },
+      export: {
+        title: 'Export',
+        body: 'After the session, click “Export”: preview the minutes, the record and the volunteer activity record, then save them as Word (.docx) or PDF, or print.',
+        fallback: 'Once the session has started, “Export” appears here: the minutes, the record and the volunteer activity record are all exported from it.'
+      }
+    },
+    settings: {
+      title: 'Walk-through',
+      notStarted: 'Two minutes over the real screens: plan a session → check-in → pass the mic → record remarks → export.',
+      running: 'The walk-through is running: step {{current}} of {{total}} ({{step}}).',
+      left: 'The walk-through was left at step {{current}} ({{step}}); carry on from there.',
+      completed: 'The walk-through is completed.',
+      start: 'Start the walk-through',
+      resume: 'Carry on from step {{current}}',
+      restart: 'Start again'
+    }
+  },
+  about: {
+    dataFolder: 'Data folder',
+    backupsFolder: 'Backups folder',
+    open: 'Open',
+    openLabel: 'Open the {{what}}',
+    showFile: 'Show in folder',
+    showFileLabel: 'Show the {{what}} in its folder',
+    opened: 'Opened: {{path}}',
+    desktopOnly: 'Only the desktop app can open a folder. In a browser, open it yourself at the path shown above.'
+  },
   demo: {
     title: 'This is the demo session',
     explain: 'The demo session is made from the report “一场别开生面的思想圆桌派”, to help you learn the app. Remove it in Settings with one click; it will not come back.',
@@ -751,7 +828,9 @@ export const en: Translation = {
     /** Why an operation was refused, where the issue says more than the code. */
     reasons: {
       backup_not_found: 'This backup is not there any more; it may have been moved or deleted.',
-      backup_failed: 'The backup copy failed its check and was not kept; the archive may be damaged, so restore an earlier backup.'
+      backup_failed: 'The backup copy failed its check and was not kept; the archive may be damaged, so restore an earlier backup.',
+      open_folder_desktop_only: 'Only the desktop app can open a folder; in a browser, open it yourself at the path shown in Settings → About.',
+      open_folder_failed: 'The system could not open this folder: {{path}}. Open it yourself in the file manager.'
     }
   },
   packs: {

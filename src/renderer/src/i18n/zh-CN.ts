@@ -430,6 +430,83 @@ export const zhCN = {
     damaged: '圆桌派上次没有正常关闭，检查发现数据文件有损坏。请先不要继续录入，到“设置 → 备份”里从最近的备份恢复；当前文件会另存一份，不会被删除。',
     goToBackups: '去恢复备份'
   },
+  welcome: {
+    title: '欢迎使用圆桌派',
+    intro: '圆桌派帮您计划“思想圆桌派”场次，在现场签到、传递话筒并计时，记下每位发言人的发言，会后导出会议纪要和记录。所有数据只保存在这台电脑上。',
+    organisationName: '组织单位名称',
+    organisationNameDescription: '新建场次时作为默认的组织单位，也是会议纪要的落款。以后可以在“设置”中修改。',
+    organisationNamePlaceholder: '例如：郑家镇新时代文明实践所',
+    demo: '示例场次',
+    demoKeep: '保留示例场次，先试一试',
+    demoKeepDescription: '根据报道《一场别开生面的思想圆桌派》编写，人员、主题、议程和座次都已备好；以后可以在“设置”中一键删除。',
+    demoRemove: '不要示例，从空白开始',
+    demoRemoveDescription: '删除示例场次及其人员和主题（删除前自动备份）。',
+    tour: '两分钟导览',
+    tourDescription: '在真实的页面上依次看一遍：计划场次 → 签到 → 传递话筒 → 记录发言 → 导出。随时可以退出，以后从上方的“导览”按钮或“设置”中接着看。',
+    later: '以后再说',
+    start: '开始使用',
+    startWithTour: '开始使用并看导览'
+  },
+  tour: {
+    button: '导览',
+    resumeButton: '继续导览',
+    label: '导览',
+    progress: '第{{current}}步，共{{total}}步',
+    back: '上一步',
+    next: '下一步',
+    finish: '完成导览',
+    leave: '退出导览',
+    goThere: '回到这一步的页面',
+    left: '导览已退出。随时可以从上方的“导览”按钮或“设置”中接着看。',
+    completed: '导览已完成。需要时可以在“设置”中再看一遍。',
+    noSession: '还没有场次：先新建一个场次，导览会在它上面接着讲。',
+    steps: {
+      plan: {
+        title: '计划场次',
+        body: '点“新建场次”计划一场：主题、日期和时间、地点、主持人和记录人、议程，再请参加的人入座。组织单位已按您的单位预先填好。'
+      },
+      checkIn: {
+        title: '签到',
+        body: '开会前在座次图或名单上签到：点一下座位就是出席，缺席的人写上原因；“全部出席”一键签好。',
+        fallback: '开会前在“签到”页上给每个人签到：出席、缺席（写上原因）或列席（临时参加）。'
+      },
+      passMic: {
+        title: '传递话筒',
+        body: '按空格键或“传递话筒”，把话筒交给下一位，计时自动开始；缺席的人会被跳过。',
+        fallback: '先点“开始场次”，控制台上就会出现“传递话筒”：按空格键，话筒交给下一位，计时自动开始。'
+      },
+      record: {
+        title: '记录发言',
+        body: '记录人在这里记下现在发言的人说的话，回车保存，发言自动记在这位发言人名下。',
+        fallback: '场次开始后，控制台旁边就是记录框：记下现在发言的人说的话，回车保存。'
+      },
+      export: {
+        title: '导出',
+        body: '会后点“导出”：先看会议纪要、会议记录和志愿服务活动记录的预览，再存为 Word(.docx) 或 PDF，或直接打印。',
+        fallback: '场次开始后，这里会出现“导出”：会议纪要、会议记录和志愿服务活动记录都从这里导出。'
+      }
+    },
+    settings: {
+      title: '导览',
+      notStarted: '两分钟看一遍：计划场次 → 签到 → 传递话筒 → 记录发言 → 导出，每一步都在真实的页面上。',
+      running: '导览正在进行：第{{current}}步，共{{total}}步（{{step}}）。',
+      left: '导览在第{{current}}步（{{step}}）退出了，可以从那里接着看。',
+      completed: '导览已看完。',
+      start: '开始导览',
+      resume: '从第{{current}}步接着看',
+      restart: '从头再看'
+    }
+  },
+  about: {
+    dataFolder: '数据文件夹',
+    backupsFolder: '备份文件夹',
+    open: '打开',
+    openLabel: '打开{{what}}',
+    showFile: '在文件夹中显示',
+    showFileLabel: '在文件夹中显示{{what}}',
+    opened: '已打开：{{path}}',
+    desktopOnly: '只有桌面应用能打开文件夹。在浏览器中请按上面显示的路径自己打开。'
+  },
   demo: {
     title: '这是示例场次',
     explain: '示例场次根据报道《一场别开生面的思想圆桌派》编写，供熟悉软件使用。可以在“设置”中一键删除，删除后不会再出现。',
@@ -751,7 +828,9 @@ export const zhCN = {
     /** Why an operation was refused, where the issue says more than the code. */
     reasons: {
       backup_not_found: '找不到这份备份，它可能已被移走或删除。',
-      backup_failed: '备份副本没有通过检查，没有保留；数据文件可能已损坏，请从较早的备份恢复。'
+      backup_failed: '备份副本没有通过检查，没有保留；数据文件可能已损坏，请从较早的备份恢复。',
+      open_folder_desktop_only: '只有桌面应用能打开文件夹；在浏览器中请按“设置 → 关于”中显示的路径自己打开。',
+      open_folder_failed: '系统没能打开这个文件夹：{{path}}。请在文件管理器中自己打开它。'
     }
   },
   packs: {

@@ -3,6 +3,8 @@ import { IconCalendarEvent, IconChartBar, IconChecklist, IconBook2, IconSearch, 
 import { lazy, Suspense, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
+import { TourButton } from '../features/tour/TourButton'
+import { FirstRunLayer } from '../features/welcome/FirstRunLayer'
 import { hrefFor, useLocation, type Route } from '../router'
 import { Loading } from './Loading'
 import { NotFoundPage } from './NotFoundPage'
@@ -49,6 +51,9 @@ export function AppLayout() {
               {t('app.tagline')}
             </Text>
           </Stack>
+          <Group ml="auto">
+            <TourButton />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('app.navigation')}>
@@ -78,6 +83,7 @@ export function AppLayout() {
           </Suspense>
         </RouteErrorBoundary>
       </AppShell.Main>
+      <FirstRunLayer />
     </AppShell>
   )
 }

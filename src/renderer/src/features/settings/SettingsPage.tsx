@@ -1,8 +1,9 @@
-import { Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
+import { IconFolderOpen, IconInfoCircle } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FONT_SIZES, LANGUAGES, type DemoRemovalPlan, type FontSize, type Language, type Settings } from '@shared/domain'
+import { FONT_SIZES, LANGUAGES, type AppFolder, type AppInfo, type DemoRemovalPlan, type FontSize, type Language, type Settings } from '@shared/domain'
 import type { AppError, FieldIssue } from '@shared/result'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'
@@ -14,6 +15,7 @@ import { PageHeader } from '../../shell/PageHeader'
 import { useSettings } from '../../shell/settings-context'
 import { BackupsCard } from '../backups/BackupsCard'
 import { PacksCard } from '../packs/PacksCard'
+import { TourSettingsCard } from '../tour/TourSettingsCard'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -29,6 +31,7 @@ export function SettingsPage() {
         <BackupsCard />
         <PacksCard />
         <DemoCard />
+        <TourSettingsCard />
         <AboutCard />
       </Stack>
     </>
@@ -219,35 +222,64 @@ function DemoCard() {
   )
 }
 
+/** 关于: the version, and where the archive lives on disk, each place with a button to open it (desktop app only). */
 function AboutCard() {
   const { t } = useTranslation()
   const info = useChannel('app:info', {})
+  const open = useAction('app:openFolder')
+  const places: { folder: AppFolder; label: string; path: (info: AppInfo) => string; reveals: boolean }[] = [
+    { folder: 'data', label: t('about.dataFolder'), path: (i) => i.dataFolder, reveals: false },
+    { folder: 'database', label: t('settings.databaseFile'), path: (i) => i.databaseFile, reveals: true },
+    { folder: 'backups', label: t('about.backupsFolder'), path: (i) => i.backupsFolder, reveals: false }
+  ]
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="lg" mb="sm">
+    <Card withBorder padding="lg" component="section" aria-labelledby="about-heading">
+      <Title order={2} fz="lg" mb="sm" id="about-heading">
         {t('settings.about')}
       </Title>
       {info.error && <ErrorNotice error={info.error} />}
       {info.data && (
-        <Table variant="vertical" withTableBorder={false}>
+        <Table variant="vertical" withTableBorder={false} aria-labelledby="about-heading">
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th w={200}>{t('settings.version')}</Table.Th>
+              <Table.Th w={160}>{t('settings.version')}</Table.Th>
               <Table.Td>{info.data.version}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('settings.schemaVersion')}</Table.Th>
               <Table.Td>{info.data.schemaVersion}</Table.Td>
             </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('settings.databaseFile')}</Table.Th>
-              <Table.Td>
-                <Code>{info.data.databaseFile}</Code>
-              </Table.Td>
-            </Table.Tr>
+            {places.map(({ folder, label, path, reveals }) => (
+              <Table.Tr key={folder}>
+                <Table.Th>{label}</Table.Th>
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap" justify="space-between">
+                    <Code style={{ wordBreak: 'break-all' }}>{path(info.data!)}</Code>
+                    <Button
+                      size="sm"
+                      variant="default"
+                      leftSection={<IconFolderOpen size={18} />}
+                      aria-label={reveals ? t('about.showFileLabel', { what: label }) : t('about.openLabel', { what: label })}
+                      style={{ flexShrink: 0 }}
+                      onClick={() => void open.run({ folder })}
+                    >
+                      {reveals ? t('about.showFile') : t('about.open')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
+      {open.error &&
+        (open.error.code === 'unavailable' ? (
+          <Alert color="gray" variant="light" role="alert" mt="sm" icon={<IconInfoCircle />}>
+            {t('about.desktopOnly')}
+          </Alert>
+        ) : (
+          <ErrorNotice error={open.error} />
+        ))}
     </Card>
   )
 }
