@@ -103,6 +103,8 @@ function fill(db, v, images) {
   if (v >= 6) photos(db, images)
   // 归档包 came with version 9.
   if (v >= 9) packs(db)
+  // Versions 10 on add indexes and tables their triggers fill (11: the single-character search index) and
+  // nothing to write by hand: their data is version 9's.
 }
 
 /**

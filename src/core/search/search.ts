@@ -20,9 +20,9 @@ interface Found {
 
 /**
  * Full-text search of the archive: remarks first (newest first), then sessions, 议定事项, themes and people.
- * FTS5 trigram answers queries of 3+ characters from its index; it finds nothing for 1–2 characters,
- * so those (光伏, 乡) are answered by LIKE, walking the newest remarks first and stopping at the limit.
- * A person or tag filter narrows the search to remarks.
+ * Remarks are found through an index: FTS5 trigram for queries of 3+ characters, and for 1–2 characters
+ * (光伏, 乡) an index of single characters (see searchRemarks). A person or tag filter narrows the search to
+ * remarks.
  */
 export function search(ctx: ReadContext, query: SearchQuery): SearchHit[] {
   const remarks = searchRemarks(ctx, query)
@@ -45,9 +45,30 @@ function withNameLabels(found: Found[]): SearchHit[] {
   return found.map(({ hit, person }) => (person ? { ...hit, title: labels.get(person.id) ?? hit.title } : hit))
 }
 
+/** Themes are few and have the trigram index only: 1–2 characters are found by LIKE. */
 const usesIndex = (text: string): boolean => [...text].length >= 3
 /** The text as one FTS5 phrase: every character literal. */
 const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
+
+/**
+ * The index that answers a query, and the query as its MATCH. FTS5 trigram (migration 4) needs 3+ characters;
+ * 1–2 characters are a phrase of single-character tokens in remarks_char_fts (migration 11): 光伏 → "光 伏".
+ * A query never holds whitespace or a control character (trimmed and refused by the contract), so each of its
+ * characters is one token there, as the triggers wrote the text.
+ */
+function indexFor(text: string): { table: 'remarks_fts' | 'remarks_char_fts'; match: string; likeAgrees: boolean } {
+  if ([...text].length >= 3) return { table: 'remarks_fts', match: phrase(text), likeAgrees: caselessBeyondAscii(text) }
+  // The single-character index folds A–Z only, as LIKE does: the two always agree.
+  return { table: 'remarks_char_fts', match: phrase([...text].join(' ')), likeAgrees: true }
+}
+
+/**
+ * Whether LIKE finds what trigram finds: both fold the case of A–Z, but trigram also folds other letters
+ * (Ａ/ａ, É/é). A query whose other characters have no case (Chinese, digits, punctuation) is safe.
+ */
+function caselessBeyondAscii(text: string): boolean {
+  return [...text].every((c) => c.charCodeAt(0) < 128 || (c.toLowerCase() === c && c.toUpperCase() === c))
+}
 
 /** A remark found, with its speaker. */
 interface RemarkHitRow {
@@ -62,11 +83,31 @@ interface RemarkHitRow {
   tags: string
 }
 
+/**
+ * Remarks, newest first by when they were said, from the index that answers the query (indexFor). How they
+ * are fetched depends on how many match, which the index counts first (stopping at "many"):
+ *
+ * - few (a rare word, ≤ FEW_MATCHES): every match is taken from the index and sorted by time; only the
+ *   `limit` newest are then joined to their speaker and tags (doing that before the sort cost ~4 µs a match);
+ * - many (乡, 我们, 合作社): the time index is walked from the newest and the walk stops at the limit. Taking
+ *   all matches from the index first would cost 7–40 ms for 30,000–200,000 of them, so each remark on the
+ *   walk is checked by LIKE on its text, which the time index holds: with many matches the walk reads a few
+ *   thousand index entries at most. FTS5 cannot give matches in time order (only by rowid), which is why
+ *   LIKE stays here. Where LIKE and trigram could disagree (a cased letter beyond A–Z), the walk checks
+ *   each remark against the full set of matches instead.
+ */
 function searchRemarks(ctx: ReadContext, query: SearchQuery): Found[] {
   const filters = `r.deleted_at IS NULL
     AND (@from IS NULL OR r.created_at >= @from) AND (@to IS NULL OR r.created_at < @to)
     AND (@person IS NULL OR r.speaker_id = @person)
     AND (@tag IS NULL OR EXISTS (SELECT 1 FROM remark_tags t WHERE t.remark_id = r.id AND t.tag = @tag))`
+  const columns = `r.id, r.session_id, r.created_at, r.text, r.speaker_id, p.name AS speaker, p.village, p.organisation,
+    (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags`
+  // Of remarks with the same time, the few come later-written (higher rowid) first; the walk gives them in
+  // the time index's order.
+  const order = `ORDER BY r.created_at DESC LIMIT @limit`
+  const byTime = `FROM remarks r INDEXED BY remarks_by_time JOIN people p ON p.id = r.speaker_id`
+  const { table, match, likeAgrees } = indexFor(query.text)
   const params = {
     from: query.from ?? null,
     to: query.to ?? null,
@@ -74,32 +115,34 @@ function searchRemarks(ctx: ReadContext, query: SearchQuery): Found[] {
     tag: query.tag ?? null,
     limit: query.limit
   }
-  const columns = `r.id, r.session_id, r.created_at, r.text, r.speaker_id, p.name AS speaker, p.village, p.organisation,
-    (SELECT json_group_array(tag) FROM remark_tags t WHERE t.remark_id = r.id) AS tags`
-  // Newest first by when it was said. Walking the time index from the newest and stopping at the limit is
-  // fast when many remarks match; when few match (a rare word), fetching them all and sorting is faster.
-  const order = `ORDER BY r.created_at DESC LIMIT @limit`
-  const byTime = `FROM remarks r INDEXED BY remarks_by_time JOIN people p ON p.id = r.speaker_id`
+  // Counting stops as soon as there are "many": a common word is not counted to the end. A count is always one row.
+  const { n: matches } = sql<{ n: number }, [string, number]>(
+    ctx.db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`
+  ).get(match, FEW_MATCHES + 1)!
   let rows: RemarkHitRow[]
-  if (usesIndex(query.text)) {
-    const match = phrase(query.text)
-    // Counting stops as soon as there are "many": a common word is not counted to the end. A count is always one row.
-    const { n: matches } = sql<{ n: number }, [string, number]>(
-      ctx.db,
-      'SELECT count(*) AS n FROM (SELECT 1 FROM remarks_fts WHERE remarks_fts MATCH ? LIMIT ?)'
-    ).get(match, FEW_MATCHES + 1)!
+  if (matches === 0) {
+    rows = []
+  } else if (matches <= FEW_MATCHES) {
     rows = sql<RemarkHitRow, typeof params & { match: string }>(
       ctx.db,
-      matches <= FEW_MATCHES
-        ? `SELECT ${columns} FROM remarks_fts JOIN remarks r ON r.rowid = remarks_fts.rowid JOIN people p ON p.id = r.speaker_id
-           WHERE remarks_fts MATCH @match AND ${filters} ${order}`
-        : `SELECT ${columns} ${byTime} WHERE r.rowid IN (SELECT rowid FROM remarks_fts WHERE remarks_fts MATCH @match) AND ${filters} ${order}`
+      `WITH newest AS MATERIALIZED (
+         SELECT r.rowid AS rid, r.created_at AS at FROM ${table} JOIN remarks r ON r.rowid = ${table}.rowid
+         WHERE ${table} MATCH @match AND ${filters} ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit
+       )
+       SELECT ${columns} FROM newest JOIN remarks r ON r.rowid = newest.rid JOIN people p ON p.id = r.speaker_id
+       ORDER BY newest.at DESC, newest.rid DESC`
     ).all({ ...params, match })
-  } else {
+  } else if (likeAgrees) {
     rows = sql<RemarkHitRow, typeof params & { like: string }>(
       ctx.db,
       `SELECT ${columns} ${byTime} WHERE r.text LIKE @like ESCAPE '\\' AND ${filters} ${order}`
     ).all({ ...params, like: likePattern(query.text) })
+  } else {
+    rows = sql<RemarkHitRow, typeof params & { match: string }>(
+      ctx.db,
+      `SELECT ${columns} ${byTime} WHERE r.rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @match) AND ${filters} ${order}`
+    ).all({ ...params, match })
   }
   // Snippets are cut here, not by FTS5: its token window can end inside a match and mark only part of it.
   return rows.map((row) => ({

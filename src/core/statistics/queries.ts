@@ -68,66 +68,57 @@ export interface ParticipationRow {
   remarks: number
 }
 
-/** One part of a person's participation (`participationByPerson`): 1 their attendance, 2 their spoken turns, 3 their remarks. */
-interface PartRow {
-  part: 1 | 2 | 3
-  id: string
-  a: number
-  b: number
-  c: number
-  d: number
-  e: number
-}
-
 /** A person id `column` of one of the chosen places (their village or unit is one of them). */
 const CHOSEN = (column: string) => `(@places IS NULL OR +${column} IN (SELECT p.id FROM people p WHERE ${OF_CHOSEN_PLACES}))`
 
+/** A ParticipationRow as the statement hands it over: its fields in that order. */
+type ParticipationTuple = [string, number, number, number, number, number, number, number]
+
 /**
- * Per person of the chosen places: their attendance, spoken turns and remarks over the held sessions in scope.
- * Each part is counted on its own and the counts put side by side (whoever spoke or was written down counts,
- * on the list or not). One statement hands over the three parts, each already summed per person, and they are
- * added up here, rather than by a further GROUP BY over all three joined to people; in person id order.
+ * Per person of the chosen places: their attendance, spoken turns and remarks over the held sessions in scope,
+ * in person id order. Each is counted from its own table and the three put side by side (whoever spoke or was
+ * written down counts, on the list or not); remarks come from remark_counts (migration 12: kept by triggers,
+ * a row per session and speaker), not counted one by one.
+ *
+ * SQLite hands the rows over as one JSON text: on a ten-year archive (3,000 people) building that many row
+ * objects cost more than the counting itself, and JSON.parse builds arrays far faster.
  */
 export function participationByPerson(ctx: ReadContext, scope: ScopeParams): ParticipationRow[] {
-  const parts = sql<PartRow, ScopeParams>(
+  const json = sql<{ rows: string }, ScopeParams>(
     ctx.db,
     `${WITH_SCOPE},
-     -- Remarks by session and speaker first: the index (session_id, deleted_at, speaker_id) hands them over in that
-     -- order, so they are counted as they stream by, and only these few rows are sorted by speaker.
-     said AS (
-       SELECT r.speaker_id, count(*) AS n FROM remarks r WHERE r.deleted_at IS NULL AND r.session_id IN (SELECT id FROM held)
-       GROUP BY r.session_id, r.speaker_id
+     -- Each part summed per person first: three sorts of a few thousand rows each, rather than one of them all.
+     parts (id, invited, present, present_invited, absent, walk_in, turns, remarks) AS (
+       SELECT a.person_id, sum(a.invited), sum(${IS_PRESENT}), sum(a.invited = 1 AND ${IS_PRESENT}), sum(a.invited = 1 AND a.absent = 1),
+              sum(a.invited = 0 AND ${IS_PRESENT}), 0, 0
+       FROM attendance a WHERE a.session_id IN (SELECT id FROM held) AND ${CHOSEN('a.person_id')} GROUP BY a.person_id
+       UNION ALL
+       SELECT t.person_id, 0, 0, 0, 0, 0, count(*), 0
+       FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held) AND ${CHOSEN('t.person_id')} GROUP BY t.person_id
+       UNION ALL
+       SELECT c.speaker_id, 0, 0, 0, 0, 0, 0, sum(c.remarks)
+       FROM remark_counts c WHERE c.session_id IN (SELECT id FROM held) AND ${CHOSEN('c.speaker_id')} GROUP BY c.speaker_id
+     ),
+     per_person AS (
+       SELECT id, sum(invited) AS invited, sum(present) AS present, sum(present_invited) AS present_invited, sum(absent) AS absent,
+              sum(walk_in) AS walk_ins, sum(turns) AS turns, sum(remarks) AS remarks
+       FROM parts GROUP BY id ORDER BY id
      )
-     SELECT 1 AS part, a.person_id AS id, sum(a.invited) AS a, sum(${IS_PRESENT}) AS b, sum(a.invited = 1 AND ${IS_PRESENT}) AS c,
-            sum(a.invited = 1 AND a.absent = 1) AS d, sum(a.invited = 0 AND ${IS_PRESENT}) AS e
-     FROM attendance a WHERE a.session_id IN (SELECT id FROM held) AND ${CHOSEN('a.person_id')} GROUP BY a.person_id
-     UNION ALL
-     SELECT 2, t.person_id, count(*), 0, 0, 0, 0
-     FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held) AND ${CHOSEN('t.person_id')} GROUP BY t.person_id
-     UNION ALL
-     SELECT 3, speaker_id, sum(n), 0, 0, 0, 0 FROM said WHERE ${CHOSEN('speaker_id')} GROUP BY speaker_id`
-  ).all(scope)
-  const byPerson = new Map<string, ParticipationRow>()
-  for (const { part, id, a, b, c, d, e } of parts) {
-    let row = byPerson.get(id)
-    if (!row) {
-      row = { id, invited: 0, present: 0, presentInvited: 0, absent: 0, walkIns: 0, turnsSpoken: 0, remarks: 0 }
-      byPerson.set(id, row)
-    }
-    if (part === 1) {
-      row.invited += a
-      row.present += b
-      row.presentInvited += c
-      row.absent += d
-      row.walkIns += e
-    } else if (part === 2) row.turnsSpoken += a
-    else row.remarks += a
-  }
-  return [...byPerson.keys()].sort(byId).map((id) => byPerson.get(id)!)
+     SELECT json_group_array(json_array(id, invited, present, present_invited, absent, walk_ins, turns, remarks)) AS rows FROM per_person`
+  ).get(scope)!
+  return (JSON.parse(json.rows) as ParticipationTuple[]).map(
+    ([id, invited, present, presentInvited, absent, walkIns, turnsSpoken, remarks]): ParticipationRow => ({
+      id,
+      invited,
+      present,
+      presentInvited,
+      absent,
+      walkIns,
+      turnsSpoken,
+      remarks
+    })
+  )
 }
-
-/** Ids in text order (as SQLite's GROUP BY hands them over). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 export interface SilentRow {
   id: string
@@ -143,60 +134,33 @@ export interface NotSeenRow {
   lastSeenDayAt: number | null
 }
 
-/**
- * A row of `listEntries`: a held session in scope up to the period's end (`personId` null: its id, day and
- * place in time), or one place on its list (the session by its place in time only: thousands of rows).
- */
-interface ListRow {
-  /** Null for a session's own row. */
-  personId: string | null
-  /** The session's place among the held sessions, by day then id (what orders a person's sessions). */
-  seq: number
-  /** The session's id (a session's row), else null. */
-  sessionId: string | null
-  /** The session's day (a session's row); for a place on the list: present (1) or not (0). */
-  value: number
-  /** For a visit (present, as a participant or guest): 1 when they spoke (a spoken turn or a remark), else 0; null otherwise. */
-  spoke: number | null
+/** A person's two runs (see `followUps`), with the sessions that end them. */
+interface RunsRow {
+  id: string
+  silent: number
+  silentSessionId: string | null
+  silentDayAt: number | null
+  missed: number
+  missedDayAt: number | null
+  lastSeenSessionId: string | null
+  lastSeenDayAt: number | null
 }
 
 /**
- * What both follow-up lists are counted from, read once: the held sessions in scope up to the period's end,
- * and per person (not archived) of the chosen places every invitation to one of them and every one they were
- * present at, with whether they spoke there when it was a visit (see `followUps`).
- */
-function listEntries(ctx: ReadContext, history: ScopeParams): ListRow[] {
-  return sql<ListRow, ScopeParams & { volunteerRoles: string }>(
-    ctx.db,
-    `${WITH_SCOPE},
-     ordered AS MATERIALIZED (SELECT id, day_at, row_number() OVER (ORDER BY day_at, id) AS seq FROM held),
-     spoken AS (SELECT DISTINCT t.session_id, t.person_id FROM turns t WHERE ${IS_SPOKEN_TURN} AND t.session_id IN (SELECT id FROM held))
-     SELECT NULL AS personId, seq, id AS sessionId, day_at AS value, NULL AS spoke FROM ordered
-     UNION ALL
-     SELECT a.person_id, h.seq, NULL, ${IS_PRESENT},
-            CASE WHEN NOT (${IS_PRESENT} AND ${NOT_VOLUNTEER}) THEN NULL
-                 WHEN sp.session_id IS NOT NULL THEN 1
-                 ELSE EXISTS (SELECT 1 FROM remarks r WHERE r.session_id = a.session_id AND r.deleted_at IS NULL AND r.speaker_id = a.person_id)
-            END
-     -- Session by session (CROSS JOIN keeps that order), the people's filter checked on each row (the unary +
-     -- keeps SQLite from looking attendance up person by person instead, a row at a time).
-     FROM ordered h CROSS JOIN attendance a ON a.session_id = h.id
-     LEFT JOIN spoken sp ON sp.session_id = a.session_id AND sp.person_id = a.person_id
-     WHERE (a.invited = 1 OR ${IS_PRESENT})
-       AND +a.person_id IN (SELECT p.id FROM people p WHERE p.archived_at IS NULL AND ${OF_CHOSEN_PLACES})`
-  ).all({ ...history, volunteerRoles: VOLUNTEER_ROLES_JSON })
-}
-
-/**
- * The two follow-up lists, per person (not archived) of the chosen places, from one reading of their list
- * entries (`history` reaches back before the period; `since` is the period's start):
+ * The two follow-up lists, per person (not archived) of the chosen places, counted over their list entries:
+ * every invitation to a held session in scope up to the period's end (`history` reaches back before the
+ * period, as a person's last N sessions may), and every such session they were present at.
  * - 参加但未发言 (`silent`): how many of their most recent held sessions in a row they were present at, as a
  *   participant or guest, without a spoken turn or a remark; those with at least `silentN`, whose most recent
- *   such session lies in the period;
+ *   such session lies in the period (from `since`);
  * - 久未参加 (`notSeen`): how many of their most recent invitations to held sessions in a row they were not
  *   present at (a walk-in in between shows they came, and ends the run); those with at least `absentN` whose
  *   most recent missed invitation lies in the period, with when they were last present.
- * Each run is the entries after the last one where they spoke (were present); in person id order.
+ *
+ * Each run is the entries after the last one where they spoke (were present), in the sessions' order (by
+ * day, then id). SQLite counts the runs itself and hands over only the people on a list: on a ten-year
+ * archive that is a few dozen rows instead of every entry (12,000), which took longer to hand over than to
+ * count. In person id order.
  */
 export function followUps(
   ctx: ReadContext,
@@ -205,56 +169,56 @@ export function followUps(
   silentN: number,
   absentN: number
 ): { silent: SilentRow[]; notSeen: NotSeenRow[] } {
-  interface Runs {
-    /** The seq of the last session where they spoke, of the last they were present at (0: none; seq starts at 1). */
-    lastSpoke: number
-    lastSeen: number
-    silent: number
-    silentLast: number
-    missed: number
-    missedLast: number
-  }
-  const rows = listEntries(ctx, history)
-  const sessions: { id: string; dayAt: number }[] = []
-  const byPerson = new Map<string, Runs>()
-  for (const row of rows) {
-    if (row.personId === null) {
-      sessions[row.seq] = { id: row.sessionId!, dayAt: row.value }
-      continue
-    }
-    let runs = byPerson.get(row.personId)
-    if (!runs) {
-      runs = { lastSpoke: 0, lastSeen: 0, silent: 0, silentLast: 0, missed: 0, missedLast: 0 }
-      byPerson.set(row.personId, runs)
-    }
-    if (row.spoke === 1 && row.seq > runs.lastSpoke) runs.lastSpoke = row.seq
-    if (row.value === 1 && row.seq > runs.lastSeen) runs.lastSeen = row.seq
-  }
-  for (const row of rows) {
-    if (row.personId === null) continue
-    const runs = byPerson.get(row.personId)!
-    if (row.spoke !== null && row.seq > runs.lastSpoke) {
-      runs.silent += 1
-      if (row.seq > runs.silentLast) runs.silentLast = row.seq
-    }
-    if (row.seq > runs.lastSeen) {
-      runs.missed += 1
-      if (row.seq > runs.missedLast) runs.missedLast = row.seq
-    }
-  }
+  const rows = sql<RunsRow, ScopeParams & { volunteerRoles: string; periodStart: number; silentN: number; absentN: number }>(
+    ctx.db,
+    `${WITH_SCOPE},
+     ordered AS MATERIALIZED (SELECT id, day_at, row_number() OVER (ORDER BY day_at, id) AS seq FROM held),
+     -- An entry: a session on their list, or one they came to. spoke only for a visit as a participant or
+     -- guest (a volunteer is there to serve): 1 with a spoken turn or a remark there, else 0.
+     entries AS MATERIALIZED (
+       SELECT a.person_id AS person, h.seq, ${IS_PRESENT} AS present,
+              CASE WHEN NOT (${IS_PRESENT} AND ${NOT_VOLUNTEER}) THEN NULL
+                   WHEN EXISTS (SELECT 1 FROM turns t WHERE t.session_id = a.session_id AND t.person_id = a.person_id AND ${IS_SPOKEN_TURN}) THEN 1
+                   ELSE EXISTS (SELECT 1 FROM remark_counts c WHERE c.session_id = a.session_id AND c.speaker_id = a.person_id)
+              END AS spoke
+       -- Session by session (CROSS JOIN keeps that order), the people's filter checked on each row (the unary +
+       -- keeps SQLite from looking attendance up person by person instead, a row at a time).
+       FROM ordered h CROSS JOIN attendance a ON a.session_id = h.id
+       WHERE (a.invited = 1 OR ${IS_PRESENT})
+         AND +a.person_id IN (SELECT p.id FROM people p WHERE p.archived_at IS NULL AND ${OF_CHOSEN_PLACES})
+     ),
+     -- Where each person's runs begin: after the last session they spoke at, after the last they came to (0: none).
+     marked AS (
+       SELECT person, seq, spoke,
+              coalesce(max(CASE WHEN spoke = 1 THEN seq END) OVER byPerson, 0) AS last_spoke,
+              coalesce(max(CASE WHEN present = 1 THEN seq END) OVER byPerson, 0) AS last_seen
+       FROM entries WINDOW byPerson AS (PARTITION BY person)
+     ),
+     runs AS (
+       SELECT person, last_seen,
+              sum(spoke IS NOT NULL AND seq > last_spoke) AS silent,
+              max(CASE WHEN spoke IS NOT NULL AND seq > last_spoke THEN seq END) AS silent_last,
+              sum(seq > last_seen) AS missed,
+              max(CASE WHEN seq > last_seen THEN seq END) AS missed_last
+       FROM marked GROUP BY person
+     )
+     SELECT r.person AS id, r.silent, sl.id AS silentSessionId, sl.day_at AS silentDayAt,
+            r.missed, ml.day_at AS missedDayAt, ls.id AS lastSeenSessionId, ls.day_at AS lastSeenDayAt
+     FROM runs r
+     LEFT JOIN ordered sl ON sl.seq = r.silent_last
+     LEFT JOIN ordered ml ON ml.seq = r.missed_last
+     LEFT JOIN ordered ls ON ls.seq = r.last_seen
+     WHERE (r.silent >= @silentN AND sl.day_at >= @periodStart) OR (r.missed >= @absentN AND ml.day_at >= @periodStart)
+     ORDER BY r.person`
+  ).all({ ...history, volunteerRoles: VOLUNTEER_ROLES_JSON, periodStart: since, silentN, absentN })
   const silent: SilentRow[] = []
   const notSeen: NotSeenRow[] = []
-  for (const id of [...byPerson.keys()].sort(byId)) {
-    const runs = byPerson.get(id)!
-    // The most recent session of a run is its latest day too (sessions are in order of day first).
-    const silentLast = sessions[runs.silentLast]
-    if (runs.silent >= silentN && silentLast && silentLast.dayAt >= since) {
-      silent.push({ id, streak: runs.silent, lastSessionId: silentLast.id, lastDayAt: silentLast.dayAt })
+  for (const row of rows) {
+    if (row.silent >= silentN && row.silentDayAt !== null && row.silentDayAt >= since) {
+      silent.push({ id: row.id, streak: row.silent, lastSessionId: row.silentSessionId!, lastDayAt: row.silentDayAt })
     }
-    const missedLast = sessions[runs.missedLast]
-    if (runs.missed >= absentN && missedLast && missedLast.dayAt >= since) {
-      const seen = sessions[runs.lastSeen]
-      notSeen.push({ id, missed: runs.missed, lastSeenSessionId: seen?.id ?? null, lastSeenDayAt: seen?.dayAt ?? null })
+    if (row.missed >= absentN && row.missedDayAt !== null && row.missedDayAt >= since) {
+      notSeen.push({ id: row.id, missed: row.missed, lastSeenSessionId: row.lastSeenSessionId, lastSeenDayAt: row.lastSeenDayAt })
     }
   }
   return { silent, notSeen }

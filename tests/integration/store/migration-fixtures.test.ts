@@ -96,6 +96,8 @@ function expectedCounts(version: number): Record<string, number> {
   if (version >= 4) counts.remark_drafts = 1
   if (version >= 6) counts.session_photos = 3
   if (version >= 9) Object.assign(counts, { merge_history: 1, person_links: 1, pack_exports: 1 })
+  // Six speakers with a remark not deleted, each at one session.
+  if (version >= 12) counts.remark_counts = 6
   return counts
 }
 
@@ -190,6 +192,13 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
     const remarks = db.prepare('SELECT rowid, length(text) - 2 AS trigrams FROM remarks WHERE deleted_at IS NULL ORDER BY rowid').all()
     expect(indexed).toEqual(remarks)
     expect(remarks).toHaveLength(7)
+    // Migration 12's counts of remarks by session and speaker, filled from what the archive held.
+    const counted = db.prepare('SELECT session_id, speaker_id, remarks FROM remark_counts ORDER BY 1, 2').all()
+    const counting = db
+      .prepare('SELECT session_id, speaker_id, count(*) AS remarks FROM remarks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2')
+      .all()
+    expect(counted).toEqual(counting)
+    expect(counted).toHaveLength(6)
   })
 
   it('keeps every row and value it had', () => {

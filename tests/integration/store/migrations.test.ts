@@ -23,13 +23,17 @@ const DOMAIN_TABLES = [
   'remark_tags',
   'remark_drafts',
   'remarks_fts',
+  // 1–2 character search (migration 11): one token per character.
+  'remarks_char_fts',
   'themes_fts',
   'decisions',
   'session_photos',
   // 归档包 (migration 9): versions a merge did not keep, people linked across laptops, the last pack per folder.
   'merge_history',
   'person_links',
-  'pack_exports'
+  'pack_exports',
+  // 统计 (migration 12): remarks counted by session and speaker, kept by triggers.
+  'remark_counts'
 ]
 
 afterEach(runCleanups)

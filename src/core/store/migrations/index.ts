@@ -9,6 +9,8 @@ import { remarksForMinutes } from './007-remarks-for-minutes'
 import { seatLayout } from './008-seat-layout'
 import { archivePacks } from './009-archive-packs'
 import { statisticsIndexes } from './010-statistics-indexes'
+import { singleCharacterSearch } from './011-single-character-search'
+import { remarkCounts } from './012-remark-counts'
 
 export interface Migration {
   run: (db: Database) => void
@@ -33,7 +35,9 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   remarksForMinutes,
   seatLayout,
   archivePacks,
-  statisticsIndexes
+  statisticsIndexes,
+  singleCharacterSearch,
+  remarkCounts
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
