@@ -1,12 +1,18 @@
 // The benches talk to the app as the UI does: through the web bridge (out/main/server.js) on a temp database.
 import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+
+/** The build the benches run: out/, or the copy run.mjs made of it (BENCH_OUT), which others' rebuilds leave alone. */
+export const OUT_DIR = process.env.BENCH_OUT ?? 'out'
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Starts the bridge on `file`; resolves with its address, token, a `call(channel, input)` and the child. */
 export function startBridge(file) {
-  const child = spawn(process.execPath, ['out/main/server.js', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(OUT_DIR, 'main/server.js'), '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // A bench that crashes must not leave its bridge running (it would hold the caller's output open).
+  process.once('exit', () => child.kill())
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk) => {

@@ -1,82 +1,98 @@
 #!/usr/bin/env node
-// How long 导出 takes for a long session: 400 remarks (a three-hour roundtable typed in full). Issue 6 sets
-// no budget; ours: the .docx within 2 s and the PDF within 5 s on this 2-core laptop, so the organiser
-// never wonders whether the button worked. Measured through the web bridge, as the UI asks; the PDF is
-// printed by Chromium from the print page, as the desktop app's printToPDF does.
+// 导出 for a long session (issue 16): the 会议纪要 .docx of a 300-remark session within 150 ms and at least
+// 5× faster than pandoc turning the same minutes (our own Markdown export of them) into a .docx — a general
+// converter being the yardstick a town office would otherwise use. Both are timed end to end: ours is
+// minutes:export through core.invoke in this process (read, layout, docx packing, base64 as the web bridge
+// answers it), pandoc is one `pandoc -f markdown -t docx` process (its start-up included: that is what
+// converting a file with it costs). They run in turns, RUNS times each; medians.
+// For information beside them (our own targets, issue 6 has none): the 会议记录 .docx (every remark) within
+// 2 s and its PDF within 5 s, printed by Chromium from minutes:print's page as the desktop app's printToPDF does.
 import { chromium } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, percentile, startBridge } from './bridge.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bridge.mjs'
+import { call, loadCreateCore, seedLiveSession } from './core.mjs'
+import { entry, median, report } from './results.mjs'
 
-const REMARKS = Number(process.env.BENCH_REMARKS ?? 400)
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const BUDGET = { docx: 2000, pdf: 5000 }
-const SENTENCES = [
-  '我们村这两年发展光伏合作社,乡亲们的腰包鼓起来了',
-  '希望镇里继续在技术培训、销售渠道上给予支持',
-  '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段',
-  '从工业发展带动城镇化进程方面,我想谈谈自己的想法',
-  '年轻人回村创业,需要在土地、资金和电商上有人帮一把',
-  '建议把志愿服务和移风易俗结合起来,常态化开展'
-]
+const REMARKS = Number(process.env.BENCH_REMARKS ?? 300)
+const RUNS = Number(process.env.BENCH_RUNS ?? 7)
+const BUDGET = { minutesDocx: 150, speedup: 5, recordDocx: 2000, pdf: 5000 }
 
 const dir = mkdtempSync(join(tmpdir(), 'roundtable-bench-'))
-const bridge = await startBridge(join(dir, 'bench.sqlite'))
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+const createCore = await loadCreateCore()
+const core = createCore({ databaseFile: join(dir, 'bench.sqlite'), appVersion: 'bench', seedDemo: false, log: () => undefined })
 const timed = async (fn) => {
   const started = performance.now()
   const value = await fn()
   return { ms: performance.now() - started, value }
 }
+const pandocVersion = spawnSync('pandoc', ['--version'], { encoding: 'utf8' })
+const hasPandoc = pandocVersion.status === 0
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 try {
-  const { call } = bridge
-  const [demo] = await call('sessions:list', { when: 'all' })
-  const sessionId = demo.id
-  let view = await call('sessions:start', { id: sessionId })
-  const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')
-  view = await call('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } })
-  for (let written = 0; written < REMARKS; ) {
-    if (!view.state.current) view = await call('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0].personId } })
-    const current = view.state.current
-    for (let i = 0; i < 5 && written < REMARKS; i++, written++) {
-      const text = `${SENTENCES[written % SENTENCES.length]};${SENTENCES[(written * 7 + 3) % SENTENCES.length]}。`
-      await call('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags: written % 9 === 0 ? ['建议'] : [] })
-    }
-    view = await call('live:act', { sessionId, action: { type: 'pass' } })
-  }
-  await call('sessions:end', { id: sessionId })
+  // 25 round the table, about five remarks a turn; every tenth remark marked 入纪要, as a note-taker would.
+  const { sessionId } = await seedLiveSession(core, { people: 25, remarks: REMARKS, end: true })
+  const remarks = await call(core, 'remarks:list', { sessionId })
+  for (const [i, remark] of remarks.entries()) if (i % 10 === 0) await call(core, 'remarks:update', { id: remark.id, forMinutes: true })
+  const exportAs = (document, format) => call(core, 'minutes:export', { sessionId, document, format })
 
-  const report = (name, times, budget, extra = '') => {
-    const median = percentile(times, 0.5)
-    console.log(`${name}: median ${median.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} runs${budget ? ` (target ${budget} ms)` : ''}${extra}`)
-    return !budget || median <= budget
+  const markdown = await exportAs('minutes', 'markdown')
+  const markdownFile = join(dir, 'minutes.md')
+  writeFileSync(markdownFile, Buffer.from(markdown.contentBase64, 'base64'))
+  if (!hasPandoc) console.log('pandoc is not installed (apt-get install -y pandoc): the .docx is judged on its absolute budget only')
+  else console.log(`baseline: ${pandocVersion.stdout.split('\n')[0]}`)
+
+  const ours = []
+  const pandoc = []
+  let docxBytes = 0
+  for (let run = 0; run < RUNS + 1; run++) {
+    const { ms, value } = await timed(() => exportAs('minutes', 'docx'))
+    docxBytes = Buffer.from(value.contentBase64, 'base64').length
+    const converted = hasPandoc ? await timed(() => spawnSync('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(dir, 'pandoc.docx'), markdownFile])) : null
+    if (converted && converted.value.status !== 0) throw new Error(`pandoc failed: ${converted.value.stderr}`)
+    if (run === 0) continue // warm-up: first use of the code paths and of the page cache
+    ours.push(ms)
+    if (converted) pandoc.push(converted.ms)
   }
-  let within = true
-  for (const document of ['minutes', 'record']) {
-    const times = []
-    for (let run = 0; run < RUNS; run++) times.push((await timed(() => call('minutes:export', { sessionId, document, format: 'docx' }))).ms)
-    within = report(`${document} .docx, ${REMARKS} remarks`, times, BUDGET.docx) && within
-  }
+  console.log(
+    `会议纪要 .docx, ${REMARKS} remarks (${(docxBytes / 1024).toFixed(0)} KiB): median ${median(ours).toFixed(1)} ms` +
+      (hasPandoc ? `; pandoc from ${(markdown.contentBase64.length * 0.75 / 1024).toFixed(0)} KiB of Markdown: median ${median(pandoc).toFixed(1)} ms` : '')
+  )
+  const results = [
+    entry(`export: 会议纪要 .docx (${REMARKS} remarks) median`, median(ours), 'ms', {
+      baseline: hasPandoc ? median(pandoc) : null,
+      budget: BUDGET.minutesDocx,
+      minSpeedup: BUDGET.speedup,
+      note: hasPandoc ? 'vs pandoc Markdown → .docx' : 'pandoc missing: absolute budget only'
+    })
+  ]
+
+  const record = []
+  for (let run = 0; run < RUNS; run++) record.push((await timed(() => exportAs('record', 'docx'))).ms)
+  results.push(entry(`export: 会议记录 .docx (${REMARKS} remarks) median`, median(record), 'ms', { budget: BUDGET.recordDocx, note: 'our target' }))
+
   const page = await browser.newPage({ javaScriptEnabled: false })
-  const times = []
+  const pdfTimes = []
   let pdf
   for (let run = 0; run < RUNS; run++) {
     const { ms, value } = await timed(async () => {
-      const { html } = await call('minutes:print', { sessionId, document: 'record' })
+      const { html } = await call(core, 'minutes:print', { sessionId, document: 'record' })
       await page.setContent(html, { waitUntil: 'load' })
       return page.pdf({ preferCSSPageSize: true, printBackground: true })
     })
-    times.push(ms)
+    pdfTimes.push(ms)
     pdf = value
   }
   const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise
-  within = report(`record PDF, ${REMARKS} remarks`, times, BUDGET.pdf, `; ${document.numPages} A4 pages, ${(pdf.length / 1024).toFixed(0)} KiB`) && within
+  console.log(`会议记录 PDF: median ${median(pdfTimes).toFixed(0)} ms, ${document.numPages} A4 pages`)
   await document.destroy()
-  process.exitCode = within ? 0 : 1
+  results.push(entry(`export: 会议记录 PDF (${REMARKS} remarks) median`, median(pdfTimes), 'ms', { budget: BUDGET.pdf, note: 'our target; Chromium print' }))
+  report(results)
 } finally {
   await browser.close()
-  bridge.child.kill()
+  core.close()
   rmSync(dir, { recursive: true, force: true })
 }

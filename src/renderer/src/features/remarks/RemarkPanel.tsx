@@ -1,5 +1,5 @@
 import { Paper, Stack, Text, Textarea } from '@mantine/core'
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
@@ -30,7 +30,8 @@ export function RemarkPanel({ view }: { view: LiveView }) {
   // Names carry their place when a namesake is on the session (DESIGN §9).
   const boundName = labelOn(view.attendance, boundTo)
   const currentName = labelOn(view.attendance, view.state.current?.personId)
-  const people = personOptions(view.attendance, view.attendance.filter((entry) => !entry.absent))
+  // Kept between keystrokes (a new list each render would re-render every remark below: issue 16's keystroke budget).
+  const people = useMemo(() => personOptions(view.attendance, view.attendance.filter((entry) => !entry.absent)), [view.attendance])
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
     const { key, shiftKey, ctrlKey, metaKey } = event
