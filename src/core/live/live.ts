@@ -27,16 +27,22 @@ type LiveAction = ParsedInputOf<'live:act'>['action']
  * `turns` table and the segments' actual times are rewritten from the replayed state in the same
  * transaction. Nothing about a live session lives only in memory, so a restart resumes it exactly.
  */
-export function liveView(ctx: ReadContext, sessionId: string): LiveView {
+export function liveView(ctx: ReadContext, sessionId: string, known?: Recorded): LiveView {
   const session = getSession(ctx, sessionId)
+  // An action has just replayed the log: its state is the view's (the log is read and replayed once a press).
+  const { state, lastAction } = known ?? recordedState(ctx, sessionId)
+  return { session, attendance: readAttendance(ctx, sessionId), state, lastAction, now: ctx.now() }
+}
+
+/** The state the log gives, and the last action in it (what the console says it did). */
+interface Recorded {
+  state: SpeakingState
+  lastAction: SpeakingActionType | null
+}
+
+function recordedState(ctx: ReadContext, sessionId: string): Recorded {
   const events = readEvents(ctx, sessionId)
-  return {
-    session,
-    attendance: readAttendance(ctx, sessionId),
-    state: replay(events, readAgenda(ctx, sessionId)),
-    lastAction: events.at(-1)?.type ?? null,
-    now: ctx.now()
-  }
+  return { state: replay(events, readAgenda(ctx, sessionId)), lastAction: events.at(-1)?.type ?? null }
 }
 
 export function startSession(ctx: CoreContext, sessionId: string): LiveView {
@@ -48,17 +54,17 @@ export function startSession(ctx: CoreContext, sessionId: string): LiveView {
 
 export function endSession(ctx: CoreContext, sessionId: string): LiveView {
   requireStatus(ctx, sessionId, ['live'])
-  record(ctx, sessionId, { type: 'end' })
+  const recorded = record(ctx, sessionId, { type: 'end' })
   sql<never, [number, number, string]>(ctx.db, "UPDATE sessions SET status = 'ended', ended_at = ?, updated_at = ? WHERE id = ?").run(ctx.now(), ctx.now(), sessionId)
   announce(ctx, sessionId)
-  return liveView(ctx, sessionId)
+  return liveView(ctx, sessionId, recorded)
 }
 
 export function act(ctx: CoreContext, sessionId: string, action: LiveAction): LiveView {
   requireStatus(ctx, sessionId, ['live'], 'sessionId')
-  record(ctx, sessionId, toSpeakingAction(ctx, sessionId, action))
+  const recorded = record(ctx, sessionId, toSpeakingAction(ctx, sessionId, action))
   announce(ctx, sessionId)
-  return liveView(ctx, sessionId)
+  return liveView(ctx, sessionId, recorded)
 }
 
 /** 撤销: the last action not yet taken back is marked undone (kept, so the log still tells what happened). */
@@ -195,11 +201,12 @@ function hasSpoken(ctx: ReadContext, sessionId: string, personId: string): boole
 }
 
 /** Appends one event after checking that the reducer accepts it, then rewrites what is derived from the log. */
-function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): void {
+function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Recorded {
   const events = readEvents(ctx, sessionId)
   const agenda = readAgenda(ctx, sessionId)
   const event = { ...action, id: uuidv7(ctx.now()), at: ctx.now() } as SpeakingEvent
-  const after = apply(replay(events, agenda), event, agenda)
+  const before = replay(events, agenda)
+  const after = apply(before, event, agenda)
   if (isRefusal(after)) throw refusal(after.refused)
   const { id, at, type, ...payload } = event
   // An aggregate without GROUP BY always gives one row.
@@ -208,14 +215,21 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): vo
     ctx.db,
     'INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)'
   ).run(sessionId, seq, id, type, JSON.stringify(payload), at)
-  write(ctx, sessionId, after)
+  write(ctx, sessionId, after, before)
+  return { state: after, lastAction: type }
 }
 
 /**
  * `turns` equals the replayed state: turns are upserted (so remarks keep pointing at them) and those an
  * undo took back are deleted. Segments get their first start and last end.
+ *
+ * Only what differs from what is stored is written: a press changes a turn or two, and a long session has
+ * hundreds (rewriting them all made 传递话筒 slower with every turn: 27 ms at 330 turns). After one more
+ * action, what is stored is the state `before` it, which `write` left there; otherwise (撤销) the rows are
+ * read back.
  */
-function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void {
+function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
+  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { ...turn, position }])) : storedTurns(ctx, sessionId)
   const upsert = sql<never, Turn & { sessionId: string; position: number }>(
     ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
@@ -224,25 +238,69 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState): void 
        kind = excluded.kind, position = excluded.position, outcome = excluded.outcome, started_at = excluded.started_at,
        ended_at = excluded.ended_at, paused_ms = excluded.paused_ms, applause = excluded.applause`
   )
-  state.turns.forEach((turn, position) => upsert.run({ ...turn, sessionId, position }))
-  // The ids that stay, as one JSON array.
-  sql<never, [string, string]>(
-    ctx.db,
-    'DELETE FROM turns WHERE session_id = ? AND id NOT IN (SELECT value FROM json_each(?))'
-  ).run(sessionId, JSON.stringify(state.turns.map((turn) => turn.id)))
   // Speaking is being there: whoever has spoken and is still 未签到 is checked in as of their turn, so the
   // record never names a speaker who was not present. (An undo does not take the check-in back.)
   const checkInSpeaker = sql<never, [number, string, string]>(
     ctx.db,
     'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
   )
-  for (const turn of state.turns) if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
-  sql<never, [string]>(ctx.db, 'UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
-  const times = sql<never, [number, number | null, string, string]>(
+  state.turns.forEach((turn, position) => {
+    const row = stored.get(turn.id)
+    stored.delete(turn.id)
+    if (row && sameTurn(row, turn, position)) return
+    upsert.run({ ...turn, sessionId, position })
+    if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
+  })
+  // What is left of the stored turns, an undo took back.
+  const remove = sql<never, [string, string]>(ctx.db, 'DELETE FROM turns WHERE session_id = ? AND id = ?')
+  for (const id of stored.keys()) remove.run(sessionId, id)
+  writeSegmentTimes(ctx, sessionId, state, before)
+}
+
+function storedTurns(ctx: ReadContext, sessionId: string): Map<string, Turn & { position: number }> {
+  const rows = sql<Turn & { position: number }, [string]>(
+    ctx.db,
+    `SELECT id, person_id AS personId, segment_id AS segmentId, round, kind, outcome, started_at AS startedAt,
+            ended_at AS endedAt, paused_ms AS pausedMs, applause, position
+     FROM turns WHERE session_id = ?`
+  ).all(sessionId)
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+/** Each segment's first start and last end, as the phases say (only the changed ones after one more action). */
+function writeSegmentTimes(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
+  const times = sql<never, [number | null, number | null, string, string]>(
     ctx.db,
     'UPDATE agenda_segments SET actual_start = ?, actual_end = ? WHERE id = ? AND session_id = ?'
   )
-  for (const phase of state.phases) if (phase.key !== 'closing') times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)
+  if (!before) {
+    sql<never, [string]>(ctx.db, 'UPDATE agenda_segments SET actual_start = NULL, actual_end = NULL WHERE session_id = ?').run(sessionId)
+  }
+  const earlier = new Map((before?.phases ?? []).map((phase) => [phase.key, phase]))
+  for (const phase of state.phases) {
+    const was = earlier.get(phase.key)
+    earlier.delete(phase.key)
+    if (phase.key === 'closing' || (was && was.startedAt === phase.startedAt && was.endedAt === phase.endedAt)) continue
+    times.run(phase.startedAt, phase.endedAt, phase.key, sessionId)
+  }
+  // A phase the state no longer has (an action never removes one; kept for completeness) has no times.
+  for (const key of earlier.keys()) if (key !== 'closing') times.run(null, null, key, sessionId)
+}
+
+/** A stored turn row already holds `turn` at `position`. */
+function sameTurn(row: Turn & { position: number }, turn: Turn, position: number): boolean {
+  return (
+    row.position === position &&
+    row.personId === turn.personId &&
+    row.segmentId === turn.segmentId &&
+    row.round === turn.round &&
+    row.kind === turn.kind &&
+    row.outcome === turn.outcome &&
+    row.startedAt === turn.startedAt &&
+    row.endedAt === turn.endedAt &&
+    row.pausedMs === turn.pausedMs &&
+    row.applause === turn.applause
+  )
 }
 
 function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveAction): SpeakingAction {
