@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, vitest, then the Playwright e2e suite; every suite runs even when an
 // earlier one fails, and the last line totals them all: `N passed, N failed`.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -26,18 +26,53 @@ function readJson(file) {
   }
 }
 
-/** A check without its own test count (typecheck, lint) counts as one test. */
-function single(name, command, args) {
-  const { status, seconds } = run(name, 'npx', [command, ...args])
-  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds })
+/**
+ * The checks without a test count of their own (typecheck, lint, the security review) count as one test
+ * each. Each is one single-threaded process, so they run two at a time (a core each on a 2-core machine);
+ * each one's output is printed whole when it ends, under its own heading.
+ */
+const checks = [
+  { name: 'typecheck (node)', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.node.json'] },
+  { name: 'lint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+  { name: 'typecheck (web)', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.web.json'] },
+  { name: 'electronegativity', heading: 'Electron security (electronegativity)', command: process.execPath, args: ['scripts/electronegativity.mjs'] },
+  // The app the e2e specs drive, built here beside the checks rather than alone later (not a test itself).
+  { name: 'build', heading: 'build for e2e (electron-vite)', command: 'npx', args: ['electron-vite', 'build', '--logLevel', 'warn'], counted: false }
+]
+
+function runQuietly(check) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    const child = spawn(check.command, check.args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    const done = (status) => {
+      console.log(`\n=== ${check.heading ?? check.name} ===`)
+      process.stdout.write(Buffer.concat(output))
+      resolve({ status, seconds: ((Date.now() - started) / 1000).toFixed(1) })
+    }
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`))
+      done(1)
+    })
+    child.on('close', (status) => done(status))
+  })
 }
 
-single('typecheck (node)', 'tsc', ['--noEmit', '-p', 'tsconfig.node.json'])
-single('typecheck (web)', 'tsc', ['--noEmit', '-p', 'tsconfig.web.json'])
-single('lint', 'eslint', ['--max-warnings', '0', '.'])
+let built = false
 {
-  const { status, seconds } = run('Electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs'])
-  results.push({ name: 'electronegativity', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds })
+  const outcomes = new Map()
+  const queue = [...checks]
+  const lane = async () => {
+    for (let check = queue.shift(); check; check = queue.shift()) outcomes.set(check, await runQuietly(check))
+  }
+  await Promise.all([lane(), lane()])
+  for (const check of checks) {
+    const { status, seconds } = outcomes.get(check)
+    if (check.counted === false) built = status === 0
+    else results.push({ name: check.name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds })
+  }
 }
 
 {
@@ -54,8 +89,10 @@ single('lint', 'eslint', ['--max-warnings', '0', '.'])
 
 {
   const file = join(reports, 'playwright.json')
+  // Built above; if that failed, the e2e global setup builds again and shows why.
   const { status, seconds } = run('e2e (Playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: file
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    ...(built ? { ROUNDTABLE_E2E_SKIP_BUILD: '1' } : {})
   })
   const stats = readJson(file)?.stats
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0)

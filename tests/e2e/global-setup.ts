@@ -4,6 +4,7 @@ import { CHROMIUM_PATH, e2eMode, electronBinary } from './mode'
 
 /** Builds the app once and says, loudly, which way the specs will run. */
 export default function globalSetup(): void {
+  console.log(`[e2e] timeouts scaled ×${process.env.ROUNDTABLE_E2E_TIMEOUT_SCALE ?? 1} for this machine's load (ROUNDTABLE_E2E_TIMEOUT_SCALE sets it)`)
   const mode = e2eMode()
   if (mode === 'electron') {
     console.log(`\n[e2e] mode: Electron — launching the real app with ${electronBinary()}\n`)
