@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Kbd, Select, Stack, Text, Title } from '@mantine/core'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PersonOption } from '../../common/person-labels'
 import { REBIND_KEY } from './rebind-key'
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** The remark box's heading: whom the remark is for, in large type, and 记给 to choose someone else. */
-export function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }: Props) {
+export const RemarkBinding = memo(function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }: Props) {
   const { t } = useTranslation()
   return (
     // In the console's narrow third column the picker goes under the name rather than squeezing it.
@@ -45,7 +46,7 @@ export function RemarkBinding({ boundTo, boundName, movedOn, people, onChoose }:
       </Group>
     </Group>
   )
-}
+})
 
 /** Shown while the draft is still for someone the mic has left: one click (or Ctrl+J) gives it to the speaker. */
 export function MovedOnAlert({ boundName, currentName, onRebind }: { boundName: string; currentName: string; onRebind: () => void }) {

@@ -6,6 +6,7 @@ import type { Remark } from '@shared/domain'
 import { api } from '../../api'
 import type { PersonOption } from '../../common/person-labels'
 import { RemarkEditor, RemarkMenu } from './RemarkActions'
+import classes from './remarks.module.css'
 
 interface Props {
   remarks: Remark[]
@@ -61,6 +62,7 @@ function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: P
       wrap="nowrap"
       gap="xs"
       data-testid="remark"
+      className={classes.item}
       id={`remark-${remark.id}`}
       data-highlighted={highlighted || undefined}
       bg={highlighted ? 'yellow.1' : undefined}

@@ -1,5 +1,5 @@
 import { Paper, Stack, Text, Textarea } from '@mantine/core'
-import { useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
@@ -10,6 +10,7 @@ import { boxKey } from './remark-box'
 import { MovedOnAlert, RemarkBinding } from './RemarkBinding'
 import { RemarkList } from './RemarkList'
 import { RemarkToolbar } from './RemarkToolbar'
+import classes from './remarks.module.css'
 import { useRemarkBox } from './use-remark-box'
 
 /**
@@ -32,6 +33,11 @@ export function RemarkPanel({ view }: { view: LiveView }) {
   const currentName = labelOn(view.attendance, view.state.current?.personId)
   // Kept between keystrokes (a new list each render would re-render every remark below: issue 16's keystroke budget).
   const people = useMemo(() => personOptions(view.attendance, view.attendance.filter((entry) => !entry.absent)), [view.attendance])
+
+  // The latest save, behind a function that stays the same (the toolbar keeps its drawing between keys).
+  const saveRef = useRef(remark.save)
+  saveRef.current = remark.save
+  const save = useCallback(() => void saveRef.current(), [])
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
     const { key, shiftKey, ctrlKey, metaKey } = event
@@ -67,23 +73,23 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         ref={textarea}
         aria-label={t('remarks.box')}
         placeholder={boundTo ? t('remarks.placeholder', { name: boundName }) : t('remarks.placeholderNobody')}
-        autosize
-        minRows={2}
-        maxRows={8}
+        classNames={{ input: classes.box }}
         value={box.text}
         onChange={(event) => remark.type(event.currentTarget.value)}
         onKeyDown={onKeyDown}
         size="md"
       />
       <RemarkToolbar
-        box={box}
+        selectedTags={box.tags}
+        starred={box.starred}
+        forMinutes={box.forMinutes}
         tags={remarkTags}
         canSave={box.text.trim() !== '' && boundTo !== null}
         saving={remark.saving}
         onToggleTag={remark.toggleTag}
         onToggleStar={remark.toggleStar}
         onToggleForMinutes={remark.toggleForMinutes}
-        onSave={() => void remark.save()}
+        onSave={save}
       />
       <Stack mt="md" gap="xs">
         <RemarkList remarks={remarks.data ?? []} people={people} names={attendanceLabels(view.attendance)} />

@@ -1,10 +1,14 @@
 import { ActionIcon, Button, Chip, Group, Kbd } from '@mantine/core'
 import { IconFileCheck, IconStar, IconStarFilled } from '@tabler/icons-react'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MARK_KEYS, type Box } from './remark-box'
+import { MARK_KEYS } from './remark-box'
 
 interface Props {
-  box: Box
+  /** The box's marks (not its text: the toolbar does not draw again on every key). */
+  selectedTags: readonly string[]
+  starred: boolean
+  forMinutes: boolean
   /** The quick tags of 设置, in order: Ctrl+1 is the first. */
   tags: string[]
   canSave: boolean
@@ -16,32 +20,43 @@ interface Props {
 }
 
 /** Under the remark box: the quick tags, the star, 入纪要 and 保存记录, each with its key. */
-export function RemarkToolbar({ box, tags, canSave, saving, onToggleTag, onToggleStar, onToggleForMinutes, onSave }: Props) {
+export const RemarkToolbar = memo(function RemarkToolbar({
+  selectedTags,
+  starred,
+  forMinutes,
+  tags,
+  canSave,
+  saving,
+  onToggleTag,
+  onToggleStar,
+  onToggleForMinutes,
+  onSave
+}: Props) {
   const { t } = useTranslation()
   return (
     <Group justify="space-between" mt="xs">
       <Group gap={6}>
         {tags.map((tag, index) => (
-          <Chip key={tag} size="sm" checked={box.tags.includes(tag)} onChange={() => onToggleTag(tag)}>
+          <Chip key={tag} size="sm" checked={selectedTags.includes(tag)} onChange={() => onToggleTag(tag)}>
             {tag} <Kbd size="xs">Ctrl {index + 1}</Kbd>
           </Chip>
         ))}
         <ActionIcon
-          variant={box.starred ? 'filled' : 'default'}
+          variant={starred ? 'filled' : 'default'}
           color="yellow"
           size="lg"
           aria-label={t('remarks.star')}
-          aria-pressed={box.starred}
+          aria-pressed={starred}
           title={`${t('remarks.star')} (${MARK_KEYS.star.shown})`}
           onClick={onToggleStar}
         >
-          {box.starred ? <IconStarFilled size={18} /> : <IconStar size={18} />}
+          {starred ? <IconStarFilled size={18} /> : <IconStar size={18} />}
         </ActionIcon>
         <Button
-          variant={box.forMinutes ? 'filled' : 'default'}
+          variant={forMinutes ? 'filled' : 'default'}
           color="teal"
           size="compact-md"
-          aria-pressed={box.forMinutes}
+          aria-pressed={forMinutes}
           title={t('remarks.forMinutesHint', { key: MARK_KEYS.forMinutes.shown })}
           leftSection={<IconFileCheck size={16} />}
           rightSection={<Kbd size="xs">{MARK_KEYS.forMinutes.shown}</Kbd>}
@@ -55,4 +70,4 @@ export function RemarkToolbar({ box, tags, canSave, saving, onToggleTag, onToggl
       </Button>
     </Group>
   )
-}
+})

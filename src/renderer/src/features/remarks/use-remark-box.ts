@@ -28,6 +28,12 @@ export function useRemarkBox(view: LiveView) {
     setShowRestored(false)
   }, [current])
 
+  // Stable between keystrokes, so the picker and the toolbar around the box need not draw again as it is typed in.
+  const choose = useCallback((personId: string | null) => setBox((previous) => chosenFor(previous, personId, current)), [current])
+  const toggleTag = useCallback((tag: string) => setBox((previous) => toggledTag(previous, tag)), [])
+  const toggleStar = useCallback(() => setBox(toggledStar), [])
+  const toggleForMinutes = useCallback(() => setBox(toggledForMinutes), [])
+
   function type(text: string): void {
     setShowRestored(false)
     setBox((previous) => typed(previous, text, current))
@@ -56,9 +62,9 @@ export function useRemarkBox(view: LiveView) {
     type,
     rebind,
     save,
-    choose: (personId: string | null) => setBox((previous) => chosenFor(previous, personId, current)),
-    toggleTag: (tag: string) => setBox((previous) => toggledTag(previous, tag)),
-    toggleStar: () => setBox(toggledStar),
-    toggleForMinutes: () => setBox(toggledForMinutes)
+    choose,
+    toggleTag,
+    toggleStar,
+    toggleForMinutes
   }
 }
