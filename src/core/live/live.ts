@@ -3,9 +3,7 @@ import { isVolunteerRole } from '../../shared/roles'
 import {
   apply,
   isRefusal,
-  replay,
   roundOrder,
-  type AgendaInfo,
   type SpeakingAction,
   type SpeakingActionType,
   type SpeakingEvent,
@@ -17,6 +15,7 @@ import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { sql } from '../store/sql'
 import { readAttendance } from '../sessions/attendance'
+import { readAgenda, replayedState, type Recorded } from './replayed'
 import { getSession, requireStatus } from '../sessions/sessions'
 import type { ParsedInputOf } from '../../shared/contract'
 
@@ -30,19 +29,8 @@ type LiveAction = ParsedInputOf<'live:act'>['action']
 export function liveView(ctx: ReadContext, sessionId: string, known?: Recorded): LiveView {
   const session = getSession(ctx, sessionId)
   // An action has just replayed the log: its state is the view's (the log is read and replayed once a press).
-  const { state, lastAction } = known ?? recordedState(ctx, sessionId)
+  const { state, lastAction } = known ?? replayedState(ctx, sessionId)
   return { session, attendance: readAttendance(ctx, sessionId), state, lastAction, now: ctx.now() }
-}
-
-/** The state the log gives, and the last action in it (what the console says it did). */
-interface Recorded {
-  state: SpeakingState
-  lastAction: SpeakingActionType | null
-}
-
-function recordedState(ctx: ReadContext, sessionId: string): Recorded {
-  const events = readEvents(ctx, sessionId)
-  return { state: replay(events, readAgenda(ctx, sessionId)), lastAction: events.at(-1)?.type ?? null }
 }
 
 export function startSession(ctx: CoreContext, sessionId: string): LiveView {
@@ -79,7 +67,7 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
   // Taking back a 跳过 or 传递 can hand the microphone back to someone marked absent since: the record
   // would then name an absent speaker (DESIGN §9). Refused (the transaction rolls the undo back); check
   // them in again first.
-  const state = replay(readEvents(ctx, sessionId), readAgenda(ctx, sessionId))
+  const { state } = replayedState(ctx, sessionId)
   const absent = new Set(readAttendance(ctx, sessionId).filter((entry) => entry.absent).map((entry) => entry.personId))
   if (state.turns.some((turn) => (turn.outcome === 'spoken' || turn.outcome === 'speaking') && absent.has(turn.personId))) {
     throw refusal('undo_gives_mic_to_absent')
@@ -202,10 +190,9 @@ function hasSpoken(ctx: ReadContext, sessionId: string, personId: string): boole
 
 /** Appends one event after checking that the reducer accepts it, then rewrites what is derived from the log. */
 function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Recorded {
-  const events = readEvents(ctx, sessionId)
   const agenda = readAgenda(ctx, sessionId)
   const event = { ...action, id: uuidv7(ctx.now()), at: ctx.now() } as SpeakingEvent
-  const before = replay(events, agenda)
+  const before = replayedState(ctx, sessionId).state
   const after = apply(before, event, agenda)
   if (isRefusal(after)) throw refusal(after.refused)
   const { id, at, type, ...payload } = event
@@ -333,23 +320,6 @@ function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveActio
     default:
       return action
   }
-}
-
-function readEvents({ db }: ReadContext, sessionId: string): SpeakingEvent[] {
-  const rows = sql<{ id: string; type: SpeakingActionType; payload: string; at: number }, [string]>(
-    db,
-    'SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq'
-  ).all(sessionId)
-  return rows.map((row) => ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent)
-}
-
-function readAgenda({ db }: ReadContext, sessionId: string): AgendaInfo[] {
-  return sql<{ id: string; kind: AgendaInfo['kind']; lecturer_id: string | null }, [string]>(
-    db,
-    'SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position'
-  )
-    .all(sessionId)
-    .map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
 }
 
 function announce(ctx: ReadContext, sessionId: string): void {

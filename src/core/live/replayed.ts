@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3'
+import { apply, isRefusal, replay, type AgendaInfo, type SpeakingActionType, type SpeakingEvent, type SpeakingState } from '../../shared/speaking'
+import type { ReadContext } from '../context'
+import { sql } from '../store/sql'
+
+/** The state a session's speaking log gives, and the last action in it (what the console says it did). */
+export interface Recorded {
+  state: SpeakingState
+  lastAction: SpeakingActionType | null
+}
+
+/**
+ * The log's state, replayed once and then only by the events added since.
+ *
+ * Every press (and every check-in, which answers with the console's view) needs the state of the whole log:
+ * replaying hundreds of events each time made 传递话筒 slower as a session went on. So the replayed state is
+ * kept per connection, next to what it was replayed from: the log's row count, its newest row, its undone
+ * events and the agenda. The log itself stays the only truth: when any of that differs in a way other than
+ * events appended (an undo, a merged archive pack, an edited agenda), the whole log is replayed again; a
+ * restored backup is a new connection and starts afresh.
+ */
+const kept = new WeakMap<Database, Map<string, Kept>>()
+
+interface Kept extends Recorded {
+  /** What the log looked like when the state was made (see `LogShape`), without the appended part. */
+  shape: LogShape
+  agenda: string
+}
+
+interface LogShape {
+  events: number
+  /** The newest event's id (a row written in a transaction that was rolled back may come again as another). */
+  lastId: string | null
+  lastRow: number
+  lastSeq: number
+  undone: number
+  lastUndoneAt: number
+}
+
+export function replayedState(ctx: ReadContext, sessionId: string): Recorded {
+  const agenda = readAgenda(ctx, sessionId)
+  const agendaKey = JSON.stringify(agenda)
+  const shape = sql<LogShape, { sessionId: string }>(
+    ctx.db,
+    `SELECT count(*) AS events, (SELECT id FROM speaking_events WHERE session_id = @sessionId ORDER BY seq DESC LIMIT 1) AS lastId,
+            coalesce(max(rowid), 0) AS lastRow, coalesce(max(seq), 0) AS lastSeq,
+            count(undone_at) AS undone, coalesce(max(undone_at), 0) AS lastUndoneAt
+     FROM speaking_events WHERE session_id = @sessionId`
+  ).get({ sessionId })!
+  let sessions = kept.get(ctx.db)
+  if (!sessions) kept.set(ctx.db, (sessions = new Map()))
+  const known = sessions.get(sessionId)
+  let recorded: Recorded | null = null
+  if (known && known.agenda === agendaKey && known.shape.undone === shape.undone && known.shape.lastUndoneAt === shape.lastUndoneAt) {
+    if (sameShape(known.shape, shape)) return known
+    recorded = appended(ctx, sessionId, known, shape, agenda)
+  }
+  if (!recorded) {
+    const events = readEvents(ctx, sessionId)
+    recorded = { state: replay(events, agenda), lastAction: events.at(-1)?.type ?? null }
+  }
+  sessions.set(sessionId, { ...recorded, shape, agenda: agendaKey })
+  return recorded
+}
+
+const sameShape = (a: LogShape, b: LogShape): boolean =>
+  a.events === b.events && a.lastId === b.lastId && a.lastRow === b.lastRow && a.lastSeq === b.lastSeq && a.undone === b.undone && a.lastUndoneAt === b.lastUndoneAt
+
+/** The kept state moved on by the events appended since it was made; null when the log changed otherwise. */
+function appended(ctx: ReadContext, sessionId: string, known: Kept, shape: LogShape, agenda: AgendaInfo[]): Recorded | null {
+  const rows = sql<EventRow & { rowid: number; seq: number }, [string, number]>(
+    ctx.db,
+    'SELECT rowid, seq, id, type, payload, at FROM speaking_events WHERE session_id = ? AND seq > ? AND undone_at IS NULL ORDER BY seq'
+  ).all(sessionId, known.shape.lastSeq)
+  // Only new rows at the end, and all of them: anything else (rows replaced, removed) replays the whole log.
+  if (known.shape.events + rows.length !== shape.events || rows.some((row) => row.rowid <= known.shape.lastRow)) return null
+  let { state, lastAction } = known
+  for (const event of rows.map(toEvent)) {
+    const next = apply(state, event, agenda)
+    if (!isRefusal(next)) state = next
+    lastAction = event.type
+  }
+  return { state, lastAction }
+}
+
+interface EventRow {
+  id: string
+  type: SpeakingActionType
+  payload: string
+  at: number
+}
+
+const toEvent = (row: EventRow): SpeakingEvent =>
+  ({ ...(JSON.parse(row.payload) as object), type: row.type, id: row.id, at: row.at }) as SpeakingEvent
+
+/** The log, oldest first, without the events taken back (撤销). */
+export function readEvents({ db }: ReadContext, sessionId: string): SpeakingEvent[] {
+  return sql<EventRow, [string]>(db, 'SELECT id, type, payload, at FROM speaking_events WHERE session_id = ? AND undone_at IS NULL ORDER BY seq')
+    .all(sessionId)
+    .map(toEvent)
+}
+
+export function readAgenda({ db }: ReadContext, sessionId: string): AgendaInfo[] {
+  return sql<{ id: string; kind: AgendaInfo['kind']; lecturer_id: string | null }, [string]>(
+    db,
+    'SELECT id, kind, lecturer_id FROM agenda_segments WHERE session_id = ? ORDER BY position'
+  )
+    .all(sessionId)
+    .map((row) => ({ id: row.id, kind: row.kind, lecturerId: row.lecturer_id }))
+}
