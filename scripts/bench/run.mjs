@@ -121,7 +121,12 @@ const header = ['measure', 'value', 'baseline', 'ratio', 'budget', 'ok', 'note']
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 const markdown = `# Bench results\n\n\`npm run bench\` (scripts/bench/run.mjs), ${machine.date}, commit ${machine.commit}${repeat > 1 ? `, medians of ${repeat} runs` : ''}.\n\n${table}\n\n## Machine\n\n${Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`).join('\n')}\n`
 
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ machine, results }, null, 2) + '\n')
-writeFileSync(join(root, 'bench/results.md'), markdown)
-console.log(`\n${table}\n\nwritten: bench/results.json, bench/results.md`)
+// A run of some scripts only (--only) prints its table but leaves the committed files alone: they hold every
+// measure of one run, and a partial table would replace them.
+if (values.only) console.log(`\n${table}\n\n(--only: bench/results.json and bench/results.md left as they were)`)
+else {
+  writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ machine, results }, null, 2) + '\n')
+  writeFileSync(join(root, 'bench/results.md'), markdown)
+  console.log(`\n${table}\n\nwritten: bench/results.json, bench/results.md`)
+}
 process.exitCode = failed.length || results.some((result) => result.ok === false) ? 1 : 0

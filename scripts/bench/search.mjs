@@ -12,12 +12,13 @@
 // JSON list by name. BENCH_ARCHIVE=file keeps the seeded archive there and reuses it on the next run.
 import BetterSqlite3 from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runnerImport } from 'vite'
 import { percentile, startBridge } from './bridge.mjs'
+import { report } from './results.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const REMARKS = Number(process.env.BENCH_REMARKS ?? 200_000)
@@ -179,14 +180,7 @@ try {
       figure(`search: ${group.name} in process p95`, inProcess, scans, 0.95, speedup)
     )
   }
-  for (const result of results) console.log(JSON.stringify(result))
-  if (process.env.BENCH_RESULTS) {
-    const target = process.env.BENCH_RESULTS
-    const earlier = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : []
-    const names = new Set(results.map((result) => result.name))
-    writeFileSync(target, JSON.stringify([...earlier.filter((entry) => !names.has(entry.name)), ...results], null, 2) + '\n')
-  }
-  process.exitCode = results.every((result) => result.ok !== false) ? 0 : 1
+  report(results)
 } finally {
   for (const reader of readers) reader.close()
   bridge?.child.kill()

@@ -6,10 +6,11 @@
 // the entries are also merged into that JSON list.
 import BetterSqlite3 from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { percentile, startBridge } from './bridge.mjs'
+import { report } from './results.mjs'
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500)
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 3_000)
@@ -306,14 +307,7 @@ try {
     const value = Number(p95.toFixed(1))
     results.push({ name: `${name} p95`, value, unit: 'ms', baseline, ratio: Number((value / baseline).toFixed(2)), budget: BUDGET_MS, ok: p95 <= BUDGET_MS })
   }
-  for (const result of results) console.log(JSON.stringify(result))
-  if (process.env.BENCH_RESULTS) {
-    const target = process.env.BENCH_RESULTS
-    const earlier = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : []
-    const names = new Set(results.map((result) => result.name))
-    writeFileSync(target, JSON.stringify([...earlier.filter((entry) => !names.has(entry.name)), ...results], null, 2) + '\n')
-  }
-  process.exitCode = results.every((result) => result.ok) ? 0 : 1
+  report(results)
 } finally {
   bridge?.child.kill()
   if (dir) rmSync(dir, { recursive: true, force: true })
