@@ -27,17 +27,17 @@ export async function call(core, channel, input) {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭'
-const GIVEN = '建国,秀英,桂兰,志强,海燕,玉梅,红霞,德明,春生,国庆,丽华,小军,永福,金凤,淑珍,文斌,晓东,爱民'.split(',')
-const VILLAGES = '东山村,西河村,南岗村,北坡村,柳树湾村,杏花村'.split(',')
+const GIVEN = '建国、秀英、桂兰、志强、海燕、玉梅、红霞、德明、春生、国庆、丽华、小军、永福、金凤、淑珍、文斌、晓东、爱民'.split('、')
+const VILLAGES = '东山村、西河村、南岗村、北坡村、柳树湾村、杏花村'.split('、')
 export const SENTENCES = [
-  '我们村这两年发展光伏合作社,乡亲们的腰包鼓起来了',
+  '我们村这两年发展光伏合作社，乡亲们的腰包鼓起来了',
   '希望镇里继续在技术培训、销售渠道上给予支持',
-  '要把握未来发展的主动权,先要正确认识我们目前所处的发展阶段',
-  '从工业发展带动城镇化进程方面,我想谈谈自己的想法',
-  '年轻人回村创业,需要在土地、资金和电商上有人帮一把',
-  '建议把志愿服务和移风易俗结合起来,常态化开展'
+  '要把握未来发展的主动权，先要正确认识我们目前所处的发展阶段',
+  '从工业发展带动城镇化进程方面，我想谈谈自己的想法',
+  '年轻人回村创业，需要在土地、资金和电商上有人帮一把',
+  '建议把志愿服务和移风易俗结合起来，常态化开展'
 ]
-export const remarkText = (i) => `${SENTENCES[i % SENTENCES.length]};${SENTENCES[(i * 7 + 3) % SENTENCES.length]}。`
+export const remarkText = (i) => `${SENTENCES[i % SENTENCES.length]}；${SENTENCES[(i * 7 + 3) % SENTENCES.length]}。`
 
 /**
  * A live session as a long evening leaves it, written through the channels the console uses: `people` invited

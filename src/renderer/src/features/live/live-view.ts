@@ -3,6 +3,7 @@ import type { AgendaSegment, AttendanceEntry, LiveView, SegmentKind } from '@sha
 import { roundInProgress, roundOutcomes, type QueueEntry, type Turn, type TurnKind } from '@shared/speaking'
 import { markOf, tallyAttendance, type AttendanceTally } from '@shared/attendance'
 import { fullPlaceOf } from '@shared/people'
+import { ownClosing } from '@shared/agenda'
 import { labelOn } from '../../common/person-labels'
 import type { SeatTone } from '../seating/seat-tone'
 import type { Command } from './shortcuts'
@@ -23,17 +24,8 @@ export function placeLine(view: LiveView, entry: AttendanceEntry | undefined): s
 /** A person's name as the session shows it: with their place when a namesake is on the list (src/shared/people.ts). */
 export const nameOf = (view: LiveView, personId: string | undefined): string => labelOn(view.attendance, personId)
 
-/** A title that names a closing: 主持人总结, 小结, Closing, Summary… */
-const CLOSING_TITLE = /总结|小结|closing|summary/i
-
-/**
- * The agenda's own closing: its last segment when it is of kind 其他 and named as one (e.g. 主持人总结).
- * The built-in 总结 is then not added after it, so the closing is listed once.
- */
-export function closingSegment(view: LiveView): AgendaSegment | undefined {
-  const last = view.session.agenda.at(-1)
-  return last && last.kind === 'other' && CLOSING_TITLE.test(last.title) ? last : undefined
-}
+/** The agenda's own closing part, if it has one (the rule: src/shared/agenda.ts). */
+export const closingSegment = (view: LiveView): AgendaSegment | undefined => ownClosing(view.session.agenda)
 
 /** The phases in order: each agenda segment, then 总结 ('closing') unless the agenda ends with its own. */
 export function phaseKeys(view: LiveView): string[] {
