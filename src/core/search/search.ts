@@ -45,7 +45,7 @@ function withNameLabels(found: Found[]): SearchHit[] {
   return found.map(({ hit, person }) => (person ? { ...hit, title: labels.get(person.id) ?? hit.title } : hit))
 }
 
-/** Themes are few and have the trigram index only: 1–2 characters are found by LIKE. */
+/** 3+ characters: the trigram index (themes have only that one; their 1–2 characters are found by LIKE). */
 const usesIndex = (text: string): boolean => [...text].length >= 3
 /** The text as one FTS5 phrase: every character literal. */
 const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
@@ -57,7 +57,7 @@ const phrase = (text: string): string => `"${text.replace(/"/g, '""')}"`
  * characters is one token there, as the triggers wrote the text.
  */
 function indexFor(text: string): { table: 'remarks_fts' | 'remarks_char_fts'; match: string; likeAgrees: boolean } {
-  if ([...text].length >= 3) return { table: 'remarks_fts', match: phrase(text), likeAgrees: caselessBeyondAscii(text) }
+  if (usesIndex(text)) return { table: 'remarks_fts', match: phrase(text), likeAgrees: caselessBeyondAscii(text) }
   // The single-character index folds A–Z only, as LIKE does: the two always agree.
   return { table: 'remarks_char_fts', match: phrase([...text].join(' ')), likeAgrees: true }
 }
