@@ -32,6 +32,15 @@ export async function checkInEveryone(page: Page, sessionId: string): Promise<vo
 }
 
 /**
+ * 全部出席 on the check-in, then waits until the counts say nobody is 未签到: pressing 开始场次 before the
+ * answer has come back would ask about people who are in fact checked in.
+ */
+export async function markEveryonePresent(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '全部出席' }).click()
+  await expect(page.getByTestId('attendance-counts')).toContainText('未签到 0 人')
+}
+
+/**
  * 开始场次 from the check-in. With people still 未签到 (`ask.unmarked` of them), a dialog asks: `ask.answer` is
  * the button pressed. Returns once the console is on screen (the 现场 tab): keys are pressed only then, as the
  * facilitator does.

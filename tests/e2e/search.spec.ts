@@ -1,11 +1,11 @@
 import { expect, test } from './app'
-import { addDecision, openDemoCheckIn, startSession } from './demo'
+import { addDecision, markEveryonePresent, openDemoCheckIn, startSession } from './demo'
 
 test('搜索 finds a 议定事项 by its text and its owner, and opens the session at it', async ({ app }) => {
   test.setTimeout(90_000)
   const { page } = app
   const sessionId = await openDemoCheckIn(page)
-  await page.getByRole('button', { name: '全部出席' }).click()
+  await markEveryonePresent(page)
   await startSession(page)
 
   // A 议定事项 on the session page (there once the session has started), with an owner and a due date.

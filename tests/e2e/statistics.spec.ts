@@ -1,6 +1,6 @@
 import { expect, test } from './app'
 import { invoke } from './core-call'
-import { openDemoCheckIn, startSession } from './demo'
+import { markEveryonePresent, openDemoCheckIn, startSession } from './demo'
 
 /**
  * 统计 over the demo data: the 示例场次 is held (everyone present, two turns spoken), and the page shows it
@@ -11,7 +11,7 @@ test('统计 shows the held 示例场次: figures, the monthly chart, sortable p
   test.setTimeout(90_000)
   const { page } = app
   const sessionId = await openDemoCheckIn(page)
-  await page.getByRole('button', { name: '全部出席' }).click()
+  await markEveryonePresent(page)
   await startSession(page)
   // The round as another window runs it: into 圆桌时间, seats 1–3 speak, the session ends.
   const view = await invoke<{ session: { agenda: { id: string; kind: string }[] }; attendance: { personId: string; seatNumber: number | null }[] }>(page, 'live:get', {
