@@ -13,6 +13,7 @@ import { backupBeforeMigration, backedUpToday, backupPath, makeBackup, putBackup
 import type { BackupReason } from '../shared/domain'
 import { toFieldIssues } from './validation'
 import { rosterReaderInProcess, type RosterReader } from './people/roster-reader'
+import { walCheckpoints, type Checkpoints } from './store/checkpoints'
 
 export interface CoreOptions {
   databaseFile: string
@@ -68,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const firstRun = !existsSync(options.databaseFile)
   const now = options.now ?? Date.now
   const log = options.log ?? ((message, error) => console.error(message, error))
-  const { ctx, lock } = openArchive(options, now)
+  const { ctx, lock, checkpoints } = openArchive(options, now)
   const listeners = new Set<(event: ChangeEvent) => void>()
   const background = backgroundTasks(log)
 
@@ -121,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     idle: background.idle,
     close() {
       listeners.clear()
+      checkpoints.stop()
       if (ctx.db.open) ctx.db.close()
       lock.release()
     }
@@ -128,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** Takes the writer lock, opens (and migrates) the archive, and builds the context every handler gets. */
-function openArchive(options: CoreOptions, now: () => number): { ctx: ReadContext; lock: WriterLock } {
+function openArchive(options: CoreOptions, now: () => number): { ctx: ReadContext; lock: WriterLock; checkpoints: Checkpoints } {
   const open = (file: string) =>
     openDatabase(file, undefined, { createFolder: options.createFolder, beforeMigrating: (db) => void backupBeforeMigration(db, file, now()) })
   // One writer process per file: a second app or bridge on the same archive is refused with a sentence.
@@ -158,9 +160,14 @@ function openArchive(options: CoreOptions, now: () => number): { ctx: ReadContex
       ctx.health = { lastExit: ctx.health.lastExit, check: 'not_needed' }
       return setAside
     },
-    write: (work) => inTransaction(ctx, work)
+    write: (work) => {
+      const result = inTransaction(ctx, work)
+      checkpoints.afterWrite()
+      return result
+    }
   }
-  return { ctx, lock }
+  const checkpoints = walCheckpoints(() => ctx.db)
+  return { ctx, lock, checkpoints }
 }
 
 /** Work done after a call has answered (backups, the check after a crash); `idle()` waits for it. */

@@ -4,6 +4,7 @@ import {
   apply,
   isRefusal,
   roundOrder,
+  type SeatedPerson,
   type SpeakingAction,
   type SpeakingActionType,
   type SpeakingEvent,
@@ -14,7 +15,7 @@ import type { CoreContext, ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { sql } from '../store/sql'
-import { readAttendance } from '../sessions/attendance'
+import { inListOrder, readAttendance } from '../sessions/attendance'
 import { readAgenda, replayedState, type Recorded } from './replayed'
 import { getSession, requireStatus } from '../sessions/sessions'
 import type { ParsedInputOf } from '../../shared/contract'
@@ -30,7 +31,8 @@ export function liveView(ctx: ReadContext, sessionId: string, known?: Recorded):
   const session = getSession(ctx, sessionId)
   // An action has just replayed the log: its state is the view's (the log is read and replayed once a press).
   const { state, lastAction } = known ?? replayedState(ctx, sessionId)
-  return { session, attendance: readAttendance(ctx, sessionId), state, lastAction, now: ctx.now() }
+  // The session has just read its list: the same rows, not read twice (a press is timed in milliseconds).
+  return { session, attendance: session.attendance, state, lastAction, now: ctx.now() }
 }
 
 export function startSession(ctx: CoreContext, sessionId: string): LiveView {
@@ -216,7 +218,7 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Re
  * read back.
  */
 function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
-  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { ...turn, position }])) : storedTurns(ctx, sessionId)
+  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { turn, position }])) : storedTurns(ctx, sessionId)
   const upsert = sql<never, Turn & { sessionId: string; position: number }>(
     ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
@@ -234,7 +236,8 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
   state.turns.forEach((turn, position) => {
     const row = stored.get(turn.id)
     stored.delete(turn.id)
-    if (row && sameTurn(row, turn, position)) return
+    // The reducer shares the turns it leaves alone: the same object at the same place is what is stored.
+    if (row && ((row.turn === turn && row.position === position) || sameTurn(row, turn, position))) return
     upsert.run({ ...turn, sessionId, position })
     if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
   })
@@ -244,14 +247,20 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
   writeSegmentTimes(ctx, sessionId, state, before)
 }
 
-function storedTurns(ctx: ReadContext, sessionId: string): Map<string, Turn & { position: number }> {
+/** A turn as stored: its fields and its place in the session's order. */
+interface StoredTurn {
+  turn: Turn
+  position: number
+}
+
+function storedTurns(ctx: ReadContext, sessionId: string): Map<string, StoredTurn> {
   const rows = sql<Turn & { position: number }, [string]>(
     ctx.db,
     `SELECT id, person_id AS personId, segment_id AS segmentId, round, kind, outcome, started_at AS startedAt,
             ended_at AS endedAt, paused_ms AS pausedMs, applause, position
      FROM turns WHERE session_id = ?`
   ).all(sessionId)
-  return new Map(rows.map((row) => [row.id, row]))
+  return new Map(rows.map(({ position, ...turn }) => [turn.id, { turn, position }]))
 }
 
 /** Each segment's first start and last end, as the phases say (only the changed ones after one more action). */
@@ -275,9 +284,9 @@ function writeSegmentTimes(ctx: CoreContext, sessionId: string, state: SpeakingS
 }
 
 /** A stored turn row already holds `turn` at `position`. */
-function sameTurn(row: Turn & { position: number }, turn: Turn, position: number): boolean {
+function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, position: number): boolean {
   return (
-    row.position === position &&
+    rowPosition === position &&
     row.personId === turn.personId &&
     row.segmentId === turn.segmentId &&
     row.round === turn.round &&
@@ -290,8 +299,18 @@ function sameTurn(row: Turn & { position: number }, turn: Turn, position: number
   )
 }
 
+/** Who is on the list, in its order, where they sit and whether they are absent: all an action needs. */
+function readSeating(ctx: ReadContext, sessionId: string): SeatedPerson[] {
+  const rows = sql<{ person_id: string; seat_number: number | null; absent: number; name: string }, [string]>(
+    ctx.db,
+    `SELECT a.person_id, a.seat_number, a.absent, p.name FROM attendance a JOIN people p ON p.id = a.person_id
+     WHERE a.session_id = ? ORDER BY a.seat_number IS NULL, a.seat_number`
+  ).all(sessionId)
+  return inListOrder(rows).map((row) => ({ personId: row.person_id, seatNumber: row.seat_number, absent: row.absent === 1 }))
+}
+
 function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveAction): SpeakingAction {
-  const attendance = readAttendance(ctx, sessionId)
+  const attendance = readSeating(ctx, sessionId)
   const present = (personId: string, field: string): void => {
     const entry = attendance.find((candidate) => candidate.personId === personId)
     if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue(field, 'not_on_list')])

@@ -26,9 +26,7 @@ export function readAttendance({ db }: ReadContext, sessionId: string): Attendan
      WHERE a.session_id = ?
      ORDER BY a.seat_number IS NULL, a.seat_number`
   ).all(sessionId)
-  // Seat order from SQLite; among the unseated, names by pinyin (SQLite sorts by code point).
-  const unseated = rows.filter((row) => row.seat_number === null).sort((a, b) => compareNames(a.name, b.name))
-  return [...rows.filter((row) => row.seat_number !== null), ...unseated].map((row) => ({
+  return inListOrder(rows).map((row) => ({
     personId: row.person_id,
     name: row.name,
     organisation: row.organisation,
@@ -41,4 +39,13 @@ export function readAttendance({ db }: ReadContext, sessionId: string): Attendan
     absentReason: row.absent_reason,
     serviceHours: row.service_hours
   }))
+}
+
+/**
+ * The list's order, from rows SQLite gave in seat order (`ORDER BY seat_number IS NULL, seat_number`): the
+ * seated as they are, then the unseated by name in pinyin order (SQLite sorts by code point).
+ */
+export function inListOrder<Row extends { seat_number: number | null; name: string }>(rows: Row[]): Row[] {
+  const unseated = rows.filter((row) => row.seat_number === null).sort((a, b) => compareNames(a.name, b.name))
+  return [...rows.filter((row) => row.seat_number !== null), ...unseated]
 }
