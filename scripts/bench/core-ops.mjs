@@ -97,17 +97,33 @@ try {
     )
   }
 
-  // 传递话筒: the event row is the write; core also replays the log and rewrites the turns it derives.
+  // 传递话筒 writes three rows: the event (the log is the record), the turn that ends (spoken, its end time) and
+  // the turn that starts. The bare statements write the same three rows in one transaction; core also checks
+  // the action (the session is live, who is absent), replays the log, finds the changed turns, and answers
+  // with the live view.
   let view = await call(core, 'live:get', { sessionId })
   const turnsBefore = view.state.turns.length
   const insertEvent = bare.prepare("INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, 'pass', ?, ?)")
+  const endTurn = bare.prepare("UPDATE turns SET outcome = 'spoken', ended_at = ? WHERE id = ?")
+  const startTurn = bare.prepare(
+    "INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at) VALUES (?, ?, ?, NULL, 1, 'round', ?, 'speaking', ?)"
+  )
+  let bareTurn = randomUUID()
+  startTurn.run(bareTurn, spare.id, people[0], 0, Date.now())
+  const barePass = bare.transaction((i) => {
+    const next = randomUUID()
+    insertEvent.run(spare.id, i + 1, randomUUID(), '{"absent":[]}', Date.now())
+    endTurn.run(Date.now(), bareTurn)
+    startTurn.run(next, spare.id, people[(i + 1) % people.length], i + 1, Date.now())
+    bareTurn = next
+  })
   const passes = await alternate(
-      async () => {
-        // A round that has come to its end starts again at seat 1 (not timed: that is another action).
-        if (!view.state.current) view = await call(core, 'live:act', { sessionId, action: { type: 'round', startPersonId: people[0] } })
-        view = await call(core, 'live:act', { sessionId, action: { type: 'pass' } })
-      },
-      (i) => insertEvent.run(spare.id, i + 1, randomUUID(), '{"absent":[]}', Date.now())
+    async () => {
+      // A round that has come to its end starts again at seat 1 (not timed: that is another action).
+      if (!view.state.current) view = await call(core, 'live:act', { sessionId, action: { type: 'round', startPersonId: people[0] } })
+      view = await call(core, 'live:act', { sessionId, action: { type: 'pass' } })
+    },
+    (i) => barePass.immediate(i)
   )
   measure('pass the mic (live:act)', passes)
   // Each pass replays the session's whole log and rewrites every turn it derives: the cost grows with the session.

@@ -361,6 +361,13 @@ export interface AttendanceEntry {
   serviceHours: number | null
 }
 
+/**
+ * What one speaking action (传递话筒, 跳过, …) answers with: the speaking state it left. The list and the plan
+ * are as they were (a speaker still 未签到 who is checked in by speaking comes with `session:changed`, as
+ * every change does), so a key press does not read and send the whole session back.
+ */
+export type LiveProgress = Pick<LiveView, 'state' | 'lastAction' | 'now'>
+
 /** Everything the live console and the projector show, read in one call. */
 export interface LiveView {
   session: SessionDetail

@@ -1,4 +1,4 @@
-import type { AttendanceRole, LiveView, SessionDetail } from '../../shared/domain'
+import type { AttendanceEntry, AttendanceRole, LiveProgress, LiveView, SessionDetail } from '../../shared/domain'
 import { isVolunteerRole } from '../../shared/roles'
 import {
   apply,
@@ -15,8 +15,8 @@ import type { CoreContext, ReadContext } from '../context'
 import { AppFailure } from '../errors'
 import { uuidv7 } from '../store/ids'
 import { sql } from '../store/sql'
-import { inListOrder, readAttendance } from '../sessions/attendance'
-import { readAgenda, replayedState, type Recorded } from './replayed'
+import { inListOrder, readAttendance, readAttendanceEntry } from '../sessions/attendance'
+import { keepAppended, readAgenda, replayedState, type Recorded } from './replayed'
 import { getSession, requireStatus } from '../sessions/sessions'
 import type { ParsedInputOf } from '../../shared/contract'
 
@@ -50,11 +50,12 @@ export function endSession(ctx: CoreContext, sessionId: string): LiveView {
   return liveView(ctx, sessionId, recorded)
 }
 
-export function act(ctx: CoreContext, sessionId: string, action: LiveAction): LiveView {
+/** A speaking action: answers with the state it left (LiveProgress); the list and the plan it did not change. */
+export function act(ctx: CoreContext, sessionId: string, action: LiveAction): LiveProgress {
   requireStatus(ctx, sessionId, ['live'], 'sessionId')
-  const recorded = record(ctx, sessionId, toSpeakingAction(ctx, sessionId, action))
+  const { state, lastAction } = record(ctx, sessionId, toSpeakingAction(ctx, sessionId, action))
   announce(ctx, sessionId)
-  return liveView(ctx, sessionId, recorded)
+  return { state, lastAction, now: ctx.now() }
 }
 
 /** 撤销: the last action not yet taken back is marked undone (kept, so the log still tells what happened). */
@@ -79,7 +80,7 @@ export function undo(ctx: CoreContext, sessionId: string): LiveView {
   return liveView(ctx, sessionId)
 }
 
-export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>): LiveView {
+export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>): AttendanceEntry {
   requireStatus(ctx, input.sessionId, ['planned', 'live'], 'sessionId')
   const row = sql<{ invited: number }, [string, string]>(
     ctx.db,
@@ -99,7 +100,7 @@ export function checkIn(ctx: CoreContext, input: ParsedInputOf<'live:checkIn'>):
        absent_reason = @reason WHERE session_id = @sessionId AND person_id = @personId`
   ).run({ present: input.present ? 1 : 0, now: ctx.now(), reason: input.present ? '' : input.reason, sessionId: input.sessionId, personId: input.personId })
   announce(ctx, input.sessionId)
-  return liveView(ctx, input.sessionId)
+  return readAttendanceEntry(ctx, input.sessionId, input.personId)
 }
 
 /**
@@ -194,18 +195,21 @@ function hasSpoken(ctx: ReadContext, sessionId: string, personId: string): boole
 function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Recorded {
   const agenda = readAgenda(ctx, sessionId)
   const event = { ...action, id: uuidv7(ctx.now()), at: ctx.now() } as SpeakingEvent
-  const before = replayedState(ctx, sessionId).state
+  const known = replayedState(ctx, sessionId, agenda)
+  const before = known.state
   const after = apply(before, event, agenda)
   if (isRefusal(after)) throw refusal(after.refused)
   const { id, at, type, ...payload } = event
   // An aggregate without GROUP BY always gives one row.
   const { seq } = sql<{ seq: number }, [string]>(ctx.db, 'SELECT coalesce(max(seq), 0) + 1 AS seq FROM speaking_events WHERE session_id = ?').get(sessionId)!
-  sql<never, [string, number, string, SpeakingActionType, string, number]>(
+  const { lastInsertRowid } = sql<never, [string, number, string, SpeakingActionType, string, number]>(
     ctx.db,
     'INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)'
   ).run(sessionId, seq, id, type, JSON.stringify(payload), at)
   write(ctx, sessionId, after, before)
-  return { state: after, lastAction: type }
+  const recorded = { state: after, lastAction: type }
+  keepAppended(ctx, sessionId, known, recorded, { id, rowid: Number(lastInsertRowid), seq })
+  return recorded
 }
 
 /**
@@ -218,7 +222,7 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Re
  * read back.
  */
 function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
-  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { turn, position }])) : storedTurns(ctx, sessionId)
+  const stored = before ? turnsBefore(before, state) : storedTurns(ctx, sessionId)
   const upsert = sql<never, Turn & { sessionId: string; position: number }>(
     ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
@@ -234,10 +238,11 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
     'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
   )
   state.turns.forEach((turn, position) => {
+    // The reducer shares the turns it leaves alone: the same object at the same place is what is stored.
+    if (before?.turns[position] === turn && !stored.has(turn.id)) return
     const row = stored.get(turn.id)
     stored.delete(turn.id)
-    // The reducer shares the turns it leaves alone: the same object at the same place is what is stored.
-    if (row && ((row.turn === turn && row.position === position) || sameTurn(row, turn, position))) return
+    if (row && sameTurn(row, turn, position)) return
     upsert.run({ ...turn, sessionId, position })
     if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
   })
@@ -245,6 +250,16 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
   const remove = sql<never, [string, string]>(ctx.db, 'DELETE FROM turns WHERE session_id = ? AND id = ?')
   for (const id of stored.keys()) remove.run(sessionId, id)
   writeSegmentTimes(ctx, sessionId, state, before)
+}
+
+/**
+ * The stored turns `write` must look at, from the state before one more action: none of those the reducer
+ * left at their place (the same object there in `after`) — the others, and every turn once any has moved.
+ */
+function turnsBefore(before: SpeakingState, after: SpeakingState): Map<string, StoredTurn> {
+  const kept = (turn: Turn, position: number) => after.turns[position] === turn
+  const moved = before.turns.some((turn, position) => !kept(turn, position) && after.turns[position]?.id !== turn.id)
+  return new Map(before.turns.flatMap((turn, position) => (moved || !kept(turn, position) ? [[turn.id, { turn, position }] as const] : [])))
 }
 
 /** A turn as stored: its fields and its place in the session's order. */
@@ -299,26 +314,29 @@ function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, 
   )
 }
 
-/** Who is on the list, in its order, where they sit and whether they are absent: all an action needs. */
-function readSeating(ctx: ReadContext, sessionId: string): SeatedPerson[] {
-  const rows = sql<{ person_id: string; seat_number: number | null; absent: number; name: string }, [string]>(
+/**
+ * Who is on the list, in its order, where they sit and whether they are absent: all an action needs. Only
+ * those marked absent with `absentOnly` (传递话筒 needs no more, and the list is read on every press).
+ */
+function readSeating(ctx: ReadContext, sessionId: string, { absentOnly = false } = {}): SeatedPerson[] {
+  const rows = sql<{ person_id: string; seat_number: number | null; absent: number; name: string }, [string, number]>(
     ctx.db,
     `SELECT a.person_id, a.seat_number, a.absent, p.name FROM attendance a JOIN people p ON p.id = a.person_id
-     WHERE a.session_id = ? ORDER BY a.seat_number IS NULL, a.seat_number`
-  ).all(sessionId)
+     WHERE a.session_id = ? AND a.absent >= ? ORDER BY a.seat_number IS NULL, a.seat_number`
+  ).all(sessionId, absentOnly ? 1 : 0)
   return inListOrder(rows).map((row) => ({ personId: row.person_id, seatNumber: row.seat_number, absent: row.absent === 1 }))
 }
 
 function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveAction): SpeakingAction {
-  const attendance = readSeating(ctx, sessionId)
-  const present = (personId: string, field: string): void => {
+  const present = (attendance: SeatedPerson[], personId: string, field: string): void => {
     const entry = attendance.find((candidate) => candidate.personId === personId)
     if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue(field, 'not_on_list')])
     if (entry.absent) throw new AppFailure('invalid_input', 'This person is absent.', [issue(field, 'absent')])
   }
   switch (action.type) {
     case 'round': {
-      present(action.startPersonId, 'startPersonId')
+      const attendance = readSeating(ctx, sessionId)
+      present(attendance, action.startPersonId, 'startPersonId')
       // A round goes round the table: it starts at a seat.
       if (attendance.find((entry) => entry.personId === action.startPersonId)?.seatNumber === null) {
         throw new AppFailure('invalid_input', 'This person has no seat.', [issue('startPersonId', 'not_seated')])
@@ -327,7 +345,7 @@ function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveActio
     }
     case 'raise_hand':
     case 'speak_again':
-      present(action.personId, 'personId')
+      present(readSeating(ctx, sessionId), action.personId, 'personId')
       return action
     case 'phase':
     case 'pass':
@@ -335,7 +353,7 @@ function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveActio
     case 'defer':
     case 'decline':
       // Who is absent now decides who may be handed the mic; kept in the event (see Handover).
-      return { ...action, absent: attendance.filter((entry) => entry.absent).map((entry) => entry.personId) }
+      return { ...action, absent: readSeating(ctx, sessionId, { absentOnly: true }).map((entry) => entry.personId) }
     default:
       return action
   }

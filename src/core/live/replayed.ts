@@ -37,8 +37,8 @@ interface LogShape {
   lastUndoneAt: number
 }
 
-export function replayedState(ctx: ReadContext, sessionId: string): Recorded {
-  const agenda = readAgenda(ctx, sessionId)
+/** `agenda`: the session's agenda when the caller has just read it. */
+export function replayedState(ctx: ReadContext, sessionId: string, agenda = readAgenda(ctx, sessionId)): Recorded {
   const agendaKey = JSON.stringify(agenda)
   const shape = sql<LogShape, { sessionId: string }>(
     ctx.db,
@@ -61,6 +61,19 @@ export function replayedState(ctx: ReadContext, sessionId: string): Recorded {
   }
   sessions.set(sessionId, { ...recorded, shape, agenda: agendaKey })
   return recorded
+}
+
+/**
+ * The event `record` has just appended (in the transaction still open): the kept state moves on to `after`
+ * without reading the row back and applying it a second time. Only when the kept state is the one the event
+ * was applied to; should the transaction roll back, the next read finds the log shorter than this shape says
+ * and replays it whole.
+ */
+export function keepAppended(ctx: ReadContext, sessionId: string, before: Recorded, after: Recorded, row: { id: string; rowid: number; seq: number }): void {
+  const known = kept.get(ctx.db)?.get(sessionId)
+  if (!known || known.state !== before.state) return
+  const shape = { ...known.shape, events: known.shape.events + 1, lastId: row.id, lastRow: Math.max(known.shape.lastRow, row.rowid), lastSeq: row.seq }
+  kept.get(ctx.db)!.set(sessionId, { ...after, shape, agenda: known.agenda })
 }
 
 const sameShape = (a: LogShape, b: LogShape): boolean =>

@@ -18,28 +18,32 @@ interface AttendanceRow {
 }
 
 /** Everyone on a session's list: seated people in seat order first, then the others (recorder, guests) by name. */
+const SELECT_ENTRIES = `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
+  FROM attendance a JOIN people p ON p.id = a.person_id`
+
 export function readAttendance({ db }: ReadContext, sessionId: string): AttendanceEntry[] {
-  const rows = sql<AttendanceRow, [string]>(
-    db,
-    `SELECT a.person_id, p.name, p.organisation, p.village, a.role, a.seat_number, a.invited, a.checked_in_at, a.absent, a.absent_reason, a.service_hours
-     FROM attendance a JOIN people p ON p.id = a.person_id
-     WHERE a.session_id = ?
-     ORDER BY a.seat_number IS NULL, a.seat_number`
-  ).all(sessionId)
-  return inListOrder(rows).map((row) => ({
-    personId: row.person_id,
-    name: row.name,
-    organisation: row.organisation,
-    village: row.village,
-    role: row.role,
-    seatNumber: row.seat_number,
-    invited: row.invited === 1,
-    checkedInAt: row.checked_in_at,
-    absent: row.absent === 1,
-    absentReason: row.absent_reason,
-    serviceHours: row.service_hours
-  }))
+  const rows = sql<AttendanceRow, [string]>(db, `${SELECT_ENTRIES} WHERE a.session_id = ? ORDER BY a.seat_number IS NULL, a.seat_number`).all(sessionId)
+  return inListOrder(rows).map(toEntry)
 }
+
+/** One person's entry on a session's list (they are on it: the caller has checked). */
+export function readAttendanceEntry({ db }: ReadContext, sessionId: string, personId: string): AttendanceEntry {
+  return toEntry(sql<AttendanceRow, [string, string]>(db, `${SELECT_ENTRIES} WHERE a.session_id = ? AND a.person_id = ?`).get(sessionId, personId)!)
+}
+
+const toEntry = (row: AttendanceRow): AttendanceEntry => ({
+  personId: row.person_id,
+  name: row.name,
+  organisation: row.organisation,
+  village: row.village,
+  role: row.role,
+  seatNumber: row.seat_number,
+  invited: row.invited === 1,
+  checkedInAt: row.checked_in_at,
+  absent: row.absent === 1,
+  absentReason: row.absent_reason,
+  serviceHours: row.service_hours
+})
 
 /**
  * The list's order, from rows SQLite gave in seat order (`ORDER BY seat_number IS NULL, seat_number`): the

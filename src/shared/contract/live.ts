@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { LiveView, SessionDetail } from '../domain'
+import type { AttendanceEntry, LiveProgress, LiveView, SessionDetail } from '../domain'
 import { LIMITS } from '../limits'
 import { byId, bySession, channel, idSchema, text } from './schema'
 
@@ -28,13 +28,13 @@ export const liveContract = {
   'sessions:end': channel(byId).returns<LiveView>(),
 
   'live:get': channel(bySession).returns<LiveView>(),
-  'live:act': channel(z.strictObject({ sessionId: idSchema, action: liveActionSchema })).returns<LiveView>(),
+  'live:act': channel(z.strictObject({ sessionId: idSchema, action: liveActionSchema })).returns<LiveProgress>(),
   /** 撤销: takes back the last speaking action, again and again. */
   'live:undo': channel(bySession).returns<LiveView>(),
-  /** 签到: present, or absent with a reason. */
+  /** 签到: present, or absent with a reason. Answers with that person's entry on the list as it now is. */
   'live:checkIn': channel(
     z.strictObject({ sessionId: idSchema, personId: idSchema, present: z.boolean(), reason: text(LIMITS.shortText).default('') })
-  ).returns<LiveView>(),
+  ).returns<AttendanceEntry>(),
   /** 全部出席: everyone still 未签到 is checked in. */
   'live:checkInEveryone': channel(bySession).returns<LiveView>(),
   /** A volunteer's service hours, corrected before export (half hours); null: computed from their own time. */

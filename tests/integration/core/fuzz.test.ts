@@ -109,9 +109,9 @@ async function buildTemplate(): Promise<Template> {
   // A live session in its 圆桌时间, with a remark, a deleted remark, a decision and a draft.
   const live = valueOf(await core.invoke('sessions:create', plan('进行中的场次', 1)))
   valueOf(await core.invoke('live:checkInEveryone', { sessionId: live.id }))
-  let view = valueOf(await core.invoke('sessions:start', { id: live.id }))
-  view = valueOf(await core.invoke('live:act', { sessionId: live.id, action: { type: 'phase', segmentId: live.agenda[1]!.id } }))
-  view = valueOf(await core.invoke('live:act', { sessionId: live.id, action: { type: 'round', startPersonId: people[0]! } }))
+  valueOf(await core.invoke('sessions:start', { id: live.id }))
+  valueOf(await core.invoke('live:act', { sessionId: live.id, action: { type: 'phase', segmentId: live.agenda[1]!.id } }))
+  let view = valueOf(await core.invoke('live:act', { sessionId: live.id, action: { type: 'round', startPersonId: people[0]! } }))
   const speaking = view.state.current!
   const remark = valueOf(await core.invoke('remarks:create', { sessionId: live.id, speakerId: speaking.personId, turnId: speaking.id, text: '第一条发言', tags: ['观点'] }))
   const deleted = valueOf(await core.invoke('remarks:create', { sessionId: live.id, speakerId: speaking.personId, text: '删掉的发言' }))

@@ -2,6 +2,7 @@ import type { Platform } from '../../../src/core/context'
 import type { Core } from '../../../src/core/core'
 import type { LiveAction } from '../../../src/shared/contract'
 import type { LiveView } from '../../../src/shared/domain'
+import { withProgress } from '../../../src/shared/live-answers'
 import { testCore, valueOf } from '../../helpers'
 
 const MINUTE = 60_000
@@ -112,7 +113,7 @@ export async function ledgerRig(platform: Platform): Promise<Rig> {
     let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
     const act = async (action: LiveAction) => {
       now += 3 * MINUTE
-      view = valueOf(await core.invoke('live:act', { sessionId, action }))
+      view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action })))
     }
     const remark = async (text: string) => {
       const current = view.state.current!

@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import { createCore, type Core } from '../../../src/core/core'
 import type { InputOf } from '../../../src/shared/contract'
 import type { LiveView } from '../../../src/shared/domain'
+import { withEntry, withProgress } from '../../../src/shared/live-answers'
 import type { ChangeEvent } from '../../../src/shared/events'
 import type { Result } from '../../../src/shared/result'
 import type { AgendaInfo, SpeakingState, Turn } from '../../../src/shared/speaking'
@@ -133,16 +134,29 @@ export class LiveRig {
     rmSync(this.dir, { recursive: true, force: true })
   }
 
-  act(action: LiveAction): Promise<Result<LiveView>> {
-    return this.core.invoke('live:act', { sessionId: this.sessionId, action })
+  /**
+   * 传递话筒 and the other actions answer with the speaking state only (LiveProgress): that answer must be what
+   * is now stored, so it is compared with the view read back, and the view (as the console merges it) returned.
+   */
+  async act(action: LiveAction): Promise<Result<LiveView>> {
+    const result = await this.core.invoke('live:act', { sessionId: this.sessionId, action })
+    if (!result.ok) return result
+    const stored = valueOf(await this.core.invoke('live:get', { sessionId: this.sessionId }))
+    expect(result.value, 'what the action answered is what is stored').toStrictEqual({ state: stored.state, lastAction: stored.lastAction, now: result.value.now })
+    return { ok: true, value: withProgress(stored, result.value) }
   }
 
   undo(): Promise<Result<LiveView>> {
     return this.core.invoke('live:undo', { sessionId: this.sessionId })
   }
 
-  checkIn(personId: string, present: boolean, reason = ''): Promise<Result<LiveView>> {
-    return this.core.invoke('live:checkIn', { sessionId: this.sessionId, personId, present, reason })
+  /** 签到 answers with the person's entry: compared with the list read back, as `act` does. */
+  async checkIn(personId: string, present: boolean, reason = ''): Promise<Result<LiveView>> {
+    const result = await this.core.invoke('live:checkIn', { sessionId: this.sessionId, personId, present, reason })
+    if (!result.ok) return result
+    const stored = valueOf(await this.core.invoke('live:get', { sessionId: this.sessionId }))
+    expect(result.value, 'the entry answered is the one on the list').toStrictEqual(stored.attendance.find((entry) => entry.personId === personId))
+    return { ok: true, value: withEntry(stored, result.value) }
   }
 
   walkIn(personId: string, seatNumber: number | null = null): Promise<Result<LiveView>> {

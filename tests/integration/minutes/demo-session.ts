@@ -1,6 +1,7 @@
 import type { Platform } from '../../../src/core/context'
 import type { LiveAction } from '../../../src/shared/contract'
 import type { LiveView } from '../../../src/shared/domain'
+import { withProgress } from '../../../src/shared/live-answers'
 import { tempDatabaseFile, testCore, valueOf } from '../../helpers'
 
 const MINUTE = 60_000
@@ -25,7 +26,7 @@ export async function runDemoSession(platform: Platform = {}, more?: (remark: (t
   view = valueOf(await core.invoke('sessions:start', { id: sessionId }))
   const act = async (action: LiveAction, minutes = 0) => {
     now += minutes * MINUTE
-    view = valueOf(await core.invoke('live:act', { sessionId, action }))
+    view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action })))
   }
   const remark = async (text: string, tags: string[] = []) => {
     const current = view.state.current!
@@ -99,7 +100,7 @@ export async function startDemoRound(options: { tick: number; platform?: Platfor
   const sessionId = demo!.id
   let view: LiveView = valueOf(await core.invoke('sessions:start', { id: sessionId }))
   const table = view.session.agenda.find((segment) => segment.kind === 'roundtable')!
-  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } }))
-  view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } }))
+  view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action: { type: 'phase', segmentId: table.id } })))
+  view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action: { type: 'round', startPersonId: view.attendance[0]!.personId } })))
   return { core, sessionId, view }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Platform } from '../../../src/core/context'
+import { withProgress } from '../../../src/shared/live-answers'
 import { exportedBytes, runCleanups, saveDialogInto, tempDatabaseFile, testCore, valueOf } from '../../helpers'
 import { foldPdfText, readPdf, type PdfPage } from '../../pdf'
 import { useChromiumPrinter } from '../../pdf-printer'
@@ -101,7 +102,7 @@ async function runLongSession() {
       valueOf(await core.invoke('remarks:create', { sessionId, speakerId: current.personId, turnId: current.id, text, tags: [] }))
       written.push(text)
     }
-    view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } }))
+    view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } })))
   }
   // Typed with a line break and characters that mean something in HTML: printed as typed.
   const last = view.attendance[0]!

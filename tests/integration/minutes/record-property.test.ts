@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
+import { withProgress } from '../../../src/shared/live-answers'
 import { exportedBytes, runCleanups, valueOf } from '../../helpers'
 import { startDemoRound } from './demo-session'
 
@@ -34,7 +35,7 @@ describe('会议记录', () => {
           const current = view.state.current
           if (!current) break
           if (step.kind === 'pass') {
-            view = valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } }))
+            view = withProgress(view, valueOf(await core.invoke('live:act', { sessionId, action: { type: 'pass' } })))
           } else {
             // A number makes each remark unique, so "exactly once" can be counted.
             const text = `${++serial}号:${step.words.join(',')}`

@@ -357,7 +357,7 @@ class SessionRun {
   }
 
   /** After a speaking action core wrote: whoever has spoken and is still 未签到 is checked in as of their turn. */
-  speakersCheckedIn(view: LiveView): void {
+  speakersCheckedIn(view: Pick<LiveView, 'state'>): void {
     for (const turn of view.state.turns) {
       const mark = this.marks.get(turn.personId)
       if (turn.outcome === 'spoken' && mark && mark.checkedInAt === null && !mark.absent) mark.checkedInAt = turn.startedAt

@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { expect } from 'vitest'
 import type { Core } from '../../../src/core/core'
 import type { InputOf } from '../../../src/shared/contract'
-import { HIGHLIGHT_END, HIGHLIGHT_START, type LiveView, type Remark, type SearchHit } from '../../../src/shared/domain'
+import { HIGHLIGHT_END, HIGHLIGHT_START, type LiveProgress, type LiveView, type Remark, type SearchHit } from '../../../src/shared/domain'
 import type { ChangeEvent } from '../../../src/shared/events'
 import { onCleanup, recordEvents, T0, testCore, valueOf } from '../../helpers'
 
@@ -79,12 +79,12 @@ export function openReader(file: string): Database {
   return reader
 }
 
-export async function act(table: Table, action: InputOf<'live:act'>['action']): Promise<LiveView> {
+export async function act(table: Table, action: InputOf<'live:act'>['action']): Promise<LiveProgress> {
   return valueOf(await table.core.invoke('live:act', { sessionId: table.sessionId, action }))
 }
 
 /** The turn that holds the microphone. */
-export function currentTurn(view: LiveView): string {
+export function currentTurn(view: Pick<LiveView, 'state'>): string {
   if (!view.state.current) throw new Error('nobody holds the microphone')
   return view.state.current.id
 }

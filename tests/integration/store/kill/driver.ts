@@ -177,20 +177,20 @@ async function main(): Promise<void> {
         const action = speakingAction(view)
         const next = action && (await call('live:act', { sessionId, action }))
         if (next) acknowledge({ k: 'act', session: sessionId, seq: ++seq, type: action.type })
-        return next
+        return null // it answers with the speaking state only: the whole view is read below
       }],
       [unchecked.length > 0 ? 3 : 0, async () => {
         const person = random.pick(unchecked).personId
         const next = await call('live:checkIn', { sessionId, personId: person, present: true })
         if (next) acknowledge({ k: 'checkIn', session: sessionId, person })
-        return next
+        return null
       }],
       [mayBeAbsent.length > 0 && present.length > 5 ? 0.3 : 0, async () => {
         const person = random.pick(mayBeAbsent).personId
         const reason = uniqueText('请假')
         const next = await call('live:checkIn', { sessionId, personId: person, present: false, reason })
         if (next) acknowledge({ k: 'absent', session: sessionId, person, reason })
-        return next
+        return null
       }],
       [unchecked.length > 0 ? 0.3 : 0, async () => {
         const next = await call('live:checkInEveryone', { sessionId })

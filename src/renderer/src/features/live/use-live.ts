@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LiveAction } from '@shared/contract'
 import type { LiveView } from '@shared/domain'
+import { withAnswer } from '@shared/live-answers'
 import type { AppError, Result } from '@shared/result'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'
@@ -61,9 +62,10 @@ export function useLive(sessionId: string): Live {
           return false
         }
         setActionError(undefined)
-        if (isLiveView(result.value)) {
+        const next = withAnswer(viewRef.current, result.value)
+        if (next) {
           actedAt.current = performance.now()
-          show(result.value)
+          show(next)
         }
         return true
       })
@@ -78,9 +80,6 @@ export function useLive(sessionId: string): Live {
 
   return { view: latest, error: loaded.error, reload: loaded.reload, actionError, busy, perform, act, run }
 }
-
-const isLiveView = (value: unknown): value is LiveView =>
-  typeof value === 'object' && value !== null && 'state' in value && 'attendance' in value
 
 /** Core's clock, ticking here: stored times are core's, so elapsed times are counted against it. */
 export function useCoreClock(coreNow: number | undefined, intervalMs = 250): number {
