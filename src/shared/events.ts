@@ -1,21 +1,24 @@
 /** Change events core emits after a commit, so live views (the console, the projector) can refetch. */
-export type ChangeEventName =
-  | 'settings:changed'
-  | 'people:changed'
-  | 'themes:changed'
-  | 'sessions:changed'
-  | 'session:changed'
+export const CHANGE_EVENT_NAMES = [
+  'settings:changed',
+  'people:changed',
+  'themes:changed',
+  'sessions:changed',
+  'session:changed',
   /** A session's remarks changed (id = the session). */
-  | 'remarks:changed'
-  | 'decisions:changed'
+  'remarks:changed',
+  'decisions:changed',
   /** A session's photos changed (id = the session). */
-  | 'photos:changed'
+  'photos:changed',
   /** A backup was made or the backups folder changed. */
-  | 'backups:changed'
+  'backups:changed',
   /** The archive was replaced by a backup: every view reloads. */
-  | 'archive:restored'
+  'archive:restored',
   /** The check after an unclean end has finished (see AppInfo.health). */
-  | 'archive:health'
+  'archive:health'
+] as const
+
+export type ChangeEventName = (typeof CHANGE_EVENT_NAMES)[number]
 
 export interface ChangeEvent {
   name: ChangeEventName

@@ -39,6 +39,8 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     await page.keyboard.press('Enter')
     await expect(page.getByText('缺席 1 人')).toBeVisible()
     await press(page.getByRole('button', { name: '快速添加新人员' }))
+    // Typed once the dialog has put the cursor in 姓名 (it opens with a transition).
+    await expect(page.getByRole('dialog', { name: '新建人员' }).getByLabel('姓名')).toBeFocused()
     await page.keyboard.type('高明')
     await page.keyboard.press('Enter')
     await expect(checkIn).toContainText('高明')

@@ -1,3 +1,5 @@
+// First: asks for what the first screen needs before the rest is evaluated (shell/early-start.ts).
+import './shell/early-start'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'

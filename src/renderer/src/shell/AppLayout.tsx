@@ -8,6 +8,7 @@ import { FirstRunLayer } from '../features/welcome/FirstRunLayer'
 import { hrefFor, useLocation, type Route } from '../router'
 import { Loading } from './Loading'
 import { NotFoundPage } from './NotFoundPage'
+import { PAGE_MODULES } from './pages'
 import { RouteErrorBoundary } from './RouteErrorBoundary'
 
 const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
@@ -20,21 +21,13 @@ const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'settings', icon: IconSettings }
 ]
 
-/** Each page is its own chunk, loaded when first opened: the entry holds the shell only (issue 16's budget). */
-const PAGES: Record<Exclude<Route, 'projector'>, ComponentType> = {
-  sessions: lazy(() => import('../features/sessions/SessionsRoutes').then((m) => ({ default: m.SessionsRoutes }))),
-  followups: lazy(() => import('../features/decisions/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage }))),
-  statistics: lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage }))),
-  people: lazy(() => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
-  themes: lazy(() => import('../features/themes/ThemesPage').then((m) => ({ default: m.ThemesPage }))),
-  search: lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage }))),
-  settings: lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
-}
+/** Each page is its own chunk (pages.ts), loaded when first opened. */
+const PAGES: Partial<Record<Route, ComponentType>> = Object.fromEntries(Object.entries(PAGE_MODULES).map(([route, load]) => [route, lazy(load)]))
 
 export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
-  const Page = location.route && location.route !== 'projector' ? PAGES[location.route] : NotFoundPage
+  const Page = (location.route && PAGES[location.route]) || NotFoundPage
   // The live console needs the width: the navigation shrinks to its icons there.
   const compact = location.route === 'sessions' && location.params[1] === 'live'
 

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
-import { memo, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
@@ -17,39 +18,92 @@ interface Props {
   highlightId?: string
 }
 
+/** One speaker's remarks in a row, under their name. */
+interface SpeakerGroup {
+  key: string
+  speakerId: string
+  speakerName: string
+  remarks: Remark[]
+}
+
+function bySpeaker(remarks: Remark[]): SpeakerGroup[] {
+  const groups: SpeakerGroup[] = []
+  for (const remark of remarks) {
+    const last = groups.at(-1)
+    if (last && last.speakerId === remark.speakerId) last.remarks.push(remark)
+    else groups.push({ key: `${remark.speakerId}-${groups.length}`, speakerId: remark.speakerId, speakerName: remark.speakerName, remarks: [remark] })
+  }
+  return groups
+}
+
 /**
- * The remarks grouped by speaker, in speaking order: edit, re-assign, mark 入纪要, delete (with 撤销).
- * Memoised: the remark box above it re-renders on every keystroke, and a long session's list must not
- * (issue 16: keystroke to paint ≤ 16 ms with 500 remarks on screen).
+ * The remarks grouped by speaker, in speaking order: edit, re-assign, mark 入纪要, delete (with 撤销). All
+ * of them drawn (the session page, where one opened from 搜索 is scrolled to and marked).
  */
 export const RemarkList = memo(function RemarkList({ remarks, people, names, highlightId }: Props) {
   const { t } = useTranslation()
   if (remarks.length === 0) return <Text c="dimmed">{t('remarks.empty')}</Text>
-  const groups: { speakerId: string; speakerName: string; remarks: Remark[] }[] = []
-  for (const remark of remarks) {
-    const last = groups.at(-1)
-    if (last && last.speakerId === remark.speakerId) last.remarks.push(remark)
-    else groups.push({ speakerId: remark.speakerId, speakerName: remark.speakerName, remarks: [remark] })
-  }
   return (
     <Stack gap="xs" aria-label={t('remarks.list')} role="list">
-      {groups.map((group, index) => (
-        <Paper key={`${group.speakerId}-${index}`} withBorder p="xs" role="listitem">
-          <Text fw={700} mb={4}>
-            {names?.get(group.speakerId) ?? group.speakerName}
-          </Text>
-          <Stack gap={6}>
-            {group.remarks.map((remark) => (
-              <RemarkItem key={remark.id} remark={remark} people={people} highlighted={remark.id === highlightId} />
-            ))}
-          </Stack>
-        </Paper>
+      {bySpeaker(remarks).map((group) => (
+        <RemarkGroup key={group.key} group={group} people={people} names={names} highlightId={highlightId} itemClassName={classes.offscreenItem} />
       ))}
     </Stack>
   )
 })
 
-function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: PersonOption[]; highlighted: boolean }) {
+/**
+ * The console's list: the same groups, but only those in view (and a few either side) are drawn, in a
+ * box of its own that scrolls under the remark box. A long evening's hundreds of remarks made the console
+ * slow to open (React built every one of them) and every keystroke in the box slower (issue 16).
+ * Memoised: the remark box above it re-renders on every keystroke, and the list must not.
+ */
+export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, people, names }: Omit<Props, 'highlightId'>) {
+  const { t } = useTranslation()
+  const scroller = useRef<HTMLDivElement>(null)
+  const groups = useMemo(() => bySpeaker(remarks), [remarks])
+  const virtualizer = useVirtualizer({
+    count: groups.length,
+    getScrollElement: () => scroller.current,
+    getItemKey: (index) => groups[index]!.key,
+    // A name and two remarks; each group is measured once drawn.
+    estimateSize: () => 110,
+    overscan: 6,
+    gap: 8
+  })
+  return (
+    <div ref={scroller} className={classes.scroller} data-testid="remark-scroller">
+      {remarks.length === 0 ? (
+        <Text c="dimmed">{t('remarks.empty')}</Text>
+      ) : (
+        <div role="list" aria-label={t('remarks.list')} data-count={remarks.length} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => (
+            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className={classes.row} style={{ transform: `translateY(${row.start}px)` }}>
+              <RemarkGroup group={groups[row.index]!} people={people} names={names} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+})
+
+function RemarkGroup({ group, people, names, highlightId, itemClassName }: { group: SpeakerGroup; people: PersonOption[]; names?: ReadonlyMap<string, string>; highlightId?: string; itemClassName?: string }) {
+  return (
+    <Paper withBorder p="xs" role="listitem">
+      <Text fw={700} mb={4}>
+        {names?.get(group.speakerId) ?? group.speakerName}
+      </Text>
+      <Stack gap={6}>
+        {group.remarks.map((remark) => (
+          <RemarkItem key={remark.id} remark={remark} people={people} highlighted={remark.id === highlightId} className={itemClassName} />
+        ))}
+      </Stack>
+    </Paper>
+  )
+}
+
+function RemarkItem({ remark, people, highlighted, className }: { remark: Remark; people: PersonOption[]; highlighted: boolean; className?: string }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   const [reassigning, setReassigning] = useState(false)
@@ -62,7 +116,7 @@ function RemarkItem({ remark, people, highlighted }: { remark: Remark; people: P
       wrap="nowrap"
       gap="xs"
       data-testid="remark"
-      className={classes.item}
+      className={className}
       id={`remark-${remark.id}`}
       data-highlighted={highlighted || undefined}
       bg={highlighted ? 'yellow.1' : undefined}

@@ -1,14 +1,14 @@
-import { Paper, Stack, Text, Textarea } from '@mantine/core'
+import { Paper, Text, Textarea } from '@mantine/core'
 import { useCallback, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LiveView } from '@shared/domain'
+import type { LiveView, Remark } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
 import { attendanceLabels, labelOn, personOptions } from '../../common/person-labels'
 import { useSettings } from '../../shell/settings-context'
 import { useRebindKey } from './rebind-key'
 import { boxKey } from './remark-box'
 import { MovedOnAlert, RemarkBinding } from './RemarkBinding'
-import { RemarkList } from './RemarkList'
+import { VirtualRemarkList } from './RemarkList'
 import { RemarkToolbar } from './RemarkToolbar'
 import classes from './remarks.module.css'
 import { useRemarkBox } from './use-remark-box'
@@ -20,6 +20,9 @@ import { useRemarkBox } from './use-remark-box'
  * the database.
  * Whom the remark is for is always in plain sight, and unmistakable once the mic has moved on from them.
  */
+/** No remarks yet: one list for every render, so the memoised list is not drawn again for a new empty one. */
+const EMPTY: Remark[] = []
+
 export function RemarkPanel({ view }: { view: LiveView }) {
   const { t } = useTranslation()
   const { remarkTags } = useSettings()
@@ -33,6 +36,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
   const currentName = labelOn(view.attendance, view.state.current?.personId)
   // Kept between keystrokes (a new list each render would re-render every remark below: issue 16's keystroke budget).
   const people = useMemo(() => personOptions(view.attendance, view.attendance.filter((entry) => !entry.absent)), [view.attendance])
+  const names = useMemo(() => attendanceLabels(view.attendance), [view.attendance])
 
   // The latest save, behind a function that stays the same (the toolbar keeps its drawing between keys).
   const saveRef = useRef(remark.save)
@@ -56,6 +60,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
       withBorder
       p="md"
       radius="md"
+      className={classes.panel}
       component="section"
       aria-labelledby="remark-heading"
       data-moved-on={movedOn || undefined}
@@ -91,9 +96,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         onToggleForMinutes={remark.toggleForMinutes}
         onSave={save}
       />
-      <Stack mt="md" gap="xs">
-        <RemarkList remarks={remarks.data ?? []} people={people} names={attendanceLabels(view.attendance)} />
-      </Stack>
+      <VirtualRemarkList remarks={remarks.data ?? EMPTY} people={people} names={names} />
     </Paper>
   )
 }

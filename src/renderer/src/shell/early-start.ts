@@ -1,0 +1,28 @@
+import { prefetch } from '../api/prefetch'
+import { parseHash } from '../router'
+import { PAGE_MODULES } from './pages'
+
+/**
+ * What the first screen needs, asked for as the app starts instead of one after the other as each part
+ * renders: the shell waited for the settings, the page's code was asked for only then, the live console's
+ * session only once that code had run, and its remarks after the session (issue 16: the console's time to
+ * interactive). Each part still renders as before; it finds what it needs already on its way.
+ *
+ * main.tsx imports this module first, so that it runs before React, Mantine and the shell are evaluated;
+ * it imports nothing heavy itself.
+ */
+function startEarly(): void {
+  const { route, params } = parseHash(window.location.hash)
+  prefetch('settings:get', {})
+  if (route === null || route === 'projector') return
+  void PAGE_MODULES[route]()
+  const [sessionId, view] = params
+  if (route === 'sessions' && sessionId && view === 'live') {
+    // The console, opened from its address (a restart in the middle of a session comes back here).
+    void import('../features/live/LiveConsolePage')
+    prefetch('live:get', { sessionId })
+    prefetch('remarks:list', { sessionId })
+  }
+}
+
+startEarly()

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { api } from '../../../src/renderer/src/api'
+import { prefetch, takePrefetched } from '../../../src/renderer/src/api/prefetch'
+import type { ChangeEvent, ChangeEventName } from '../../../src/shared/events'
+
+// Core, faked (vi.mock is hoisted above the imports): each read answers with a new object; listeners are kept.
+const listeners = new Map<ChangeEventName, Set<(event: ChangeEvent) => void>>()
+vi.mock('../../../src/renderer/src/api', () => ({
+  api: {
+    invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
+    listen: vi.fn((name: ChangeEventName, callback: (event: ChangeEvent) => void) => {
+      if (!listeners.has(name)) listeners.set(name, new Set())
+      listeners.get(name)!.add(callback)
+      return () => void listeners.get(name)!.delete(callback)
+    })
+  },
+  transportName: 'http'
+}))
+
+const announce = (name: ChangeEventName) => [...(listeners.get(name) ?? [])].forEach((callback) => callback({ name }))
+const listening = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0)
+
+afterEach(() => {
+  vi.clearAllMocks()
+  vi.useRealTimers()
+})
+
+describe('reads asked for early', () => {
+  it('the first page to ask takes the answer, once; nobody else does', async () => {
+    prefetch('live:get', { sessionId: 'a' })
+    prefetch('live:get', { sessionId: 'a' }) // asked twice: one request
+    expect(api.invoke).toHaveBeenCalledTimes(1)
+    expect(takePrefetched('live:get', JSON.stringify({ sessionId: 'b' }))).toBeUndefined()
+    const taken = takePrefetched('live:get', JSON.stringify({ sessionId: 'a' }))!
+    expect(taken.requestedAt).toBeLessThanOrEqual(performance.now())
+    expect(await taken.answer).toStrictEqual({ ok: true, value: { channel: 'live:get', input: { sessionId: 'a' } } })
+    expect(takePrefetched('live:get', JSON.stringify({ sessionId: 'a' }))).toBeUndefined()
+    expect(listening()).toBe(0)
+  })
+
+  it('a change announced before the page asks drops the answer: the page reads afresh', () => {
+    prefetch('remarks:list', { sessionId: 'a' })
+    expect(listening()).toBeGreaterThan(0)
+    announce('remarks:changed')
+    expect(takePrefetched('remarks:list', JSON.stringify({ sessionId: 'a' }))).toBeUndefined()
+    expect(listening()).toBe(0)
+  })
+
+  it('an answer no page took within a few seconds is dropped', () => {
+    vi.useFakeTimers()
+    prefetch('settings:get', {})
+    vi.advanceTimersByTime(4999)
+    vi.advanceTimersByTime(1)
+    expect(takePrefetched('settings:get', JSON.stringify({}))).toBeUndefined()
+    expect(listening()).toBe(0)
+  })
+})
