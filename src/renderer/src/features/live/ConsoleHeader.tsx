@@ -6,10 +6,10 @@ import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { hrefFor } from '../../router'
 import { formatClock } from './SpeakerTimer'
+import { useCoreClock } from './use-live'
 
 interface Props {
   view: LiveView
-  now: number
   /** 开始场次 and 结束场次: they may ask about people still 未签到 first (StartEndDialogs). */
   onStart: () => void
   onEnd: () => void
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** The session's title and place, the tabs, its clock while live, the projector, and 开始场次 / 结束场次. */
-export function ConsoleHeader({ view, now, onStart, onEnd, tabs }: Props) {
+export function ConsoleHeader({ view, onStart, onEnd, tabs }: Props) {
   const { t } = useTranslation()
   const { session } = view
   const place = [session.themeTitle, session.venue].filter(Boolean).join(' · ')
@@ -35,7 +35,7 @@ export function ConsoleHeader({ view, now, onStart, onEnd, tabs }: Props) {
       {/* The title gives way (it is clamped to a line); the tabs, the clock and the buttons keep their size. */}
       <Group wrap="nowrap" style={{ flexShrink: 0 }}>
         {tabs}
-        {session.status === 'live' && <SessionClock view={view} now={now} />}
+        {session.status === 'live' && <SessionClock view={view} />}
         <Button size="md" variant="default" leftSection={<IconDeviceTv size={20} />} onClick={() => void openProjector(session.id)}>
           {t('live.projector')}
         </Button>
@@ -55,8 +55,10 @@ export function ConsoleHeader({ view, now, onStart, onEnd, tabs }: Props) {
 }
 
 /** How long the session has run, from the start of its first phase. */
-function SessionClock({ view, now }: { view: LiveView; now: number }) {
+function SessionClock({ view }: { view: LiveView }) {
   const { t } = useTranslation()
+  // The clock ticks here only, not in the whole console (see SpeakerCard's SpeakingTime).
+  const now = useCoreClock(view.now)
   const startedAt = view.state.phases[0]?.startedAt
   return (
     <Stack gap={0} align="flex-end" aria-label={t('live.sessionClock')}>

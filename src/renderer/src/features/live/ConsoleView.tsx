@@ -22,7 +22,6 @@ import type { Live } from './use-live'
 
 interface Props {
   live: Live & { view: LiveView }
-  now: number
   /** What to do first, shown under 现在发言 (e.g. press PgDn for the first phase); null: nothing to say. */
   hint: string | null
 }
@@ -32,7 +31,7 @@ interface Props {
  * remark box beside the controls. Both roles share one screen: at 1366×768, at every font size, it all fits
  * without scrolling (ConsoleView.module.css). Y records a 议定事项 in a small form over the console.
  */
-export function ConsoleView({ live, now, hint }: Props) {
+export function ConsoleView({ live, hint }: Props) {
   const { t } = useTranslation()
   const { view } = live
   const { state } = view
@@ -73,7 +72,7 @@ export function ConsoleView({ live, now, hint }: Props) {
       <Stack className={classes.controls} gap="xs" data-console-column="controls">
         <Paper withBorder radius="md" px="sm" py="xs">
           <Stack gap={6}>
-            <SpeakerCard view={view} now={now} />
+            <SpeakerCard view={view} />
             <Divider />
             {roundReady && (current === null || current.kind !== 'round') && state.phase !== null ? (
               <RoundStarter view={view} startSeat={startSeat} onStartSeat={setStartSeat} enabled={enabled} run={run} />

@@ -11,7 +11,7 @@ import classes from './LiveConsolePage.module.css'
 import { ConsoleView } from './ConsoleView'
 import { PhaseStepper } from './PhaseStepper'
 import { StartEndDialogs, useStartEnd } from './StartEndDialogs'
-import { useCoreClock, useLive, type Live } from './use-live'
+import { useLive, type Live } from './use-live'
 
 /** `#/sessions/<id>/live`: check-in before and during the session, and the console while it is live. */
 export function LiveConsolePage({ sessionId }: { sessionId: string }) {
@@ -25,7 +25,6 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const { t } = useTranslation()
   const { view } = live
   const { session } = view
-  const now = useCoreClock(view.now)
   const [tab, setTab] = useState<string | null>(session.status === 'live' ? 'console' : 'checkIn')
   const flow = useStartEnd(live, () => setTab('console'))
 
@@ -34,7 +33,6 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
     <Tabs value={tab} onChange={setTab} keepMounted={false} className={classes.page} data-fill={tab === 'console' || undefined}>
       <ConsoleHeader
         view={view}
-        now={now}
         onStart={flow.askStart}
         onEnd={flow.askEnd}
         tabs={
@@ -64,7 +62,7 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
       {session.status === 'live' && <PhaseStepper view={view} onSelect={(key) => void live.act({ type: 'phase', segmentId: key === 'closing' ? null : key })} disabled={live.busy} />}
 
       <Tabs.Panel value="console" className={classes.consolePanel}>
-        <ConsoleView live={live} now={now} hint={session.status === 'live' && view.state.phase === null ? t('live.firstPhaseHint') : null} />
+        <ConsoleView live={live} hint={session.status === 'live' && view.state.phase === null ? t('live.firstPhaseHint') : null} />
       </Tabs.Panel>
       <Tabs.Panel value="checkIn" pt="xs">
         <CheckInPanel live={live} />

@@ -1,12 +1,13 @@
 import { Box, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
-import { speakingMs } from '@shared/speaking'
+import { speakingMs, type Turn } from '@shared/speaking'
 import { kindLabelKey, limitMsOf, nameOf, personOf, placeLine } from './live-view'
 import { SpeakerTimer } from './SpeakerTimer'
+import { useCoreClock } from './use-live'
 
 /** 现在发言: who holds the mic, where they are from, the applause so far and their timer; read out as it changes. */
-export function SpeakerCard({ view, now }: { view: LiveView; now: number }) {
+export function SpeakerCard({ view }: { view: LiveView }) {
   const { t } = useTranslation()
   const { state } = view
   const current = state.current
@@ -48,7 +49,7 @@ export function SpeakerCard({ view, now }: { view: LiveView; now: number }) {
       </Stack>
       {current && (
         <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-          <SpeakerTimer elapsedMs={speakingMs(current, state.pausedAt, now)} limitMs={limitMsOf(view, current)} paused={state.pausedAt !== null} size={40} />
+          <SpeakingTime view={view} current={current} />
           <Text size="sm" c="dimmed">
             {t('live.applauseCount', { count: current.applause })}
           </Text>
@@ -56,4 +57,13 @@ export function SpeakerCard({ view, now }: { view: LiveView; now: number }) {
       )}
     </Box>
   )
+}
+
+/**
+ * The speaker's time, ticking: the one part of the console that changes with the clock, so the clock lives
+ * here (the whole console redrawn four times a second made typing in the remark box slower, issue 16).
+ */
+function SpeakingTime({ view, current }: { view: LiveView; current: Turn }) {
+  const now = useCoreClock(view.now)
+  return <SpeakerTimer elapsedMs={speakingMs(current, view.state.pausedAt, now)} limitMs={limitMsOf(view, current)} paused={view.state.pausedAt !== null} size={40} />
 }
