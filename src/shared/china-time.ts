@@ -32,7 +32,17 @@ export const startOfChinaDay = (ms: number): number => Math.floor((ms + OFFSET_M
 /** How long after China midnight `ms` is. */
 export const chinaTimeOfDay = (ms: number): number => ms - startOfChinaDay(ms)
 
-const format = (language: Language, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { timeZone: CHINA_TIME_ZONE, ...options })
+/**
+ * One formatter per language and set of options: making an Intl.DateTimeFormat loads ICU's patterns for the
+ * locale and costs far more than formatting with it, and a document formats a date several times.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const format = (language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `${language} ${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(language, { timeZone: CHINA_TIME_ZONE, ...options })))
+  return formatter
+}
 
 /** 2025年8月21日 / 21 August 2025; with `weekday`, 2025年8月21日周四. */
 export const formatChinaDate = (ms: number, language: Language, options: { weekday?: boolean } = {}): string =>

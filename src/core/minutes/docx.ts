@@ -167,9 +167,9 @@ function imageOf(photo: DocumentPhoto, widthMm: number): ImageRun {
  * — 1 — (or 第 1 页 共 3 页) at the outer corner, one character in from the edge of the text block: right
  * on odd pages, left on even ones, as GB/T 9704 §7.5 sets them for printing on both sides.
  */
-function footerOf(layout: DocumentLayout, language: Language, side: 'odd' | 'even'): Footer {
+function footerOf(footer: DocumentLayout['footer'], language: Language, side: 'odd' | 'even'): Footer {
   const children =
-    layout.footer === 'pageOf'
+    footer === 'pageOf'
       ? pageOf<string>(documentWords(language), { text: (part) => part, page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES })
       : ['— ', PageNumber.CURRENT, ' —']
   const oneCharacter = twips(14)
@@ -183,6 +183,18 @@ function footerOf(layout: DocumentLayout, language: Language, side: 'odd' | 'eve
       })
     ]
   })
+}
+
+/**
+ * The footers are the same in every document of a kind and language: made once (docx writes a paragraph
+ * into each document it is given without changing it, so one can serve every document).
+ */
+const footers = new Map<string, { default: Footer; even: Footer }>()
+function footersOf(footer: DocumentLayout['footer'], language: Language): { default: Footer; even: Footer } {
+  const key = `${footer} ${language}`
+  let made = footers.get(key)
+  if (!made) footers.set(key, (made = { default: footerOf(footer, language, 'odd'), even: footerOf(footer, language, 'even') }))
+  return made
 }
 
 /** A document as a .docx that Word and WPS open as an ordinary official document. */
@@ -222,7 +234,7 @@ export function layoutDocx(layout: DocumentLayout, language: Language): Promise<
           // 22 lines of 28 characters (GB/T 9704 §5.2.2): Word and WPS set Chinese text on this grid.
           grid: { type: DocumentGridType.LINES, linePitch: twips(LINE_PITCH_PT), charSpace: CHAR_SPACE }
         },
-        footers: { default: footerOf(layout, language, 'odd'), even: footerOf(layout, language, 'even') },
+        footers: footersOf(layout.footer, language),
         children: layout.blocks.flatMap(blockOf)
       }
     ]
