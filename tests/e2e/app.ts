@@ -119,9 +119,16 @@ async function launchElectron(databaseFile: string, firstRun: boolean): Promise<
 }
 
 async function launchWeb(browser: Browser, databaseFile: string, firstRun: boolean): Promise<Running> {
-  const { url, child } = await startBridge(databaseFile, { firstRun })
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-  const page = await context.newPage()
+  // The browser's tab is opened while the bridge starts (neither waits for the other); the page loads once both are ready.
+  const opening = browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }).then(async (context) => ({ context, page: await context.newPage() }))
+  const [started, opened] = await Promise.allSettled([startBridge(databaseFile, { firstRun }), opening])
+  if (started.status === 'rejected' || opened.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.context.close()
+    if (started.status === 'fulfilled') await stopProcess(started.value.child)
+    throw started.status === 'rejected' ? started.reason : (opened as PromiseRejectedResult).reason
+  }
+  const { url, child } = started.value
+  const { context, page } = opened.value
   await page.goto(url)
   return {
     page,

@@ -10,6 +10,8 @@ test('people left 未签到: starting and ending ask, 仍然开始 keeps them �
   await list.getByRole('textbox', { name: '张秀兰 的缺席原因' }).fill('外出务工')
   await list.getByRole('textbox', { name: '张秀兰 的缺席原因' }).press('Enter')
   await page.getByRole('button', { name: '快速添加新人员' }).click()
+  // Typed once the dialog has put the cursor in 姓名 (it opens with a transition).
+  await expect(page.getByRole('dialog', { name: '新建人员' }).getByLabel('姓名')).toBeFocused()
   await page.keyboard.type('高明')
   await page.keyboard.press('Enter')
   await expect(list).toContainText('高明')

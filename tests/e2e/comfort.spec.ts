@@ -68,9 +68,10 @@ const bodyFontSize = (page: Page): Promise<number> =>
     return parseFloat(window.getComputedStyle(window.document.body).fontSize)
   })
 
+/** Nothing cut off and no sideways scroll: asked again until the page has settled (a page that has just opened may still be drawing). */
 async function expectFits(page: Page, where: string): Promise<void> {
-  expect(await clippedLabels(page), `cut-off labels on ${where}`).toEqual([])
-  expect(await scrollsSideways(page), `sideways scroll on ${where}`).toBe(false)
+  await expect.poll(() => clippedLabels(page), { message: `cut-off labels on ${where}` }).toEqual([])
+  await expect.poll(() => scrollsSideways(page), { message: `sideways scroll on ${where}` }).toBe(false)
 }
 
 const SIZES = [
@@ -130,6 +131,8 @@ test('at every 字号, nothing is cut off at 1366×768 on the sessions page, a s
     await page.goto(page.url().replace(/#.*$/, '#/sessions'))
     await expect(page.getByRole('heading', { level: 1, name: '场次' })).toBeVisible()
     await scaled(scale)
+    // Measured with the list drawn, not while it loads.
+    await expect(page.getByRole('link', { name: /示例场次/ }).or(page.getByText('没有即将举行的场次'))).toBeVisible()
     await expectFits(page, `场次 at ${label}`)
 
     await openDemo(page)
@@ -219,8 +222,10 @@ test('in English at 1280×800 nothing is cut off: planner, session, console, peo
   await expect(demo.or(page.getByText('No upcoming sessions'))).toBeVisible()
   if (!(await demo.isVisible())) await page.getByText('Past', { exact: true }).click()
   await demo.click()
-  const sessionId = /#\/sessions\/([^/]+)/.exec(page.url())![1]!
+  // (The address is read once the session's page is there: it changes after the click, not with it.)
   await expect(page.getByRole('heading', { level: 1, name: /示例场次/ })).toBeVisible()
+  await expect(page).toHaveURL(/#\/sessions\/[^/]+$/)
+  const sessionId = /#\/sessions\/([^/]+)/.exec(page.url())![1]!
   await expectFits(page, 'the session page')
 
   await page.goto(page.url().replace(/#.*$/, `#/sessions/${sessionId}/edit`))

@@ -26,6 +26,8 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     await press(page.getByRole('radio', { name: '往期' }), 'Space')
     await press(page.getByRole('link', { name: /示例场次/ }))
     await press(page.getByRole('button', { name: '签到 / 开始场次' }))
+    // (Read once the address has changed: the check-in opens after the key press, not with it.)
+    await expect(page).toHaveURL(/#\/sessions\/[^/]+\/live$/)
     const sessionId = /#\/sessions\/([^/]+)\/live/.exec(page.url())![1]!
 
     // Check-in: two present, 张秀兰 absent with a reason, and 高明 walks in (quick add, seated at 9).
@@ -150,6 +152,8 @@ test('a full session run by keyboard: check-in, two lecturers, a round of 8 with
     // 总结, then 结束场次 (confirmed, since it cannot be undone).
     await restarted.keyboard.press('PageDown')
     await expect(restarted.getByRole('tab', { name: '现场' })).toBeVisible()
+    // 结束场次 once the console shows 总结 (the phase the key moved to), not while the move is on its way.
+    await expect(restarted.getByTestId('seat-plan')).toContainText('总结')
     await press(restarted.getByRole('button', { name: '结束场次' }))
     const dialog = restarted.getByRole('dialog', { name: '结束这个场次？' })
     await press(dialog.getByRole('button', { name: '结束场次' }))

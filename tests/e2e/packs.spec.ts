@@ -1,17 +1,16 @@
-import { chromium } from '@playwright/test'
+import type { BrowserContext } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, startBridge, test } from './app'
 import { invoke } from './core-call'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './mode'
 
 /**
  * 归档包 between two laptops: the village laptop (the app under test) holds the 示例场次 and exports it; the
  * town office (a second web bridge on its own archive) previews the pack — new session, counts, people who
  * may be the same — links one person, merges, and the session says where it came from.
  */
-test('a pack exported on one laptop is previewed and merged on another, and the session shows its provenance', async ({ app }) => {
+test('a pack exported on one laptop is previewed and merged on another, and the session shows its provenance', async ({ app, webBrowser }) => {
   test.skip(app.mode !== 'web', 'the desktop app chooses the pack with its file dialogs; the web bridge takes a typed path')
   test.setTimeout(120_000)
   const { page } = app
@@ -19,7 +18,9 @@ test('a pack exported on one laptop is previewed and merged on another, and the 
   const packFile = join(folder, '温集新村.roundtable-pack')
   const town = mkdtempSync(join(tmpdir(), 'roundtable-e2e-town-'))
   const bridge = await startBridge(join(town, 'roundtable.sqlite'))
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  // The office's browser: a context of its own (its own storage and token) in the worker's Chromium.
+  const browser = webBrowser!
+  let context: BrowserContext | undefined
   try {
     // The village: the 示例场次 held and ended (as another window would run it).
     const sessions = await invoke<{ id: string; title: string }[]>(page, 'sessions:list', { when: 'all' })
@@ -44,7 +45,7 @@ test('a pack exported on one laptop is previewed and merged on another, and the 
     await expect(page.getByText(/已导出归档包：1个场次/)).toBeVisible()
 
     // The town office: 导入归档包 → the preview.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
     const office = await context.newPage()
     await office.goto(bridge.url)
     await office.getByRole('link', { name: '设置' }).click()
@@ -76,9 +77,8 @@ test('a pack exported on one laptop is previewed and merged on another, and the 
     await importing.getByRole('textbox', { name: '归档包文件' }).fill(packFile)
     await importing.getByRole('button', { name: '选择归档包并预览' }).click()
     await expect(preview.getByRole('table', { name: '归档包中的场次' })).toContainText('无变化')
-    await context.close()
   } finally {
-    await browser.close()
+    await context?.close()
     bridge.child.kill()
     rmSync(folder, { recursive: true, force: true })
     rmSync(town, { recursive: true, force: true })

@@ -17,6 +17,8 @@ test('photos added with 添加照片 and by dropping show with their captions; a
   const { page } = app
   await page.setViewportSize({ width: 1366, height: 768 })
   await openDemo(page)
+  // (The address is read once it has changed: the session opens after the click, not with it.)
+  await expect(page).toHaveURL(/#\/sessions\/[^/?]+$/)
   const sessionId = /#\/sessions\/([^/?]+)/.exec(page.url())![1]!
   const card = page.getByRole('region', { name: '活动照片' })
   await expect(card).toContainText('还没有照片。')
@@ -75,9 +77,13 @@ test('photos added with 添加照片 and by dropping show with their captions; a
     { caption: '议定事项', mime: 'image/jpeg', width: 480, height: 320, inVolunteerRecord: false }
   ])
 
-  // The notices of what was added are closed, for the picture of the page.
-  for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click()
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0)
+  // The notices of what was added are closed, for the picture of the page: one at a time, the first still
+  // there each time (a notice may also close by itself meanwhile, and the rest move up).
+  const notices = page.locator('.mantine-Notification-root')
+  await expect(async () => {
+    if ((await notices.count()) > 0) await notices.first().locator('button').click({ timeout: 1_000 })
+    await expect(notices).toHaveCount(0, { timeout: 500 })
+  }).toPass()
   await card.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/screenshots/session-photos.png' })
 

@@ -27,7 +27,7 @@ async function newPersonFrom(page: Page, picker: Locator, name: string): Promise
   await expect(dialog).toBeHidden()
 }
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name })
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name })
 const invitees = (page: Page) => page.getByRole('table', { name: '参加人员与座位' })
 
 test('a dialog opened from the planner saves only itself: quick add and 新建人员… in a new and in a saved session', async ({ app }) => {
@@ -170,6 +170,8 @@ test('the planner keeps an unsaved draft, asks before leaving, and 复制为新�
 
   // 复制为新场次: the planner on a copy titled …（副本）; 取消 goes back and nothing was saved.
   await openDemo(page)
+  // (Its title read once its page is there, not the list's heading it replaces.)
+  await expect(heading(page, /示例场次/)).toBeVisible()
   const source = (await page.getByRole('heading', { level: 1 }).textContent())!
   await page.getByRole('button', { name: '复制为新场次' }).click()
   await expect(heading(page, '新建场次')).toBeVisible()

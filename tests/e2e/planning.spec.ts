@@ -176,13 +176,20 @@ test('a theme is created, a two-phase session with 8 invitees is planned, found 
     await expect(page.getByRole('button', { name: '1 号座位：周强' })).toBeVisible()
     await expect(page.getByText('2030年12月10日')).toBeVisible()
 
-    // Find it in the calendar.
+    // Find it in the calendar: 下个月 pressed as many times as there are months to December 2030 (counted
+    // from the month the calendar opens on), then that month is on screen.
     await page.getByRole('link', { name: '场次' }).click()
     await page.getByRole('tab', { name: '日历' }).click()
-    for (let guard = 0; guard < 120; guard++) {
-      if (await page.getByRole('heading', { name: '2030年12月' }).isVisible()) break
-      await page.getByRole('button', { name: '下个月' }).click()
-    }
+    const shown = page.getByRole('heading', { level: 2, name: /^\d{4}年\d{1,2}月$/ })
+    await expect(shown).toBeVisible()
+    const [, year, month] = /^(\d{4})年(\d{1,2})月$/.exec((await shown.textContent())!)!
+    const ahead = (2030 - Number(year)) * 12 + (12 - Number(month))
+    expect(ahead, 'months from today to December 2030').toBeGreaterThanOrEqual(0)
+    const nextMonth = page.getByRole('button', { name: '下个月' })
+    await nextMonth.focus()
+    // (By keyboard, as fast as it allows: each press is one month, the calendar redraws between them.)
+    for (let i = 0; i < ahead; i++) await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { name: '2030年12月' })).toBeVisible()
     const day = page.getByRole('gridcell', { name: '2030-12-10' })
     await expect(day).toContainText('15:00')
     await page.screenshot({ path: 'docs/screenshots/sessions-calendar.png' })

@@ -39,7 +39,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await expect(box).toHaveValue('')
   await expect(forMinutes).toHaveAttribute('aria-pressed', 'false')
   await expect(remarkSaying('欢迎大家畅所欲言').getByTestId('remark-for-minutes')).toHaveText('入纪要')
-  expect(await markedInCore()).toEqual(['欢迎大家畅所欲言'])
+  await expect.poll(markedInCore).toEqual(['欢迎大家畅所欲言'])
 
   // 2 李芳: Shift+Enter is a new line; starred with Ctrl+K.
   await passTo(page, '李芳', '学习讲话精神')
@@ -65,6 +65,8 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await box.click()
   await page.keyboard.type('让乡亲们的腰包鼓起来')
   await page.keyboard.press('Enter')
+  // Saved (the box empties) before the mic moves on and the next remark is typed.
+  await expect(box).toHaveValue('')
   await passTo(page, '翟自恩', '工业发展带动城镇化')
   await page.keyboard.press('Enter')
   await expect(list).toContainText('工业发展带动城镇化')
@@ -88,7 +90,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await remarkSaying('欢迎大家畅所欲言').getByRole('button', { name: '更多操作' }).click()
   await page.getByRole('menuitem', { name: '取消入纪要' }).click()
   await expect(remarkSaying('欢迎大家畅所欲言').getByTestId('remark-for-minutes')).toHaveCount(0)
-  expect(await markedInCore()).toEqual(['学习讲话精神\n要落到实处'])
+  await expect.poll(markedInCore).toEqual(['学习讲话精神\n要落到实处'])
 
   // A draft survives a restart, marked 入纪要 as it was.
   await box.click()
@@ -111,9 +113,12 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await expect(hits.first()).toContainText('赵海云')
   await expect(hits.first().locator('mark')).toHaveText('光伏')
   await restarted.getByLabel('关键词').fill('乡村振兴')
+  // (The results of this search, marked with it: those of 光伏 held the same remark.)
   await expect(hits.filter({ hasText: '乡村振兴要发展光伏' })).toHaveCount(1)
+  await expect(hits.filter({ hasText: '乡村振兴要发展光伏' }).locator('mark')).toHaveText('乡村振兴')
   await restarted.getByLabel('关键词').fill('腰包')
   await expect(hits.first()).toContainText('翟自恩')
+  await expect(hits.first().locator('mark')).toHaveText('腰包')
   await restarted.screenshot({ path: 'docs/screenshots/search.png' })
   // Opening a remark opens its session at that remark.
   await hits.first().getByRole('link').click()

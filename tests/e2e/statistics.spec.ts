@@ -62,10 +62,16 @@ test('统计 shows the held 示例场次: figures, the monthly chart, sortable p
   // served, so they are not on it), and a planner with them seated first.
   const silent = page.getByTestId('statistics-silent')
   await page.setViewportSize({ width: 1366, height: 768 })
+  // The picture once the page is back and drawn with its figures (not while it loads).
+  const report = page.getByTestId('statistics-report')
+  await expect(figures.locator('[data-figure="held"]')).toContainText('1')
+  await expect(report).toHaveAttribute('aria-busy', 'false')
   await page.screenshot({ path: 'docs/screenshots/statistics.png', fullPage: true })
   await silent.getByLabel('最近几场').fill('1')
   const rows = silent.locator('tbody tr')
+  // The names read once the figures for the last 1 session have come (the report is no longer busy).
   await expect(rows.first()).toBeVisible()
+  await expect(report).toHaveAttribute('aria-busy', 'false')
   const silentNames = await rows.locator('td:first-child').allInnerTexts()
   expect(silentNames.length).toBeGreaterThan(0)
   await silent.getByRole('link', { name: `新建场次，请这 ${silentNames.length} 人先发言` }).click()

@@ -4,6 +4,7 @@ import { SEAT_LAYOUTS, type SeatLayout } from '../../../src/shared/domain'
 import {
   CARD_SIZES,
   fitSeatGeometry,
+  forgetSeatGeometries,
   NAME_CARD,
   NAME_GAP,
   overlaps,
@@ -208,5 +209,87 @@ describe('seat geometry fitted to a box (the live console)', () => {
       ),
       { numRuns: 120 }
     )
+  })
+})
+
+describe('seat geometry remembered', () => {
+  type Asked = { fit: false; layout: SeatLayout; count: number; width: number; maxWidth: number; maxHeight: number; scale: number } | { fit: true; layout: SeatLayout; count: number; width: number; height: number; scale: number }
+  const work = (asked: Asked): SeatGeometry =>
+    asked.fit
+      ? fitSeatGeometry({ layout: asked.layout, count: asked.count, width: asked.width, height: asked.height, scale: asked.scale })
+      : seatGeometry({ layout: asked.layout, count: asked.count, width: asked.width, maxWidth: asked.maxWidth, maxHeight: asked.maxHeight, scale: asked.scale })
+  const asked = fc.oneof(
+    fc.record({
+      fit: fc.constant(false as const),
+      layout: fc.constantFrom<SeatLayout>(...SEAT_LAYOUTS),
+      count: fc.integer({ min: 1, max: 40 }),
+      width: fc.constantFrom(400, 440, 460),
+      maxWidth: fc.constantFrom(460, 720, 1000, 1180),
+      maxHeight: fc.constantFrom(560, Infinity),
+      scale: fc.constantFrom(1, 1.125, 1.25)
+    }),
+    fc.record({
+      fit: fc.constant(true as const),
+      layout: fc.constantFrom<SeatLayout>(...SEAT_LAYOUTS),
+      count: fc.integer({ min: 1, max: 40 }),
+      width: fc.constantFrom(384, 536, 640),
+      height: fc.constantFrom(440, 488),
+      scale: fc.constantFrom(1, 1.125, 1.25)
+    })
+  )
+
+  it('gives the same answer as working it out afresh, whatever was asked before', () => {
+    fc.assert(
+      fc.property(fc.array(asked, { minLength: 1, maxLength: 12 }), (requests) => {
+        // Asked in this order (some answers remembered from earlier requests, or earlier runs) ...
+        const given = requests.map(work)
+        // ... and afresh, with nothing remembered.
+        forgetSeatGeometries()
+        const fresh = requests.map((request) => {
+          forgetSeatGeometries()
+          return work(request)
+        })
+        expect(given).toEqual(fresh)
+      }),
+      { numRuns: 60 }
+    )
+  })
+
+  it('answers the same request with the same drawing, which nobody can change', () => {
+    forgetSeatGeometries()
+    const request = { layout: 'round' as const, count: 40, width: 460, maxWidth: 1180, maxHeight: 560 }
+    const first = seatGeometry(request)
+    expect(seatGeometry({ ...request })).toBe(first)
+    expect(seatGeometry({ ...request, scale: 1 })).toBe(first)
+    for (const part of [first, first.card, first.centre, first.seats, first.seats[0], first.tables, first.tables[0]]) expect(Object.isFrozen(part)).toBe(true)
+    expect(() => {
+      ;(first.seats[0] as { x: number }).x = 0
+    }).toThrow()
+    const fit = fitSeatGeometry({ layout: 'round', count: 40, width: 536, height: 488 })
+    expect(fitSeatGeometry({ layout: 'round', count: 40, width: 536, height: 488, scale: 1, minShrink: 0.6 })).toBe(fit)
+    expect(Object.isFrozen(fit.seats)).toBe(true)
+  })
+
+  it('tells requests apart: another size, scale, box or count is worked out for itself', () => {
+    forgetSeatGeometries()
+    const base = { layout: 'round' as const, count: 24, width: 460, maxWidth: 1180, maxHeight: 560 }
+    const first = seatGeometry(base)
+    for (const other of [{ ...base, count: 25 }, { ...base, scale: 1.25 }, { ...base, maxWidth: 720 }, { ...base, maxHeight: Infinity }, { ...base, layout: 'long' as const }]) {
+      const answer = seatGeometry(other)
+      expect(answer).not.toBe(first)
+      forgetSeatGeometries()
+      expect(seatGeometry(other)).toEqual(answer)
+    }
+    // A fitted map and a plain one of the same numbers are different drawings.
+    expect(fitSeatGeometry({ layout: 'round', count: 24, width: 460, height: 560 })).not.toBe(seatGeometry({ layout: 'round', count: 24, width: 460, maxWidth: 460, maxHeight: 560 }))
+  })
+
+  it('forgets the oldest answers past a few hundred, and works them out again the same', () => {
+    forgetSeatGeometries()
+    const first = seatGeometry({ layout: 'rows', count: 4, width: 300 })
+    for (let width = 301; width < 301 + 250; width++) seatGeometry({ layout: 'rows', count: 4, width })
+    const again = seatGeometry({ layout: 'rows', count: 4, width: 300 })
+    expect(again).not.toBe(first)
+    expect(again).toEqual(first)
   })
 })

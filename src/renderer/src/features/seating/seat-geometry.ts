@@ -87,10 +87,12 @@ const WIDTH_STEP = 24
  * - u (U形): the open side at the bottom; up the left arm, along the top from left to right, down the right arm;
  * - rows (课桌式): the front at the top; each row from left to right, the front row first.
  *
- * The first width at which the largest card fits wins; cards shrink before the map widens.
+ * The first width at which the largest card fits wins; cards shrink before the map widens. The answer is
+ * remembered and shared (frozen): asked again, it comes at once.
  */
 export function seatGeometry(request: GeometryRequest): SeatGeometry {
-  return { ...unscaledGeometry(request), scale: request.scale ?? 1, nameOnly: false }
+  const { layout, count, width, maxWidth = width, maxHeight = Infinity, scale = 1 } = request
+  return remembered(`seat|${layout}|${count}|${width}|${maxWidth}|${maxHeight}|${scale}`, () => ({ ...unscaledGeometry(request), scale, nameOnly: false }))
 }
 
 function unscaledGeometry({ layout, count, width, maxWidth = width, maxHeight = Infinity, scale = 1 }: GeometryRequest): Placed {
@@ -103,21 +105,61 @@ function unscaledGeometry({ layout, count, width, maxWidth = width, maxHeight = 
   widths.push(Math.max(width, maxWidth))
   for (const boxWidth of widths) {
     for (const card of cards) {
-      const geometry = place(layout, n, Math.max(boxWidth, card.width + 2 * gap), card, gap)
-      if (geometry && geometry.height <= maxHeight && fits(geometry, gap)) return geometry
+      // (A drawing taller than `maxHeight` is not drawn at all: the answer is the same, sooner.)
+      const geometry = place(layout, n, Math.max(boxWidth, card.width + 2 * gap), card, gap, 1, maxHeight)
+      if (geometry && geometry.height <= maxHeight && fits(geometry, gap)) return furnished(geometry, gap)
     }
   }
   // Taller than asked: the smallest cards at the widest width, the shape drawn taller step by step.
   for (let stretch = 1.1; stretch < 8; stretch += 0.1) {
     const geometry = place(layout, n, Math.max(width, maxWidth, smallest.width + 2 * gap), smallest, gap, stretch)
-    if (geometry && fits(geometry, gap)) return geometry
+    if (geometry && fits(geometry, gap)) return furnished(geometry, gap)
   }
   // Else wider than allowed (always found at last).
   for (let boxWidth = Math.max(width, maxWidth); boxWidth < 100_000; boxWidth += WIDTH_STEP) {
     const geometry = place(layout, n, boxWidth, smallest, gap)
-    if (geometry && fits(geometry, gap)) return geometry
+    if (geometry && fits(geometry, gap)) return furnished(geometry, gap)
   }
   throw new Error(`No room for ${n} seats`)
+}
+
+/**
+ * The answers already worked out, by request: a round table of 40 tries some hundred drawings before one
+ * fits (a few milliseconds), and the same plan is asked for again and again (each page that shows it, each
+ * size the console's column passes through as the window settles). The same request always has the same
+ * answer; it is frozen, so that no caller can change what the next one is given. The least recently used are
+ * forgotten past `MEMORY`.
+ */
+const memory = new Map<string, SeatGeometry>()
+const MEMORY = 200
+
+function remembered(key: string, work: () => SeatGeometry): SeatGeometry {
+  const known = memory.get(key)
+  if (known) {
+    // Most recently used last: the first key is the one to forget.
+    memory.delete(key)
+    memory.set(key, known)
+    return known
+  }
+  const geometry = frozen(work())
+  memory.set(key, geometry)
+  if (memory.size > MEMORY) memory.delete(memory.keys().next().value!)
+  return geometry
+}
+
+/** Forgets every answer worked out so far (for the tests, which compare a remembered answer with a fresh one). */
+export function forgetSeatGeometries(): void {
+  memory.clear()
+}
+
+function frozen(geometry: SeatGeometry): SeatGeometry {
+  for (const seat of geometry.seats) Object.freeze(seat)
+  for (const table of geometry.tables) Object.freeze(table)
+  Object.freeze(geometry.seats)
+  Object.freeze(geometry.tables)
+  Object.freeze(geometry.card)
+  Object.freeze(geometry.centre)
+  return Object.freeze(geometry)
 }
 
 export interface FitRequest {
@@ -140,8 +182,14 @@ const SHRINK_STEP = 0.05
  * over the box, with the roomiest cards that fit. Where even the smallest cards do not fit, the status line
  * goes first (`NAME_CARD`), then the cards and their text shrink together, 5 % at a time, down to
  * `minShrink`: names stay whole at every step, only smaller. Past that the map is drawn larger than the box.
+ * Remembered and shared like `seatGeometry`'s.
  */
-export function fitSeatGeometry({ layout, count, width, height, scale = 1, minShrink = 0.6 }: FitRequest): SeatGeometry {
+export function fitSeatGeometry(request: FitRequest): SeatGeometry {
+  const { layout, count, width, height, scale = 1, minShrink = 0.6 } = request
+  return remembered(`fit|${layout}|${count}|${width}|${height}|${scale}|${minShrink}`, () => fitAfresh(request))
+}
+
+function fitAfresh({ layout, count, width, height, scale = 1, minShrink = 0.6 }: FitRequest): SeatGeometry {
   const n = Math.max(0, Math.floor(count))
   const eps = 1e-6
   for (let step = 0; 1 - step * SHRINK_STEP >= minShrink - eps; step++) {
@@ -150,7 +198,7 @@ export function fitSeatGeometry({ layout, count, width, height, scale = 1, minSh
       const gap = (base === NAME_CARD ? NAME_GAP : SEAT_GAP) * s
       const card = { width: base.width * s, height: base.height * s }
       for (const placed of candidates(layout, n, width, height, card, gap)) {
-        if (placed.width <= width + eps && placed.height <= height + eps && fits(placed, gap)) return { ...placed, scale: s, nameOnly: base === NAME_CARD }
+        if (placed.width <= width + eps && placed.height <= height + eps && fits(placed, gap)) return { ...furnished(placed, gap), scale: s, nameOnly: base === NAME_CARD }
       }
     }
   }
@@ -218,11 +266,14 @@ function fits(geometry: Placed, gap: number): boolean {
   return true
 }
 
-/** `stretch` above 1 draws a round or long table taller than it would be (for a narrow box with many seats). */
-function place(layout: SeatLayout, n: number, width: number, card: Size, gap: number, stretch = 1): Placed | null {
+/**
+ * `stretch` above 1 draws a round or long table taller than it would be (for a narrow box with many seats).
+ * A round table taller than `maxHeight` is not drawn (null): it could not be used.
+ */
+function place(layout: SeatLayout, n: number, width: number, card: Size, gap: number, stretch = 1, maxHeight = Infinity): Placed | null {
   switch (layout) {
     case 'round':
-      return round(n, width, card, gap, stretch)
+      return round(n, width, card, gap, stretch, maxHeight)
     case 'long':
       return long(n, width, card, gap, stretch > 1)
     case 'u':
@@ -237,45 +288,83 @@ function place(layout: SeatLayout, n: number, width: number, card: Size, gap: nu
  * a bigger table is drawn as a wide rounded oval, so that it fits a screen and the seats along its long
  * sides sit side by side.
  */
-function round(n: number, width: number, card: Size, gap: number, stretch: number): Placed | null {
+function round(n: number, width: number, card: Size, gap: number, stretch: number, maxHeight = Infinity): Placed | null {
   if (width - card.width <= 0) return null
   const circle = n <= 12
   const height = Math.round((circle ? width : Math.max(card.height * 3 + gap * 2, width * 0.62)) * stretch)
+  if (height > maxHeight) return null
   return ring(n, width, height, circle ? 2 : 4, card, gap)
 }
 
-/** Seats at equal steps (in cards) along a superellipse |x/a|^p + |y/b|^p = 1 (p = 2: an ellipse) inside the box. */
+/** Each sample's place on the unit curve |x|^p + |y|^p = 1, by p (the same for every ring of that shape). */
+const unitCurves = new Map<number, { x: Float64Array; y: Float64Array }>()
+const SAMPLES = 960
+
+function unitCurve(p: number): { x: Float64Array; y: Float64Array } {
+  let curve = unitCurves.get(p)
+  if (!curve) {
+    const bend = (v: number): number => Math.sign(v) * Math.abs(v) ** (2 / p)
+    curve = { x: new Float64Array(SAMPLES + 1), y: new Float64Array(SAMPLES + 1) }
+    for (let i = 0; i <= SAMPLES; i++) {
+      const angle = -Math.PI / 2 + (i * 2 * Math.PI) / SAMPLES
+      curve.x[i] = bend(Math.cos(angle))
+      curve.y[i] = bend(Math.sin(angle))
+    }
+    unitCurves.set(p, curve)
+  }
+  return curve
+}
+
+/**
+ * Seats at equal steps (in cards) along a superellipse |x/a|^p + |y/b|^p = 1 (p = 2: an ellipse) inside the box.
+ * The table inside the ring is drawn by `furnished`, once a drawing is chosen.
+ */
 function ring(n: number, width: number, height: number, p: number, card: Size, gap: number): Placed {
   const a = (width - card.width) / 2
   const b = (height - card.height) / 2
   const cx = width / 2
   const cy = height / 2
-  const samples = 960
-  const points: { x: number; y: number; at: number }[] = []
+  const samples = SAMPLES
+  const unit = unitCurve(p)
+  const xs = new Float64Array(samples + 1)
+  const ys = new Float64Array(samples + 1)
+  const at = new Float64Array(samples + 1)
   let length = 0
-  const bend = (v: number): number => Math.sign(v) * Math.abs(v) ** (2 / p)
+  const stepX = card.width + gap
+  const stepY = card.height + gap
   for (let i = 0; i <= samples; i++) {
-    const angle = -Math.PI / 2 + (i * 2 * Math.PI) / samples
-    const point = { x: cx + a * bend(Math.cos(angle)), y: cy + b * bend(Math.sin(angle)) }
-    const previous = points[points.length - 1]
+    const x = cx + a * unit.x[i]!
+    const y = cy + b * unit.y[i]!
     // Steps measured in cards (a card's width across, its height up and down): equal steps in this
     // measure give each neighbour the same room, on the long sides and round the bends alike.
-    if (previous) length += Math.max(Math.abs(point.x - previous.x) / (card.width + gap), Math.abs(point.y - previous.y) / (card.height + gap))
-    points.push({ ...point, at: length })
+    if (i > 0) length += Math.max(Math.abs(x - xs[i - 1]!) / stepX, Math.abs(y - ys[i - 1]!) / stepY)
+    xs[i] = x
+    ys[i] = y
+    at[i] = length
   }
   const seats: { x: number; y: number }[] = []
   let k = 0
   for (let seat = 0; seat < n; seat++) {
     const target = (seat * length) / Math.max(n, 1)
-    while (k < samples - 1 && points[k + 1]!.at <= target) k++
+    while (k < samples - 1 && at[k + 1]! <= target) k++
     // Between two samples, in proportion (the curve is steep at the ends of its axes).
-    const from = points[k]!
-    const to = points[k + 1]!
-    const t = to.at > from.at ? Math.min(1, Math.max(0, (target - from.at) / (to.at - from.at))) : 0
-    seats.push({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t })
+    const t = at[k + 1]! > at[k]! ? Math.min(1, Math.max(0, (target - at[k]!) / (at[k + 1]! - at[k]!))) : 0
+    seats.push({ x: xs[k]! + (xs[k + 1]! - xs[k]!) * t, y: ys[k]! + (ys[k + 1]! - ys[k]!) * t })
   }
-  // The table: the largest ellipse of the ring's proportions inside it that keeps `gap` from every card.
-  const geometry: Placed = { layout: 'round', width, height, card, seats, tables: [], centre: { left: card.width + gap, top: card.height + gap, width: Math.max(0, width - 2 * (card.width + gap)), height: Math.max(0, height - 2 * (card.height + gap)) } }
+  return { layout: 'round', width, height, card, seats, tables: [], centre: { left: card.width + gap, top: card.height + gap, width: Math.max(0, width - 2 * (card.width + gap)), height: Math.max(0, height - 2 * (card.height + gap)) } }
+}
+
+/**
+ * The drawing chosen, with its furniture: for a ring, the table is the largest ellipse of the ring's
+ * proportions inside it that keeps `gap` from every card (the other shapes come with theirs).
+ */
+function furnished(geometry: Placed, gap: number): Placed {
+  if (geometry.layout !== 'round') return geometry
+  const { width, height, card } = geometry
+  const a = (width - card.width) / 2
+  const b = (height - card.height) / 2
+  const cx = width / 2
+  const cy = height / 2
   const rects = seatRects(geometry)
   const clear = (rx: number, ry: number): boolean =>
     rects.every((rect) => {
