@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 import { isDialogOpen, isTypingTarget } from '../../common/keyboard'
 import { commandFor, type Command } from './shortcuts'
 
@@ -8,8 +8,9 @@ import { commandFor, type Command } from './shortcuts'
  * open), in a text field, behind any dialog, and for a held key's repeats.
  */
 export function useConsoleKeys(run: (command: Command) => void, listening: boolean): void {
-  // Registered again after every render, so the key meets the `run` of the state now on screen.
-  useEffect(() => {
+  // Registered again after every render, so the key meets the `run` of the state now on screen; before the
+  // browser paints (a layout effect), so no key pressed once the console shows can fall between two listeners.
+  useLayoutEffect(() => {
     if (!listening) return
     const onKeyDown = (event: KeyboardEvent): void => {
       if (isTypingTarget(event.target) || event.repeat) return
