@@ -1,25 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { attendanceGroups, markOf, roundToHalfHour, servedPeople, serviceHours, tallyAttendance, volunteersOf } from '../../../src/shared/attendance'
-import { ATTENDANCE_ROLES, type AttendanceEntry } from '../../../src/shared/domain'
+import { ATTENDANCE_ROLES } from '../../../src/shared/domain'
+import { attendanceEntry } from '../../fixtures/attendance-entry'
 
 const MINUTE = 60_000
 const START = Date.parse('2025-08-21T14:30:00+08:00')
 
-const entry = (patch: Partial<AttendanceEntry>): AttendanceEntry => ({
-  personId: 'p',
-  name: '某人',
-  organisation: '',
-  village: '',
-  role: 'participant',
-  seatNumber: null,
-  invited: true,
-  checkedInAt: null,
-  absent: false,
-  absentReason: '',
-  serviceHours: null,
-  ...patch
-})
+const entry = attendanceEntry
 
 const anyEntry = fc.record({
   personId: fc.uuid(),

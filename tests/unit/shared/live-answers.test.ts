@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { AttendanceEntry, LiveView, Remark, SessionDetail } from '../../../src/shared/domain'
 import { withAnswer, withEntry, withProgress } from '../../../src/shared/live-answers'
 import { apply, initialState, type SpeakingEvent } from '../../../src/shared/speaking'
+import { attendanceEntry } from '../../fixtures/attendance-entry'
 
-const entry = (personId: string, patch: Partial<AttendanceEntry> = {}): AttendanceEntry => ({
-  personId,
-  name: personId,
-  organisation: '',
-  village: '东山村',
-  role: 'participant',
-  seatNumber: 1,
-  invited: true,
-  checkedInAt: null,
-  absent: false,
-  absentReason: '',
-  serviceHours: null,
-  ...patch
-})
+const entry = (personId: string, patch: Partial<AttendanceEntry> = {}): AttendanceEntry =>
+  attendanceEntry({ personId, name: personId, village: '东山村', seatNumber: 1, ...patch })
 
 const attendance = [entry('a'), entry('b', { seatNumber: 2 }), entry('c', { seatNumber: null })]
 const view: LiveView = {
