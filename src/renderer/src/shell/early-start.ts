@@ -13,16 +13,19 @@ import { PAGE_MODULES } from './pages'
  */
 function startEarly(): void {
   const { route, params } = parseHash(window.location.hash)
-  prefetch('settings:get', {})
-  if (route === null || route === 'projector') return
-  void PAGE_MODULES[route]()
   const [sessionId, view] = params
-  if (route === 'sessions' && sessionId && view === 'live') {
+  const onConsole = route === 'sessions' && sessionId !== undefined && view === 'live'
+  // The reads first: through the web bridge the browser opens six connections to it, and the page's code
+  // comes in dozens of files that would otherwise take them all before the reads (live:get waited ~140 ms).
+  prefetch('settings:get', {})
+  if (onConsole) {
     // The console, opened from its address (a restart in the middle of a session comes back here).
-    void import('../features/live/LiveConsolePage')
     prefetch('live:get', { sessionId })
     prefetch('remarks:list', { sessionId })
   }
+  if (route === null || route === 'projector') return
+  void PAGE_MODULES[route]()
+  if (onConsole) void import('../features/live/LiveConsolePage')
 }
 
 startEarly()
