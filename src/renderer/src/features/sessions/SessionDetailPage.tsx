@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconPrinter, IconX } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AFTER_SESSION_DOCUMENTS, BEFORE_SESSION_DOCUMENTS, type SessionDetail } from '@shared/domain'
 import { api } from '../../api'
@@ -203,12 +203,14 @@ function SessionAgenda({ session }: { session: SessionDetail }) {
 function SessionRemarks({ session, remarkId }: { session: SessionDetail; remarkId?: string }) {
   const { t } = useTranslation()
   const remarks = useChannel('remarks:list', { sessionId: session.id }, ['remarks:changed'])
-  // Everyone on the session can be chosen in 改为, named as the session names them.
-  const people = personOptions(session.attendance)
+  // Everyone on the session can be chosen in 改为, named as the session names them. Kept while the list
+  // is the same, so that a reload of something else does not draw every remark again.
+  const people = useMemo(() => personOptions(session.attendance), [session.attendance])
+  const names = useMemo(() => attendanceLabels(session.attendance), [session.attendance])
   return (
     <SectionCard id="remarks-heading" title={t('remarks.title')}>
       {remarks.error && <ErrorNotice error={remarks.error} onRetry={remarks.reload} />}
-      {remarks.data && <RemarkList remarks={remarks.data} people={people} names={attendanceLabels(session.attendance)} highlightId={remarkId} />}
+      {remarks.data && <RemarkList remarks={remarks.data} people={people} names={names} highlightId={remarkId} />}
     </SectionCard>
   )
 }
@@ -219,8 +221,9 @@ function SessionReview({ session }: { session: SessionDetail }) {
   const decisions = useChannel('decisions:list', { sessionId: session.id }, ['decisions:changed'])
   const [summary, setSummary] = useState(session.summary)
   const save = useAction('sessions:setSummary')
-  // Anyone on the session can be 负责人, named as the session names them.
-  const people = personOptions(session.attendance)
+  // Anyone on the session can be 负责人, named as the session names them: the same options while the list is
+  // the same (a new list on every render gave the open 负责人 picker new options under the typing).
+  const people = useMemo(() => personOptions(session.attendance), [session.attendance])
   return (
     <>
       <SectionCard id="decisions-heading" title={t('decisions.title')}>
