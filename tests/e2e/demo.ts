@@ -64,8 +64,11 @@ export async function addDecision(page: Page, decision: { text: string; owner: s
   // Picked by keyboard, as a note-taker would: the list shows the match, Enter takes it. (A click on the
   // option could land while the page below it still moves, and miss.)
   const owner = form.getByRole('combobox', { name: '负责人' })
-  await owner.fill(decision.owner)
-  await expect(page.getByRole('option', { name: decision.owner })).toBeVisible()
+  // Typed again if the list has not shown the match (once, on a loaded CI machine, it stayed empty).
+  await expect(async () => {
+    await owner.fill(decision.owner)
+    await expect(page.getByRole('option', { name: decision.owner })).toBeVisible({ timeout: 5000 })
+  }).toPass({ timeout: 30_000 })
   await owner.press('ArrowDown')
   await owner.press('Enter')
   await expect(owner).toHaveValue(decision.owner)
