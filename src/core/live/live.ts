@@ -222,7 +222,7 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Re
  * read back.
  */
 function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
-  const stored = before ? turnsBefore(before, state) : storedTurns(ctx, sessionId)
+  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { turn, position }])) : storedTurns(ctx, sessionId)
   const upsert = sql<never, Turn & { sessionId: string; position: number }>(
     ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
@@ -238,8 +238,6 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
     'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
   )
   state.turns.forEach((turn, position) => {
-    // The reducer shares the turns it leaves alone: the same object at the same place is what is stored.
-    if (before?.turns[position] === turn && !stored.has(turn.id)) return
     const row = stored.get(turn.id)
     stored.delete(turn.id)
     if (row && sameTurn(row, turn, position)) return
@@ -250,16 +248,6 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
   const remove = sql<never, [string, string]>(ctx.db, 'DELETE FROM turns WHERE session_id = ? AND id = ?')
   for (const id of stored.keys()) remove.run(sessionId, id)
   writeSegmentTimes(ctx, sessionId, state, before)
-}
-
-/**
- * The stored turns `write` must look at, from the state before one more action: none of those the reducer
- * left at their place (the same object there in `after`) — the others, and every turn once any has moved.
- */
-function turnsBefore(before: SpeakingState, after: SpeakingState): Map<string, StoredTurn> {
-  const kept = (turn: Turn, position: number) => after.turns[position] === turn
-  const moved = before.turns.some((turn, position) => !kept(turn, position) && after.turns[position]?.id !== turn.id)
-  return new Map(before.turns.flatMap((turn, position) => (moved || !kept(turn, position) ? [[turn.id, { turn, position }] as const] : [])))
 }
 
 /** A turn as stored: its fields and its place in the session's order. */
@@ -300,6 +288,8 @@ function writeSegmentTimes(ctx: CoreContext, sessionId: string, state: SpeakingS
 
 /** A stored turn row already holds `turn` at `position`. */
 function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, position: number): boolean {
+  // The reducer shares the turns it leaves alone: the same object is the same turn.
+  if (row === turn) return rowPosition === position
   return (
     rowPosition === position &&
     row.personId === turn.personId &&
