@@ -1,5 +1,5 @@
 // First: asks for what the first screen needs before the rest is evaluated (shell/early-start.ts).
-import './shell/early-start'
+import { settingsArrived } from './shell/early-start'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
@@ -12,11 +12,17 @@ import './i18n'
 import { App } from './App'
 import { theme } from './theme'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-center" />
-      <App />
-    </MantineProvider>
-  </StrictMode>
-)
+function draw(): void {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-center" />
+        <App />
+      </MantineProvider>
+    </StrictMode>
+  )
+}
+
+// Drawn once the settings are here (a few milliseconds after the code, usually): drawn before, the app
+// would show a loader, then draw itself again in the user's language (issue 16: time to interactive).
+void settingsArrived.then(draw, draw)

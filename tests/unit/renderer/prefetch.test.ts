@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../../../src/renderer/src/api'
-import { prefetch, takePrefetched } from '../../../src/renderer/src/api/prefetch'
+import { prefetch, takeArrived, takePrefetched } from '../../../src/renderer/src/api/prefetch'
 import type { ChangeEvent, ChangeEventName } from '../../../src/shared/events'
 
 // Core, faked (vi.mock is hoisted above the imports): each read answers with a new object; listeners are kept.
@@ -53,5 +53,25 @@ describe('reads asked for early', () => {
     vi.advanceTimersByTime(1)
     expect(takePrefetched('settings:get', JSON.stringify({}))).toBeUndefined()
     expect(listening()).toBe(0)
+  })
+
+  it('an answer that has arrived is taken as it is, once; one still on its way is left for takePrefetched', async () => {
+    const key = JSON.stringify({ sessionId: 'c' })
+    const arrivedToo = prefetch('live:get', { sessionId: 'c' })
+    expect(takeArrived('live:get', key)).toBeUndefined() // not yet: still on its way, and still there
+    await arrivedToo
+    const taken = takeArrived('live:get', key)!
+    expect(taken.result).toStrictEqual({ ok: true, value: { channel: 'live:get', input: { sessionId: 'c' } } })
+    expect(taken.requestedAt).toBeLessThanOrEqual(performance.now())
+    expect(takeArrived('live:get', key)).toBeUndefined()
+    expect(takePrefetched('live:get', key)).toBeUndefined()
+    expect(listening()).toBe(0)
+  })
+
+  it('asking again for what is already on its way answers with the same promise', () => {
+    const first = prefetch('settings:get', {})
+    expect(prefetch('settings:get', {})).toBe(first)
+    expect(api.invoke).toHaveBeenCalledTimes(1)
+    takePrefetched('settings:get', JSON.stringify({}))
   })
 })

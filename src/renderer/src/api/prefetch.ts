@@ -16,6 +16,8 @@ const KEPT_MS = 5000
 
 interface Early {
   answer: Promise<Result<unknown>>
+  /** The answer once it has arrived, for a page drawn after that to start with it (takeArrived). */
+  arrived?: Result<unknown>
   /** When it was asked for (performance.now()). */
   requestedAt: number
   stopListening: () => void
@@ -34,16 +36,34 @@ function drop(key: string): void {
   clearTimeout(entry.timer)
 }
 
-export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): void {
+/** Asks for `channel` now, for the first page that reads it; resolves when the answer has arrived. */
+export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Promise<unknown> {
   const key = keyOf(channel, JSON.stringify(input))
-  if (early.has(key)) return
+  const asked = early.get(key)
+  if (asked) return asked.answer
   const unsubscribes = CHANGE_EVENT_NAMES.map((name) => api.listen(name, () => drop(key)))
-  early.set(key, {
+  const entry: Early = {
     answer: api.invoke(channel, input),
     requestedAt: performance.now(),
     stopListening: () => unsubscribes.forEach((unsubscribe) => unsubscribe()),
     timer: setTimeout(() => drop(key), KEPT_MS)
-  })
+  }
+  void entry.answer.then((result) => (entry.arrived = result))
+  early.set(key, entry)
+  return entry.answer
+}
+
+/**
+ * The answer asked for early for this channel and input, if it has already arrived, taken (as by
+ * takePrefetched); else undefined, and the answer stays for takePrefetched. A page drawn after its data came
+ * starts with it, instead of drawing itself empty and again once a promise it was handed resolves.
+ */
+export function takeArrived<C extends Channel>(channel: C, inputKey: string): { result: Result<OutputOf<C>>; requestedAt: number } | undefined {
+  const key = keyOf(channel, inputKey)
+  const entry = early.get(key)
+  if (!entry?.arrived) return undefined
+  drop(key)
+  return { result: entry.arrived as Result<OutputOf<C>>, requestedAt: entry.requestedAt }
 }
 
 /** The answer asked for early for this channel and input (`JSON.stringify`ed), once; else undefined. */

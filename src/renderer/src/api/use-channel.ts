@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Channel, InputOf, OutputOf } from '@shared/contract'
 import type { ChangeEventName } from '@shared/events'
-import type { AppError } from '@shared/result'
+import type { AppError, Result } from '@shared/result'
 import { api } from './index'
-import { takePrefetched } from './prefetch'
+import { takeArrived, takePrefetched } from './prefetch'
 
 export interface ChannelState<T> {
   data: T | undefined
@@ -23,14 +23,15 @@ export function useChannel<C extends Channel>(
   input: InputOf<C>,
   refreshOn: ChangeEventName[] = []
 ): ChannelState<OutputOf<C>> {
-  const [state, setState] = useState<Omit<ChannelState<OutputOf<C>>, 'reload'>>({
-    data: undefined,
-    error: undefined,
-    loading: true,
-    requestedAt: 0
-  })
   const inputKey = JSON.stringify(input)
+  // An answer asked for early that has already arrived (prefetch.ts) is the first state: no empty first draw.
+  const [arrived] = useState(() => takeArrived(channel, inputKey))
+  const [state, setState] = useState<Omit<ChannelState<OutputOf<C>>, 'reload'>>(() =>
+    arrived ? stateOf(arrived.result, arrived.requestedAt) : { data: undefined, error: undefined, loading: true, requestedAt: 0 }
+  )
   const request = useRef(0)
+  // …and the first load is then not needed, unless the input has changed since.
+  const startedWith = useRef(arrived ? inputKey : null)
 
   const load = useCallback(() => {
     const id = ++request.current
@@ -42,15 +43,18 @@ export function useChannel<C extends Channel>(
     }
     void answer.then((result) => {
       if (id !== request.current) return // a newer request has been sent
-      setState(
-        result.ok
-          ? { data: result.value, error: undefined, loading: false, requestedAt }
-          : { data: undefined, error: result.error, loading: false, requestedAt }
-      )
+      setState(stateOf(result, requestedAt))
     })
   }, [channel, inputKey])
 
-  useEffect(load, [load])
+  useEffect(() => {
+    if (startedWith.current === inputKey) {
+      startedWith.current = null
+      request.current += 1 // as if loaded: a later load is not the first, and asks core
+      return
+    }
+    load()
+  }, [load, inputKey])
 
   const refreshKey = refreshOn.join(',')
   useEffect(() => {
@@ -60,4 +64,10 @@ export function useChannel<C extends Channel>(
   }, [refreshKey, load])
 
   return { ...state, reload: load }
+}
+
+function stateOf<T>(result: Result<T>, requestedAt: number): Omit<ChannelState<T>, 'reload'> {
+  return result.ok
+    ? { data: result.value, error: undefined, loading: false, requestedAt }
+    : { data: undefined, error: result.error, loading: false, requestedAt }
 }

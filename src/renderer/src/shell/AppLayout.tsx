@@ -1,6 +1,6 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendarEvent, IconChartBar, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
-import { lazy, Suspense, type ComponentType } from 'react'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
 import { TourButton } from '../features/tour/TourButton'
@@ -8,6 +8,7 @@ import { FirstRunLayer } from '../features/welcome/FirstRunLayer'
 import { hrefFor, useLocation, type Route } from '../router'
 import { Loading } from './Loading'
 import { NotFoundPage } from './NotFoundPage'
+import { LoadedComponent } from './LoadedComponent'
 import { PAGE_MODULES } from './pages'
 import { RouteErrorBoundary } from './RouteErrorBoundary'
 
@@ -21,13 +22,11 @@ const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'settings', icon: IconSettings }
 ]
 
-/** Each page is its own chunk (pages.ts), loaded when first opened. */
-const PAGES: Partial<Record<Route, ComponentType>> = Object.fromEntries(Object.entries(PAGE_MODULES).map(([route, load]) => [route, lazy(load)]))
-
 export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
-  const Page = (location.route && PAGES[location.route]) || NotFoundPage
+  // Each page is its own chunk (pages.ts), loaded when first opened.
+  const page = location.route && location.route !== 'projector' ? PAGE_MODULES[location.route] : null
   // The live console needs the width: the navigation shrinks to its icons there.
   const compact = location.route === 'sessions' && location.params[1] === 'live'
 
@@ -71,9 +70,7 @@ export function AppLayout() {
       <AppShell.Main id="main">
         <ArchiveHealthNotice />
         <RouteErrorBoundary key={window.location.hash}>
-          <Suspense fallback={<Loading />}>
-            <Page />
-          </Suspense>
+          <Suspense fallback={<Loading />}>{page ? <LoadedComponent loader={page} props={{}} /> : <NotFoundPage />}</Suspense>
         </RouteErrorBoundary>
       </AppShell.Main>
       <FirstRunLayer />

@@ -1,16 +1,26 @@
 import { ActionIcon, Menu } from '@mantine/core'
 import { IconDots } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 
-/** The ⋯ button of a row or a card and its menu of further actions; `label` names what they act on. */
-export function MoreMenu({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * The ⋯ button of a row or a card and its menu of further actions; `label` names what they act on, `compact`
+ * makes it the size of a line of text (a remark's).
+ *
+ * Drawn as a plain button until it is first used: a Mantine Menu (a Popover with its positioning and
+ * transition) in every row of a long list was a good part of drawing the list (issue 16: the console with 500
+ * remarks). The first click or key press puts the menu in place, opened.
+ */
+export function MoreMenu({ label, children, compact = false }: { label: string; children: ReactNode; compact?: boolean }) {
+  const [used, setUsed] = useState(false)
+  const button = (
+    <ActionIcon variant="subtle" size={compact ? undefined : 'lg'} aria-label={label} aria-haspopup="menu" onClick={used ? undefined : () => setUsed(true)}>
+      <IconDots size={compact ? 18 : 20} />
+    </ActionIcon>
+  )
+  if (!used) return button
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <ActionIcon variant="subtle" size="lg" aria-label={label}>
-          <IconDots size={20} />
-        </ActionIcon>
-      </Menu.Target>
+    <Menu position="bottom-end" defaultOpened>
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>{children}</Menu.Dropdown>
     </Menu>
   )

@@ -1,6 +1,6 @@
 import { prefetch } from '../api/prefetch'
 import { parseHash } from '../router'
-import { PAGE_MODULES } from './pages'
+import { LIVE_CONSOLE_MODULE, PAGE_MODULES } from './pages'
 
 /**
  * What the first screen needs, asked for as the app starts instead of one after the other as each part
@@ -11,21 +11,24 @@ import { PAGE_MODULES } from './pages'
  * main.tsx imports this module first, so that it runs before React, Mantine and the shell are evaluated;
  * it imports nothing heavy itself.
  */
-function startEarly(): void {
+function startEarly(): Promise<unknown> {
   const { route, params } = parseHash(window.location.hash)
   const [sessionId, view] = params
   const onConsole = route === 'sessions' && sessionId !== undefined && view === 'live'
   // The reads first: through the web bridge the browser opens six connections to it, and the page's code
   // comes in dozens of files that would otherwise take them all before the reads (live:get waited ~140 ms).
-  prefetch('settings:get', {})
+  const settings = prefetch('settings:get', {})
   if (onConsole) {
     // The console, opened from its address (a restart in the middle of a session comes back here).
     prefetch('live:get', { sessionId })
     prefetch('remarks:list', { sessionId })
   }
-  if (route === null || route === 'projector') return
-  void PAGE_MODULES[route]()
-  if (onConsole) void import('../features/live/LiveConsolePage')
+  if (route === null || route === 'projector') return settings
+  // A failed load is shown by the page when it is drawn (LoadedComponent); here it only must not go unhandled.
+  PAGE_MODULES[route].load().catch(() => undefined)
+  if (onConsole) LIVE_CONSOLE_MODULE.load().catch(() => undefined)
+  return settings
 }
 
-startEarly()
+/** Settles once the settings asked for here have arrived, whatever the answer (main.tsx draws the app then). */
+export const settingsArrived = startEarly()

@@ -1,17 +1,21 @@
 import type { ComponentType } from 'react'
 import type { Route } from '../router'
+import { moduleLoader, type ModuleLoader } from './module-loader'
 
 /**
  * Each page is its own chunk, loaded when first opened: the entry holds the shell only (issue 16's budget).
  * The page of the address the app opens at is asked for at once (early-start.ts), with the shell. This
  * module imports nothing else, so that early-start can run before the rest of the shell has loaded.
  */
-export const PAGE_MODULES: Record<Exclude<Route, 'projector'>, () => Promise<{ default: ComponentType }>> = {
-  sessions: () => import('../features/sessions/SessionsRoutes').then((m) => ({ default: m.SessionsRoutes })),
-  followups: () => import('../features/decisions/FollowUpsPage').then((m) => ({ default: m.FollowUpsPage })),
-  statistics: () => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
-  people: () => import('../features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
-  themes: () => import('../features/themes/ThemesPage').then((m) => ({ default: m.ThemesPage })),
-  search: () => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
-  settings: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
+export const PAGE_MODULES: Record<Exclude<Route, 'projector'>, ModuleLoader<ComponentType>> = {
+  sessions: moduleLoader(() => import('../features/sessions/SessionsRoutes').then((m) => m.SessionsRoutes)),
+  followups: moduleLoader(() => import('../features/decisions/FollowUpsPage').then((m) => m.FollowUpsPage)),
+  statistics: moduleLoader(() => import('../features/statistics/StatisticsPage').then((m) => m.StatisticsPage)),
+  people: moduleLoader(() => import('../features/people/PeoplePage').then((m) => m.PeoplePage)),
+  themes: moduleLoader(() => import('../features/themes/ThemesPage').then((m) => m.ThemesPage)),
+  search: moduleLoader(() => import('../features/search/SearchPage').then((m) => m.SearchPage)),
+  settings: moduleLoader(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage))
 }
+
+/** The live console, a chunk of its own under 场次 (a restart in the middle of a session opens it from its address). */
+export const LIVE_CONSOLE_MODULE = moduleLoader(() => import('../features/live/LiveConsolePage').then((m) => m.LiveConsolePage))

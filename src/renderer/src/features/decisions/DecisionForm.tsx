@@ -45,7 +45,8 @@ export function DecisionForm({ sessionId, people, onSaved, autoFocus = false }: 
       aria-label={t('decisions.add')}
     >
       <Group align="flex-start" wrap="wrap">
-        <TextInput style={{ flex: 1, minWidth: 260 }} label={t('decisions.text')} data-autofocus={autoFocus || undefined} {...form.text('text')} />
+        {/* data-autofocus: for the dialog's first focus; autoFocus: for a form drawn after the dialog opened (its code came later). */}
+        <TextInput style={{ flex: 1, minWidth: 260 }} label={t('decisions.text')} data-autofocus={autoFocus || undefined} autoFocus={autoFocus} {...form.text('text')} />
         <Select w={160} label={t('decisions.owner')} data={people} {...form.field('ownerId')} searchable clearable />
         <DateInput w={150} label={t('decisions.due')} valueFormat="YYYY-MM-DD" {...form.field('dueDate')} clearable />
         <Button type="submit" mt={25} loading={form.running}>

@@ -1,11 +1,12 @@
 import { Box, Divider, Modal, Paper, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { personOptions } from '../../common/person-labels'
-import { DecisionForm } from '../decisions/DecisionForm'
+import { moduleLoader } from '../../shell/module-loader'
+import { LoadedComponent } from '../../shell/LoadedComponent'
 import { RemarkPanel } from '../remarks/RemarkPanel'
 import { ActionFeedback } from './ActionFeedback'
 import { ControlGrid } from './ControlGrid'
@@ -19,6 +20,9 @@ import type { Command } from './shortcuts'
 import { SpeakerCard } from './SpeakerCard'
 import { useConsoleKeys } from './use-console-keys'
 import type { Live } from './use-live'
+
+// The 议定事项 form (Y) is a chunk of its own: its date picker and pickers are not needed to open the console.
+const DECISION_FORM = moduleLoader(() => import('../decisions/DecisionForm').then((m) => m.DecisionForm))
 
 interface Props {
   live: Live & { view: LiveView }
@@ -62,6 +66,11 @@ export function ConsoleView({ live, hint }: Props) {
     })
   }
   useConsoleKeys(run, picking === null && !recording)
+  // The 议定事项 form's code, fetched when the console has been drawn and the browser is idle, so that Y opens it at once.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void DECISION_FORM.load().catch(() => undefined))
+    return () => cancelIdleCallback(idle)
+  }, [])
 
   return (
     <Box className={classes.console}>
@@ -107,13 +116,16 @@ export function ConsoleView({ live, hint }: Props) {
       )}
       {recording && (
         <Modal opened onClose={() => setRecording(false)} title={t('live.decision.title')} size="xl" transitionProps={{ duration: 0 }}>
-          <DecisionForm
-            sessionId={view.session.id}
-            people={personOptions(view.attendance)}
-            autoFocus
-            onSaved={() => {
-              setRecording(false)
-              notifications.show({ color: 'green', message: t('live.decision.saved') })
+          <LoadedComponent
+            loader={DECISION_FORM}
+            props={{
+              sessionId: view.session.id,
+              people: personOptions(view.attendance),
+              autoFocus: true,
+              onSaved: () => {
+                setRecording(false)
+                notifications.show({ color: 'green', message: t('live.decision.saved') })
+              }
             }}
           />
         </Modal>

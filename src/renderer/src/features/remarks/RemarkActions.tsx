@@ -1,11 +1,12 @@
-import { ActionIcon, Button, Group, Menu, Stack, Textarea } from '@mantine/core'
+import { Button, Group, Menu, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconDots, IconFileCheck, IconFileX, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
+import { IconFileCheck, IconFileX, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Remark } from '@shared/domain'
 import type { ErrorCode } from '@shared/result'
 import { api } from '../../api'
+import { MoreMenu } from '../../shell/MoreMenu'
 
 /** A remark's ⋯ menu: 编辑, 改为 (another speaker), 入纪要 (on or off) and 删除. */
 export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onEdit: () => void; onReassign: () => void }) {
@@ -43,27 +44,20 @@ export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onE
   }
 
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <ActionIcon variant="subtle" aria-label={t('remarks.actions')}>
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-          {t('remarks.edit')}
-        </Menu.Item>
-        <Menu.Item leftSection={<IconUserShare size={16} />} onClick={onReassign}>
-          {t('remarks.reassign')}
-        </Menu.Item>
-        <Menu.Item leftSection={remark.forMinutes ? <IconFileX size={16} /> : <IconFileCheck size={16} />} onClick={() => void toggleForMinutes()}>
-          {remark.forMinutes ? t('remarks.unmarkForMinutes') : t('remarks.markForMinutes')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
-          {t('people.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <MoreMenu label={t('remarks.actions')} compact>
+      <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
+        {t('remarks.edit')}
+      </Menu.Item>
+      <Menu.Item leftSection={<IconUserShare size={16} />} onClick={onReassign}>
+        {t('remarks.reassign')}
+      </Menu.Item>
+      <Menu.Item leftSection={remark.forMinutes ? <IconFileX size={16} /> : <IconFileCheck size={16} />} onClick={() => void toggleForMinutes()}>
+        {remark.forMinutes ? t('remarks.unmarkForMinutes') : t('remarks.markForMinutes')}
+      </Menu.Item>
+      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
+        {t('people.delete')}
+      </Menu.Item>
+    </MoreMenu>
   )
 }
 

@@ -42,7 +42,19 @@ export const RemarkBinding = memo(function RemarkBinding({ boundTo, boundName, m
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {t('remarks.for')}
         </Text>
-        <Select size="sm" w={170} aria-label={t('remarks.forLabel')} data={people} value={boundTo} placeholder={t('remarks.pick')} onChange={onChoose} searchable />
+        {/* Its options are drawn only while it is open (Mantine keeps them drawn, hidden, by default): a whole
+            session's people, drawn with the console for nothing (issue 16: the console's time to interactive). */}
+        <Select
+          size="sm"
+          w={170}
+          aria-label={t('remarks.forLabel')}
+          data={people}
+          value={boundTo}
+          placeholder={t('remarks.pick')}
+          onChange={onChoose}
+          searchable
+          comboboxProps={{ keepMounted: false }}
+        />
       </Group>
     </Group>
   )

@@ -1,4 +1,4 @@
-import { Box, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { Box, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SEAT_LAYOUTS, type SeatLayout } from '@shared/domain'
@@ -199,8 +199,11 @@ function SeatButton({ seat, index, position, seating, nameOnly, editable, onSeat
   return (
     // The seat number and the microphone sit on the card's corners, outside it: beside the button rather than
     // in it, so that the button's own box holds just the name and the status.
+    // A plain button (styled by .seat), not Mantine's UnstyledButton: sixty of them are drawn with the console,
+    // and the component's styling machinery cost more than the seats themselves (issue 16).
     <div className={classes.slot} style={position}>
-      <UnstyledButton
+      <button
+        type="button"
         ref={(element: HTMLButtonElement | null) => {
           if (element) buttons.current.set(seat.key, element)
           else buttons.current.delete(seat.key)
@@ -237,7 +240,7 @@ function SeatButton({ seat, index, position, seating, nameOnly, editable, onSeat
           {seat.name}
         </span>
         {!nameOnly && (seat.status ?? seat.detail) && <span className={classes.status}>{seat.status ?? seat.detail}</span>}
-      </UnstyledButton>
+      </button>
       <span className={classes.number} aria-hidden>
         {seat.number}
       </span>

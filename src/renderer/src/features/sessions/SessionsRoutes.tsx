@@ -1,13 +1,14 @@
-import { lazy } from 'react'
 import { useLocation } from '../../router'
+import { moduleLoader } from '../../shell/module-loader'
 import { NotFoundPage } from '../../shell/NotFoundPage'
+import { LoadedComponent } from '../../shell/LoadedComponent'
+import { LIVE_CONSOLE_MODULE } from '../../shell/pages'
 import { SessionsPage } from './SessionsPage'
 
 // The list (the first screen) shares this chunk; the planner, the detail page and the live console are chunks of
-// their own, loaded when opened under AppLayout's Suspense.
-const SessionPlannerPage = lazy(() => import('./SessionPlannerPage').then((m) => ({ default: m.SessionPlannerPage })))
-const SessionDetailPage = lazy(() => import('./SessionDetailPage').then((m) => ({ default: m.SessionDetailPage })))
-const LiveConsolePage = lazy(() => import('../live/LiveConsolePage').then((m) => ({ default: m.LiveConsolePage })))
+// their own, loaded when opened (LoadedComponent).
+const PLANNER_MODULE = moduleLoader(() => import('./SessionPlannerPage').then((m) => m.SessionPlannerPage))
+const DETAIL_MODULE = moduleLoader(() => import('./SessionDetailPage').then((m) => m.SessionDetailPage))
 
 /** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/new/first/<id,id…>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
@@ -15,16 +16,16 @@ export function SessionsRoutes() {
   const [first, second, third] = params
   if (!first) return <SessionsPage />
   if (first === 'new') {
-    if (second === 'theme' && third) return <SessionPlannerPage key={third} themeId={third} />
-    if (second === 'copy' && third) return <SessionPlannerPage key={`copy-${third}`} copyOf={third} />
-    if (second === 'first' && third) return <SessionPlannerPage key={`first-${third}`} seatedFirst={third.split(',')} />
-    return <SessionPlannerPage key="new" />
+    if (second === 'theme' && third) return <LoadedComponent key={third} loader={PLANNER_MODULE} props={{ themeId: third }} />
+    if (second === 'copy' && third) return <LoadedComponent key={`copy-${third}`} loader={PLANNER_MODULE} props={{ copyOf: third }} />
+    if (second === 'first' && third) return <LoadedComponent key={`first-${third}`} loader={PLANNER_MODULE} props={{ seatedFirst: third.split(',') }} />
+    return <LoadedComponent key="new" loader={PLANNER_MODULE} props={{}} />
   }
-  if (!second) return <SessionDetailPage key={first} sessionId={first} />
-  if (second === 'remark') return <SessionDetailPage key={first} sessionId={first} remarkId={third} />
+  if (!second) return <LoadedComponent key={first} loader={DETAIL_MODULE} props={{ sessionId: first }} />
+  if (second === 'remark') return <LoadedComponent key={first} loader={DETAIL_MODULE} props={{ sessionId: first, remarkId: third }} />
   // The decisions table reads which decision to show from the address itself.
-  if (second === 'decision') return <SessionDetailPage key={first} sessionId={first} />
-  if (second === 'edit') return <SessionPlannerPage key={`${first}-edit`} sessionId={first} />
-  if (second === 'live') return <LiveConsolePage key={`${first}-live`} sessionId={first} />
+  if (second === 'decision') return <LoadedComponent key={first} loader={DETAIL_MODULE} props={{ sessionId: first }} />
+  if (second === 'edit') return <LoadedComponent key={`${first}-edit`} loader={PLANNER_MODULE} props={{ sessionId: first }} />
+  if (second === 'live') return <LoadedComponent key={`${first}-live`} loader={LIVE_CONSOLE_MODULE} props={{ sessionId: first }} />
   return <NotFoundPage />
 }

@@ -1,0 +1,68 @@
+/**
+ * A page's code, loaded once and kept, whose state can be read synchronously (issue 16: the console's time to
+ * interactive).
+ *
+ * Why not React.lazy: a lazy page suspends, its Suspense boundary shows the fallback, and the page is revealed
+ * by a Suspense retry — and React 19 holds back a retry's commit until 300 ms after the last fallback it
+ * showed (its FALLBACK_THROTTLE_MS, meant to stop content popping in piece by piece). The live console, opened
+ * from its address, had its code ~80 ms after the shell drew its fallback, then waited ~220 ms more for
+ * nothing. A page drawn through `LoadedComponent` instead shows `Loading` as ordinary content and is drawn by an
+ * ordinary update once its code is here; a page whose code has already arrived (early-start.ts asks for it
+ * as the app starts) is drawn at once, with no fallback at all.
+ *
+ * Imports nothing: early-start.ts uses it before React has been evaluated.
+ */
+export type LoadState<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'loaded'; value: T }
+  | { status: 'failed'; error: unknown }
+
+export interface ModuleLoader<T> {
+  /** Asks for the code (once; again after a failure) and resolves with it. */
+  load(): Promise<T>
+  /** What is known now; the same object until it changes (useSyncExternalStore compares snapshots). */
+  state(): LoadState<T>
+  /** Called after each change of state; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void
+}
+
+const IDLE = { status: 'idle' } as const
+const LOADING = { status: 'loading' } as const
+
+export function moduleLoader<T>(importer: () => Promise<T>): ModuleLoader<T> {
+  let current: LoadState<T> = IDLE
+  let pending: Promise<T> | null = null
+  const listeners = new Set<() => void>()
+  const set = (next: LoadState<T>) => {
+    current = next
+    for (const listener of [...listeners]) listener()
+  }
+  return {
+    load() {
+      if (current.status === 'loaded') return Promise.resolve(current.value)
+      if (pending) return pending
+      set(LOADING)
+      pending = importer().then(
+        (value) => {
+          pending = null
+          set({ status: 'loaded', value })
+          return value
+        },
+        (error: unknown) => {
+          // Kept as failed (the page shows its error) but asked for again by the next load(): a chunk that
+          // did not arrive once may arrive when the user comes back to the page.
+          pending = null
+          set({ status: 'failed', error })
+          throw error
+        }
+      )
+      return pending
+    },
+    state: () => current,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    }
+  }
+}
