@@ -18,12 +18,17 @@ function startEarly(): Promise<unknown> {
   // The reads first: through the web bridge the browser opens six connections to it, and the page's code
   // comes in dozens of files that would otherwise take them all before the reads (live:get waited ~140 ms).
   const settings = prefetch('settings:get', {})
+  if (route === 'projector') return settings // the projector's window has no shell
+  // What the shell reads on every page (the archive's health notice, the first-run state).
+  void prefetch('app:info', {})
+  void prefetch('firstRun:get', {})
   if (onConsole) {
     // The console, opened from its address (a restart in the middle of a session comes back here).
-    prefetch('live:get', { sessionId })
-    prefetch('remarks:list', { sessionId })
+    void prefetch('live:get', { sessionId })
+    void prefetch('remarks:list', { sessionId })
+    void prefetch('drafts:get', { sessionId })
   }
-  if (route === null || route === 'projector') return settings
+  if (route === null) return settings
   // A failed load is shown by the page when it is drawn (LoadedComponent); here it only must not go unhandled.
   PAGE_MODULES[route].load().catch(() => undefined)
   if (onConsole) LIVE_CONSOLE_MODULE.load().catch(() => undefined)

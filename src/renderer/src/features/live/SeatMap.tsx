@@ -1,8 +1,8 @@
 import { Badge, Box, Group, Stack, Text } from '@mantine/core'
-import { useElementSize } from '@mantine/hooks'
 import { IconMicrophone } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { LiveView } from '@shared/domain'
+import { useBoxSize } from '../../common/use-box-size'
 import { SeatPlan } from '../seating/SeatPlan'
 import { nameOf, phaseName, phaseText, seatTone } from './live-view'
 
@@ -26,7 +26,7 @@ interface Props {
 export function SeatMap({ view, onStartSeat }: Props) {
   const { t } = useTranslation()
   const { state } = view
-  const { ref, width, height } = useElementSize()
+  const { ref, width, height } = useBoxSize<HTMLDivElement>()
   const next = state.queue[0]
   // The phase by the name the stepper gives it: an agenda segment's own title (e.g. 主持人总结), else its kind.
   const phase = phaseName(view, state.phase)

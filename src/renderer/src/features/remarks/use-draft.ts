@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { RemarkDraft } from '@shared/domain'
 import { api } from '../../api'
+import { takePrefetched } from '../../api/prefetch'
 import type { Box } from './remark-box'
 
 /** The draft is written at most this often while typing, so at least once a second. */
@@ -13,28 +14,35 @@ const DRAFT_EVERY_MS = 500
  * `cancel` drops a pending write (the remark was just saved).
  */
 export function useDraft(sessionId: string, box: Box, restore: (draft: RemarkDraft) => void): { cancel: () => void } {
-  const [restored, setRestored] = useState(false)
+  // A ref, not state: the console need not be drawn again when there was no draft to restore.
+  const restored = useRef(false)
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
   const latest = useRef(box)
   latest.current = box
-
-  useEffect(() => {
-    void api.invoke('drafts:get', { sessionId }).then((result) => {
-      if (result.ok && result.value) restore(result.value)
-      setRestored(true)
-    })
-  }, [sessionId, restore])
 
   const writeDraft = useCallback(() => {
     pending.current = null
     const { text, tags, starred, forMinutes, speakerId, turnId } = latest.current
     void api.invoke('drafts:save', { sessionId, speakerId, turnId, text, tags, starred, forMinutes })
   }, [sessionId])
+  const writeSoon = useCallback(() => {
+    if (!pending.current) pending.current = setTimeout(writeDraft, DRAFT_EVERY_MS)
+  }, [writeDraft])
 
   useEffect(() => {
-    if (!restored || pending.current) return
-    pending.current = setTimeout(writeDraft, DRAFT_EVERY_MS)
-  }, [box, restored, writeDraft])
+    restored.current = false
+    // Asked for as the console's address was opened, if it was (shell/early-start.ts).
+    const answer = takePrefetched('drafts:get', JSON.stringify({ sessionId }))?.answer ?? api.invoke('drafts:get', { sessionId })
+    void answer.then((result) => {
+      if (result.ok && result.value) restore(result.value)
+      restored.current = true
+      writeSoon()
+    })
+  }, [sessionId, restore, writeSoon])
+
+  useEffect(() => {
+    if (restored.current) writeSoon()
+  }, [box, writeSoon])
   useEffect(
     () => () => {
       if (pending.current) {
