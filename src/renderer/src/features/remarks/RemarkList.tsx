@@ -98,14 +98,12 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, peop
 const RemarkGroup = memo(function RemarkGroup({ group, people, names, highlightId, itemClassName }: { group: SpeakerGroup; people: PersonOption[]; names?: ReadonlyMap<string, string>; highlightId?: string; itemClassName?: string }) {
   return (
     <Paper withBorder p="xs" role="listitem">
-      <Text fw={700} mb={4}>
-        {names?.get(group.speakerId) ?? group.speakerName}
-      </Text>
-      <Stack gap={6}>
+      <div className={classes.speaker}>{names?.get(group.speakerId) ?? group.speakerName}</div>
+      <div className={classes.groupRemarks}>
         {group.remarks.map((remark) => (
           <RemarkItem key={remark.id} remark={remark} people={people} highlighted={remark.id === highlightId} className={itemClassName} />
         ))}
-      </Stack>
+      </div>
     </Paper>
   )
 })
@@ -117,24 +115,22 @@ function RemarkItem({ remark, people, highlighted, className }: { remark: Remark
 
   if (editing) return <RemarkEditor remark={remark} onDone={() => setEditing(false)} />
 
+  // Plain elements styled by remarks.module.css, not Mantine's Group, Stack and Text: a session page draws every
+  // remark, and their styling machinery cost more than the remarks themselves (issue 16).
   return (
-    <Group
-      align="flex-start"
-      wrap="nowrap"
-      gap="xs"
+    <div
       data-testid="remark"
-      className={className}
+      className={className ? `${classes.remark} ${className}` : classes.remark}
       id={`remark-${remark.id}`}
       data-highlighted={highlighted || undefined}
-      bg={highlighted ? 'yellow.1' : undefined}
       ref={(element) => {
         if (highlighted && element) element.scrollIntoView({ block: 'center' })
       }}
     >
-      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>
+      <div className={classes.remarkBody}>
+        <p className={classes.remarkText}>
           {remark.starred && <IconStarFilled size={14} color="var(--mantine-color-yellow-6)" aria-label={t('remarks.star')} />} {remark.text}
-        </Text>
+        </p>
         {(remark.forMinutes || remark.tags.length > 0) && (
           <Group gap={4}>
             {remark.forMinutes && (
@@ -164,8 +160,8 @@ function RemarkItem({ remark, people, highlighted, className }: { remark: Remark
             }}
           />
         )}
-      </Stack>
+      </div>
       <RemarkMenu remark={remark} onEdit={() => setEditing(true)} onReassign={() => setReassigning(true)} />
-    </Group>
+    </div>
   )
 }
