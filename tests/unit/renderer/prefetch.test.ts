@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../../../src/renderer/src/api'
-import { prefetch, takeArrived, takePrefetched } from '../../../src/renderer/src/api/prefetch'
-import type { ChangeEvent, ChangeEventName } from '../../../src/shared/events'
+import { changeCount, prefetch, takeArrived, takePrefetched } from '../../../src/renderer/src/api/prefetch'
+import { CHANGE_EVENT_NAMES, type ChangeEvent, type ChangeEventName } from '../../../src/shared/events'
 
 // Core, faked (vi.mock is hoisted above the imports): each read answers with a new object; listeners are kept.
 const listeners = new Map<ChangeEventName, Set<(event: ChangeEvent) => void>>()
@@ -18,7 +18,8 @@ vi.mock('../../../src/renderer/src/api', () => ({
 }))
 
 const announce = (name: ChangeEventName) => [...(listeners.get(name) ?? [])].forEach((callback) => callback({ name }))
-const listening = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0)
+// The listeners of prefetched answers; the change counter's (one per event, kept from the first prefetch on) aside.
+const listening = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0) - CHANGE_EVENT_NAMES.length
 
 afterEach(() => {
   vi.clearAllMocks()
@@ -73,5 +74,14 @@ describe('reads asked for early', () => {
     expect(prefetch('settings:get', {})).toBe(first)
     expect(api.invoke).toHaveBeenCalledTimes(1)
     takePrefetched('settings:get', JSON.stringify({}))
+  })
+
+  it('counts the changes announced, for a page that took an answer as it was drawn to see whether it missed one', async () => {
+    const key = JSON.stringify({ sessionId: 'd' })
+    await prefetch('remarks:list', { sessionId: 'd' })
+    const taken = takeArrived('remarks:list', key)!
+    expect(taken.changesSeen).toBe(changeCount())
+    announce('remarks:changed')
+    expect(changeCount()).toBe(taken.changesSeen + 1)
   })
 })

@@ -10,7 +10,8 @@ import { api } from './index'
  *
  * The first `useChannel` of the same channel and input takes the answer instead of asking again. An answer
  * is taken once, and dropped if core announces any change before it is taken (it could be older than the
- * change: the page then asks afresh) or if no page has taken it within a few seconds.
+ * change: the page then asks afresh) or if no page has taken it within a few seconds; one taken as the page
+ * is drawn is read again if a change came before the page listened for changes (changeCount).
  */
 const KEPT_MS = 5000
 
@@ -25,6 +26,20 @@ interface Early {
 }
 
 const early = new Map<string, Early>()
+
+/**
+ * Change events seen since the first read asked for early (any of them). A page that starts with an answer
+ * taken as it is drawn (takeArrived) subscribes to its events only after that draw: it compares this count
+ * then, and asks afresh if anything changed in between.
+ */
+let changesSeen = 0
+let counting = false
+function countChanges(): void {
+  if (counting) return
+  counting = true
+  for (const name of CHANGE_EVENT_NAMES) api.listen(name, () => void (changesSeen += 1))
+}
+export const changeCount = (): number => changesSeen
 
 const keyOf = (channel: Channel, inputKey: string): string => `${channel} ${inputKey}`
 
@@ -41,6 +56,7 @@ export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Prom
   const key = keyOf(channel, JSON.stringify(input))
   const asked = early.get(key)
   if (asked) return asked.answer
+  countChanges()
   const unsubscribes = CHANGE_EVENT_NAMES.map((name) => api.listen(name, () => drop(key)))
   const entry: Early = {
     answer: api.invoke(channel, input),
@@ -58,12 +74,15 @@ export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Prom
  * takePrefetched); else undefined, and the answer stays for takePrefetched. A page drawn after its data came
  * starts with it, instead of drawing itself empty and again once a promise it was handed resolves.
  */
-export function takeArrived<C extends Channel>(channel: C, inputKey: string): { result: Result<OutputOf<C>>; requestedAt: number } | undefined {
+export function takeArrived<C extends Channel>(
+  channel: C,
+  inputKey: string
+): { result: Result<OutputOf<C>>; requestedAt: number; changesSeen: number } | undefined {
   const key = keyOf(channel, inputKey)
   const entry = early.get(key)
   if (!entry?.arrived) return undefined
   drop(key)
-  return { result: entry.arrived as Result<OutputOf<C>>, requestedAt: entry.requestedAt }
+  return { result: entry.arrived as Result<OutputOf<C>>, requestedAt: entry.requestedAt, changesSeen }
 }
 
 /** The answer asked for early for this channel and input (`JSON.stringify`ed), once; else undefined. */

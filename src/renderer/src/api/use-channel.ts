@@ -3,7 +3,7 @@ import type { Channel, InputOf, OutputOf } from '@shared/contract'
 import type { ChangeEventName } from '@shared/events'
 import type { AppError, Result } from '@shared/result'
 import { api } from './index'
-import { takeArrived, takePrefetched } from './prefetch'
+import { changeCount, takeArrived, takePrefetched } from './prefetch'
 
 export interface ChannelState<T> {
   data: T | undefined
@@ -30,8 +30,9 @@ export function useChannel<C extends Channel>(
     arrived ? stateOf(arrived.result, arrived.requestedAt) : { data: undefined, error: undefined, loading: true, requestedAt: 0 }
   )
   const request = useRef(0)
-  // …and the first load is then not needed, unless the input has changed since.
-  const startedWith = useRef(arrived ? inputKey : null)
+  // …and the first load is then not needed, unless the input has changed since, or core announced a change
+  // before this page listened for them (below).
+  const startedWith = useRef(arrived ? { inputKey, changesSeen: arrived.changesSeen } : null)
 
   const load = useCallback(() => {
     const id = ++request.current
@@ -48,8 +49,9 @@ export function useChannel<C extends Channel>(
   }, [channel, inputKey])
 
   useEffect(() => {
-    if (startedWith.current === inputKey) {
-      startedWith.current = null
+    const started = startedWith.current
+    startedWith.current = null
+    if (started && started.inputKey === inputKey && started.changesSeen === changeCount()) {
       request.current += 1 // as if loaded: a later load is not the first, and asks core
       return
     }
