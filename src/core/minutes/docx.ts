@@ -6,7 +6,6 @@ import {
   Footer,
   HeightRule,
   ImageRun,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -21,6 +20,7 @@ import type { Language } from '../../shared/domain'
 import { documentWords, pageOf } from './labels'
 import { paragraphsOf, type Block, type DocumentLayout, type DocumentPhoto, type TableBlock, type TableCell as Cell } from './blocks'
 import { BODY_PT, CHARS_PER_LINE, LINE_PITCH_PT, PAGE_MARGINS_MM, PAGE_NUMBER_FROM_BOTTOM_MM, TABLE_PT, photoSizeMm } from './page'
+import { packDocx } from './docx-package'
 
 // GB/T 9704 conventions: A4; title in 2号小标宋; body 3号仿宋; level-1 headings 黑体, level-2 楷体; page
 // numbers 4号宋体. 仿宋 rather than 仿宋_GB2312: every Windows and WPS has 仿宋 (the same design), a village
@@ -198,13 +198,27 @@ function footersOf(footer: DocumentLayout['footer'], language: Language): { defa
 }
 
 /** A document as a .docx that Word and WPS open as an ordinary official document. */
-export function layoutDocx(layout: DocumentLayout, language: Language): Promise<Buffer> {
-  const document = new Document({
+export async function layoutDocx(layout: DocumentLayout, language: Language): Promise<Buffer> {
+  return packDocx(docxDocument(layout, language), sharedPartsKind(layout, language))
+}
+
+/**
+ * What a document's styles, theme and footers depend on, which packDocx writes once for all documents of a kind: the
+ * styles and the theme (docxDocument's constants) are the same for every document, the footers are those of the
+ * layout's kind of footer in the language (footersOf).
+ */
+export const sharedPartsKind = (layout: DocumentLayout, language: Language): string => `${layout.footer} ${language}`
+
+/** The docx document of a layout, before it is packed. */
+export function docxDocument(layout: DocumentLayout, language: Language): Document {
+  return new Document({
     // The app that made it, not "Un-named": what Word and WPS show under 作者 and 最后修改者.
     creator: '圆桌派 Roundtable',
     lastModifiedBy: '圆桌派 Roundtable',
     title: layout.title,
     evenAndOddHeaderAndFooters: true,
+    // Constants only: packDocx writes the styles once for every document (anything they come to depend on, such
+    // as the layout or the language, must be named in sharedPartsKind).
     styles: {
       default: {
         document: {
@@ -239,6 +253,5 @@ export function layoutDocx(layout: DocumentLayout, language: Language): Promise<
       }
     ]
   })
-  return Packer.toBuffer(document)
 }
 
