@@ -45,17 +45,20 @@ const assets = readdirSync(join(root, 'assets')).map((name) => join(root, 'asset
 
 const initialFiles = [...new Set([...entry, ...preloaded])].map(inRoot)
 
-/** The files Vite loads for the lazy chunk of `module` (e.g. SessionsRoutes): read from the entry's __vite__mapDeps. */
+/**
+ * The files Vite loads for the lazy chunk of `module` (e.g. SessionsRoutes): read from the __vite__mapDeps of the
+ * initial file that imports it (the entry, or a chunk the entry loads).
+ */
 function lazyChunkFiles(module) {
-  const entryFile = inRoot(entry[0])
-  const code = readFileSync(entryFile, 'utf8')
-  const list = code.match(/__vite__mapDeps=[^]*?m\.f=(\[[^\]]*\])/)
-  const call = code.match(new RegExp(`import\\([\`"']\\./(${module}-[\\w-]+\\.js)[\`"']\\)(?:(?!import\\()[^])*?__vite__mapDeps\\(\\[([\\d,]*)\\]\\)`))
-  if (!list || !call) return null
-  const deps = JSON.parse(list[1])
-  return [...new Set([`./${call[1]}`, ...call[2].split(',').filter(Boolean).map((i) => deps[Number(i)])])].map((file) =>
-    join(dirname(entryFile), file)
-  )
+  for (const file of initialFiles.filter((name) => name.endsWith('.js'))) {
+    const code = readFileSync(file, 'utf8')
+    const list = code.match(/__vite__mapDeps=[^]*?m\.f=(\[[^\]]*\])/)
+    const call = code.match(new RegExp(`import\\([\`"']\\./(${module}-[\\w-]+\\.js)[\`"']\\)(?:(?!import\\()[^])*?__vite__mapDeps\\(\\[([\\d,]*)\\]\\)`))
+    if (!list || !call) continue
+    const deps = JSON.parse(list[1])
+    return [...new Set([`./${call[1]}`, ...call[2].split(',').filter(Boolean).map((i) => deps[Number(i)])])].map((name) => join(dirname(file), name))
+  }
+  return null
 }
 const FIRST_SCREEN = 'SessionsRoutes'
 const firstScreenFiles = lazyChunkFiles(FIRST_SCREEN)

@@ -1,5 +1,5 @@
 import { prefetch } from '../api/prefetch'
-import { parseHash } from '../router'
+import { parseHash } from '../address'
 import { LIVE_CONSOLE_MODULE, PAGE_MODULES } from './pages'
 
 /**
