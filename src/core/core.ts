@@ -100,7 +100,7 @@ export function createCore(options: CoreOptions): Core {
     const events: ChangeEvent[] = []
     try {
       await backupBefore(ctx, channel, parsed.data, events, log)
-      const value = (await runHandler(ctx, channel, parsed.data, events)) as OutputOf<C>
+      const value = (await runHandler(ctx, channel, parsed.data, events, checkpoints.afterWrite)) as OutputOf<C>
       for (const event of events) notify(event)
       const after = BACKUP_AFTER[channel]
       if (after) backupInBackground(after)
@@ -216,9 +216,10 @@ async function backupBefore(ctx: ReadContext, channel: Channel, input: unknown, 
 /**
  * Runs the channel's handler. A synchronous handler runs as one transaction: if it fails halfway, nothing
  * is left behind. It takes the write lock at BEGIN (IMMEDIATE), so a second process on the same file waits
- * its turn (busy_timeout) instead of failing with "database is locked" halfway through.
+ * its turn (busy_timeout) instead of failing with "database is locked" halfway through. `afterWrite` is told
+ * of each transaction that has committed (the WAL checkpoints run after the answer: store/checkpoints.ts).
  */
-async function runHandler(ctx: ReadContext, channel: Channel, input: unknown, events: ChangeEvent[]): Promise<unknown> {
+async function runHandler(ctx: ReadContext, channel: Channel, input: unknown, events: ChangeEvent[], afterWrite: () => void): Promise<unknown> {
   // `db` is read through, not copied: an async handler that awaits (a file read, a PDF, a dialog) while
   // 恢复 reopens the archive goes on with the archive open now, not a closed connection (an internal error).
   const callCtx: ReadContext = {
@@ -227,10 +228,14 @@ async function runHandler(ctx: ReadContext, channel: Channel, input: unknown, ev
       return ctx.db
     },
     emit: (event) => void events.push(event),
-    write: (work) => inTransaction(callCtx, work)
+    write: (work) => {
+      const result = inTransaction(callCtx, work)
+      afterWrite()
+      return result
+    }
   }
   const handler = handlers[channel] as (ctx: ReadContext | CoreContext, input: unknown) => unknown
-  return isAsyncHandler(handler) ? await handler(callCtx, input) : inTransaction(callCtx, (tx) => handler(tx, input))
+  return isAsyncHandler(handler) ? await handler(callCtx, input) : callCtx.write((tx) => handler(tx, input))
 }
 
 /**

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { statSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { walCheckpoints } from '../../../src/core/store/checkpoints'
 import { onCleanup, runCleanups, tempDatabaseFile, testCore, valueOf } from '../../helpers'
@@ -83,5 +83,31 @@ describe('WAL checkpoints after the answer', () => {
     onCleanup(() => void db.close())
     expect(db.pragma('quick_check', { simple: true })).toBe('ok')
     expect(db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(person.id)).toBe('王建国99')
+  })
+
+  it('runs for the writes of core\'s channels: after 32 calls the database file alone holds the last one', async () => {
+    const core = testCore()
+    const person = valueOf(await core.invoke('people:create', { name: '王建国', village: '东山村' }))
+    // The database file without its log, as a copy: what a checkpoint has put there, and nothing more.
+    const inFileAlone = () => {
+      const copy = tempDatabaseFile()
+      copyFileSync(core.databaseFile, copy)
+      const db = new BetterSqlite3(copy, { readonly: true })
+      try {
+        // A new archive's tables themselves may still be only in the log.
+        const hasPeople = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'people'").get() !== undefined
+        return hasPeople ? db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(person.id) : undefined
+      } finally {
+        db.close()
+      }
+    }
+    // With the create, 31 writes: all still only in the log (SQLite's own limit is far off).
+    for (let i = 0; i < 30; i++) valueOf(await core.invoke('people:update', { id: person.id, name: `王建国${i}`, village: '东山村' }))
+    await nextTurn()
+    expect(inFileAlone()).toBeUndefined()
+    valueOf(await core.invoke('people:update', { id: person.id, name: '王建国30', village: '东山村' }))
+    await nextTurn()
+    expect(inFileAlone()).toBe('王建国30')
+    core.close()
   })
 })
