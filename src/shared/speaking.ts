@@ -268,9 +268,9 @@ function closeCurrent(state: SpeakingState, at: number, outcome: TurnOutcome): S
  */
 function next(state: SpeakingState, event: SpeakingEvent & Handover): SpeakingState {
   const queue = event.absent?.length ? state.queue.filter((waiting) => !event.absent!.includes(waiting.personId)) : state.queue
-  const [first, ...rest] = queue
+  const first = queue[0]
   if (!first) return { ...state, queue }
-  return giveMicrophone({ ...state, queue: rest }, first, event)
+  return giveMicrophone({ ...state, queue: queue.slice(1) }, first, event)
 }
 
 function giveMicrophone(state: SpeakingState, entry: QueueEntry, event: SpeakingEvent): SpeakingState {
@@ -297,10 +297,16 @@ function giveMicrophone(state: SpeakingState, entry: QueueEntry, event: Speaking
 }
 
 function withCurrent(state: SpeakingState, turn: Turn): SpeakingState {
+  // The current turn is the last one (giveMicrophone puts it there): looked for from the end, and the list
+  // copied as it is rather than rebuilt turn by turn (a press is timed in milliseconds, a session has hundreds).
+  const turns = state.turns.slice()
+  let at = turns.length - 1
+  while (at >= 0 && turns[at]!.id !== turn.id) at--
+  if (at >= 0) turns[at] = turn
   return {
     ...state,
     current: state.current && state.current.id === turn.id ? turn : state.current,
-    turns: state.turns.map((candidate) => (candidate.id === turn.id ? turn : candidate))
+    turns
   }
 }
 
@@ -322,9 +328,18 @@ export function roundOrder(people: SeatedPerson[], startPersonId: string): strin
   const seated = people
     .filter((person) => person.seatNumber !== null && !person.absent)
     .sort((a, b) => a.seatNumber! - b.seatNumber!)
-  const start = seated.findIndex((person) => person.personId === startPersonId)
-  if (start < 0) return seated.map((person) => person.personId)
-  return [...seated.slice(start), ...seated.slice(0, start)].map((person) => person.personId)
+    .map((person) => person.personId)
+  return fromSeat(seated, startPersonId)
+}
+
+/**
+ * `roundOrder` from those already chosen (seated, not absent) in seat order: clockwise from the chosen seat
+ * (core reads them so from the archive; the list as a whole is not read for a round).
+ */
+export function fromSeat(seated: string[], startPersonId: string): string[] {
+  const start = seated.indexOf(startPersonId)
+  if (start < 0) return seated
+  return [...seated.slice(start), ...seated.slice(0, start)]
 }
 
 /** In the current round: the outcome of each person's round turn so far (for the seat map). */

@@ -2,14 +2,15 @@ import type { AttendanceEntry, AttendanceRole, LiveProgress, LiveView, SessionDe
 import { isVolunteerRole } from '../../shared/roles'
 import {
   apply,
+  fromSeat,
   isRefusal,
-  roundOrder,
-  type SeatedPerson,
   type SpeakingAction,
   type SpeakingActionType,
   type SpeakingEvent,
   type SpeakingState,
-  type Turn
+  type Turn,
+  type TurnKind,
+  type TurnOutcome
 } from '../../shared/speaking'
 import type { CoreContext, ReadContext } from '../context'
 import { AppFailure } from '../errors'
@@ -200,15 +201,15 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Re
   const after = apply(before, event, agenda)
   if (isRefusal(after)) throw refusal(after.refused)
   const { id, at, type, ...payload } = event
-  // An aggregate without GROUP BY always gives one row.
-  const { seq } = sql<{ seq: number }, [string]>(ctx.db, 'SELECT coalesce(max(seq), 0) + 1 AS seq FROM speaking_events WHERE session_id = ?').get(sessionId)!
-  const { lastInsertRowid } = sql<never, [string, number, string, SpeakingActionType, string, number]>(
+  // The shape was read in this transaction: the next seq is the one after its newest event.
+  const seq = known.shape.lastSeq + 1
+  sql<never, [string, number, string, SpeakingActionType, string, number]>(
     ctx.db,
     'INSERT INTO speaking_events (session_id, seq, id, type, payload, at) VALUES (?, ?, ?, ?, ?, ?)'
   ).run(sessionId, seq, id, type, JSON.stringify(payload), at)
   write(ctx, sessionId, after, before)
   const recorded = { state: after, lastAction: type }
-  keepAppended(ctx, sessionId, known, recorded, { id, rowid: Number(lastInsertRowid), seq })
+  keepAppended(ctx, sessionId, known, recorded, { id, seq })
   return recorded
 }
 
@@ -222,14 +223,19 @@ function record(ctx: CoreContext, sessionId: string, action: SpeakingAction): Re
  * read back.
  */
 function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before?: SpeakingState): void {
-  const stored = before ? new Map(before.turns.map((turn, position) => [turn.id, { turn, position }])) : storedTurns(ctx, sessionId)
-  const upsert = sql<never, Turn & { sessionId: string; position: number }>(
+  const stored = before ? movedTurns(before.turns, state.turns) : storedTurns(ctx, sessionId)
+  // Positional parameters: binding twelve named ones from an object took as long as the insert itself.
+  const upsert = sql<never, [string, string, string, string | null, number, TurnKind, number, TurnOutcome, number, number | null, number, number]>(
     ctx.db,
     `INSERT INTO turns (id, session_id, person_id, segment_id, round, kind, position, outcome, started_at, ended_at, paused_ms, applause)
-     VALUES (@id, @sessionId, @personId, @segmentId, @round, @kind, @position, @outcome, @startedAt, @endedAt, @pausedMs, @applause)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, segment_id = excluded.segment_id, round = excluded.round,
        kind = excluded.kind, position = excluded.position, outcome = excluded.outcome, started_at = excluded.started_at,
        ended_at = excluded.ended_at, paused_ms = excluded.paused_ms, applause = excluded.applause`
+  )
+  const times = sql<never, [TurnOutcome, number, number | null, number, number, string]>(
+    ctx.db,
+    'UPDATE turns SET outcome = ?, started_at = ?, ended_at = ?, paused_ms = ?, applause = ? WHERE id = ?'
   )
   // Speaking is being there: whoever has spoken and is still 未签到 is checked in as of their turn, so the
   // record never names a speaker who was not present. (An undo does not take the check-in back.)
@@ -237,17 +243,40 @@ function write(ctx: CoreContext, sessionId: string, state: SpeakingState, before
     ctx.db,
     'UPDATE attendance SET checked_in_at = ? WHERE session_id = ? AND person_id = ? AND checked_in_at IS NULL AND absent = 0'
   )
-  state.turns.forEach((turn, position) => {
+  const turns = state.turns
+  for (let position = 0; position < turns.length; position++) {
+    const turn = turns[position]!
+    // The reducer shares the turns it leaves alone: the same object at the same place is stored as it is.
+    if (before?.turns[position] === turn) continue
     const row = stored.get(turn.id)
     stored.delete(turn.id)
-    if (row && sameTurn(row, turn, position)) return
-    upsert.run({ ...turn, sessionId, position })
-    if (turn.outcome === 'spoken') checkInSpeaker.run(turn.startedAt, sessionId, turn.personId)
-  })
+    if (row && sameTurn(row, turn, position)) continue
+    // A turn that ends (or is paused, applauded) keeps its speaker and place: only its outcome and times are
+    // written, so SQLite leaves its indexes and references alone (the upsert rewrites every column).
+    const { id, personId, segmentId, round, kind, outcome, startedAt, endedAt, pausedMs, applause } = turn
+    if (row && samePlace(row, turn, position)) times.run(outcome, startedAt, endedAt, pausedMs, applause, id)
+    else upsert.run(id, sessionId, personId, segmentId, round, kind, position, outcome, startedAt, endedAt, pausedMs, applause)
+    if (outcome === 'spoken') checkInSpeaker.run(startedAt, sessionId, personId)
+  }
   // What is left of the stored turns, an undo took back.
   const remove = sql<never, [string, string]>(ctx.db, 'DELETE FROM turns WHERE session_id = ? AND id = ?')
   for (const id of stored.keys()) remove.run(sessionId, id)
   writeSegmentTimes(ctx, sessionId, state, before)
+}
+
+/**
+ * The stored turns (those of `before`) that are not the very same object at the same place in `after`:
+ * the only ones `write` has to look at. A press replaces a turn or two and adds one, so this is a few
+ * entries, not one per turn of the session (a map of hundreds of turns on every press cost more than the
+ * rows it wrote).
+ */
+function movedTurns(before: Turn[], after: Turn[]): Map<string, StoredTurn> {
+  const moved = new Map<string, StoredTurn>()
+  for (let position = 0; position < before.length; position++) {
+    const turn = before[position]!
+    if (after[position] !== turn) moved.set(turn.id, { turn, position })
+  }
+  return moved
 }
 
 /** A turn as stored: its fields and its place in the session's order. */
@@ -286,6 +315,11 @@ function writeSegmentTimes(ctx: CoreContext, sessionId: string, state: SpeakingS
   for (const key of earlier.keys()) if (key !== 'closing') times.run(null, null, key, sessionId)
 }
 
+/** A stored turn row has `turn`'s speaker, segment, round and kind, at `position`. */
+function samePlace({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, position: number): boolean {
+  return rowPosition === position && row.personId === turn.personId && row.segmentId === turn.segmentId && row.round === turn.round && row.kind === turn.kind
+}
+
 /** A stored turn row already holds `turn` at `position`. */
 function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, position: number): boolean {
   // The reducer shares the turns it leaves alone: the same object is the same turn.
@@ -305,37 +339,20 @@ function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, 
 }
 
 /**
- * Who is on the list, in its order, where they sit and whether they are absent: all an action needs. Only
- * those marked absent with `absentOnly` (传递话筒 needs no more, and the list is read on every press).
+ * What an action needs to know about the list, read as narrowly as it can be: the list is read on every
+ * press, and reading all of it (sixty people, their names and the list's order) was most of a round's time.
  */
-function readSeating(ctx: ReadContext, sessionId: string, { absentOnly = false } = {}): SeatedPerson[] {
-  const rows = sql<{ person_id: string; seat_number: number | null; absent: number; name: string }, [string, number]>(
-    ctx.db,
-    `SELECT a.person_id, a.seat_number, a.absent, p.name FROM attendance a JOIN people p ON p.id = a.person_id
-     WHERE a.session_id = ? AND a.absent >= ? ORDER BY a.seat_number IS NULL, a.seat_number`
-  ).all(sessionId, absentOnly ? 1 : 0)
-  return inListOrder(rows).map((row) => ({ personId: row.person_id, seatNumber: row.seat_number, absent: row.absent === 1 }))
-}
-
 function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveAction): SpeakingAction {
-  const present = (attendance: SeatedPerson[], personId: string, field: string): void => {
-    const entry = attendance.find((candidate) => candidate.personId === personId)
-    if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue(field, 'not_on_list')])
-    if (entry.absent) throw new AppFailure('invalid_input', 'This person is absent.', [issue(field, 'absent')])
-  }
   switch (action.type) {
-    case 'round': {
-      const attendance = readSeating(ctx, sessionId)
-      present(attendance, action.startPersonId, 'startPersonId')
+    case 'round':
       // A round goes round the table: it starts at a seat.
-      if (attendance.find((entry) => entry.personId === action.startPersonId)?.seatNumber === null) {
+      if (seatOfPresent(ctx, sessionId, action.startPersonId, 'startPersonId') === null) {
         throw new AppFailure('invalid_input', 'This person has no seat.', [issue('startPersonId', 'not_seated')])
       }
-      return { type: 'round', order: roundOrder(attendance, action.startPersonId) }
-    }
+      return { type: 'round', order: fromSeat(seatedPresent(ctx, sessionId), action.startPersonId) }
     case 'raise_hand':
     case 'speak_again':
-      present(readSeating(ctx, sessionId), action.personId, 'personId')
+      seatOfPresent(ctx, sessionId, action.personId, 'personId')
       return action
     case 'phase':
     case 'pass':
@@ -343,10 +360,41 @@ function toSpeakingAction(ctx: ReadContext, sessionId: string, action: LiveActio
     case 'defer':
     case 'decline':
       // Who is absent now decides who may be handed the mic; kept in the event (see Handover).
-      return { ...action, absent: readSeating(ctx, sessionId, { absentOnly: true }).map((entry) => entry.personId) }
+      return { ...action, absent: absentNow(ctx, sessionId) }
     default:
       return action
   }
+}
+
+/** The seat of someone on the list who is here (null: no seat); refused when they are not on it, or absent. */
+function seatOfPresent(ctx: ReadContext, sessionId: string, personId: string, field: string): number | null {
+  const entry = sql<{ seat_number: number | null; absent: number }, [string, string]>(
+    ctx.db,
+    'SELECT seat_number, absent FROM attendance WHERE session_id = ? AND person_id = ?'
+  ).get(sessionId, personId)
+  if (!entry) throw new AppFailure('invalid_input', 'This person is not on the list.', [issue(field, 'not_on_list')])
+  if (entry.absent === 1) throw new AppFailure('invalid_input', 'This person is absent.', [issue(field, 'absent')])
+  return entry.seat_number
+}
+
+/** Those seated and not absent, in seat order: who a round goes round (see `roundOrder`). */
+function seatedPresent(ctx: ReadContext, sessionId: string): string[] {
+  return sql<{ person_id: string }, [string]>(
+    ctx.db,
+    'SELECT person_id FROM attendance WHERE session_id = ? AND seat_number IS NOT NULL AND absent = 0 ORDER BY seat_number'
+  )
+    .all(sessionId)
+    .map((row) => row.person_id)
+}
+
+/** Who is marked absent now, in the list's order (as the console shows them). */
+function absentNow(ctx: ReadContext, sessionId: string): string[] {
+  const rows = sql<{ person_id: string; seat_number: number | null; name: string }, [string]>(
+    ctx.db,
+    `SELECT a.person_id, a.seat_number, p.name FROM attendance a JOIN people p ON p.id = a.person_id
+     WHERE a.session_id = ? AND a.absent = 1 ORDER BY a.seat_number IS NULL, a.seat_number`
+  ).all(sessionId)
+  return inListOrder(rows).map((row) => row.person_id)
 }
 
 function announce(ctx: ReadContext, sessionId: string): void {

@@ -98,6 +98,8 @@ function expectedCounts(version: number): Record<string, number> {
   if (version >= 9) Object.assign(counts, { merge_history: 1, person_links: 1, pack_exports: 1 })
   // Six speakers with a remark not deleted, each at one session.
   if (version >= 12) counts.remark_counts = 6
+  // The ended session's speaking log.
+  if (version >= 13) counts.speaking_log_shapes = 1
   return counts
 }
 
@@ -199,6 +201,18 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
       .all()
     expect(counted).toEqual(counting)
     expect(counted).toHaveLength(6)
+    // Migration 13's shapes of the speaking logs, filled from what the archive held.
+    const shapes = db.prepare('SELECT * FROM speaking_log_shapes ORDER BY session_id').all()
+    const shaping = db
+      .prepare(
+        `SELECT session_id, count(*) AS events, max(seq) AS last_seq,
+                (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1) AS last_id,
+                count(undone_at) AS undone, coalesce(max(undone_at), 0) AS last_undone_at
+         FROM speaking_events e GROUP BY session_id ORDER BY session_id`
+      )
+      .all()
+    expect(shapes).toEqual(shaping)
+    expect(shapes).toHaveLength(1)
   })
 
   it('keeps every row and value it had', () => {

@@ -33,7 +33,9 @@ const DOMAIN_TABLES = [
   'person_links',
   'pack_exports',
   // 统计 (migration 12): remarks counted by session and speaker, kept by triggers.
-  'remark_counts'
+  'remark_counts',
+  // 传递话筒 (migration 13): each speaking log's shape (events, newest, undone), kept by triggers.
+  'speaking_log_shapes'
 ]
 
 afterEach(runCleanups)

@@ -11,6 +11,7 @@ import { archivePacks } from './009-archive-packs'
 import { statisticsIndexes } from './010-statistics-indexes'
 import { singleCharacterSearch } from './011-single-character-search'
 import { remarkCounts } from './012-remark-counts'
+import { speakingLogShapes } from './013-speaking-log-shapes'
 
 export interface Migration {
   run: (db: Database) => void
@@ -37,7 +38,8 @@ export const MIGRATIONS: ReadonlyArray<Migration | ((db: Database) => void)> = [
   archivePacks,
   statisticsIndexes,
   singleCharacterSearch,
-  remarkCounts
+  remarkCounts,
+  speakingLogShapes
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
