@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION, openDatabase, type Database } from '../../../src
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract'
 import { DEFAULT_REMARK_TAGS, HIGHLIGHT_END, HIGHLIGHT_START, type AttendanceEntry, type SearchHit } from '../../../src/shared/domain'
 import { onCleanup, runCleanups, tempDir, testCore, valueOf } from '../../helpers'
+import { recountedShapes, storedShapes } from './speaking-log-recount'
 
 /**
  * Real archives of every schema version (tests/fixtures/archives, see its README), each copied and opened
@@ -202,16 +203,8 @@ describe.each(VERSIONS)('an archive of schema version %i, opened by the app', (v
     expect(counted).toEqual(counting)
     expect(counted).toHaveLength(6)
     // Migration 13's shapes of the speaking logs, filled from what the archive held.
-    const shapes = db.prepare('SELECT * FROM speaking_log_shapes ORDER BY session_id').all()
-    const shaping = db
-      .prepare(
-        `SELECT session_id, count(*) AS events, max(seq) AS last_seq,
-                (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1) AS last_id,
-                count(undone_at) AS undone, coalesce(max(undone_at), 0) AS last_undone_at
-         FROM speaking_events e GROUP BY session_id ORDER BY session_id`
-      )
-      .all()
-    expect(shapes).toEqual(shaping)
+    const shapes = storedShapes(db)
+    expect(shapes).toEqual(recountedShapes(db))
     expect(shapes).toHaveLength(1)
   })
 

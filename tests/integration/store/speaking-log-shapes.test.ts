@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Database } from 'better-sqlite3'
 import { uuidv7 } from '../../../src/core/store/ids'
 import { insertSession, runCleanups, T0, tempDatabaseFile, withDatabase } from '../../helpers'
+import { recountedShapes, storedShapes } from './speaking-log-recount'
 
 afterEach(runCleanups)
 
@@ -13,16 +13,6 @@ afterEach(runCleanups)
  * written again, in any order), or a session removed with its log.
  */
 
-const shapes = (db: Database) => db.prepare('SELECT * FROM speaking_log_shapes ORDER BY session_id').all()
-const counting = (db: Database) =>
-  db
-    .prepare(
-      `SELECT session_id, count(*) AS events, max(seq) AS last_seq,
-              (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1) AS last_id,
-              count(undone_at) AS undone, coalesce(max(undone_at), 0) AS last_undone_at
-       FROM speaking_events e GROUP BY session_id ORDER BY session_id`
-    )
-    .all()
 
 const SESSIONS = 3
 const index = (n: number) => fc.integer({ min: 0, max: n - 1 })
@@ -89,7 +79,7 @@ describe('speaking_log_shapes', () => {
                   }
                 } else db.prepare('DELETE FROM speaking_events WHERE id = ?').run(id)
               }
-              expect(shapes(db)).toEqual(counting(db))
+              expect(storedShapes(db)).toEqual(recountedShapes(db))
             }
           } finally {
             db.exec('ROLLBACK TO sequence; RELEASE sequence')

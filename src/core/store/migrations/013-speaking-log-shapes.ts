@@ -12,6 +12,13 @@ import type { Database } from 'better-sqlite3'
  * Only what the log's content says (no rowids, no history of writes), so two archives holding the same
  * log hold the same row, as a pack's merge expects of every table it carries.
  */
+/** The shape of the logs of the sessions `where` names, counted from the log (a session without events: no row). */
+const recounted = (where: string): string => `
+  INSERT INTO speaking_log_shapes (session_id, events, last_seq, last_id, undone, last_undone_at)
+    SELECT session_id, count(*), max(seq), (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1),
+           count(undone_at), coalesce(max(undone_at), 0)
+    FROM speaking_events e ${where} GROUP BY session_id;`
+
 export function speakingLogShapes(db: Database): void {
   db.exec(`
     CREATE TABLE speaking_log_shapes (
@@ -25,10 +32,7 @@ export function speakingLogShapes(db: Database): void {
       last_undone_at INTEGER NOT NULL
     ) STRICT, WITHOUT ROWID;
 
-    INSERT INTO speaking_log_shapes (session_id, events, last_seq, last_id, undone, last_undone_at)
-      SELECT session_id, count(*), max(seq), (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1),
-             count(undone_at), coalesce(max(undone_at), 0)
-      FROM speaking_events e GROUP BY session_id;
+    ${recounted('')}
 
     -- An event appended (every press): counted in place.
     CREATE TRIGGER speaking_log_shapes_after_insert AFTER INSERT ON speaking_events BEGIN
@@ -46,18 +50,12 @@ export function speakingLogShapes(db: Database): void {
     -- sessions concerned are counted again from their log, and a session without events has no row.
     CREATE TRIGGER speaking_log_shapes_after_update AFTER UPDATE ON speaking_events BEGIN
       DELETE FROM speaking_log_shapes WHERE session_id IN (old.session_id, new.session_id);
-      INSERT INTO speaking_log_shapes (session_id, events, last_seq, last_id, undone, last_undone_at)
-        SELECT session_id, count(*), max(seq), (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1),
-               count(undone_at), coalesce(max(undone_at), 0)
-        FROM speaking_events e WHERE session_id IN (old.session_id, new.session_id) GROUP BY session_id;
+      ${recounted('WHERE session_id IN (old.session_id, new.session_id)')}
     END;
 
     CREATE TRIGGER speaking_log_shapes_after_delete AFTER DELETE ON speaking_events BEGIN
       DELETE FROM speaking_log_shapes WHERE session_id = old.session_id;
-      INSERT INTO speaking_log_shapes (session_id, events, last_seq, last_id, undone, last_undone_at)
-        SELECT session_id, count(*), max(seq), (SELECT id FROM speaking_events n WHERE n.session_id = e.session_id ORDER BY seq DESC LIMIT 1),
-               count(undone_at), coalesce(max(undone_at), 0)
-        FROM speaking_events e WHERE session_id = old.session_id GROUP BY session_id;
+      ${recounted('WHERE session_id = old.session_id')}
     END;
   `)
 }
