@@ -50,8 +50,8 @@ export function moduleLoader<T>(importer: () => Promise<T>): ModuleLoader<T> {
           return value
         },
         (error: unknown) => {
-          // Kept as failed (the page shows its error) but asked for again by the next load(): a chunk that
-          // did not arrive once may arrive when the user comes back to the page.
+          // Kept as failed: the page shows its error (LoadedComponent), as React.lazy's did. A later load()
+          // asks again, though a browser may answer a failed import() from memory until the page reloads.
           pending = null
           set({ status: 'failed', error })
           throw error
