@@ -320,16 +320,11 @@ function samePlace({ turn: row, position: rowPosition }: StoredTurn, turn: Turn,
   return rowPosition === position && row.personId === turn.personId && row.segmentId === turn.segmentId && row.round === turn.round && row.kind === turn.kind
 }
 
-/** A stored turn row already holds `turn` at `position`. */
-function sameTurn({ turn: row, position: rowPosition }: StoredTurn, turn: Turn, position: number): boolean {
-  // The reducer shares the turns it leaves alone: the same object is the same turn.
-  if (row === turn) return rowPosition === position
+/** A stored turn row already holds `turn` at `position`: its place, and its outcome and times. */
+function sameTurn(stored: StoredTurn, turn: Turn, position: number): boolean {
+  const row = stored.turn
   return (
-    rowPosition === position &&
-    row.personId === turn.personId &&
-    row.segmentId === turn.segmentId &&
-    row.round === turn.round &&
-    row.kind === turn.kind &&
+    samePlace(stored, turn, position) &&
     row.outcome === turn.outcome &&
     row.startedAt === turn.startedAt &&
     row.endedAt === turn.endedAt &&
