@@ -9,6 +9,7 @@ import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'
+import { LanguageProvider } from './i18n/use-translation'
 import { App } from './App'
 import { theme } from './theme'
 
@@ -16,8 +17,10 @@ function draw(): void {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-center" />
-        <App />
+        <LanguageProvider>
+          <Notifications position="top-center" />
+          <App />
+        </LanguageProvider>
       </MantineProvider>
     </StrictMode>
   )

@@ -11,7 +11,7 @@ import { renderHook } from './fake-react'
 
 // No DOM here: React's hooks come from a small stand-in (see fake-react.ts), messages from the real zh-CN texts.
 vi.mock('react', async () => (await import('./fake-react')).fakeReact)
-vi.mock('react-i18next', async () => {
+vi.mock('../../../src/renderer/src/i18n/use-translation', async () => {
   const { default: i18next } = await import('i18next')
   const { zhCN } = await import('../../../src/renderer/src/i18n/zh-CN')
   const i18n = i18next.createInstance()

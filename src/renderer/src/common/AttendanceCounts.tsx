@@ -1,6 +1,6 @@
 import { Badge, Group, type MantineSize } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/use-translation'
 import type { AttendanceTally } from '@shared/attendance'
 
 /**

@@ -1,5 +1,4 @@
 import i18n from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import type { Language } from '@shared/domain'
 import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '@shared/i18n/documents'
 import { en } from './en'
@@ -11,7 +10,7 @@ export const resources = {
   en: { translation: en, [DOCUMENTS_NS]: DOCUMENT_RESOURCES.en }
 } as const
 
-void i18n.use(initReactI18next).init({
+void i18n.init({
   resources,
   ns: ['translation', DOCUMENTS_NS],
   defaultNS: 'translation',

@@ -1,7 +1,7 @@
 import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { IconCalendarEvent, IconChartBar, IconChecklist, IconBook2, IconSearch, IconSettings, IconUsers, type Icon } from '@tabler/icons-react'
 import { Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/use-translation'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
 import { TourButton } from '../features/tour/TourButton'
 import { FirstRunLayer } from '../features/welcome/FirstRunLayer'

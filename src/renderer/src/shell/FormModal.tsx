@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/use-translation'
 import { ErrorNotice } from './ErrorNotice'
 import type { Form } from './use-form'
 

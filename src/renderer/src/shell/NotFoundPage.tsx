@@ -1,6 +1,6 @@
 import { Anchor, EmptyState } from '@mantine/core'
 import { IconMapQuestion } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/use-translation'
 import { hrefFor } from '../router'
 
 export function NotFoundPage() {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/use-translation'
 import type { AppError } from '@shared/result'
 
 /** Validation codes a form found itself before sending, by field path (e.g. `{ date: 'required' }`). */

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Checkbox, Table, Text } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import { useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Decision } from '@shared/domain'
 import { api } from '../../api'
 import { formatIsoDate } from '../../format'

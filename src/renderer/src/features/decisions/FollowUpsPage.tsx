@@ -1,7 +1,7 @@
 import { Group, SegmentedControl, Select } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { pickerLabels } from '@shared/people'
 import { useChannel } from '../../api/use-channel'
 import { ErrorNotice } from '../../shell/ErrorNotice'

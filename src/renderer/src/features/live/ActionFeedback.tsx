@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core'
 import { IconMessageCircle } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import type { AppError } from '@shared/result'
 import { ErrorNotice } from '../../shell/ErrorNotice'

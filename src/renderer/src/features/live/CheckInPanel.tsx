@@ -2,7 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput }
 import { IconChecks, IconSearch } from '@tabler/icons-react'
 import { useRef, useState } from 'react'
 import { markOf } from '@shared/attendance'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { AttendanceEntry, LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'

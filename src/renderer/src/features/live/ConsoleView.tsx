@@ -1,7 +1,7 @@
 import { Box, Divider, Modal, Paper, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'
 import { personOptions } from '../../common/person-labels'

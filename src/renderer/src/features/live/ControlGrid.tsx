@@ -13,7 +13,7 @@ import {
   IconUsers,
   type Icon
 } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import classes from './ControlGrid.module.css'
 import { KEYS, type Command } from './shortcuts'
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { navigate } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'

@@ -1,6 +1,6 @@
 import { Button, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { AttendanceEntry } from '@shared/domain'
 import { labelsByPersonId } from '@shared/people'
 import { placeOf } from './live-view'

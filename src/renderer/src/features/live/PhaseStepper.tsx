@@ -1,5 +1,5 @@
 import { Group, Kbd, Stepper, Text } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { currentPhaseIndex, phaseKeys, phaseName, phaseText } from './live-view'
 import { KEYS } from './shortcuts'

@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, Select, Stack, Text } from '@mantine/core'
 import { useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { defaultStartSeat, nameOf } from './live-view'
 import type { Command } from './shortcuts'

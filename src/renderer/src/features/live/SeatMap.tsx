@@ -1,6 +1,6 @@
 import { Badge, Box, Group, Stack, Text } from '@mantine/core'
 import { IconMicrophone } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { useBoxSize } from '../../common/use-box-size'
 import { SeatPlan } from '../seating/SeatPlan'

@@ -1,5 +1,5 @@
 import { Box, Stack, Text, Title } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { speakingMs, type Turn } from '@shared/speaking'
 import { kindLabelKey, limitMsOf, nameOf, personOf, placeLine } from './live-view'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { attendanceGroups } from '@shared/attendance'
 import type { LiveView } from '@shared/domain'
 import { api } from '../../api'

@@ -1,7 +1,7 @@
 import { Button, Group, MultiSelect } from '@mantine/core'
 import { IconUserPlus, IconUsersPlus } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Person } from '@shared/domain'
 import { pickerLabels } from '@shared/people'
 import { PersonFormModal } from '../people/PersonFormModal'

@@ -2,7 +2,7 @@ import { ActionIcon, Group, NumberInput, Paper, Text, Tooltip } from '@mantine/c
 import { notifications } from '@mantine/notifications'
 import { IconArrowBackUp } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { MinutesVolunteer } from '@shared/minutes'
 import { api } from '../../api'
 import { useChannel } from '../../api/use-channel'

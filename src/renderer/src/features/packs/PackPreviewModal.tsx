@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Radio, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { PACK_RECORDS, type PackConflict, type PackLinkOffer, type PackPreview } from '@shared/contract/packs'
 import { useSettings } from '../../shell/settings-context'
 import { useAction } from '../../api/use-action'

@@ -2,7 +2,7 @@ import { Button, Card, Group, MultiSelect, SegmentedControl, Stack, Text, TextIn
 import { notifications } from '@mantine/notifications'
 import { IconPackageExport, IconPackageImport } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { AppError } from '@shared/result'
 import { api, transportName } from '../../api'
 import { useChannel } from '../../api/use-channel'

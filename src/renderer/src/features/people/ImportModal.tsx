@@ -1,6 +1,6 @@
 import { Alert, Button, FileButton, Group, Modal, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { FileError } from './ImportProblems'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
 import { importCount } from './import-count'

@@ -1,5 +1,5 @@
 import { Badge, Checkbox, Group, ScrollArea, SegmentedControl, Select, SimpleGrid, Table, Text } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { IMPORT_FIELDS, type ColumnMapping, type ImportPreview } from '@shared/domain'
 import { ProblemList } from './ImportProblems'
 import type { Duplicates, ImportChoices } from './use-roster-import'

@@ -1,6 +1,6 @@
 import { Alert, List, ScrollArea } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { ImportProblem } from '@shared/domain'
 import type { AppError } from '@shared/result'
 import { ErrorNotice } from '../../shell/ErrorNotice'

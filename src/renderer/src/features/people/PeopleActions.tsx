@@ -1,7 +1,7 @@
 import { Button, Group, Menu } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconChevronDown, IconFileExport, IconFileImport, IconUserPlus } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { api } from '../../api'
 import { finishExport } from '../../shell/save-file'
 

@@ -1,6 +1,6 @@
 import { Group, MultiSelect, Select, Switch, Text, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { PeopleFilter } from './people-filter'
 
 interface Props {

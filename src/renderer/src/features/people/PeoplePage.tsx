@@ -1,7 +1,7 @@
 import { EmptyState, Text } from '@mantine/core'
 import { IconUsersGroup } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Person } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
 import { navigate, useLocation } from '../../router'

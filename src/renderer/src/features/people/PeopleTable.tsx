@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Table, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconChevronUp, IconPencil, IconSelector } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Person } from '@shared/domain'
 import { PersonMenu } from './PersonMenu'
 import { placeOf, type Sort, type SortKey } from './people-filter'

@@ -2,7 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Stack, TagsInput, Text, TextInp
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Gender, Person, PersonFields } from '@shared/domain'
 import { fullPlaceOf } from '@shared/people'
 import { api } from '../../api'

@@ -1,7 +1,7 @@
 import { Menu } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArchive, IconArrowBackUp, IconTrash } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Person } from '@shared/domain'
 import { api } from '../../api'
 import { MoreMenu } from '../../shell/MoreMenu'

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { ColumnMapping, ImportPreview } from '@shared/domain'
 import type { AppError } from '@shared/result'
 import type { Duplicates } from './import-count'

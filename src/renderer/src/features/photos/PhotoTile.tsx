@@ -1,7 +1,7 @@
 import { ActionIcon, AspectRatio, Card, Checkbox, Group, Image, Loader, Stack, TextInput, Tooltip } from '@mantine/core'
 import { IconArrowLeft, IconArrowRight, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { SessionPhoto } from '@shared/photos'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'

@@ -2,7 +2,7 @@ import { Alert, Button, Card, FileButton, Group, List, SimpleGrid, Stack, Text, 
 import { notifications } from '@mantine/notifications'
 import { IconPhotoPlus } from '@tabler/icons-react'
 import { useState, type DragEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { SessionDetail } from '@shared/domain'
 import { VOLUNTEER_RECORD_PHOTOS } from '@shared/photos'
 import type { AppError } from '@shared/result'

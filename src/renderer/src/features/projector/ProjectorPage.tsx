@@ -1,5 +1,5 @@
 import { Box, Center, Loader, Stack, Text } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { speakingMs } from '@shared/speaking'
 import { useChannel } from '../../api/use-channel'
 import { formatChinaSpan } from '@shared/china-time'

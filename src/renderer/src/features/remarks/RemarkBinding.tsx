@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Select, Stack, Text, Title } from '@mantine/core'
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { PersonOption } from '../../common/person-labels'
 import { REBIND_KEY } from './rebind-key'
 

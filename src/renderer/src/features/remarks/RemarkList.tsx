@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
 import type { PersonOption } from '../../common/person-labels'
@@ -70,9 +70,11 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, peop
     estimateSize: () => 110,
     overscan: 6,
     gap: 8,
-    // The box is not measured until after the first draw; at most a window's height of it shows, so the
-    // first draw already holds the groups in view instead of an empty list drawn again a frame later.
-    initialRect: { width: 0, height: window.innerHeight },
+    // The box is measured as the first draw is put in place (the library does, before the page is painted) and
+    // the groups in view are then added at once: the first draw holds only the first few (the overscan), not a
+    // guessed window's height of them; on the console at 1366×768 two groups show, and drawing 13 groups to
+    // remove 5 of them was a good part of opening it (issue 16: time to interactive).
+    initialRect: { width: 0, height: 0 },
     // Measuring a group moves the ones after it: the library writes their positions and the list's height
     // itself, and draws again only when other groups come into view (a whole draw of the list, synchronously,
     // for each measurement was ~75 ms as the console opened).

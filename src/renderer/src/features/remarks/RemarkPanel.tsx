@@ -1,6 +1,6 @@
 import { Paper, Text, Textarea } from '@mantine/core'
 import { useCallback, useMemo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView, Remark } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
 import { attendanceLabels, labelOn, personOptions } from '../../common/person-labels'

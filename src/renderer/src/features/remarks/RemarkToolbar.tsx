@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Chip, Group, Kbd } from '@mantine/core'
 import { IconFileCheck, IconStar, IconStarFilled } from '@tabler/icons-react'
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { MARK_KEYS } from './remark-box'
 
 interface Props {

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { useCallback, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView, RemarkDraft } from '@shared/domain'
 import { api } from '../../api'
 import { boundTo, boxFromDraft, chosenFor, EMPTY_BOX, movedOn, reboundTo, toggledForMinutes, toggledStar, toggledTag, turnOfRemark, typed, type Box } from './remark-box'

@@ -1,6 +1,6 @@
 import { Box, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { SEAT_LAYOUTS, type SeatLayout } from '@shared/domain'
 import { fitSeatGeometry, seatGeometry } from './seat-geometry'
 import classes from './SeatPlan.module.css'

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { SEGMENT_KINDS, type SegmentKind } from '@shared/domain'
 import { PersonSelect } from './PlannerPickers'
 import { agendaMinutes, move, newKey, sessionMinutes, type AgendaItem, type PlanForm } from './plan-form'

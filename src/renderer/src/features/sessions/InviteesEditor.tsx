@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { AttendanceRole, Person, SeatLayout } from '@shared/domain'
 import { PersonAdder } from '../people/PersonAdder'
 import { placeOf } from '../people/people-filter'

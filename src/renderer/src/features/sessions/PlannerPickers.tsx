@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Theme } from '@shared/domain'
 import { CreatableSelect } from '../../common/CreatableSelect'
 import { PersonFormModal } from '../people/PersonFormModal'

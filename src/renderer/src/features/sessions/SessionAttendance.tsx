@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { markOf, tallyAttendance } from '@shared/attendance'
 import type { AttendanceEntry, SessionDetail } from '@shared/domain'
 import { fullPlaceOf, placeOf } from '@shared/people'

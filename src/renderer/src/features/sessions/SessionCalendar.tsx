@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Text, Title, UnstyledButton } from '@mantine/core'
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { SessionSummary } from '@shared/domain'
 import { useChannel } from '../../api/use-channel'
 import { STATUS_COLOR } from '../../common/session-status'

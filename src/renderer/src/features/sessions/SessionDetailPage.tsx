@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Text
 import { notifications } from '@mantine/notifications'
 import { IconCopy, IconFileExport, IconInfoCircle, IconPencil, IconPlayerPlay, IconPrinter, IconX } from '@tabler/icons-react'
 import { useMemo, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { AFTER_SESSION_DOCUMENTS, BEFORE_SESSION_DOCUMENTS, type SessionDetail } from '@shared/domain'
 import { api } from '../../api'
 import { useAction } from '../../api/use-action'

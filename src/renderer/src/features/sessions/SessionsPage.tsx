@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, EmptyState, Group, SegmentedControl, Table, Tabs
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconCalendar, IconCalendarOff, IconList, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { useChannel } from '../../api/use-channel'
 import { STATUS_COLOR } from '../../common/session-status'
 import { formatDateTime, formatTime } from '../../format'

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Code, Group, SegmentedControl, Stack, Table, TagsI
 import { IconFolderOpen, IconInfoCircle } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { FONT_SIZES, LANGUAGES, type AppFolder, type AppInfo, type DemoRemovalPlan, type FontSize, type Language, type Settings } from '@shared/domain'
 import type { AppError, FieldIssue } from '@shared/result'
 import { api } from '../../api'

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, NumberInput } from '@mantine/core'
 import { IconMicrophone } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { DecisionCounts, NotSeenPerson, SilentPerson, VolunteerHours } from '@shared/statistics'
 import { MAX_STATISTICS_N } from '@shared/contract/statistics'
 import { SortableTable, type SortableColumn } from '../../common/SortableTable'

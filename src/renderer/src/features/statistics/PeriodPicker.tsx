@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { currentPeriod, type Period, type PeriodKind } from './period'
 
 const KINDS: PeriodKind[] = ['year', 'quarter', 'month', 'custom']

@@ -1,7 +1,7 @@
 import { Group, Paper, Progress, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core'
 import { BarChart } from '@mantine/charts'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { PersonParticipation, Statistics, ThemeCount } from '@shared/statistics'
 import { SortableTable, type SortableColumn } from '../../common/SortableTable'
 import { DecisionsByOwner, NotSeenList, SilentList, VolunteerHoursTable } from './PeopleLists'

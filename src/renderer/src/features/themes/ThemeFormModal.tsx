@@ -1,6 +1,6 @@
 import { TagsInput, TextInput, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import type { Theme } from '@shared/domain'
 import { FormModal } from '../../shell/FormModal'
 import { useForm } from '../../shell/use-form'

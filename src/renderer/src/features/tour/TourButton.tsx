@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core'
 import { IconMapPin } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { useFirstRun } from './first-run'
 import { startTour } from './start-tour'
 

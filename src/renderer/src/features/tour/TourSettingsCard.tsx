@@ -1,5 +1,5 @@
 import { Button, Card, Group, Text, Title } from '@mantine/core'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/use-translation'
 import { TOUR_STEPS } from '@shared/domain'
 import { useFirstRun } from './first-run'
 import { startTour } from './start-tour'

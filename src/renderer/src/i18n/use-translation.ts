@@ -1,0 +1,43 @@
+import type { FlatNamespace, TFunction } from 'i18next'
+import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react'
+import i18n from './index'
+
+/**
+ * The UI's words in a component: `const { t } = useTranslation()` gives `t` in the current language, as
+ * react-i18next's hook of that name did, for a fraction of its cost. Its hook copied the i18n instance and
+ * subscribed to its events in every component that translates, and the console draws ~200 of them (each seat,
+ * each remark and its menu): ~15 ms of the console's first draw (issue 16: time to interactive). Here one
+ * provider listens for the language; components read it from a context, and `t` is one function per
+ * language (and namespaces), the same one between draws, so it can stand in a hook's dependencies.
+ */
+const LanguageContext = createContext<string | null>(null)
+
+/** Redraws what translates when the language changes (App applies the language of the settings). */
+export function LanguageProvider({ children }: { children: ReactNode }): ReactNode {
+  const [language, setLanguage] = useState(i18n.language)
+  useEffect(() => {
+    const changed = (next: string): void => setLanguage(next)
+    i18n.on('languageChanged', changed)
+    setLanguage(i18n.language) // it may have changed between the first draw and this listening
+    return () => i18n.off('languageChanged', changed)
+  }, [])
+  return createElement(LanguageContext.Provider, { value: language }, children)
+}
+
+type Namespaces = FlatNamespace | readonly [FlatNamespace, ...FlatNamespace[]]
+const fixed = new Map<string, unknown>()
+
+/**
+ * `t` for the current language; with `namespaces`, keys of those too (`t('documents:names.minutes')`).
+ * Outside a LanguageProvider (a component drawn alone in a test) it follows i18n's language when called.
+ */
+export function useTranslation<const N extends Namespaces = 'translation'>(namespaces?: N): { t: TFunction<N>; i18n: typeof i18n } {
+  const language = useContext(LanguageContext)
+  const key = `${language ?? ''}|${String(namespaces ?? '')}`
+  let t = fixed.get(key) as TFunction<N> | undefined
+  if (!t) {
+    t = (language === null ? i18n.getFixedT(null, namespaces ?? 'translation') : i18n.getFixedT(language, namespaces)) as unknown as TFunction<N>
+    fixed.set(key, t)
+  }
+  return { t, i18n }
+}
