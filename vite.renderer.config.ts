@@ -54,8 +54,12 @@ export const compileHints = (): Plugin => ({
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || output.name === 'recharts') continue
         output.code = COMPILE_HINT + output.code
-        // A source map (when one is asked for) starts one line later: the hint's line maps to nothing.
-        if (output.map) output.map.mappings = `;${output.map.mappings}`
+        // A source map (when one is asked for: the bundle already holds its file) starts one line later.
+        const map = output.sourcemapFileName ? bundle[output.sourcemapFileName] : undefined
+        if (map?.type === 'asset') {
+          const json = JSON.parse(String(map.source)) as { mappings: string }
+          map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` })
+        }
       }
     }
   }

@@ -40,9 +40,9 @@ function handler(dir: string): (request: Request) => Promise<Response> {
 }
 
 describe('the app:// protocol', () => {
-  it('is registered as a standard, secure scheme before the app is ready', () => {
+  it('is registered as a standard, secure scheme, its scripts code-cached, before the app is ready', () => {
     registerAppScheme()
-    expect(fake.state.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } })
+    expect(fake.state.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } })
     expect(APP_ENTRY_URL).toBe('app://roundtable/index.html')
   })
 

@@ -28,6 +28,21 @@ type Namespaces = FlatNamespace | readonly [FlatNamespace, ...FlatNamespace[]]
 const fixed = new Map<string, unknown>()
 
 /**
+ * `t` that remembers the words it gave for a key alone (no count, no values: most of the UI's labels). The
+ * words are bundled and never change, and i18next works out each key afresh on every call; the console asks for
+ * several hundred labels as it is drawn (issue 16). A call with options goes to i18next every time.
+ */
+function remembering(t: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  const words = new Map<string, unknown>()
+  return (...args) => {
+    const [key] = args
+    if (args.length !== 1 || typeof key !== 'string') return t(...args)
+    if (!words.has(key)) words.set(key, t(key))
+    return words.get(key)
+  }
+}
+
+/**
  * `t` for the current language; with `namespaces`, keys of those too (`t('documents:names.minutes')`).
  * Outside a LanguageProvider (a component drawn alone in a test) it follows i18n's language when called.
  */
@@ -36,7 +51,9 @@ export function useTranslation<const N extends Namespaces = 'translation'>(names
   const key = `${language ?? ''}|${String(namespaces ?? '')}`
   let t = fixed.get(key) as TFunction<N> | undefined
   if (!t) {
-    t = (language === null ? i18n.getFixedT(null, namespaces ?? 'translation') : i18n.getFixedT(language, namespaces)) as unknown as TFunction<N>
+    const plain = language === null ? i18n.getFixedT(null, namespaces ?? 'translation') : i18n.getFixedT(language, namespaces)
+    // Outside a provider the language is read at each call, so nothing is remembered there.
+    t = (language === null ? plain : remembering(plain as unknown as (...args: unknown[]) => unknown)) as unknown as TFunction<N>
     fixed.set(key, t)
   }
   return { t, i18n }
