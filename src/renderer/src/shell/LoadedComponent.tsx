@@ -1,12 +1,13 @@
-import { useEffect, useSyncExternalStore, type ComponentType } from 'react'
+import { useEffect, useSyncExternalStore, type ComponentType, type ReactNode } from 'react'
 import { Loading } from './Loading'
 import type { ModuleLoader } from './module-loader'
 
 /**
  * Draws the component a loader brings (module-loader.ts says why not React.lazy): at once when its code is
- * already here, else `Loading` until it arrives. A failed load is thrown, for the page's error boundary.
+ * already here, else `fallback` (`Loading` unless given) until it arrives. A failed load is thrown, for the
+ * page's error boundary.
  */
-export function LoadedComponent<P extends object>({ loader, props }: { loader: ModuleLoader<ComponentType<P>>; props: P }) {
+export function LoadedComponent<P extends object>({ loader, props, fallback = <Loading /> }: { loader: ModuleLoader<ComponentType<P>>; props: P; fallback?: ReactNode }) {
   const state = useSyncExternalStore(loader.subscribe, loader.state)
   const needed = state.status === 'idle'
   useEffect(() => {
@@ -14,7 +15,20 @@ export function LoadedComponent<P extends object>({ loader, props }: { loader: M
     if (needed) loader.load().catch(() => undefined)
   }, [loader, needed])
   if (state.status === 'failed') throw state.error
-  if (state.status !== 'loaded') return <Loading />
-  const Page = state.value
-  return <Page {...props} />
+  if (state.status !== 'loaded') return fallback
+  const Component = state.value
+  return <Component {...props} />
+}
+
+/**
+ * Fetches the loaders' code once the page has been drawn and the browser is idle: what a page opens later (a
+ * dialog, another tab) is not in its first draw, yet is there at once when asked for.
+ */
+export function usePreloadWhenIdle(loaders: readonly ModuleLoader<unknown>[]): void {
+  useEffect(() => {
+    const idle = requestIdleCallback(() => {
+      for (const loader of loaders) loader.load().catch(() => undefined)
+    })
+    return () => cancelIdleCallback(idle)
+  }, [loaders])
 }

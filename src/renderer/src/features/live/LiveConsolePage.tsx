@@ -4,14 +4,21 @@ import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { navigate } from '../../router'
 import { ErrorNotice } from '../../shell/ErrorNotice'
+import { LoadedComponent, usePreloadWhenIdle } from '../../shell/LoadedComponent'
 import { Loading } from '../../shell/Loading'
-import { CheckInPanel } from './CheckInPanel'
+import { moduleLoader } from '../../shell/module-loader'
 import { ConsoleHeader } from './ConsoleHeader'
 import classes from './LiveConsolePage.module.css'
 import { ConsoleView } from './ConsoleView'
 import { PhaseStepper } from './PhaseStepper'
-import { StartEndDialogs, useStartEnd } from './StartEndDialogs'
 import { useLive, type Live } from './use-live'
+import { useStartEnd } from './use-start-end'
+
+// The 签到 tab (its table, the walk-in form) and the dialogs of 开始场次 / 结束场次 are not in the console's first
+// draw: chunks of their own, fetched once it has been drawn and the browser is idle (ConsoleView.tsx: why).
+const CHECK_IN_PANEL = moduleLoader(() => import('./CheckInPanel').then((m) => m.CheckInPanel))
+const START_END_DIALOGS = moduleLoader(() => import('./StartEndDialogs').then((m) => m.StartEndDialogs))
+const LATER = [CHECK_IN_PANEL, START_END_DIALOGS]
 
 /** `#/sessions/<id>/live`: check-in before and during the session, and the console while it is live. */
 export function LiveConsolePage({ sessionId }: { sessionId: string }) {
@@ -27,6 +34,7 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
   const { session } = view
   const [tab, setTab] = useState<string | null>(session.status === 'live' ? 'console' : 'checkIn')
   const flow = useStartEnd(live, () => setTab('console'))
+  usePreloadWhenIdle(LATER)
 
   return (
     // The whole page is the tabs' root, so that 现场 / 签到 sit in the header row and the console gets the height.
@@ -65,11 +73,13 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
         <ConsoleView live={live} hint={session.status === 'live' && view.state.phase === null ? t('live.firstPhaseHint') : null} />
       </Tabs.Panel>
       <Tabs.Panel value="checkIn" pt="xs">
-        <CheckInPanel live={live} />
+        <LoadedComponent loader={CHECK_IN_PANEL} props={{ live }} />
         {live.actionError && <ErrorNotice error={live.actionError} />}
       </Tabs.Panel>
 
-      <StartEndDialogs live={live} flow={flow} onGoCheckIn={() => setTab('checkIn')} />
+      {(flow.asking || flow.ending) && (
+        <LoadedComponent loader={START_END_DIALOGS} fallback={null} props={{ live, flow, onGoCheckIn: () => setTab('checkIn') }} />
+      )}
     </Tabs>
   )
 }

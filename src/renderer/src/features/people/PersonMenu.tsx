@@ -1,4 +1,3 @@
-import { Menu } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArchive, IconArrowBackUp, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from '../../i18n/use-translation'
@@ -23,19 +22,20 @@ export function PersonMenu({ person, onDelete }: { person: Person; onDelete: () 
   }
 
   return (
-    <MoreMenu label={t('people.moreNamed', { name: person.name })}>
-      {person.archivedAt ? (
-        <Menu.Item leftSection={<IconArrowBackUp size={18} />} onClick={() => void archive(false)}>
-          {t('people.restore')}
-        </Menu.Item>
-      ) : (
-        <Menu.Item leftSection={<IconArchive size={18} />} onClick={() => void archive(true)}>
-          {t('people.archive')}
-        </Menu.Item>
-      )}
-      <Menu.Item color="red" leftSection={<IconTrash size={18} />} disabled={person.hasHistory} onClick={onDelete}>
-        {person.hasHistory ? t('people.cannotDelete') : t('people.delete')}
-      </Menu.Item>
-    </MoreMenu>
+    <MoreMenu
+      label={t('people.moreNamed', { name: person.name })}
+      items={[
+        person.archivedAt
+          ? { label: t('people.restore'), icon: <IconArrowBackUp size={18} />, onClick: () => void archive(false) }
+          : { label: t('people.archive'), icon: <IconArchive size={18} />, onClick: () => void archive(true) },
+        {
+          label: person.hasHistory ? t('people.cannotDelete') : t('people.delete'),
+          icon: <IconTrash size={18} />,
+          color: 'red',
+          disabled: person.hasHistory,
+          onClick: onDelete
+        }
+      ]}
+    />
   )
 }

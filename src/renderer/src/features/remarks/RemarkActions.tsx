@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Stack, Textarea } from '@mantine/core'
+import { Button, Group, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFileCheck, IconFileX, IconPencil, IconTrash, IconUserShare } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -44,20 +44,20 @@ export function RemarkMenu({ remark, onEdit, onReassign }: { remark: Remark; onE
   }
 
   return (
-    <MoreMenu label={t('remarks.actions')} compact>
-      <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-        {t('remarks.edit')}
-      </Menu.Item>
-      <Menu.Item leftSection={<IconUserShare size={16} />} onClick={onReassign}>
-        {t('remarks.reassign')}
-      </Menu.Item>
-      <Menu.Item leftSection={remark.forMinutes ? <IconFileX size={16} /> : <IconFileCheck size={16} />} onClick={() => void toggleForMinutes()}>
-        {remark.forMinutes ? t('remarks.unmarkForMinutes') : t('remarks.markForMinutes')}
-      </Menu.Item>
-      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
-        {t('people.delete')}
-      </Menu.Item>
-    </MoreMenu>
+    <MoreMenu
+      label={t('remarks.actions')}
+      compact
+      items={[
+        { label: t('remarks.edit'), icon: <IconPencil size={16} />, onClick: onEdit },
+        { label: t('remarks.reassign'), icon: <IconUserShare size={16} />, onClick: onReassign },
+        {
+          label: remark.forMinutes ? t('remarks.unmarkForMinutes') : t('remarks.markForMinutes'),
+          icon: remark.forMinutes ? <IconFileX size={16} /> : <IconFileCheck size={16} />,
+          onClick: () => void toggleForMinutes()
+        },
+        { label: t('people.delete'), icon: <IconTrash size={16} />, color: 'red', onClick: () => void remove() }
+      ]}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Menu, Text, Title } from '@mantine/core'
+import { ActionIcon, Badge, Button, Card, Group, Text, Title } from '@mantine/core'
 import { IconCalendarPlus, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { Theme } from '@shared/domain'
@@ -25,11 +25,18 @@ export function ThemeCard({ theme, onEdit, onDelete }: Props) {
           <ActionIcon variant="subtle" size="lg" aria-label={t('themes.editNamed', { title: theme.title })} onClick={onEdit}>
             <IconPencil size={20} />
           </ActionIcon>
-          <MoreMenu label={t('themes.moreNamed', { title: theme.title })}>
-            <Menu.Item color="red" leftSection={<IconTrash size={18} />} disabled={theme.sessionCount > 0} onClick={onDelete}>
-              {theme.sessionCount > 0 ? t('themes.cannotDelete') : t('themes.delete')}
-            </Menu.Item>
-          </MoreMenu>
+          <MoreMenu
+            label={t('themes.moreNamed', { title: theme.title })}
+            items={[
+              {
+                label: theme.sessionCount > 0 ? t('themes.cannotDelete') : t('themes.delete'),
+                icon: <IconTrash size={18} />,
+                color: 'red',
+                disabled: theme.sessionCount > 0,
+                onClick: onDelete
+              }
+            ]}
+          />
         </Group>
       </Group>
       {theme.description && (
