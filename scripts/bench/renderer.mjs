@@ -9,7 +9,8 @@
 //   are in the DOM (two frames: the content has been painted; the task: no long work is still holding the
 //   thread). Against a blank React page (scripts/bench/blank, built the same way by Vite, served over HTTP from
 //   this process) measured the same way in the same browser, fresh context (no cache) for each load, the two
-//   loads taking turns. Budget: ≤ 3× the blank page (medians of RUNS).
+//   loads taking turns. Budget: ≤ 3× the blank page (medians of RUNS). The shell alone (an address that names no
+//   page) is measured the same way beside them, for information.
 // - keystroke to paint in the remark box, with those 500 remarks in its list: for each key, from the keydown
 //   event's timeStamp (when the input reached the page) until a message posted from the next animation frame
 //   arrives — that frame is the one that shows the key's effect (React renders the input synchronously,
@@ -86,9 +87,13 @@ const CONSOLE_READY =
     ? `(document) => document.querySelector('textarea[aria-label="发言记录"]') !== null && document.querySelector('[data-testid="remark-scroller"]') !== null`
     : `(document) => document.querySelector('textarea[aria-label="发言记录"]') !== null && document.querySelector('[role="list"][data-count="${REMARKS}"] [data-testid="remark"]') !== null`
 const BLANK_READY = `(document) => document.querySelector('[data-ready]') !== null`
+// The shell alone: the navigation and the page of an address that names none (没有这个页面), for information — the
+// part of the console's figure that is not the console (React, Mantine and its CSS, the shell's first draw).
+const SHELL_READY = `(document) => document.querySelector('nav a[href="#/sessions"]') !== null && document.querySelector('main a[href="#/sessions"]') !== null`
 
 const bridge = await startBridge(file)
 const consoleUrl = `${bridge.origin}/?token=${bridge.token}#/sessions/${sessionId}/live`
+const shellUrl = `${bridge.origin}/?token=${bridge.token}#/nowhere`
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 
 /** Loads `url` in a fresh context (empty cache) and returns the page, once ready, and its time to interactive. */
@@ -144,19 +149,23 @@ async function typeInto(url, condition) {
 }
 
 try {
-  const times = { console: [], blank: [] }
+  const times = { console: [], blank: [], shell: [] }
   for (let run = 0; run < RUNS + 1; run++) {
     const blank = await load(blankUrl, BLANK_READY)
     await blank.context.close()
     const live = await load(consoleUrl, CONSOLE_READY)
     await live.context.close()
+    const shell = await load(shellUrl, SHELL_READY)
+    await shell.context.close()
     if (run === 0) continue // warm-up: the first start of the browser's own machinery
     times.blank.push(blank.ms)
     times.console.push(live.ms)
+    times.shell.push(shell.ms)
   }
   console.log(
     `time to interactive: console with ${PEOPLE} people and ${REMARKS} remarks median ${median(times.console).toFixed(0)} ms ` +
-      `(${times.console.map((ms) => ms.toFixed(0)).join(', ')}); blank React page median ${median(times.blank).toFixed(0)} ms`
+      `(${times.console.map((ms) => ms.toFixed(0)).join(', ')}); blank React page median ${median(times.blank).toFixed(0)} ms; ` +
+      `the shell alone median ${median(times.shell).toFixed(0)} ms`
   )
 
   // Keystrokes: the blank page's text box first (the floor of this method in this browser: the wait for the
@@ -179,6 +188,11 @@ try {
       maxRatio: TTI_RATIO,
       digits: 0,
       note: 'vs a blank React page, same browser'
+    }),
+    entry('renderer: the shell alone (no page) time to interactive median', median(times.shell), 'ms', {
+      baseline: median(times.blank),
+      digits: 0,
+      note: 'for information: the part of the console’s figure that is not the console; vs the blank page'
     }),
     entry(`renderer: keystroke to paint in the remark box (${REMARKS} remarks) p95`, quantile(keys, 0.95), 'ms', {
       baseline: quantile(blankKeys, 0.95),
