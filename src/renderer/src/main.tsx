@@ -8,7 +8,7 @@ import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import './i18n'
+import { applyLanguage } from './i18n'
 import { LanguageProvider } from './i18n/use-translation'
 import { App } from './App'
 import { theme } from './theme'
@@ -26,6 +26,10 @@ function draw(): void {
   )
 }
 
-// Drawn once the settings are here (a few milliseconds after the code, usually): drawn before, the app
-// would show a loader, then draw itself again in the user's language (issue 16: time to interactive).
-void settingsArrived.then(draw, draw)
+// Drawn once the settings are here (a few milliseconds after the code, usually) and their language's words:
+// drawn before, the app would show a loader, then draw itself again in the user's language (issue 16: time to
+// interactive). Whatever the answer, the app is drawn; it shows a failed read itself (App).
+void settingsArrived
+  .then((settings) => (settings.ok ? applyLanguage(settings.value.language) : undefined))
+  .catch(() => undefined)
+  .then(draw)

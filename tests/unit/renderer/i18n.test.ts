@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
-import i18n, { resources } from '../../../src/renderer/src/i18n'
+import i18n, { loadLanguage, resources } from '../../../src/renderer/src/i18n'
 import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
 import type { ErrorCode } from '../../../src/shared/result'
 
@@ -93,15 +93,24 @@ describe('translations', () => {
     expect(broken).toEqual([])
   })
 
-  it('the renderer registers the documents’ words core makes the documents with, the very same objects', () => {
+  it('the renderer registers the documents’ words core makes the documents with', async () => {
     expect(resources['zh-CN'][DOCUMENTS_NS]).toBe(DOCUMENT_RESOURCES['zh-CN'])
-    expect(resources.en[DOCUMENTS_NS]).toBe(DOCUMENT_RESOURCES.en)
+    expect(i18n.hasResourceBundle('en', DOCUMENTS_NS)).toBe(i18n.hasResourceBundle('en', 'translation'))
+    await loadLanguage('en')
+    expect(i18n.getResourceBundle('en', DOCUMENTS_NS)).toEqual(DOCUMENT_RESOURCES.en)
+  })
+
+  it('English is fetched when first needed, and then the UI’s words are English ones', async () => {
+    await loadLanguage('en')
+    expect(i18n.getResourceBundle('en', 'translation')).toEqual(en)
+    expect(i18n.t('remarks.forLabel', { lng: 'en' })).toBe(en.remarks.forLabel)
   })
 
   it('the export dialog names a document with the word its file is named with', async () => {
     const turnsCsv = () => i18n.t('minutes.turnsCsv', { document: i18n.t('documents:names.turns') })
     await i18n.changeLanguage('zh-CN')
     expect([i18n.t('documents:names.record'), turnsCsv()]).toEqual(['会议记录', '发言明细（CSV 表格）'])
+    await loadLanguage('en')
     await i18n.changeLanguage('en')
     expect([i18n.t('documents:names.record'), turnsCsv()]).toEqual(['Record', 'Turns (CSV table)'])
   })

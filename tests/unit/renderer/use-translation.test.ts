@@ -1,7 +1,7 @@
 import { createElement, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
-import { afterEach, describe, expect, it } from 'vitest'
-import i18n from '../../../src/renderer/src/i18n'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import i18n, { loadLanguage } from '../../../src/renderer/src/i18n'
 import { LanguageProvider, useTranslation } from '../../../src/renderer/src/i18n/use-translation'
 import { DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
 
@@ -22,6 +22,8 @@ function DocumentsProbe(): ReactNode {
 }
 
 const inProvider = (...children: ReactNode[]): string => renderToString(createElement(LanguageProvider, null, ...children))
+
+beforeAll(() => loadLanguage('en'))
 
 afterEach(async () => {
   seen.length = 0

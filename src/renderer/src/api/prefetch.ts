@@ -52,10 +52,10 @@ function drop(key: string): void {
 }
 
 /** Asks for `channel` now, for the first page that reads it; resolves when the answer has arrived. */
-export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Promise<unknown> {
+export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
   const key = keyOf(channel, JSON.stringify(input))
   const asked = early.get(key)
-  if (asked) return asked.answer
+  if (asked) return asked.answer as Promise<Result<OutputOf<C>>>
   countChanges()
   const unsubscribes = CHANGE_EVENT_NAMES.map((name) => api.listen(name, () => drop(key)))
   const entry: Early = {
@@ -66,7 +66,7 @@ export function prefetch<C extends Channel>(channel: C, input: InputOf<C>): Prom
   }
   void entry.answer.then((result) => (entry.arrived = result))
   early.set(key, entry)
-  return entry.answer
+  return entry.answer as Promise<Result<OutputOf<C>>>
 }
 
 /**

@@ -1,13 +1,14 @@
 import i18n from 'i18next'
 import type { Language } from '@shared/domain'
 import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '@shared/i18n/documents'
-import { en } from './en'
 import { zhCN } from './zh-CN'
 
-/** The UI's words (`translation`), and the documents' (`documents`, shared with core: the names of the documents). */
+/**
+ * The UI's words (`translation`), and the documents' (`documents`, shared with core: the names of the documents).
+ * Chinese is in the app's first file; English, ~35 KB, is fetched when it is first chosen (`loadLanguage`).
+ */
 export const resources = {
-  'zh-CN': { translation: zhCN, [DOCUMENTS_NS]: DOCUMENT_RESOURCES['zh-CN'] },
-  en: { translation: en, [DOCUMENTS_NS]: DOCUMENT_RESOURCES.en }
+  'zh-CN': { translation: zhCN, [DOCUMENTS_NS]: DOCUMENT_RESOURCES['zh-CN'] }
 } as const
 
 void i18n.init({
@@ -20,8 +21,17 @@ void i18n.init({
   returnNull: false
 })
 
+/** Makes a language's words available (fetching English the first time). */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-CN' || i18n.hasResourceBundle(language, 'translation')) return
+  const { en } = await import('./en')
+  i18n.addResourceBundle(language, 'translation', en)
+  i18n.addResourceBundle(language, DOCUMENTS_NS, DOCUMENT_RESOURCES[language])
+}
+
 /** Switches the UI language and tells the browser (fonts, screen readers) which language the page is in. */
 export async function applyLanguage(language: Language): Promise<void> {
+  await loadLanguage(language)
   document.documentElement.lang = language
   if (i18n.language !== language) await i18n.changeLanguage(language)
 }
