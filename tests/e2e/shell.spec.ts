@@ -45,16 +45,14 @@ test('switching to English applies at once and persists across a reload and a re
   await page.screenshot({ path: 'docs/screenshots/settings-en.png' })
 
   // Reloaded, the app is drawn in English from its first frame: the Chinese navigation is never put on screen.
-  await page.addInitScript(() => {
-    const seen = globalThis as typeof globalThis & { chineseNavShown?: boolean }
-    seen.chineseNavShown = false
-    new MutationObserver(() => {
-      if (document.querySelector('nav')?.textContent?.includes('场次')) seen.chineseNavShown = true
-    }).observe(document, { childList: true, subtree: true, characterData: true })
+  await page.addInitScript({
+    content: `window.chineseNavShown = false
+new MutationObserver(() => { if (document.querySelector('nav')?.textContent?.includes('场次')) window.chineseNavShown = true })
+  .observe(document, { childList: true, subtree: true, characterData: true })`
   })
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
-  expect(await page.evaluate(() => (globalThis as typeof globalThis & { chineseNavShown?: boolean }).chineseNavShown)).toBe(false)
+  expect(await page.evaluate(() => (globalThis as { chineseNavShown?: boolean }).chineseNavShown)).toBe(false)
 
   page = await app.restart()
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible()
