@@ -27,7 +27,8 @@ export function App() {
   const fontSize = location.route === 'projector' ? 'standard' : settings.data?.fontSize
 
   useEffect(() => {
-    if (language) void applyLanguage(language)
+    // Should English's words fail to arrive, the UI stays in the language it is in.
+    if (language) applyLanguage(language).catch(() => undefined)
   }, [language])
   useEffect(() => {
     if (fontSize) applyFontSize(fontSize)

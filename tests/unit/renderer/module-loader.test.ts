@@ -41,4 +41,39 @@ describe('a page\'s code, loaded once and kept', () => {
     await loader.load()
     expect(listener).not.toHaveBeenCalled()
   })
+
+  it('a preload that fails is not kept: the state is idle again, and the next load asks afresh', async () => {
+    const importer = vi.fn<() => Promise<string>>().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce('dialog')
+    const loader = moduleLoader(importer)
+    const seen: string[] = []
+    loader.subscribe(() => seen.push(loader.state().status))
+    loader.preload()
+    expect(loader.state().status).toBe('loading')
+    await vi.waitFor(() => expect(loader.state().status).toBe('idle'))
+    expect(seen).toStrictEqual(['loading', 'idle'])
+    expect(await loader.load()).toBe('dialog')
+    expect(importer).toHaveBeenCalledTimes(2)
+  })
+
+  it('a load that joins a preload on its way shares its request, and its failure is kept', async () => {
+    let fail!: (error: Error) => void
+    const importer = vi.fn(() => new Promise<string>((_resolve, reject) => (fail = reject)))
+    const loader = moduleLoader(importer)
+    loader.preload()
+    const waiting = loader.load()
+    fail(new Error('chunk missing'))
+    await expect(waiting).rejects.toThrow('chunk missing')
+    expect(importer).toHaveBeenCalledTimes(1)
+    expect(loader.state()).toMatchObject({ status: 'failed' })
+  })
+
+  it('preloading what is loaded or on its way asks nothing more', async () => {
+    const importer = vi.fn(async () => 'menu')
+    const loader = moduleLoader(importer)
+    loader.preload()
+    loader.preload()
+    expect(await loader.load()).toBe('menu')
+    loader.preload()
+    expect(importer).toHaveBeenCalledTimes(1)
+  })
 })

@@ -29,9 +29,16 @@ export async function loadLanguage(language: Language): Promise<void> {
   i18n.addResourceBundle(language, DOCUMENTS_NS, DOCUMENT_RESOURCES[language])
 }
 
-/** Switches the UI language and tells the browser (fonts, screen readers) which language the page is in. */
+let chosen: Language | null = null
+
+/**
+ * Switches the UI language and tells the browser (fonts, screen readers) which language the page is in. Of
+ * two switches made quickly (English chosen, its words still on their way, then 中文), the last one stays.
+ */
 export async function applyLanguage(language: Language): Promise<void> {
+  chosen = language
   await loadLanguage(language)
+  if (chosen !== language) return
   document.documentElement.lang = language
   if (i18n.language !== language) await i18n.changeLanguage(language)
 }

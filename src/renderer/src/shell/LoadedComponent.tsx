@@ -26,9 +26,8 @@ export function LoadedComponent<P extends object>({ loader, props, fallback = <L
  */
 export function usePreloadWhenIdle(loaders: readonly ModuleLoader<unknown>[]): void {
   useEffect(() => {
-    const idle = requestIdleCallback(() => {
-      for (const loader of loaders) loader.load().catch(() => undefined)
-    })
+    // Within two seconds even on a busy machine: a key that opens a dialog may come soon after the page.
+    const idle = requestIdleCallback(() => loaders.forEach((loader) => loader.preload()), { timeout: 2000 })
     return () => cancelIdleCallback(idle)
   }, [loaders])
 }

@@ -2,7 +2,7 @@ import type { OutputOf } from '@shared/contract'
 import type { Result } from '@shared/result'
 import { prefetch } from '../api/prefetch'
 import { parseHash } from '../address'
-import { LIVE_CONSOLE_MODULE, PAGE_MODULES } from './pages'
+import { CHECK_IN_MODULE, LIVE_CONSOLE_MODULE, PAGE_MODULES } from './pages'
 
 /**
  * What the first screen needs, asked for as the app starts instead of one after the other as each part
@@ -28,14 +28,15 @@ function startEarly(): Promise<Result<OutputOf<'settings:get'>>> {
   void prefetch('firstRun:get', {})
   if (onConsole) {
     // The console, opened from its address (a restart in the middle of a session comes back here).
-    void prefetch('live:get', { sessionId })
+    // Before the session starts, the console opens on its 签到 tab: that code is asked for as soon as the session says so.
+    void prefetch('live:get', { sessionId }).then((answer) => answer.ok && answer.value.session.status !== 'live' && CHECK_IN_MODULE.preload())
     void prefetch('remarks:list', { sessionId })
     void prefetch('drafts:get', { sessionId })
   }
   if (route !== null) {
-    // A failed load is shown by the page when it is drawn (LoadedComponent); here it only must not go unhandled.
-    PAGE_MODULES[route].load().catch(() => undefined)
-    if (onConsole) LIVE_CONSOLE_MODULE.load().catch(() => undefined)
+    // Preloaded: a failure here is not kept, the page asks again when it is drawn (and shows its own failure).
+    PAGE_MODULES[route].preload()
+    if (onConsole) LIVE_CONSOLE_MODULE.preload()
   }
   // Names sort by pinyin (@shared/people): the first Chinese collator of a page loads ICU's rules, 8–18 ms here, and
   // later ones take 0.1 ms. Made now, while the requests above are on their way and the app's code still loads,

@@ -21,6 +21,11 @@ export type LoadState<T> =
 export interface ModuleLoader<T> {
   /** Asks for the code (once; again after a failure) and resolves with it. */
   load(): Promise<T>
+  /**
+   * Asks for the code ahead of need (the page of the address, a dialog the page may open). A failure is not
+   * kept unless a load() was waiting for it: whoever needs the code then asks again, and sees its own failure.
+   */
+  preload(): void
   /** What is known now; the same object until it changes (useSyncExternalStore compares snapshots). */
   state(): LoadState<T>
   /** Called after each change of state; returns the unsubscribe. */
@@ -33,31 +38,42 @@ const LOADING = { status: 'loading' } as const
 export function moduleLoader<T>(importer: () => Promise<T>): ModuleLoader<T> {
   let current: LoadState<T> = IDLE
   let pending: Promise<T> | null = null
+  /** A load() (not only a preload) waits for `pending`. */
+  let needed = false
   const listeners = new Set<() => void>()
   const set = (next: LoadState<T>) => {
     current = next
     for (const listener of [...listeners]) listener()
   }
+  const start = (): Promise<T> => {
+    set(LOADING)
+    pending = importer().then(
+      (value) => {
+        pending = null
+        needed = false
+        set({ status: 'loaded', value })
+        return value
+      },
+      (error: unknown) => {
+        // Kept as failed when a page waited for it: it shows its error (LoadedComponent), as React.lazy's did. A
+        // later load() asks again, though a browser may answer a failed import() from memory until a reload.
+        pending = null
+        set(needed ? { status: 'failed', error } : IDLE)
+        needed = false
+        throw error
+      }
+    )
+    return pending
+  }
   return {
     load() {
       if (current.status === 'loaded') return Promise.resolve(current.value)
-      if (pending) return pending
-      set(LOADING)
-      pending = importer().then(
-        (value) => {
-          pending = null
-          set({ status: 'loaded', value })
-          return value
-        },
-        (error: unknown) => {
-          // Kept as failed: the page shows its error (LoadedComponent), as React.lazy's did. A later load()
-          // asks again, though a browser may answer a failed import() from memory until the page reloads.
-          pending = null
-          set({ status: 'failed', error })
-          throw error
-        }
-      )
-      return pending
+      needed = true
+      return pending ?? start()
+    },
+    preload() {
+      if (current.status === 'loaded' || pending) return
+      start().catch(() => undefined)
     },
     state: () => current,
     subscribe(listener) {

@@ -19,3 +19,9 @@ export const PAGE_MODULES: Record<Exclude<Route, 'projector'>, ModuleLoader<Comp
 
 /** The live console, a chunk of its own under 场次 (a restart in the middle of a session opens it from its address). */
 export const LIVE_CONSOLE_MODULE = moduleLoader(() => import('../features/live/LiveConsolePage').then((m) => m.LiveConsolePage))
+
+/**
+ * The console's 签到 tab, a chunk of its own: not in the first draw of a live session's console, but the first
+ * thing shown before the session starts (early-start.ts asks for it then, with the console).
+ */
+export const CHECK_IN_MODULE = moduleLoader(() => import('../features/live/CheckInPanel').then((m) => m.CheckInPanel))

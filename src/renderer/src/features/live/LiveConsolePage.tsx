@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../shell/ErrorNotice'
 import { LoadedComponent, usePreloadWhenIdle } from '../../shell/LoadedComponent'
 import { Loading } from '../../shell/Loading'
 import { moduleLoader } from '../../shell/module-loader'
+import { CHECK_IN_MODULE } from '../../shell/pages'
 import { ConsoleHeader } from './ConsoleHeader'
 import classes from './LiveConsolePage.module.css'
 import { ConsoleView } from './ConsoleView'
@@ -14,11 +15,10 @@ import { PhaseStepper } from './PhaseStepper'
 import { useLive, type Live } from './use-live'
 import { useStartEnd } from './use-start-end'
 
-// The 签到 tab (its table, the walk-in form) and the dialogs of 开始场次 / 结束场次 are not in the console's first
-// draw: chunks of their own, fetched once it has been drawn and the browser is idle (ConsoleView.tsx: why).
-const CHECK_IN_PANEL = moduleLoader(() => import('./CheckInPanel').then((m) => m.CheckInPanel))
+// The 签到 tab (its table, the walk-in form; shell/pages.ts) and the dialogs of 开始场次 / 结束场次 are not in a live
+// session's first draw: chunks of their own, fetched once it has been drawn and the browser is idle (ConsoleView.tsx: why).
 const START_END_DIALOGS = moduleLoader(() => import('./StartEndDialogs').then((m) => m.StartEndDialogs))
-const LATER = [CHECK_IN_PANEL, START_END_DIALOGS]
+const LATER = [CHECK_IN_MODULE, START_END_DIALOGS]
 
 /** `#/sessions/<id>/live`: check-in before and during the session, and the console while it is live. */
 export function LiveConsolePage({ sessionId }: { sessionId: string }) {
@@ -73,7 +73,7 @@ function Console({ live }: { live: Live & { view: LiveView } }) {
         <ConsoleView live={live} hint={session.status === 'live' && view.state.phase === null ? t('live.firstPhaseHint') : null} />
       </Tabs.Panel>
       <Tabs.Panel value="checkIn" pt="xs">
-        <LoadedComponent loader={CHECK_IN_PANEL} props={{ live }} />
+        <LoadedComponent loader={CHECK_IN_MODULE} props={{ live }} />
         {live.actionError && <ErrorNotice error={live.actionError} />}
       </Tabs.Panel>
 
