@@ -118,3 +118,30 @@ test('the mic passing while a draft is open turns the box orange; Ctrl+J, from t
   await expect(page.getByRole('option', { name: liFang })).toBeVisible()
   await expect(page.getByRole('option', { name: '李芳（温集新村）' })).toBeVisible()
 })
+
+test('记录给 is usable before its code has arrived: clicked, it opens its options once the code is here, with the focus in it', async ({ app }) => {
+  test.skip(app.mode !== 'web', 'the web bridge serves the code over HTTP, where the test can hold it back')
+  const { page } = app
+  // The Select's chunk (common/DeferredSelect.tsx) is held back until the box has been clicked.
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/select-chunk-[\w-]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await startDemoRound(page)
+
+  const picker = page.getByRole('combobox', { name: '这条发言记录属于' })
+  // The stand-in: the chosen person shown as the Select shows them, read-only until the Select replaces it.
+  await expect(picker).toHaveValue('任肖彤')
+  await expect(picker).toHaveAttribute('readonly', '')
+  await picker.click()
+  await expect(page.getByRole('option')).toHaveCount(0)
+  release()
+  // The Select in its place, focused and open: a person is picked with the mouse as before.
+  await expect(page.getByRole('option', { name: '李芳' }).first()).toBeVisible()
+  await expect(picker).toBeFocused()
+  await expect(picker).not.toHaveAttribute('readonly', '')
+  await page.getByRole('option', { name: '李芳' }).first().click()
+  await expect(page.getByTestId('remark-bound-elsewhere').or(page.getByTestId('remark-bound'))).toContainText('李芳')
+})

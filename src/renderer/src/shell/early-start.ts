@@ -2,7 +2,7 @@ import type { OutputOf } from '@shared/contract'
 import type { Result } from '@shared/result'
 import { prefetch } from '../api/prefetch'
 import { parseHash } from '../address'
-import { CHECK_IN_MODULE, LIVE_CONSOLE_MODULE, PAGE_MODULES } from './pages'
+import { CHECK_IN_MODULE, LIVE_CONSOLE_MODULE, PAGE_MODULES, SESSIONS_LIST_MODULE } from './pages'
 
 /**
  * What the first screen needs, asked for as the app starts instead of one after the other as each part
@@ -37,6 +37,7 @@ function startEarly(): Promise<Result<OutputOf<'settings:get'>>> {
     // Preloaded: a failure here is not kept, the page asks again when it is drawn (and shows its own failure).
     PAGE_MODULES[route].preload()
     if (onConsole) LIVE_CONSOLE_MODULE.preload()
+    if (route === 'sessions' && sessionId === undefined) SESSIONS_LIST_MODULE.preload()
   }
   // Names sort by pinyin (@shared/people): the first Chinese collator of a page loads ICU's rules, 8–18 ms here, and
   // later ones take 0.1 ms. Made now, while the requests above are on their way and the app's code still loads,

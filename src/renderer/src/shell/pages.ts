@@ -17,6 +17,9 @@ export const PAGE_MODULES: Record<Exclude<Route, 'projector'>, ModuleLoader<Comp
   settings: moduleLoader(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage))
 }
 
+/** The list of sessions (场次), the app's first screen, a chunk of its own under 场次 (SessionsRoutes.tsx: why). */
+export const SESSIONS_LIST_MODULE = moduleLoader(() => import('../features/sessions/SessionsPage').then((m) => m.SessionsPage))
+
 /** The live console, a chunk of its own under 场次 (a restart in the middle of a session opens it from its address). */
 export const LIVE_CONSOLE_MODULE = moduleLoader(() => import('../features/live/LiveConsolePage').then((m) => m.LiveConsolePage))
 

@@ -1,7 +1,8 @@
-import { Button, Group, Kbd, Select, Stack, Text } from '@mantine/core'
+import { Button, Group, Kbd, Stack, Text } from '@mantine/core'
 import { useRef } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
+import { DeferredSelect } from '../../common/DeferredSelect'
 import { defaultStartSeat, nameOf } from './live-view'
 import type { Command } from './shortcuts'
 
@@ -27,7 +28,7 @@ export function RoundStarter({ view, startSeat, onStartSeat, enabled, run }: Pro
     .map((entry) => ({ value: entry.personId, label: `${entry.seatNumber} · ${nameOf(view, entry.personId)}` }))
   return (
     <Stack gap={6}>
-      <Select
+      <DeferredSelect
         size="sm"
         label={t('live.startFrom')}
         data={seats}

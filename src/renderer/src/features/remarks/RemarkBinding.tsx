@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Kbd, Select, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core'
 import { memo } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
+import { DeferredSelect } from '../../common/DeferredSelect'
 import type { PersonOption } from '../../common/person-labels'
 import { REBIND_KEY } from './rebind-key'
 
@@ -44,7 +45,7 @@ export const RemarkBinding = memo(function RemarkBinding({ boundTo, boundName, m
         </Text>
         {/* Its options are drawn only while it is open (Mantine keeps them drawn, hidden, by default): a whole
             session's people, drawn with the console for nothing (issue 16: the console's time to interactive). */}
-        <Select
+        <DeferredSelect
           size="sm"
           w={170}
           aria-label={t('remarks.forLabel')}

@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
+import { DeferredSelect } from '../../common/DeferredSelect'
 import type { PersonOption } from '../../common/person-labels'
 import { RemarkEditor, RemarkMenu } from './RemarkActions'
 import classes from './remarks.module.css'
@@ -149,7 +150,7 @@ function RemarkItem({ remark, people, highlighted, className }: { remark: Remark
           </Group>
         )}
         {reassigning && (
-          <Select
+          <DeferredSelect
             size="xs"
             w={180}
             aria-label={t('remarks.reassignTo')}

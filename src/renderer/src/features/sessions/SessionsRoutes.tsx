@@ -2,11 +2,12 @@ import { useLocation } from '../../router'
 import { moduleLoader } from '../../shell/module-loader'
 import { NotFoundPage } from '../../shell/NotFoundPage'
 import { LoadedComponent } from '../../shell/LoadedComponent'
-import { LIVE_CONSOLE_MODULE } from '../../shell/pages'
-import { SessionsPage } from './SessionsPage'
+import { LIVE_CONSOLE_MODULE, SESSIONS_LIST_MODULE } from '../../shell/pages'
 
-// The list (the first screen) shares this chunk; the planner, the detail page and the live console are chunks of
-// their own, loaded when opened (LoadedComponent).
+// The list (the first screen), the planner, the detail page and the live console are chunks of their own, loaded
+// when opened (LoadedComponent); the one of the address the app opens at is asked for as it starts (early-start.ts).
+// The list was in this chunk, and the console, opened from its address, loaded the list's code and what it
+// draws with (its table's scrolling brought floating-ui) for nothing (issue 16: the console's time to interactive).
 const PLANNER_MODULE = moduleLoader(() => import('./SessionPlannerPage').then((m) => m.SessionPlannerPage))
 const DETAIL_MODULE = moduleLoader(() => import('./SessionDetailPage').then((m) => m.SessionDetailPage))
 
@@ -14,7 +15,7 @@ const DETAIL_MODULE = moduleLoader(() => import('./SessionDetailPage').then((m) 
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
-  if (!first) return <SessionsPage />
+  if (!first) return <LoadedComponent key="list" loader={SESSIONS_LIST_MODULE} props={{}} />
   if (first === 'new') {
     if (second === 'theme' && third) return <LoadedComponent key={third} loader={PLANNER_MODULE} props={{ themeId: third }} />
     if (second === 'copy' && third) return <LoadedComponent key={`copy-${third}`} loader={PLANNER_MODULE} props={{ copyOf: third }} />
