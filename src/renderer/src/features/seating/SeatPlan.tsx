@@ -1,7 +1,7 @@
-import { Box, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { Box, VisuallyHidden } from '@mantine/core'
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
-import { SEAT_LAYOUTS, type SeatLayout } from '@shared/domain'
+import type { SeatLayout } from '@shared/domain'
 import { fitSeatGeometry, seatGeometry } from './seat-geometry'
 import classes from './SeatPlan.module.css'
 import type { SeatTone } from './seat-tone'
@@ -97,24 +97,6 @@ export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth =
       })}
       <VisuallyHidden aria-live="polite">{seating.announcement}</VisuallyHidden>
     </Box>
-  )
-}
-
-/** 圆桌 / 长桌 / U形 / 课桌式, for the planner beside the seat plan. */
-export function SeatLayoutPicker({ value, onChange }: { value: SeatLayout; onChange: (layout: SeatLayout) => void }) {
-  const { t } = useTranslation()
-  return (
-    <Stack gap={4} align="center">
-      <Text size="sm" fw={600} id="seat-layout-label">
-        {t('seating.layout')}
-      </Text>
-      <SegmentedControl
-        aria-labelledby="seat-layout-label"
-        value={value}
-        onChange={(next) => onChange(next as SeatLayout)}
-        data={SEAT_LAYOUTS.map((layout) => ({ value: layout, label: t(`seating.layouts.${layout}`) }))}
-      />
-    </Stack>
   )
 }
 

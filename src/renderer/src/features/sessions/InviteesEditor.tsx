@@ -5,7 +5,8 @@ import type { AttendanceRole, Person, SeatLayout } from '@shared/domain'
 import { PersonAdder } from '../people/PersonAdder'
 import { placeOf } from '../people/people-filter'
 import { nameLabels } from '@shared/people'
-import { SeatLayoutPicker, SeatPlan } from '../seating/SeatPlan'
+import { SeatLayoutPicker } from '../seating/SeatLayoutPicker'
+import { SeatPlan } from '../seating/SeatPlan'
 import { move, swapSeats, type InviteeItem } from './plan-form'
 
 /** These follow from the host, recorder and lecturer fields; the others are chosen here. */
