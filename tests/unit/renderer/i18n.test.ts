@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
 import i18n, { loadLanguage, resources } from '../../../src/renderer/src/i18n'
 import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
 import type { ErrorCode } from '../../../src/shared/result'
+
+// The unit suite shares its modules between files (vitest.config.mts: isolate false): a test here switches to
+// English, and the next file in this worker must find the app's default language.
+afterAll(async () => {
+  await i18n.changeLanguage('zh-CN')
+})
 
 type Tree = { readonly [key: string]: string | Tree }
 

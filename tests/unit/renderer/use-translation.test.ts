@@ -23,7 +23,11 @@ function DocumentsProbe(): ReactNode {
 
 const inProvider = (...children: ReactNode[]): string => renderToString(createElement(LanguageProvider, null, ...children))
 
-beforeAll(() => loadLanguage('en'))
+beforeAll(async () => {
+  await loadLanguage('en')
+  // Whatever another file in this worker left (the unit suite shares modules between files): Chinese, the default.
+  await i18n.changeLanguage('zh-CN')
+})
 
 afterEach(async () => {
   seen.length = 0
