@@ -7,7 +7,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
  * ROUNDTABLE_CHROMIUM, or Playwright's own Chromium where that is installed.
  */
 export const CHROMIUM = process.env.ROUNDTABLE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+import { CHROMIUM_ARGS } from './e2e/mode'
+
+export { CHROMIUM_ARGS }
 
 /**
  * Prints HTML to PDF with a real headless Chromium — the same DevTools Page.printToPDF that Electron's

@@ -1,26 +1,13 @@
 // The benches talk to the app as the UI does: through the web bridge (out/main/server.js) on a temp database.
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import chromiumArgs from '../chromium-args.json' with { type: 'json' }
 
 /** The build the benches run: out/, or the copy run.mjs made of it (BENCH_OUT), which others' rebuilds leave alone. */
 export const OUT_DIR = process.env.BENCH_OUT ?? 'out'
 
-/**
- * Chromium's flags for the benches, as for the e2e specs (tests/e2e/mode.ts). Headless Chromium (156) loads its
- * address bar's pop-up, a web page of its own, in a renderer of its own for every new window, that is for every
- * load of a bench in a fresh context: ~750 ms of CPU beside the page being timed on a 2-core machine (the blank
- * page took 145 ms with it, 105 without). The app's window has no address bar; the last flag turns it off.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'
-]
+/** Chromium's flags, the e2e suite's too: scripts/chromium-args.json (tests/e2e/mode.ts says what they are for). */
+export const CHROMIUM_ARGS = chromiumArgs
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Starts the bridge on `file`; resolves with its address, token, a `call(channel, input)` and the child. */

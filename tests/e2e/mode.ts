@@ -8,19 +8,14 @@ export type E2eMode = 'electron' | 'web'
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /**
- * As the benches' (scripts/bench/bridge.mjs). The last flag: headless Chromium loads its address bar's pop-up, a
- * page of its own, for every new window (each test's context), ~750 ms of CPU that the app's window never spends.
+ * Chromium's flags for the e2e specs, the PDF checks and the benches (scripts/chromium-args.json, one list for
+ * all). `--disable-features` is given once: Chromium keeps only the last of a repeated switch, and Playwright
+ * passes its own list before ours, so ours holds Playwright's (1.65; tests/unit/packaging/chromium-args.test.ts
+ * fails when Playwright's changes) and two more: headless Chromium loads its address bar's pop-up, a page of its
+ * own, for every new window (each test's context, each bench load), ~750 ms of CPU that the app's window never
+ * spends (WebUIOmniboxPopup, WebUIOmniboxAimPopup).
  */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'
-]
+export const CHROMIUM_ARGS: string[] = JSON.parse(readFileSync(new URL('../../scripts/chromium-args.json', import.meta.url), 'utf8'))
 
 /** The Electron binary, if `npm install` was able to download it. */
 export function electronBinary(): string | null {
