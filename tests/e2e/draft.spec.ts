@@ -119,16 +119,26 @@ test('the mic passing while a draft is open turns the box orange; Ctrl+J, from t
   await expect(page.getByRole('option', { name: '李芳（温集新村）' })).toBeVisible()
 })
 
+/**
+ * Holds back the Select's chunk (common/DeferredSelect.tsx) until `release()`; `held()` counts the requests for it
+ * that are waiting.
+ */
+async function holdSelectCode(page: Page): Promise<{ release: () => void; held: () => number }> {
+  let release = (): void => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let held = 0
+  await page.route(/\/assets\/select-chunk-[\w-]+\.js$/, async (route) => {
+    held += 1
+    await released
+    await route.continue()
+  })
+  return { release, held: () => held }
+}
+
 test('记录给 is usable before its code has arrived: clicked, it opens its options once the code is here, with the focus in it', async ({ app }) => {
   test.skip(app.mode !== 'web', 'the web bridge serves the code over HTTP, where the test can hold it back')
   const { page } = app
-  // The Select's chunk (common/DeferredSelect.tsx) is held back until the box has been clicked.
-  let release = (): void => undefined
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/select-chunk-[\w-]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
+  const code = await holdSelectCode(page)
   await startDemoRound(page)
 
   const picker = page.getByRole('combobox', { name: '这条发言记录属于' })
@@ -136,12 +146,39 @@ test('记录给 is usable before its code has arrived: clicked, it opens its opt
   await expect(picker).toHaveValue('任肖彤')
   await expect(picker).toHaveAttribute('readonly', '')
   await picker.click()
+  await expect.poll(code.held).toBeGreaterThan(0)
   await expect(page.getByRole('option')).toHaveCount(0)
-  release()
+  code.release()
   // The Select in its place, focused and open: a person is picked with the mouse as before.
   await expect(page.getByRole('option', { name: '李芳' }).first()).toBeVisible()
   await expect(picker).toBeFocused()
   await expect(picker).not.toHaveAttribute('readonly', '')
   await page.getByRole('option', { name: '李芳' }).first().click()
   await expect(page.getByTestId('remark-bound-elsewhere').or(page.getByTestId('remark-bound'))).toContainText('李芳')
+})
+
+test('从这个座位开始传话筒, a list that is not searchable, opens on the click that came before its code; the round starts there', async ({ app }) => {
+  test.skip(app.mode !== 'web', 'the web bridge serves the code over HTTP, where the test can hold it back')
+  const { page } = app
+  const code = await holdSelectCode(page)
+  const sessionId = await openDemoCheckIn(page)
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
+  // Past the two lecturers into 圆桌时间: no round yet, the console asks where it starts.
+  for (const key of ['PageDown', 'PageDown', 'PageDown']) await page.keyboard.press(key)
+
+  const picker = page.getByRole('combobox', { name: '从这个座位开始传话筒' })
+  await expect(picker).toHaveValue('1 · 任肖彤')
+  await expect(picker).toHaveAttribute('readonly', '')
+  await picker.click()
+  await expect.poll(code.held).toBeGreaterThan(0)
+  code.release()
+  await expect(page.getByRole('option', { name: '2 · 李芳' })).toBeVisible()
+  await expect(picker).toBeFocused()
+  await page.getByRole('option', { name: '2 · 李芳' }).click()
+  await expect(picker).toHaveValue('2 · 李芳')
+  // Chosen, the list gives the keys back to the console: Space starts the round from seat 2.
+  await expect(picker).not.toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(current(page)).toHaveText('李芳')
 })

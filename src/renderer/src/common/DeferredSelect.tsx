@@ -1,20 +1,22 @@
-import { InputBase, type SelectProps } from '@mantine/core'
-import { IconSelector } from '@tabler/icons-react'
+import { ComboboxChevron, InputBase, type SelectProps } from '@mantine/core'
 import { useMergedRef } from '@mantine/hooks'
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { usePreloadWhenIdle } from '../shell/LoadedComponent'
 import { moduleLoader } from '../shell/module-loader'
 
-// Mantine's Select brings its Combobox, Popover and floating-ui (~110 KB of the console's JavaScript): a chunk of
-// its own, fetched once the page is drawn and the browser is idle, or when the box is first pointed at or focused.
+// Mantine's Select brings its Combobox, Popover and floating-ui (~100 KB of JavaScript): a chunk of its own,
+// fetched once the page is drawn and the browser is idle, or when the box is first pointed at or focused.
 const SELECT = moduleLoader(() => import('./select-chunk').then((m) => m.Select))
 const PRELOADED = [SELECT]
 const fetchSelect = (): void => SELECT.preload()
 
 type Option = { value: string; label: string }
 
+/** What the stand-in draws as the Select would; the Select gets all of them. */
+type Shown = 'size' | 'w' | 'label' | 'aria-label' | 'placeholder' | 'searchable' | 'disabled' | 'error' | 'description' | 'withAsterisk' | 'required'
+
 /** Mantine's Select, for `data` of `{ value, label }` options and a controlled `value`. */
-export interface DeferredSelectProps extends Omit<SelectProps, 'data' | 'value'> {
+export type DeferredSelectProps = Pick<SelectProps, Shown | 'onChange' | 'allowDeselect' | 'comboboxProps'> & {
   data: readonly Option[]
   value: string | null
   ref?: React.Ref<HTMLInputElement>
@@ -23,33 +25,40 @@ export interface DeferredSelectProps extends Omit<SelectProps, 'data' | 'value'>
 /**
  * Mantine's Select, drawn first as a box of the same look that shows the chosen option (Mantine's InputBase and
  * chevron, as the Select draws them), and replaced by the Select itself as soon as its code is here — when the
- * browser is idle after the page's first draw, or at once when the box is pointed at, focused or clicked. The
- * live console's 记录给 and 从谁开始 pickers: a Select in the console's first draw brought its whole dropdown machinery
- * into the console's code (issue 16: the console's time to interactive). The focus stays where it was: a box
- * that had it gives it to the Select that replaces it, and a click on the box opens the Select's options.
+ * browser is idle after the page's first draw, or at once when the box is pointed at, focused or clicked. For the
+ * live console's pickers (记录给, 从这个座位开始传话筒, a remark's 改为): a Select in the console's first draw brought
+ * its whole dropdown machinery into the console's code (issue 16: the console's time to interactive). The focus
+ * stays where it was: a box that has it when the Select arrives gives it to the Select, and a click or a key press
+ * on the box opens the Select's options (the keys themselves are not replayed). A failure to load the code is
+ * thrown, for the page's error boundary, as a page's is (LoadedComponent).
  */
 export function DeferredSelect({ ref, ...props }: DeferredSelectProps) {
   const state = useSyncExternalStore(SELECT.subscribe, SELECT.state)
   usePreloadWhenIdle(PRELOADED)
   const own = useRef<HTMLInputElement>(null)
   const merged = useMergedRef(own, ref)
-  // What the stand-in had when it was replaced: the focus, and a click that asked for the options.
+  // What the stand-in has when it is replaced: the focus, and a click or a key that asked for the options.
   const handOver = useRef({ focused: false, open: false })
   const loaded = state.status === 'loaded'
 
   useLayoutEffect(() => {
     if (!loaded || !handOver.current.focused) return
     own.current?.focus()
+    // A click opens a list that is not searchable (a searchable one opens as it takes the focus).
     if (handOver.current.open) own.current?.click()
     handOver.current = { focused: false, open: false }
   }, [loaded])
 
+  if (state.status === 'failed') throw state.error
   if (state.status === 'loaded') {
     const Select = state.value
     return <Select ref={merged} {...props} data={props.data as Option[]} />
   }
-  const { data, value, placeholder, searchable, label, size, w, style, className, disabled, error, description, withAsterisk, required } = props
-  const chosen = data.find((option) => option.value === value)?.label ?? ''
+  const { data, value, placeholder, searchable, label, size, w, disabled, error, description, withAsterisk, required } = props
+  const ask = (): void => {
+    handOver.current = { focused: true, open: true }
+    SELECT.load().catch(() => undefined) // a failure is shown from the state (above)
+  }
   return (
     <InputBase
       ref={merged}
@@ -60,19 +69,17 @@ export function DeferredSelect({ ref, ...props }: DeferredSelectProps) {
       required={required}
       size={size}
       w={w}
-      style={style}
-      className={className}
       disabled={disabled}
       aria-label={props['aria-label']}
       // Read out as the Select will be: a closed list box.
       role="combobox"
       aria-haspopup="listbox"
       aria-expanded={false}
-      value={chosen}
+      value={data.find((option) => option.value === value)?.label ?? ''}
       placeholder={placeholder}
       readOnly
       pointer={!searchable}
-      rightSection={<IconSelector size={16} color="var(--mantine-color-gray-6)" aria-hidden />}
+      rightSection={<ComboboxChevron size={size} error={error} />}
       rightSectionPointerEvents="none"
       onPointerEnter={fetchSelect}
       onFocus={() => {
@@ -80,9 +87,10 @@ export function DeferredSelect({ ref, ...props }: DeferredSelectProps) {
         fetchSelect()
       }}
       onBlur={() => (handOver.current = { focused: false, open: false })}
-      onClick={() => {
-        handOver.current = { focused: true, open: true }
-        SELECT.load().catch(() => undefined)
+      // On the press, not the click: the Select may arrive between the two.
+      onPointerDown={ask}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' && event.key !== 'Escape' && event.key !== 'Shift') ask()
       }}
     />
   )

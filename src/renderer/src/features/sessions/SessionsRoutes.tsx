@@ -1,7 +1,7 @@
 import { useLocation } from '../../router'
 import { moduleLoader } from '../../shell/module-loader'
 import { NotFoundPage } from '../../shell/NotFoundPage'
-import { LoadedComponent } from '../../shell/LoadedComponent'
+import { LoadedComponent, usePreloadWhenIdle } from '../../shell/LoadedComponent'
 import { LIVE_CONSOLE_MODULE, SESSIONS_LIST_MODULE } from '../../shell/pages'
 
 // The list (the first screen), the planner, the detail page and the live console are chunks of their own, loaded
@@ -10,11 +10,14 @@ import { LIVE_CONSOLE_MODULE, SESSIONS_LIST_MODULE } from '../../shell/pages'
 // draws with (its table's scrolling brought floating-ui) for nothing (issue 16: the console's time to interactive).
 const PLANNER_MODULE = moduleLoader(() => import('./SessionPlannerPage').then((m) => m.SessionPlannerPage))
 const DETAIL_MODULE = moduleLoader(() => import('./SessionDetailPage').then((m) => m.SessionDetailPage))
+// Back to the list from a session or the console shows it at once: its code is fetched once the page is drawn.
+const LIST = [SESSIONS_LIST_MODULE]
 
 /** `#/sessions`, `…/new`, `…/new/theme/<id>`, `…/new/copy/<id>`, `…/new/first/<id,id…>`, `…/<id>`, `…/<id>/remark/<id>`, `…/<id>/decision/<id>`, `…/<id>/edit`, `…/<id>/live`. */
 export function SessionsRoutes() {
   const { params } = useLocation()
   const [first, second, third] = params
+  usePreloadWhenIdle(LIST)
   if (!first) return <LoadedComponent key="list" loader={SESSIONS_LIST_MODULE} props={{}} />
   if (first === 'new') {
     if (second === 'theme' && third) return <LoadedComponent key={third} loader={PLANNER_MODULE} props={{ themeId: third }} />
