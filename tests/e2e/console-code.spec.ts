@@ -44,10 +44,11 @@ test("the console's first load holds none of its dropdowns' code", () => {
   // The imports were found (the console's chunk imports the remark list's, at least): else nothing was checked.
   expect(loaded.size).toBeGreaterThan(new Set(start).size)
 
+  const code = new Map(files.filter((name) => name.endsWith('.js')).map((name) => [name, readFileSync(join(ASSETS, name), 'utf8')]))
   for (const [library, marker] of Object.entries(CODE_OF)) {
     // The marker does find the library in the build (else this test could not fail).
-    expect(files.some((name) => name.endsWith('.js') && readFileSync(join(ASSETS, name), 'utf8').includes(marker)), library).toBe(true)
-    const holding = [...loaded].filter((name) => readFileSync(join(ASSETS, name), 'utf8').includes(marker))
+    expect([...code.values()].some((text) => text.includes(marker)), library).toBe(true)
+    const holding = [...loaded].filter((name) => code.get(name)!.includes(marker))
     expect(holding, `${library} in the console's first load`).toEqual([])
   }
 })

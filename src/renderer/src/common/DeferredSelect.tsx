@@ -54,7 +54,8 @@ export function DeferredSelect({ ref, ...props }: DeferredSelectProps) {
     const Select = state.value
     return <Select ref={merged} {...props} data={props.data as Option[]} />
   }
-  const { data, value, placeholder, searchable, label, size, w, disabled, error, description, withAsterisk, required } = props
+  // What the stand-in draws as the Select would (`Shown`) goes to Mantine's InputBase as it is.
+  const { data, value, searchable, onChange: _onChange, allowDeselect: _allowDeselect, comboboxProps: _comboboxProps, ...shown } = props
   const ask = (): void => {
     handOver.current = { focused: true, open: true }
     SELECT.load().catch(() => undefined) // a failure is shown from the state (above)
@@ -62,24 +63,15 @@ export function DeferredSelect({ ref, ...props }: DeferredSelectProps) {
   return (
     <InputBase
       ref={merged}
-      label={label}
-      description={description}
-      error={error}
-      withAsterisk={withAsterisk}
-      required={required}
-      size={size}
-      w={w}
-      disabled={disabled}
-      aria-label={props['aria-label']}
+      {...shown}
       // Read out as the Select will be: a closed list box.
       role="combobox"
       aria-haspopup="listbox"
       aria-expanded={false}
       value={data.find((option) => option.value === value)?.label ?? ''}
-      placeholder={placeholder}
       readOnly
       pointer={!searchable}
-      rightSection={<ComboboxChevron size={size} error={error} />}
+      rightSection={<ComboboxChevron size={shown.size} error={shown.error} />}
       rightSectionPointerEvents="none"
       onPointerEnter={fetchSelect}
       onFocus={() => {
