@@ -1,5 +1,5 @@
 // First: asks for what the first screen needs before the rest is evaluated (shell/early-start.ts).
-import { settingsArrived } from './shell/early-start'
+import { firstScreenArrived, settingsArrived } from './shell/early-start'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
@@ -26,10 +26,8 @@ function draw(): void {
   )
 }
 
-// Drawn once the settings are here (a few milliseconds after the code, usually) and their language's words:
-// drawn before, the app would show a loader, then draw itself again in the user's language (issue 16: time to
-// interactive). Whatever the answer, the app is drawn; it shows a failed read itself (App).
-void settingsArrived
-  .then((settings) => (settings.ok ? applyLanguage(settings.value.language) : undefined))
-  .catch(() => undefined)
-  .then(draw)
+// Drawn once the settings are here (a few milliseconds after the code, usually) with their language's words, and
+// the first screen's code and reads (early-start.ts): drawn before, the app would show a loader, then draw itself
+// again (issue 16: time to interactive). Whatever the answers, the app is drawn; it shows a failed read itself (App).
+const languageApplied = settingsArrived.then((settings) => (settings.ok ? applyLanguage(settings.value.language) : undefined)).catch(() => undefined)
+void Promise.all([languageApplied, firstScreenArrived]).then(draw)

@@ -47,9 +47,11 @@ describe('a page\'s code, loaded once and kept', () => {
     const loader = moduleLoader(importer)
     const seen: string[] = []
     loader.subscribe(() => seen.push(loader.state().status))
-    loader.preload()
+    const settled = loader.preload()
     expect(loader.state().status).toBe('loading')
-    await vi.waitFor(() => expect(loader.state().status).toBe('idle'))
+    // What waits for it (main.tsx, for the first screen's code) goes on: it resolves, never rejects.
+    await expect(settled).resolves.toBeUndefined()
+    expect(loader.state().status).toBe('idle')
     expect(seen).toStrictEqual(['loading', 'idle'])
     expect(await loader.load()).toBe('dialog')
     expect(importer).toHaveBeenCalledTimes(2)
@@ -67,13 +69,21 @@ describe('a page\'s code, loaded once and kept', () => {
     expect(loader.state()).toMatchObject({ status: 'failed' })
   })
 
-  it('preloading what is loaded or on its way asks nothing more', async () => {
-    const importer = vi.fn(async () => 'menu')
+  it('preloading what is loaded or on its way asks nothing more, and resolves once the code is here', async () => {
+    let arrive!: (value: string) => void
+    const importer = vi.fn(() => new Promise<string>((resolve) => (arrive = resolve)))
     const loader = moduleLoader(importer)
-    loader.preload()
-    loader.preload()
+    const first = loader.preload()
+    const second = loader.preload()
+    let settled = false
+    void first.then(() => (settled = true))
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    arrive('menu')
+    await Promise.all([first, second])
+    expect(loader.state()).toStrictEqual({ status: 'loaded', value: 'menu' })
     expect(await loader.load()).toBe('menu')
-    loader.preload()
+    await expect(loader.preload()).resolves.toBeUndefined()
     expect(importer).toHaveBeenCalledTimes(1)
   })
 })

@@ -8,7 +8,7 @@ import { moduleLoader } from '../shell/module-loader'
 // fetched once the page is drawn and the browser is idle, or when the box is first pointed at or focused.
 const SELECT = moduleLoader(() => import('./select-chunk').then((m) => m.Select))
 const PRELOADED = [SELECT]
-const fetchSelect = (): void => SELECT.preload()
+const fetchSelect = (): void => void SELECT.preload()
 
 type Option = { value: string; label: string }
 

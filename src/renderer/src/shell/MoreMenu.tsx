@@ -17,7 +17,7 @@ export interface MoreMenuItem {
 // Mantine's Menu (a Popover with its positioning and transition) is a chunk of its own, fetched when a ⋯ button is
 // first pointed at or focused: no list needs it to be drawn (issue 16: the console's time to interactive).
 const OPENED = moduleLoader(() => import('./MoreMenuOpened').then((m) => m.MoreMenuOpened))
-const fetchMenu = (): void => OPENED.preload()
+const fetchMenu = (): void => void OPENED.preload()
 
 /**
  * The ⋯ button of a row or a card and its menu of further actions; `label` names what they act on, `compact`

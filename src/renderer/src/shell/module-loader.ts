@@ -24,8 +24,9 @@ export interface ModuleLoader<T> {
   /**
    * Asks for the code ahead of need (the page of the address, a dialog the page may open). A failure is not
    * kept unless a load() was waiting for it: whoever needs the code then asks again, and sees its own failure.
+   * Resolves once the code is here or has failed to come; never rejects.
    */
-  preload(): void
+  preload(): Promise<void>
   /** What is known now; the same object until it changes (useSyncExternalStore compares snapshots). */
   state(): LoadState<T>
   /** Called after each change of state; returns the unsubscribe. */
@@ -72,8 +73,11 @@ export function moduleLoader<T>(importer: () => Promise<T>): ModuleLoader<T> {
       return pending ?? start()
     },
     preload() {
-      if (current.status === 'loaded' || pending) return
-      start().catch(() => undefined)
+      if (current.status === 'loaded') return Promise.resolve()
+      return (pending ?? start()).then(
+        () => undefined,
+        () => undefined
+      )
     },
     state: () => current,
     subscribe(listener) {
