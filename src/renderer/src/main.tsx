@@ -5,12 +5,12 @@ import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
 import './shell/global.css'
 import { MantineProvider } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { applyLanguage } from './i18n'
 import { LanguageProvider } from './i18n/use-translation'
 import { App } from './App'
+import { LaterNotifications } from './shell/LaterNotifications'
 import { theme } from './theme'
 
 function draw(): void {
@@ -18,7 +18,7 @@ function draw(): void {
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <LanguageProvider>
-          <Notifications position="top-center" />
+          <LaterNotifications />
           <App />
         </LanguageProvider>
       </MantineProvider>

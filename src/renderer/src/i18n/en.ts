@@ -1,5 +1,8 @@
 import type { Translation } from './zh-CN'
 
+/** The documents' words in English (shared with core), fetched with the UI's. */
+export { documentsEn } from '@shared/i18n/documents-en'
+
 export const en: Translation = {
   app: {
     name: 'Roundtable',
