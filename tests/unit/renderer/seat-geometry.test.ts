@@ -8,6 +8,8 @@ import {
   NAME_CARD,
   NAME_GAP,
   overlaps,
+  ringFits,
+  ringTooTight,
   SEAT_GAP,
   seatGeometry,
   seatRects,
@@ -209,6 +211,36 @@ describe('seat geometry fitted to a box (the live console)', () => {
       ),
       { numRuns: 120 }
     )
+  })
+})
+
+describe('a ring too tight for its seats, known without drawing it', () => {
+  // The search skips these drawings (a round table of 60 at the console's size tried a hundred of them in full):
+  // skipping must never skip one that fits, or another drawing would be chosen.
+  it('is never a ring that fits: any count, box, card and gap, ellipse or rounded oblong', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 90 }),
+        fc.integer({ min: 100, max: 1400 }),
+        fc.integer({ min: 100, max: 1000 }),
+        fc.integer({ min: 30, max: 200 }),
+        fc.integer({ min: 20, max: 120 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.constantFrom<2 | 4>(2, 4),
+        (count, width, height, cardWidth, cardHeight, gap, p) => {
+          fc.pre(width > cardWidth && height > cardHeight)
+          const card = { width: cardWidth, height: cardHeight }
+          if (ringTooTight(count, width, height, card, gap)) expect(ringFits(count, width, height, p, card, gap)).toBe(false)
+        }
+      ),
+      { numRuns: 400 }
+    )
+  })
+
+  it('does skip: a round table of 60 in the console\'s column at 1366×768 is too tight at the full card size', () => {
+    const card = CARD_SIZES[0]!
+    expect(ringTooTight(60, 560, 512, card, SEAT_GAP)).toBe(true)
+    expect(ringTooTight(8, 560, 512, card, SEAT_GAP)).toBe(false)
   })
 })
 

@@ -213,10 +213,10 @@ function* candidates(layout: SeatLayout, n: number, width: number, height: numbe
       // Up to 12 seats a true circle as large as the box allows; more, an oval (or a rounded oblong) filling it.
       if (n <= 12) {
         const side = Math.min(width, height)
-        if (side > card.width) yield ring(n, side, side, 2, card, gap)
-        if (width > card.width && height > card.height) yield ring(n, width, height, 2, card, gap)
+        if (side > card.width && !ringTooTight(n, side, side, card, gap)) yield ring(n, side, side, 2, card, gap)
+        if (width > card.width && height > card.height && !ringTooTight(n, width, height, card, gap)) yield ring(n, width, height, 2, card, gap)
       }
-      if (width > card.width && height > card.height) yield ring(n, width, height, 4, card, gap)
+      if (width > card.width && height > card.height && !ringTooTight(n, width, height, card, gap)) yield ring(n, width, height, 4, card, gap)
       return
     }
     case 'long':
@@ -292,9 +292,26 @@ function round(n: number, width: number, card: Size, gap: number, stretch: numbe
   if (width - card.width <= 0) return null
   const circle = n <= 12
   const height = Math.round((circle ? width : Math.max(card.height * 3 + gap * 2, width * 0.62)) * stretch)
-  if (height > maxHeight) return null
+  if (height > maxHeight || ringTooTight(n, width, height, card, gap)) return null
   return ring(n, width, height, circle ? 2 : 4, card, gap)
 }
+
+/**
+ * True when `n` seats cannot go round a ring in this box without neighbours' cards touching, known without drawing
+ * it: `ring` spaces them at equal steps of its length measured in cards (a card and a gap across, or up), and that
+ * length is at most 4 · (a / step across + b / step up) (the curve goes across its width twice and up its height
+ * twice). Under one step each, neighbours are closer than a card and a gap both ways, and `fits` would refuse the
+ * drawing. The console's round table of 60 tried some hundred drawings before one fitted, each of them computed
+ * in full (issue 16: ~10 ms of the console's first draw).
+ */
+export function ringTooTight(n: number, width: number, height: number, card: Size, gap: number): boolean {
+  if (n < 2) return false
+  const reach = 4 * (Math.abs(width - card.width) / 2 / (card.width + gap) + Math.abs(height - card.height) / 2 / (card.height + gap))
+  return reach < n * (1 - 1e-6)
+}
+
+/** Whether `n` seats drawn round a ring in this box (p = 2 an ellipse, 4 a rounded oblong) keep clear of each other: for the test of `ringTooTight`. */
+export const ringFits = (n: number, width: number, height: number, p: 2 | 4, card: Size, gap: number): boolean => fits(ring(n, width, height, p, card, gap), gap)
 
 /** Each sample's place on the unit curve |x|^p + |y|^p = 1, by p (the same for every ring of that shape). */
 const unitCurves = new Map<number, { x: Float64Array; y: Float64Array }>()
