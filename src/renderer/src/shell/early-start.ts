@@ -5,26 +5,26 @@ import { parseHash } from '../address'
 import { CHECK_IN_MODULE, LIVE_CONSOLE_MODULE, PAGE_MODULES, SESSIONS_LIST_MODULE } from './pages'
 
 /**
- * What the first screen needs, asked for as the app starts instead of one after the other as each part
- * renders: the shell waited for the settings, the page's code was asked for only then, the live console's
- * session only once that code had run, and its remarks after the session (issue 16: the console's time to
- * interactive). Each part still renders as before; it finds what it needs already on its way.
- *
- * main.tsx imports this module first, so that it runs before React, Mantine and the shell are evaluated;
- * it imports nothing heavy itself.
- */
-/**
  * At most this long the app waits for the first screen's code and reads before it draws: a read slower than
  * that shows the shell and the page's own loader instead of an empty window.
  */
 const FIRST_SCREEN_WAIT_MS = 500
 
+/**
+ * What the first screen needs, asked for as the app starts instead of one after the other as each part
+ * renders: the shell waited for the settings, the page's code was asked for only then, the live console's
+ * session only once that code had run, and its remarks after the session (issue 16: the console's time to
+ * interactive). Each part still renders as before; it finds what it needs already here (main.tsx waits for it).
+ *
+ * main.tsx imports this module first, so that it runs before React, Mantine and the shell are evaluated;
+ * it imports nothing heavy itself.
+ */
 function startEarly(): { settings: Promise<Result<OutputOf<'settings:get'>>>; firstScreen: Promise<unknown> } {
   const { route, params } = parseHash(window.location.hash)
   const [sessionId, view] = params
   const onConsole = route === 'sessions' && sessionId !== undefined && view === 'live'
-  // The reads first: through the web bridge the browser opens six connections to it, and the page's code
-  // comes in dozens of files that would otherwise take them all before the reads (live:get waited ~140 ms).
+  // The reads first: through the web bridge the browser opens six connections to it, and the page's code (a few
+  // files, vite.console-chunks.ts) would otherwise take them before the reads (live:get once waited ~140 ms).
   const settings = prefetch('settings:get', {})
   // English words are a chunk of their own (i18n/index.ts), fetched as soon as the settings say they are needed.
   void settings.then((answer) => (answer.ok && answer.value.language === 'en' ? import('../i18n/en') : undefined)).catch(() => undefined)
