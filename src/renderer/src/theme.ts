@@ -4,7 +4,8 @@ import dayjs from 'dayjs'
 import type { FontSize } from '@shared/domain'
 import i18n from './i18n'
 
-const CJK_SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif'
+/** The font stacks, by the page's language: shell/global.css (`--roundtable-font`). */
+const FONT = 'var(--roundtable-font)'
 
 /** The class of the focus ring (shell/global.css): blue, keyboard only, never the red of an error. */
 export const FOCUS_CLASS = 'roundtable-focus'
@@ -29,8 +30,8 @@ export const theme = createTheme({
   primaryColor: 'red',
   primaryShade: 8,
   defaultRadius: 'md',
-  fontFamily: `system-ui, -apple-system, "Segoe UI", ${CJK_SANS}`,
-  headings: { fontFamily: `system-ui, "Segoe UI", ${CJK_SANS}` },
+  fontFamily: FONT,
+  headings: { fontFamily: FONT },
   // In rem (13px … 21px at 标准), so that they grow with the font size setting.
   fontSizes: { xs: rem(13), sm: rem(15), md: rem(16), lg: rem(18), xl: rem(21) },
   focusClassName: FOCUS_CLASS,
