@@ -726,7 +726,10 @@ class SessionRun {
       for (const remark of lines) expect(this.stored(remark, turns), `【${remark.serial}】 is under its own turn`).toBe(turn!.id)
       labels.learn(entry.speaker, turn!.personId, `record ${entry.kind} at ${entry.at}`)
     })
-    const shown = turns.filter((turn) => turn.outcome === 'spoken' || turn.outcome === 'speaking' || kept.some((remark) => this.stored(remark, turns) === turn.id))
+    // Words written in a turn before it began again stand in their 暂缓 entry (checked above); the turn itself
+    // is in the record when it was spoken, or when something was written in it since it began.
+    const writtenSince = (turn: (typeof turns)[number]) => kept.some((remark) => this.stored(remark, turns) === turn.id && remark.createdAt >= turn.startedAt)
+    const shown = turns.filter((turn) => turn.outcome === 'spoken' || turn.outcome === 'speaking' || writtenSince(turn))
     expect(
       minutes.record.filter((entry) => entry.kind !== 'note' && !earlier.has(entry)).map((entry) => entry.at).sort((a, b) => a - b),
       'every spoken turn, and every turn something was written in, is in the record once'
@@ -1018,6 +1021,16 @@ describe('one truth for attendance and the record (DESIGN §9)', () => {
     // Two at the table: the first speaks, is deferred, and gets the microphone back a second later.
     const scenario = JSON.parse(
       '{"plan":{"host":0,"recorder":0,"lecturers":[0],"other":false,"invitees":[{"person":1,"seated":true,"role":"participant"},{"person":0,"seated":true,"role":"participant"}]},"before":[],"during":[{"command":{"kind":"remark","target":"bogus","who":0,"tags":[]},"gap":60000},{"command":{"kind":"phase","segment":"roundtable"},"gap":60000},{"command":{"kind":"round","who":0},"gap":1000},{"command":{"kind":"remark","target":"current","who":0,"tags":[]},"gap":60000},{"command":{"kind":"simple","type":"defer"},"gap":60000},{"command":{"kind":"simple","type":"pass"},"gap":1000}],"after":[]}'
+    ) as Scenario
+    const run = await runScenario(scenario, 'documents')
+    expect(run.audits).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('1–4, a case the property found: a turn deferred, written in while away, then skipped on its return', async () => {
+    // 王芳 is deferred at once; a remark is then written into her turn; when the microphone comes back to her
+    // she is skipped. Her words stand once, at their time, marked 暂缓; the skip adds no entry of its own.
+    const scenario = JSON.parse(
+      '{"plan":{"host":0,"recorder":0,"lecturers":[0],"other":false,"invitees":[{"person":0,"seated":true,"role":"participant"},{"person":1,"seated":true,"role":"participant"}]},"before":[{"command":{"kind":"walkIn","who":0,"seat":null},"gap":1000}],"during":[{"command":{"kind":"phase","segment":"roundtable"},"gap":1000},{"command":{"kind":"round","who":0},"gap":1000},{"command":{"kind":"simple","type":"defer"},"gap":1000},{"command":{"kind":"remark","target":"past","who":0,"tags":[]},"gap":1000},{"command":{"kind":"simple","type":"pass"},"gap":1000},{"command":{"kind":"simple","type":"pass"},"gap":1000},{"command":{"kind":"simple","type":"skip"},"gap":1000},{"command":{"kind":"walkIn","who":0,"seat":null},"gap":1000}],"after":[]}'
     ) as Scenario
     const run = await runScenario(scenario, 'documents')
     expect(run.audits).toBeGreaterThan(0)
