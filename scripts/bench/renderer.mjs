@@ -10,7 +10,7 @@
 //   thread). The page reports that moment in a console message: waiting with Playwright's waitForFunction would
 //   evaluate Playwright's own script (~50 ms of parsing) in the page while it loads, and the console's figure
 //   took ~70 ms of it. Against a blank React page (scripts/bench/blank, built the same way by Vite, served over HTTP from
-//   this process) measured the same way in the same browser, fresh context (no cache) for each load, the two
+//   this process with the headers the bridge sends with the app's page, so that both are opened alike) measured the same way in the same browser, fresh context (no cache) for each load, the two
 //   loads taking turns. Budget: ≤ 3× the blank page (medians of RUNS). The shell alone (an address that names no
 //   page) is measured the same way beside them, for information.
 // - keystroke to paint in the remark box, with those 500 remarks in its list: for each key, from the keydown
@@ -54,23 +54,33 @@ const { sessionId } = await seedLiveSession(core, { people: PEOPLE, remarks: REM
 core.close()
 console.log(`seeded a live session: ${PEOPLE} people, ${REMARKS} remarks`)
 
-// The blank page, built by Vite (production, minified) into the temp folder and served from there.
+// The blank page, built by Vite (production, minified) into the temp folder and served from there twice: with the
+// headers the bridge sends with the app's page (its Content-Security-Policy and security headers; copied from the
+// bridge's answer once it runs, below), the baseline; and without them, for information. The two pages are then
+// opened alike: Cross-Origin-Opener-Policy alone makes Chromium open a page in a new renderer process when it is
+// navigated to from a fresh context's about:blank (~25–50 ms here), a cost of that navigation, not of the page (a
+// tab opened by hand comes from another process anyway, and the desktop app's app:// sends no such header).
 const blankOut = join(dir, 'blank')
 await build({ root: join(here, 'blank'), configFile: false, logLevel: 'warn', build: { outDir: blankOut, emptyOutDir: true } })
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' }
-const blankServer = createServer((req, res) => {
-  const path = resolve(blankOut, `.${new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html')}`)
-  if (!path.startsWith(blankOut)) return void res.writeHead(404).end()
-  let body
-  try {
-    body = readFileSync(path)
-  } catch {
-    return void res.writeHead(404).end()
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body)
-})
-await new Promise((ready) => blankServer.listen(0, '127.0.0.1', ready))
-const blankUrl = `http://127.0.0.1:${blankServer.address().port}/`
+/** The bridge's headers that say how a page may be opened and run, filled in once the bridge runs. */
+const pageHeaders = {}
+const PAGE_HEADER = /^(content-security-policy|cross-origin-[a-z-]+|referrer-policy|x-content-type-options)$/i
+const blankServer = (headers) =>
+  createServer((req, res) => {
+    const path = resolve(blankOut, `.${new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html')}`)
+    if (!path.startsWith(blankOut)) return void res.writeHead(404).end()
+    let body
+    try {
+      body = readFileSync(path)
+    } catch {
+      return void res.writeHead(404).end()
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body)
+  })
+const blankServers = [blankServer(pageHeaders), blankServer({})]
+await Promise.all(blankServers.map((server) => new Promise((ready) => server.listen(0, '127.0.0.1', ready))))
+const [blankUrl, plainBlankUrl] = blankServers.map((server) => `http://127.0.0.1:${server.address().port}/`)
 
 const READY_MESSAGE = 'bench-ready '
 
@@ -97,6 +107,10 @@ const BLANK_READY = `(document) => document.querySelector('[data-ready]') !== nu
 const SHELL_READY = `(document) => document.querySelector('nav a[href="#/sessions"]') !== null && document.querySelector('main a[href="#/sessions"]') !== null`
 
 const bridge = await startBridge(file)
+const appPage = await fetch(`${bridge.origin}/`)
+await appPage.arrayBuffer()
+for (const [name, value] of appPage.headers) if (PAGE_HEADER.test(name)) pageHeaders[name] = value
+if (!pageHeaders['content-security-policy']) throw new Error(`the bridge's page came without its Content-Security-Policy: ${JSON.stringify([...appPage.headers])}`)
 const consoleUrl = `${bridge.origin}/?token=${bridge.token}#/sessions/${sessionId}/live`
 const shellUrl = `${bridge.origin}/?token=${bridge.token}#/nowhere`
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
@@ -155,22 +169,26 @@ async function typeInto(url, condition) {
 }
 
 try {
-  const times = { console: [], blank: [], shell: [] }
+  const times = { console: [], blank: [], plainBlank: [], shell: [] }
   for (let run = 0; run < RUNS + 1; run++) {
     const blank = await load(blankUrl, BLANK_READY)
     await blank.context.close()
+    const plainBlank = await load(plainBlankUrl, BLANK_READY)
+    await plainBlank.context.close()
     const live = await load(consoleUrl, CONSOLE_READY)
     await live.context.close()
     const shell = await load(shellUrl, SHELL_READY)
     await shell.context.close()
     if (run === 0) continue // warm-up: the first start of the browser's own machinery
     times.blank.push(blank.ms)
+    times.plainBlank.push(plainBlank.ms)
     times.console.push(live.ms)
     times.shell.push(shell.ms)
   }
   console.log(
     `time to interactive: console with ${PEOPLE} people and ${REMARKS} remarks median ${median(times.console).toFixed(0)} ms ` +
-      `(${times.console.map((ms) => ms.toFixed(0)).join(', ')}); blank React page median ${median(times.blank).toFixed(0)} ms; ` +
+      `(${times.console.map((ms) => ms.toFixed(0)).join(', ')}); blank React page median ${median(times.blank).toFixed(0)} ms ` +
+      `(${median(times.plainBlank).toFixed(0)} ms served without the bridge's headers); ` +
       `the shell alone median ${median(times.shell).toFixed(0)} ms`
   )
 
@@ -193,7 +211,12 @@ try {
       baseline: median(times.blank),
       maxRatio: TTI_RATIO,
       digits: 0,
-      note: 'vs a blank React page, same browser'
+      note: 'vs a blank React page, same browser, served with the headers the bridge sends with the app'
+    }),
+    entry(`renderer: console time to interactive (${PEOPLE} people, ${REMARKS} remarks) vs the blank page served without the bridge's headers`, median(times.console), 'ms', {
+      baseline: median(times.plainBlank),
+      digits: 0,
+      note: 'for information: the blank page served with no headers at all (as before 2026-12-03), so without the process change'
     }),
     entry('renderer: the shell alone (no page) time to interactive median', median(times.shell), 'ms', {
       baseline: median(times.blank),
@@ -210,6 +233,6 @@ try {
 } finally {
   await browser.close()
   bridge.child.kill()
-  blankServer.close()
+  for (const server of blankServers) server.close()
   rmSync(dir, { recursive: true, force: true })
 }
