@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import type { Language } from '../../shared/domain'
-import { DOCUMENT_RESOURCES, DOCUMENTS_NS, type DocumentWords } from '../../shared/i18n/documents'
+import { DOCUMENT_RESOURCES } from '../../shared/i18n/document-resources'
+import { DOCUMENTS_NS, type DocumentWords } from '../../shared/i18n/documents'
 
 export type { DocumentWords } from '../../shared/i18n/documents'
 

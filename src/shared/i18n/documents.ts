@@ -1,6 +1,4 @@
-import type { Language } from '../domain'
-import { documentsEn } from './documents-en'
-import { documentsZhCN } from './documents-zh-CN'
+import type { documentsZhCN } from './documents-zh-CN'
 
 /**
  * The i18next namespace of the documents' words: core has its own i18next instance with it (it makes the
@@ -17,8 +15,6 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } &
   [K in keyof T as K extends `${infer Base}_other` ? `${Base}_${PluralForm}` : never]?: string
 }
 export type DocumentsResource = Widen<typeof documentsZhCN>
-
-export const DOCUMENT_RESOURCES: Record<Language, DocumentsResource> = { 'zh-CN': documentsZhCN, en: documentsEn }
 
 type Source = typeof documentsZhCN
 /** `a.b.c` for every text; a plural key without its form (i18next picks the form from `count`). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { documentWords, numberedSection, numberedSubsection, pageOf, sectionCounter, withAside } from '../../../src/core/minutes/labels'
 import { LANGUAGES } from '../../../src/shared/domain'
-import { DOCUMENT_RESOURCES } from '../../../src/shared/i18n/documents'
+import { DOCUMENT_RESOURCES } from '../../../src/shared/i18n/document-resources'
 
 type Tree = { readonly [key: string]: string | Tree }
 

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { zhCN } from '../../../src/renderer/src/i18n/zh-CN'
 import i18n, { loadLanguage, resources } from '../../../src/renderer/src/i18n'
-import { DOCUMENT_RESOURCES, DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
+import { DOCUMENT_RESOURCES } from '../../../src/shared/i18n/document-resources'
+import { DOCUMENTS_NS } from '../../../src/shared/i18n/documents'
 import type { ErrorCode } from '../../../src/shared/result'
 
 // The unit suite shares its modules between files (vitest.config.mts: isolate false): a test here switches to
