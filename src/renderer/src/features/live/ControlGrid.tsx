@@ -1,4 +1,3 @@
-import { Button, Group, Kbd, SimpleGrid } from '@mantine/core'
 import {
   IconArrowBackUp,
   IconClockPause,
@@ -47,7 +46,10 @@ export function ControlGrid({ enabled, run, paused }: Props) {
   // The controls' column grows with the font size (ConsoleView.module.css), so the labels keep their room.
   const cols = i18n.language.startsWith('zh') ? 4 : 3
   return (
-    <SimpleGrid cols={cols} spacing={6} verticalSpacing={6}>
+    // Plain elements styled by ControlGrid.module.css, in the look of Mantine's Button and Kbd: eleven buttons with
+    // a dozen keys are drawn with the console, and the components' styling machinery cost more than the buttons
+    // themselves (issue 16: the console's time to interactive).
+    <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
       {CONTROLS.map(([command, icon]) => {
         const resumes = command === 'pause' && paused
         return (
@@ -61,39 +63,34 @@ export function ControlGrid({ enabled, run, paused }: Props) {
           />
         )
       })}
-    </SimpleGrid>
+    </div>
   )
 }
 
 function ControlButton({ command, label, icon: ControlIcon, disabled, onClick }: { command: Command; label: string; icon: Icon; disabled: boolean; onClick: () => void }) {
   return (
-    <Button
-      size="md"
-      // At least 52 px (a label and its key); taller where a longer label (English) wraps.
-      h="auto"
-      mih={52}
-      py={4}
-      px={2}
+    <button
+      type="button"
       className={classes.button}
-      variant={command === 'pass' ? 'filled' : 'default'}
+      // 传递话筒, the key pressed most, stands out; the rest are quiet.
+      data-variant={command === 'pass' ? 'filled' : 'default'}
       disabled={disabled}
       onClick={onClick}
       // Clicking must not leave the focus on a button that Space would press again.
       onMouseDown={(event) => event.preventDefault()}
-      styles={{ label: { flexDirection: 'column', gap: 2, whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 } }}
       aria-keyshortcuts={KEYS[command].join('+')}
     >
-      <Group gap={6} justify="center" style={{ rowGap: 0 }}>
+      <span className={classes.label}>
         <ControlIcon size={18} className={classes.icon} />
         <span>{label}</span>
-      </Group>
-      <Group gap={4}>
+      </span>
+      <span className={classes.keys}>
         {KEYS[command].map((key) => (
-          <Kbd key={key} size="xs">
+          <kbd key={key} className={classes.kbd}>
             {key}
-          </Kbd>
+          </kbd>
         ))}
-      </Group>
-    </Button>
+      </span>
+    </button>
   )
 }
