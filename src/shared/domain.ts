@@ -328,7 +328,7 @@ export interface AppInfo {
   databaseFile: string
   /** The folder the database file is in (the app's data folder, unless `--db` named another). */
   dataFolder: string
-  /** Where the backups go: `backups/` beside the database file (it may not exist before the first backup). */
+  /** Where the backups go: `backups/` beside the database file, `backups/<file name>/` for an archive not named roundtable.sqlite (it may not exist before the first backup). */
   backupsFolder: string
   /** The 示例场次 and its people and theme are still there. */
   demoPresent: boolean

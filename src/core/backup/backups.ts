@@ -5,13 +5,23 @@ import type { BackupInfo, BackupReason } from '../../shared/domain'
 import { AppFailure } from '../errors'
 import { backupsToKeep } from './rotation'
 import { chinaIsoDate } from '../../shared/china-time'
+import { DATABASE_FILE_NAME } from '../store/paths'
 
 /**
  * Backups of the archive: verified copies in a `backups/` folder beside the database file, named by when
  * and why they were taken (`backup-20250821T063000123Z-session-end.sqlite`), rotated so the folder stays
  * small. A copy is kept only after `PRAGMA quick_check` says it is sound.
+ *
+ * Each archive has a folder of its own: the app's own file (roundtable.sqlite) uses `backups/` itself, and any
+ * other archive beside it (`--db=东山村.sqlite`, e.g. several villages on one USB stick) a folder named after its
+ * file inside it (`backups/东山村.sqlite/`). Shared, one archive's rotation deleted the other's copies, its daily
+ * backup was skipped when the other had one that day, and recovery could put the other archive's copy in its place.
  */
-export const backupFolder = (databaseFile: string): string => join(dirname(databaseFile), 'backups')
+export function backupFolder(databaseFile: string): string {
+  const shared = join(dirname(databaseFile), 'backups')
+  const name = basename(databaseFile)
+  return name === DATABASE_FILE_NAME ? shared : join(shared, name)
+}
 
 const NAME = /^backup-(\d{8}T\d{9}Z)-([a-z-]+?)(?:-(\d+))?\.sqlite$/
 

@@ -2,7 +2,9 @@ import BetterSqlite3 from 'better-sqlite3'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupFolder } from '../../../src/core/backup/backups'
+import { backedUpToday, backupFolder } from '../../../src/core/backup/backups'
+import { newestGoodBackup } from '../../../src/core/backup/recovery'
+import { KEEP_LATEST } from '../../../src/core/backup/rotation'
 import { createCore } from '../../../src/core/core'
 import { openDatabase } from '../../../src/core/store/database'
 import { MIGRATIONS } from '../../../src/core/store/migrations'
@@ -164,5 +166,39 @@ describe('backups', () => {
     writeFileSync(join(backupFolder(core.databaseFile), 'notes.txt'), 'hello')
     const list = valueOf(await core.invoke('backups:list', {}))
     expect(list.map((b) => b.sessions)).toEqual([0, null])
+  })
+
+  it('keeps each archive of a folder to its own backups: one’s rotation, daily backup and recovery never touch another’s', async () => {
+    const folder = tempDir()
+    const ownFile = join(folder, 'roundtable.sqlite')
+    const otherFile = join(folder, '东山村.sqlite')
+    const clock = { now: T0 }
+    const own = coreAt(ownFile, clock)
+    const other = coreAt(otherFile, clock)
+    valueOf(await own.invoke('sessions:create', { title: '郑家村的圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR }))
+    valueOf(await other.invoke('sessions:create', { title: '东山村的圆桌派', plannedStart: T0, plannedEnd: T0 + HOUR }))
+    const otherBackup = valueOf(await other.invoke('backups:create', { chooseFile: false })).backup
+    // The app's own file keeps `backups/`; the other archive a folder of its own inside it.
+    expect(backupFolder(ownFile)).toBe(join(folder, 'backups'))
+    expect(backupFolder(otherFile)).toBe(join(folder, 'backups', '东山村.sqlite'))
+
+    // More backups of one archive than rotation keeps: the other's older copy stays.
+    for (let i = 0; i <= KEEP_LATEST; i++) {
+      clock.now += 1000
+      valueOf(await own.invoke('backups:create', { chooseFile: false }))
+    }
+    expect(valueOf(await own.invoke('backups:list', {}))).toHaveLength(KEEP_LATEST)
+    expect(valueOf(await other.invoke('backups:list', {}))).toEqual([otherBackup])
+
+    // A third archive beside them has no backup today, whatever the others have.
+    expect(backedUpToday(ownFile, clock.now)).toBe(true)
+    expect(backedUpToday(join(folder, '西山村.sqlite'), clock.now)).toBe(false)
+
+    // Recovery offers each archive its own copy.
+    expect(newestGoodBackup(otherFile)?.name).toBe(otherBackup.name)
+    const copy = new BetterSqlite3(join(backupFolder(otherFile), otherBackup.name), { readonly: true })
+    expect(copy.prepare('SELECT title FROM sessions').all()).toEqual([{ title: '东山村的圆桌派' }])
+    copy.close()
+    expect(newestGoodBackup(join(folder, '西山村.sqlite'))).toBeNull()
   })
 })
