@@ -2,6 +2,7 @@
 // Makes a fresh checkout ready, so the README's one-line commands work on a new machine:
 //   --for test : dependencies (Electron's binary download skipped), better-sqlite3 built for Node,
 //                Chromium + CJK fonts and LibreOffice Writer for the tests (via apt-get when we are root).
+//   --for bench: what the tests need, and pandoc (the baseline of the .docx benchmark).
 //   --for web  : dependencies, better-sqlite3 for Node.
 //   --for app  : dependencies with Electron's binary (falls back to none if it cannot be downloaded).
 // Only Node's standard library is used here: this runs before `npm ci`.
@@ -51,16 +52,20 @@ function ensureNativeForNode() {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CJK_FONT_DIR = '/usr/share/fonts/opentype/noto'
 
-/** Chromium and CJK fonts for the e2e suite and the PDFs; LibreOffice to lay out each .docx as an office would. */
+/**
+ * Chromium and CJK fonts for the e2e suite and the PDFs; LibreOffice to lay out each .docx as an office would; for
+ * the benchmarks also pandoc, which turns the same minutes into a .docx for the export's baseline.
+ */
 function ensureTestTools() {
   const missing = []
+  if (target === 'bench' && process.platform === 'linux' && !existsSync('/usr/bin/pandoc')) missing.push('pandoc')
   if (!existsSync(CHROMIUM)) missing.push('chromium')
   if (process.platform === 'linux' && !existsSync(CJK_FONT_DIR)) missing.push('fonts-noto-cjk')
   if (process.platform === 'linux' && !existsSync('/usr/bin/soffice')) missing.push('libreoffice-writer-nogui')
   if (missing.length === 0) return
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`[setup] the tests need ${missing.join(' and ')}; install them (Debian: sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH.`)
+    console.error(`[setup] the ${target === 'bench' ? 'benchmarks' : 'tests'} need ${missing.join(' and ')}; install them (Debian: sudo apt-get install ${missing.join(' ')}), or set CHROMIUM_PATH.`)
     process.exit(1)
   }
   say(`installing ${missing.join(', ')} with apt-get…`)
@@ -71,4 +76,4 @@ function ensureTestTools() {
 
 ensureDependencies()
 if (target !== 'app') ensureNativeForNode()
-if (target === 'test') ensureTestTools()
+if (target === 'test' || target === 'bench') ensureTestTools()
