@@ -1,3 +1,4 @@
+import { Kbd } from '@mantine/core'
 import {
   IconArrowBackUp,
   IconClockPause,
@@ -46,9 +47,9 @@ export function ControlGrid({ enabled, run, paused }: Props) {
   // The controls' column grows with the font size (ConsoleView.module.css), so the labels keep their room.
   const cols = i18n.language.startsWith('zh') ? 4 : 3
   return (
-    // Plain elements styled by ControlGrid.module.css, in the look of Mantine's Button and Kbd: eleven buttons with
-    // a dozen keys are drawn with the console, and the components' styling machinery cost more than the buttons
-    // themselves (issue 16: the console's time to interactive).
+    // Plain elements, not Mantine's components: eleven buttons with a dozen keys are drawn with the console, and
+    // the components' styling machinery cost more than the buttons themselves (issue 16: the console's time to
+    // interactive). The buttons are styled by ControlGrid.module.css in Button's look; the keys wear Kbd's own class.
     <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
       {CONTROLS.map(([command, icon]) => {
         const resumes = command === 'pause' && paused
@@ -86,7 +87,7 @@ function ControlButton({ command, label, icon: ControlIcon, disabled, onClick }:
       </span>
       <span className={classes.keys}>
         {KEYS[command].map((key) => (
-          <kbd key={key} className={classes.kbd}>
+          <kbd key={key} className={Kbd.classes.root}>
             {key}
           </kbd>
         ))}
