@@ -69,9 +69,10 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await expect(box).toHaveValue('')
   await passTo(page, '翟自恩', '工业发展带动城镇化')
   await page.keyboard.press('Enter')
-  // The list draws the groups in view and two either side (VirtualRemarkList): the newest is at its end.
-  await page.getByTestId('remark-scroller').evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }))
-  await expect(list).toContainText('工业发展带动城镇化')
+  // Newest first: the remark just saved shows under the box, in its speaker's turn, the earlier turns below it.
+  await expect(list.getByRole('listitem').first()).toContainText('翟自恩')
+  await expect(list.getByRole('listitem').first()).toContainText('工业发展带动城镇化')
+  await expect(list.getByRole('listitem').nth(1)).toContainText('让乡亲们的腰包鼓起来')
   await page.getByRole('region', { name: '发言记录' }).evaluate((element) => element.scrollIntoView({ block: 'start' }))
   await page.screenshot({ path: 'docs/screenshots/remark-panel.png' })
 

@@ -54,15 +54,19 @@ export const RemarkList = memo(function RemarkList({ remarks, people, names, hig
 })
 
 /**
- * The console's list: the same groups, but only those in view (and a few either side) are drawn, in a
- * box of its own that scrolls under the remark box. A long evening's hundreds of remarks made the console
- * slow to open (React built every one of them) and every keystroke in the box slower (issue 16).
+ * The console's list: the same groups, newest first, and only those in view (and a few either side) are
+ * drawn, in a box of its own that scrolls under the remark box. Newest first: a remark saved in the box
+ * shows just below it, with the speaker's turn it belongs to; in speaking order it went to the end of a
+ * list hundreds of remarks long, out of sight. A group's own remarks stay in the order they were made.
+ * Virtual: a long evening's hundreds of remarks made the console slow to open (React built every one of
+ * them) and every keystroke in the box slower (issue 16).
  * Memoised: the remark box above it re-renders on every keystroke, and the list must not.
  */
 export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, people, names }: Omit<Props, 'highlightId'>) {
   const { t } = useTranslation()
   const scroller = useRef<HTMLDivElement>(null)
-  const groups = useMemo(() => bySpeaker(remarks), [remarks])
+  // Keys are made in speaking order (bySpeaker), so a group keeps its key, and its measured height, as newer ones come.
+  const groups = useMemo(() => bySpeaker(remarks).reverse(), [remarks])
   const virtualizer = useVirtualizer({
     count: groups.length,
     getScrollElement: () => scroller.current,
