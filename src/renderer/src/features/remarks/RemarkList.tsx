@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useMemo, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
@@ -67,7 +67,12 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, peop
   const scroller = useRef<HTMLDivElement>(null)
   // Keys are made in speaking order (bySpeaker), so a group keeps its key, and its measured height, as newer ones come.
   const groups = useMemo(() => bySpeaker(remarks).reverse(), [remarks])
+  // Scrolled down to earlier turns: a new turn, added at the top, must not move what is being read (the library
+  // keeps the group in view where it was). At the top, the new turn shows as it comes.
+  const previous = useRef<{ scrollOffset: number | null } | null>(null)
+  const readingEarlier = (previous.current?.scrollOffset ?? 0) > 0
   const virtualizer = useVirtualizer({
+    anchorTo: readingEarlier ? 'end' : 'start',
     count: groups.length,
     getScrollElement: () => scroller.current,
     getItemKey: (index) => groups[index]!.key,
@@ -88,6 +93,10 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, peop
     // for each measurement was ~75 ms as the console opened).
     directDomUpdates: true
   })
+  // The same instance from draw to draw: read at the next draw, where the list had been scrolled to.
+  useLayoutEffect(() => {
+    previous.current = virtualizer
+  }, [virtualizer])
   return (
     <div ref={scroller} className={classes.scroller} data-testid="remark-scroller">
       {remarks.length === 0 ? (
