@@ -128,15 +128,21 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
   await expect(restarted.locator('[data-highlighted]')).toContainText('让乡亲们的腰包鼓起来')
 })
 
-test('the console lists the newest turn first, and a note-taker reading earlier turns keeps their place as new ones come', async ({ app }) => {
+test('the console lists the newest turn first; a remark saved shows at the top, and a reader of earlier turns keeps their place when a turn comes from elsewhere', async ({ app }) => {
   const { page } = app
-  await openDemoCheckIn(page)
+  const sessionId = await openDemoCheckIn(page)
   await startSession(page, { unmarked: 9, answer: '全部标为出席' })
   await startRound(page)
   const box = page.getByRole('textbox', { name: '发言记录' })
   const list = page.getByRole('list', { name: '发言记录列表' })
   const scroller = page.getByTestId('remark-scroller')
   const turn = (text: string) => list.getByRole('listitem').filter({ hasText: text })
+  const toTheFirstTurn = async () => {
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    await expect(turn('任肖彤的第一点')).toBeInViewport()
+    await expect(list.getByRole('listitem').first()).not.toBeInViewport()
+    return (await turn('任肖彤的第一点').boundingBox())!.y
+  }
 
   // Five turns of three lines each, more than the list shows at once: each new one at the top.
   for (const [index, speaker] of ['任肖彤', '李芳', '赵海云', '温乐义', '翟自恩'].entries()) {
@@ -154,10 +160,8 @@ test('the console lists the newest turn first, and a note-taker reading earlier 
     await expect(list.getByRole('listitem').first()).toContainText(`${speaker}的第三点`)
   }
 
-  // Scrolled down to the first turn: the next speaker's turn comes at the top, out of view, and the first turn stays where it was.
-  await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
-  await expect(turn('任肖彤的第一点')).toBeInViewport()
-  const before = (await turn('任肖彤的第一点').boundingBox())!.y
+  // Scrolled down to the first turn, the note-taker saves the next speaker's remark: the list goes back to the top, to it.
+  await toTheFirstTurn()
   await box.blur()
   await page.keyboard.press('Space')
   await expect(current(page)).toHaveText('张秀兰')
@@ -165,12 +169,17 @@ test('the console lists the newest turn first, and a note-taker reading earlier 
   await page.keyboard.type('张秀兰的一点')
   await page.keyboard.press('Enter')
   await expect(box).toHaveValue('')
-  await expect(list).toHaveAttribute('data-count', '6')
-  await expect.poll(async () => Math.abs((await turn('任肖彤的第一点').boundingBox())!.y - before)).toBeLessThan(2)
-  await expect(turn('张秀兰的一点')).not.toBeInViewport()
-
-  // Back at the top: the newest turn first.
-  await scroller.evaluate((element) => element.scrollTo({ top: 0 }))
   await expect(list.getByRole('listitem').first()).toContainText('张秀兰的一点')
   await expect(list.getByRole('listitem').first()).toBeInViewport()
+
+  // Scrolled down again, a turn comes from another window (a remark of 任肖彤's, after 张秀兰's): the first turn stays where it was.
+  const before = await toTheFirstTurn()
+  const saved = await invoke<{ speakerId: string; speakerName: string }[]>(page, 'remarks:list', { sessionId })
+  const speakerId = saved.find((remark) => remark.speakerName === '任肖彤')!.speakerId
+  await invoke(page, 'remarks:create', { sessionId, speakerId, text: '任肖彤的补充' })
+  await expect(list).toHaveAttribute('data-count', '7')
+  await expect.poll(async () => Math.abs((await turn('任肖彤的第一点').boundingBox())!.y - before)).toBeLessThan(2)
+  await expect(turn('任肖彤的补充')).not.toBeInViewport()
+  await scroller.evaluate((element) => element.scrollTo({ top: 0 }))
+  await expect(list.getByRole('listitem').first()).toContainText('任肖彤的补充')
 })

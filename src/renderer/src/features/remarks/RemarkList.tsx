@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core'
 import { IconFileCheck, IconStarFilled } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { Remark } from '@shared/domain'
 import { api } from '../../api'
@@ -62,13 +62,23 @@ export const RemarkList = memo(function RemarkList({ remarks, people, names, hig
  * them) and every keystroke in the box slower (issue 16).
  * Memoised: the remark box above it re-renders on every keystroke, and the list must not.
  */
-export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, people, names }: Omit<Props, 'highlightId'>) {
+export const VirtualRemarkList = memo(function VirtualRemarkList({
+  remarks,
+  people,
+  names,
+  showNewest
+}: Omit<Props, 'highlightId'> & {
+  /** Changed when the box has saved a remark: the list goes back to the top, where that remark's turn is. */
+  showNewest?: number
+}) {
   const { t } = useTranslation()
   const scroller = useRef<HTMLDivElement>(null)
   // Keys are made in speaking order (bySpeaker), so a group keeps its key, and its measured height, as newer ones come.
   const groups = useMemo(() => bySpeaker(remarks).reverse(), [remarks])
-  // Scrolled down to earlier turns: a new turn, added at the top, must not move what is being read (the library
-  // keeps the group in view where it was). At the top, the new turn shows as it comes.
+  // Scrolled down to earlier turns: a change that adds a turn at the top (a remark re-assigned, one from another
+  // window) must not move what is being read; the library keeps the group in view where it was. At the top, new
+  // turns show as they come. Where the list was scrolled to is the library's figure from the last draw (the list
+  // is not measured as it draws).
   const previous = useRef<{ scrollOffset: number | null } | null>(null)
   const readingEarlier = (previous.current?.scrollOffset ?? 0) > 0
   const virtualizer = useVirtualizer({
@@ -93,10 +103,13 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({ remarks, peop
     // for each measurement was ~75 ms as the console opened).
     directDomUpdates: true
   })
-  // The same instance from draw to draw: read at the next draw, where the list had been scrolled to.
-  useLayoutEffect(() => {
+  useEffect(() => {
     previous.current = virtualizer
   }, [virtualizer])
+  // The library's own jump: a turn added before its scroll event has come back is not kept in place.
+  useEffect(() => {
+    if (showNewest) virtualizer.scrollToOffset(0)
+  }, [showNewest, virtualizer])
   return (
     <div ref={scroller} className={classes.scroller} data-testid="remark-scroller">
       {remarks.length === 0 ? (

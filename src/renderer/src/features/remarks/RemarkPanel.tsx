@@ -96,7 +96,7 @@ export function RemarkPanel({ view }: { view: LiveView }) {
         onToggleForMinutes={remark.toggleForMinutes}
         onSave={save}
       />
-      <VirtualRemarkList remarks={remarks.data ?? EMPTY} people={people} names={names} />
+      <VirtualRemarkList remarks={remarks.data ?? EMPTY} people={people} names={names} showNewest={remark.saved} />
     </Paper>
   )
 }

@@ -15,6 +15,8 @@ export function useRemarkBox(view: LiveView) {
   /** A draft came back after a restart: say whose it is until the note-taker types or saves. */
   const [showRestored, setShowRestored] = useState(false)
   const [saving, setSaving] = useState(false)
+  /** How many remarks this box has saved: the list shows the newest turn when it grows (RemarkPanel). */
+  const [saved, setSaved] = useState(0)
   const restore = useCallback((draft: RemarkDraft) => {
     setBox(boxFromDraft(draft))
     setShowRestored(draft.text.trim() !== '')
@@ -50,6 +52,7 @@ export function useRemarkBox(view: LiveView) {
     draft.cancel()
     setBox(EMPTY_BOX)
     setShowRestored(false)
+    setSaved((count) => count + 1)
   }
 
   return {
@@ -59,6 +62,7 @@ export function useRemarkBox(view: LiveView) {
     movedOn: movedOn(box, current),
     showRestored,
     saving,
+    saved,
     type,
     rebind,
     save,
