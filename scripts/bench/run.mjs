@@ -9,7 +9,8 @@
 //   archive (a different one: BENCH_ARCHIVE is not passed to it).
 // - Each script merges its entries into one BENCH_RESULTS file (results.mjs, the convention statistics.mjs
 //   started). With --repeat N (or BENCH_REPEAT) the scripts run N times and each entry's value and baseline
-//   are the medians over the runs: the machine is shared, one run can land on a busy moment.
+//   are the medians over the runs: the machine is shared, one run can land on a busy moment. Each run's own
+//   ratio is kept beside them (runRatios; in results.md's note), for information.
 // - A script that fails is reported and the others still run; the exit code is 1 if any failed or any
 //   entry misses its budget.
 import { spawnSync } from 'node:child_process'
@@ -86,6 +87,10 @@ const results = names.map((name) => {
   }
   const merged = { ...all[0], value: mid('value'), baseline: mid('baseline'), runs: all.length }
   merged.ratio = merged.baseline ? Number((merged.value / merged.baseline).toFixed(3)) : null
+  // Each run's own ratio, for information: the verdict is on the medians above, but a ratio's spread between runs
+  // (the machine's state moves value and baseline together) is what says how safely a budget is held.
+  const runRatios = all.map((result) => result.ratio)
+  if (runRatios.every((ratio) => typeof ratio === 'number')) merged.runRatios = runRatios
   const oks = all.map((result) => result.ok).filter((ok) => ok !== null)
   merged.ok = merged.limits ? judge(merged) : oks.length ? oks.filter(Boolean).length * 2 > oks.length : null
   return merged
@@ -116,7 +121,16 @@ function readLoad() {
 
 const cell = (value) => (value === null || value === undefined ? '—' : String(value))
 const verdict = (ok) => (ok === null ? '—' : ok ? 'ok' : '**MISS**')
-const rows = results.map((result) => [result.name, `${cell(result.value)} ${result.unit}`, result.baseline === null ? '—' : `${result.baseline} ${result.unit}`, result.ratio === null ? '—' : `${result.ratio}×`, cell(result.budget), verdict(result.ok), result.note ?? ''])
+const runsNote = (result) => (result.runRatios ? `runs: ${result.runRatios.map((ratio) => `${Number(ratio.toFixed(2))}×`).join(', ')}` : '')
+const rows = results.map((result) => [
+  result.name,
+  `${cell(result.value)} ${result.unit}`,
+  result.baseline === null ? '—' : `${result.baseline} ${result.unit}`,
+  result.ratio === null ? '—' : `${result.ratio}×`,
+  cell(result.budget),
+  verdict(result.ok),
+  [result.note, runsNote(result)].filter(Boolean).join('; ')
+])
 const header = ['measure', 'value', 'baseline', 'ratio', 'budget', 'ok', 'note']
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 const markdown = `# Bench results\n\n\`npm run bench\` (scripts/bench/run.mjs), ${machine.date}, commit ${machine.commit}${repeat > 1 ? `, medians of ${repeat} runs` : ''}.\n\n${table}\n\n## Machine\n\n${Object.entries(machine).map(([key, value]) => `- ${key}: ${value}`).join('\n')}\n`
