@@ -77,8 +77,8 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({
   const groups = useMemo(() => bySpeaker(remarks).reverse(), [remarks])
   // Scrolled down to earlier turns: a change that adds a turn at the top (a remark re-assigned, one from another
   // window) must not move what is being read; the library keeps the group in view where it was. At the top, new
-  // turns show as they come. Where the list was scrolled to is the library's figure from the last draw (the list
-  // is not measured as it draws).
+  // turns show as they come. Where the list is scrolled to is the library's figure, from the last scroll event it
+  // saw (the instance of the draw before; the list is not measured as it draws).
   const previous = useRef<{ scrollOffset: number | null } | null>(null)
   const readingEarlier = (previous.current?.scrollOffset ?? 0) > 0
   const virtualizer = useVirtualizer({
