@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './app'
 import { invoke } from './core-call'
 import { currentSpeaker as current, openDemoCheckIn, startRound, startSession } from './demo'
@@ -13,15 +13,18 @@ async function passTo(page: Page, next: string, text: string): Promise<void> {
   await page.keyboard.type(text)
 }
 
-test('remarks follow the speaker, keep their speaker when the mic passes, are marked 入纪要, and are found by 2- and 4-character searches', async ({ app }) => {
-  test.setTimeout(120_000)
-  const { page } = app
+/** The demo session started, everyone marked present, its first round begun: the console's remark box and list. */
+async function startedRound(page: Page): Promise<{ sessionId: string; box: Locator; list: Locator }> {
   const sessionId = await openDemoCheckIn(page)
   await startSession(page, { unmarked: 9, answer: '全部标为出席' })
   await startRound(page)
+  return { sessionId, box: page.getByRole('textbox', { name: '发言记录' }), list: page.getByRole('list', { name: '发言记录列表' }) }
+}
 
-  const box = page.getByRole('textbox', { name: '发言记录' })
-  const list = page.getByRole('list', { name: '发言记录列表' })
+test('remarks follow the speaker, keep their speaker when the mic passes, are marked 入纪要, and are found by 2- and 4-character searches', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  const { sessionId, box, list } = await startedRound(page)
   const forMinutes = page.getByRole('button', { name: '入纪要' })
   const remarkSaying = (text: string) => list.getByTestId('remark').filter({ hasText: text })
   const markedInCore = async () =>
@@ -130,11 +133,7 @@ test('remarks follow the speaker, keep their speaker when the mic passes, are ma
 
 test('the console lists the newest turn first; a remark saved shows at the top, and a reader of earlier turns keeps their place when a turn comes from elsewhere', async ({ app }) => {
   const { page } = app
-  const sessionId = await openDemoCheckIn(page)
-  await startSession(page, { unmarked: 9, answer: '全部标为出席' })
-  await startRound(page)
-  const box = page.getByRole('textbox', { name: '发言记录' })
-  const list = page.getByRole('list', { name: '发言记录列表' })
+  const { sessionId, box, list } = await startedRound(page)
   const scroller = page.getByTestId('remark-scroller')
   const turn = (text: string) => list.getByRole('listitem').filter({ hasText: text })
   const toTheFirstTurn = async () => {
