@@ -15,8 +15,11 @@ export const FONT_SCALE: Record<FontSize, number> = { standard: 1, large: 1.125,
 
 /** Applies the font size to the whole window at once, dialogs and menus included (they render under <body>). */
 export function applyFontSize(fontSize: FontSize): void {
-  document.documentElement.style.setProperty('--mantine-scale', String(FONT_SCALE[fontSize]))
-  document.documentElement.dataset.fontSize = fontSize
+  const root = document.documentElement
+  // Only when it changes: the page's every element follows these, so setting them again restyles it all.
+  if (root.dataset.fontSize === fontSize) return
+  root.style.setProperty('--mantine-scale', String(FONT_SCALE[fontSize]))
+  root.dataset.fontSize = fontSize
 }
 
 /** A picker's month header: 2026年12月 in Chinese (not 十二月 2026), December 2026 in English. */

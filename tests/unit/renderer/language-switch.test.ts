@@ -1,8 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import i18n, { applyLanguage } from '../../../src/renderer/src/i18n'
 
-// applyLanguage tells the page its language (<html lang>): a stand-in for the page's document.
-const page = { documentElement: { lang: 'zh-CN' } }
+// applyLanguage tells the page its language (<html lang>): a stand-in for the page's document, which counts how
+// often the language is set (each time, even to the same value, the browser restyles the whole page for :lang).
+const root = { value: 'zh-CN', assigned: 0 }
+const page = {
+  documentElement: {
+    get lang() {
+      return root.value
+    },
+    set lang(value: string) {
+      root.assigned += 1
+      root.value = value
+    }
+  }
+}
 vi.stubGlobal('document', page)
 
 beforeEach(async () => {
@@ -25,5 +37,15 @@ describe('switching the UI language', () => {
     expect(i18n.language).toBe('en')
     expect(page.documentElement.lang).toBe('en')
     expect(i18n.t('nav.sessions')).toBe('Sessions')
+  })
+
+  it('applied again in the language the page is in, it leaves the page’s language alone', async () => {
+    await applyLanguage('en')
+    const assigned = root.assigned
+    await applyLanguage('en')
+    expect(root.assigned).toBe(assigned)
+    await applyLanguage('zh-CN')
+    expect(root.assigned).toBe(assigned + 1)
+    expect(page.documentElement.lang).toBe('zh-CN')
   })
 })
