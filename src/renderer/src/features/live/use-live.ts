@@ -30,10 +30,12 @@ export interface Live {
  */
 export function useLive(sessionId: string): Live {
   const loaded = useChannel('live:get', { sessionId }, ['session:changed', 'people:changed'])
-  const [latest, setLatest] = useState<LiveView>()
+  // A session read before the page was drawn (prefetch.ts) is shown in the page's first draw: started empty and
+  // filled by the effect below, the page drew its loader first and the console in a second pass (issue 16).
+  const [latest, setLatest] = useState<LiveView | undefined>(loaded.data)
   const [actionError, setActionError] = useState<AppError>()
   const [busy, setBusy] = useState(false)
-  const viewRef = useRef<LiveView | undefined>(undefined)
+  const viewRef = useRef<LiveView | undefined>(loaded.data)
   const chain = useRef<Promise<unknown>>(Promise.resolve())
   /** When this window last showed what an action of its own returned. */
   const actedAt = useRef(0)
