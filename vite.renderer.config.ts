@@ -67,6 +67,35 @@ export const compileHints = (): Plugin => ({
 })
 
 /**
+ * Mantine's useId (@mantine/hooks) draws with React's id, then swaps in a random one from a layout effect once
+ * mounted: every component that has an id (the navigation's links, the tabs, the text boxes, the menus, the shell)
+ * draws a second time right after the first draw, and its ids change in the page (issue 16: ~150 of the live
+ * console's components drawn again; paired loads −8 ± 7.5 ms). React's ids are unique in the page and never change,
+ * so the module is built without the swap: React's id with Mantine's prefix, which is Mantine's own first id. The
+ * build stops if the module no longer looks like the one this replaces. In development Vite serves Mantine
+ * pre-bundled, with its own useId: the ids differ, nothing else.
+ */
+const MANTINE_USE_ID = /[\\/]@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/
+export const STABLE_MANTINE_USE_ID = `import { useId as useReactId } from "react";
+function useId(staticId) {
+\tconst reactId = useReactId();
+\treturn typeof staticId === "string" ? staticId : \`mantine-\${reactId.replace(/:/g, "")}\`;
+}
+export { useId };
+`
+export const stableMantineIds = (): Plugin => ({
+  name: 'roundtable-stable-mantine-ids',
+  apply: 'build',
+  transform(code, id) {
+    if (!MANTINE_USE_ID.test(id)) return null
+    const expected = ['useState(`mantine-${reactId.replace(/:/g, "")}`)', 'setUuid(randomId())', 'if (typeof staticId === "string") return staticId;']
+    const missing = expected.filter((part) => !code.includes(part))
+    if (missing.length > 0) this.error(`@mantine/hooks' use-id.mjs has changed (no ${missing.join(', ')}): see stableMantineIds in vite.renderer.config.ts`)
+    return { code: STABLE_MANTINE_USE_ID, map: null }
+  }
+})
+
+/**
  * recharts and what only it uses (its dependencies and theirs; react-is; use-sync-external-store), for the
  * chunk of its own below.
  */
@@ -94,7 +123,7 @@ const CONSOLE_CHUNKS = consoleChunks()
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
-  plugins: [react(), productionCsp(), earlyStartScript(), compileHints(), CONSOLE_CHUNKS.plugin],
+  plugins: [react(), stableMantineIds(), productionCsp(), earlyStartScript(), compileHints(), CONSOLE_CHUNKS.plugin],
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
