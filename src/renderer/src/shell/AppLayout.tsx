@@ -11,6 +11,9 @@ import { NotFoundPage } from './NotFoundPage'
 import { LoadedComponent } from './LoadedComponent'
 import { PAGE_MODULES } from './pages'
 import { RouteErrorBoundary } from './RouteErrorBoundary'
+// The app's icon (resources/icon.svg, whence the installers' icons too), put in the code as a data: URL by Vite
+// (under its 4 KB limit): not a request of its own as the first screen loads (issue 16).
+import appIcon from '../../../../resources/icon.svg?inline'
 
 const NAV: { route: Exclude<Route, 'projector'>; icon: Icon }[] = [
   { route: 'sessions', icon: IconCalendarEvent },
@@ -34,7 +37,7 @@ export function AppLayout() {
     <AppShell header={{ height: 64 }} navbar={{ width: compact ? 72 : 220, breakpoint: 0 }} padding={compact ? 'md' : 'xl'}>
       <AppShell.Header px="lg">
         <Group h="100%" gap="md">
-          <img src="./icon.svg" alt="" width={36} height={36} />
+          <img src={appIcon} alt="" width={36} height={36} />
           <Stack gap={0}>
             <Title order={2} fz={22} lh={1.1}>
               {t('app.name')}
