@@ -1,5 +1,6 @@
 import { Badge, Box, Group, Stack, Text } from '@mantine/core'
 import { IconMicrophone } from '@tabler/icons-react'
+import { memo } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
 import type { LiveView } from '@shared/domain'
 import { useBoxSize } from '../../common/use-box-size'
@@ -65,13 +66,21 @@ export function SeatMap({ view, onStartSeat }: Props) {
           )}
         </Box>
       </Box>
-      <Group gap="xs" justify="center" style={{ rowGap: 2 }}>
-        {(Object.keys(TONE_DOT) as (keyof typeof TONE_DOT)[]).map((tone) => (
-          <Badge key={tone} size="sm" variant="dot" color={TONE_DOT[tone]}>
-            {t(`live.seat.${tone}`)}
-          </Badge>
-        ))}
-      </Group>
+      <SeatLegend />
     </Stack>
   )
 }
+
+/** What each seat colour means. Its own memoised component: the map draws again when its box is measured, the legend need not. */
+const SeatLegend = memo(function SeatLegend() {
+  const { t } = useTranslation()
+  return (
+    <Group gap="xs" justify="center" style={{ rowGap: 2 }}>
+      {(Object.keys(TONE_DOT) as (keyof typeof TONE_DOT)[]).map((tone) => (
+        <Badge key={tone} size="sm" variant="dot" color={TONE_DOT[tone]}>
+          {t(`live.seat.${tone}`)}
+        </Badge>
+      ))}
+    </Group>
+  )
+})

@@ -62,6 +62,10 @@ export const RemarkList = memo(function RemarkList({ remarks, people, names, hig
  * them) and every keystroke in the box slower (issue 16).
  * Memoised: the remark box above it re-renders on every keystroke, and the list must not.
  */
+/** A group's name and padding, and one remark in it, in px: VirtualRemarkList's guess of a group's height before it is measured. */
+const GROUP_HEIGHT = 24
+const REMARK_HEIGHT = 100
+
 export const VirtualRemarkList = memo(function VirtualRemarkList({
   remarks,
   people,
@@ -86,8 +90,10 @@ export const VirtualRemarkList = memo(function VirtualRemarkList({
     count: groups.length,
     getScrollElement: () => scroller.current,
     getItemKey: (index) => groups[index]!.key,
-    // A name and two remarks; each group is measured once drawn.
-    estimateSize: () => 110,
+    // A name and its remarks, each a line or three of text and its tags (~60–120 px); each group is measured once
+    // drawn. Guessed by its count of remarks, not one size for all: groups guessed too small were drawn at the
+    // console's opening only to be removed once measured (a turn of five remarks is ~580 px, issue 16).
+    estimateSize: (index) => GROUP_HEIGHT + REMARK_HEIGHT * groups[index]!.remarks.length,
     // Two groups beyond those in view either way (each a name and its remarks, ~110–300 px): enough for the wheel
     // and the arrow keys, and each group more is some forty elements drawn as the console opens (6 → 2 was
     // 14–21 ms sooner to interactive by paired loads, issue 16).
