@@ -5,6 +5,7 @@ import type { Core } from '../core/core'
 import type { ErrorCode, Result } from '../shared/result'
 import { fail } from '../shared/result'
 import { serveStatic } from './static-files'
+import { BATCH_PATH, isBatch } from '../shared/bridge-batch'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -70,6 +71,7 @@ export function createBridge(options: BridgeOptions): Server {
     if (url.pathname.startsWith('/api/') || url.pathname === '/events') {
       if (!hasToken(req, url, options.token)) return sendText(res, 401, 'A valid token is required')
       if (url.pathname === '/events') return openEventStream(options.core, streams, req, res)
+      if (url.pathname === BATCH_PATH) return answerBatch(options.core, req, res)
       return answerApi(options.core, req, res, channelName(url.pathname))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
@@ -97,22 +99,43 @@ export function createBridge(options: BridgeOptions): Server {
 
 /** One call of the contract: `POST /api/<channel>` with a JSON body, answered with the Result as JSON. */
 async function answerApi(core: Core, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-  if (req.method !== 'POST') return sendText(res, 405, 'Use POST')
+  const body = await readJsonBody(req, res)
+  if (body === undefined) return
+  const result = await core.invoke(channel, body.length === 0 ? {} : body.value)
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+}
+
+/**
+ * Several calls of the contract (`POST /api/batch`, shared/bridge-batch.ts): each one goes to core as a call of its
+ * own would, in order, and the answer is their Results, in the same order (200, whatever each Result says).
+ */
+async function answerBatch(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJsonBody(req, res)
+  if (body === undefined) return
+  if (!isBatch(body.value)) return sendJson(res, 400, fail('invalid_input', 'A batch is a list of 1 to 32 calls, each with a channel and its input.'))
+  const results: Result<unknown>[] = []
+  for (const call of body.value) results.push(await core.invoke(call.channel, call.input ?? {}))
+  sendBody(res, 200, JSON.stringify(results))
+}
+
+/**
+ * A request's JSON body, parsed (`length` 0: the body was empty); undefined once the request has been answered
+ * with its error (not POST, not JSON, too large, not valid JSON).
+ */
+async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown; length: number } | undefined> {
+  if (req.method !== 'POST') return void sendText(res, 405, 'Use POST')
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendText(res, 415, 'Send JSON (Content-Type: application/json)')
+    return void sendText(res, 415, 'Send JSON (Content-Type: application/json)')
   }
   const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > MAX_BODY_BYTES) return refuseTooLarge(req, res)
+  if (declared > MAX_BODY_BYTES) return void refuseTooLarge(req, res)
   const body = await readBody(req, MAX_BODY_BYTES)
-  if (body === null) return refuseTooLarge(req, res)
-  let input: unknown
+  if (body === null) return void refuseTooLarge(req, res)
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+    return { value: body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as unknown), length: body.length }
   } catch {
-    return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
+    return void sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'))
   }
-  const result = await core.invoke(channel, input)
-  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
 }
 
 /** Core's change events as server-sent events, for as long as the page keeps the stream open. */
@@ -176,7 +199,10 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
 }
 
 function sendJson(res: ServerResponse, status: number, result: Result<unknown>, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify(result)
+  sendBody(res, status, JSON.stringify(result), extra)
+}
+
+function sendBody(res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     ...extra,

@@ -125,3 +125,22 @@ test('the console at 1366×768: the remark box beside the controls, Esc gives th
   await expect(projector.getByTestId('projector-current')).toHaveCount(0)
   await projector.screenshot({ path: 'docs/screenshots/projector-ended.png' })
 })
+
+test('a live session opened from its address asks for everything its first draw shows in one request to the bridge', async ({ app }) => {
+  const { page } = app
+  const sessionId = await openDemoCheckIn(page)
+  await checkInEveryone(page, sessionId)
+  await startSession(page)
+  const apiRequests: { path: string; body: string | null }[] = []
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url())
+    if (pathname.startsWith('/api/')) apiRequests.push({ path: pathname, body: request.postData() })
+  })
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: '发言记录' })).toBeVisible()
+  // The shell's reads and the console's, asked for as the app starts (shell/early-start.ts), batched by the transport.
+  const first = apiRequests[0]!
+  expect(first.path).toBe('/api/batch')
+  const channels = (JSON.parse(first.body!) as { channel: string }[]).map((call) => call.channel)
+  expect(channels).toEqual(['settings:get', 'app:info', 'firstRun:get', 'live:get', 'remarks:list', 'drafts:get'])
+})

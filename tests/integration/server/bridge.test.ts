@@ -6,6 +6,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createBridge, MAX_BODY_BYTES } from '../../../src/server/bridge'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
+import { BATCH_PATH, MAX_BATCH_CALLS } from '../../../src/shared/bridge-batch'
+import { isChannel } from '../../../src/shared/contract'
+import type { Result } from '../../../src/shared/result'
 import { uuidv7 } from '../../../src/core/store/ids'
 import { onCleanup, runCleanups, tempDir, testCore, valueOf } from '../../helpers'
 
@@ -270,6 +273,58 @@ describe('the API: requests', () => {
     const reply = await api('sessions:get', { id: uuidv7() })
     expect(reply.status).toBe(404)
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+})
+
+describe('the API: several calls in one request (POST /api/batch)', () => {
+  it('answers each call with the Result it has alone, in order, each validated and run by core', async () => {
+    const { api, post, language } = await startBridge()
+    const calls = [
+      { channel: 'settings:update', input: { language: 'en' } },
+      { channel: 'settings:get', input: {} },
+      { channel: 'settings:update', input: { language: 'fr' } },
+      { channel: 'nope:nothing', input: {} },
+      { channel: 'sessions:get', input: { id: uuidv7() } }
+    ]
+    const reply = await post(BATCH_PATH, { body: JSON.stringify(calls) })
+    expect(reply.status).toBe(200)
+    expect(reply.headers['cache-control']).toBe('no-store')
+    const results = reply.json() as Result<unknown>[]
+    expect(results).toHaveLength(5)
+    expect(results[0]).toMatchObject({ ok: true, value: { language: 'en' } })
+    // The second call sees what the first wrote: one after the other, as separate requests would.
+    expect(results[1]).toMatchObject({ ok: true, value: { language: 'en' } })
+    expect(results[2]).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(results[3]).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(results[4]).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await language()).toBe('en')
+    // The same calls one by one answer the same.
+    expect((await api('settings:get', {})).json()).toEqual(results[1])
+  })
+
+  it('refuses what is not a list of calls with 400 invalid_input, and runs none of it', async () => {
+    const { post, language } = await startBridge()
+    const tooMany = Array.from({ length: MAX_BATCH_CALLS + 1 }, () => ({ channel: 'settings:get', input: {} }))
+    for (const body of ['', '{}', '[]', '[1]', '[{"input":{}}]', JSON.stringify([{ channel: 'settings:update', input: { language: 'en' } }, 'x']), JSON.stringify(tooMany), 'not json']) {
+      const reply = await post(BATCH_PATH, { body })
+      expect(reply.status, body.slice(0, 40)).toBe(400)
+      expect(reply.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(await language()).toBe('zh-CN')
+  })
+
+  it('asks for the token and keeps the body limit, as every API request', async () => {
+    const { port, post, language } = await startBridge()
+    const calls = JSON.stringify([{ channel: 'settings:update', input: { language: 'en' } }])
+    const refused = await send(port, BATCH_PATH, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: calls })
+    expect(refused.status).toBe(401)
+    const tooLarge = await post(BATCH_PATH, { body: JSON.stringify([{ channel: 'settings:update', input: { language: 'en', organisationName: 'x'.repeat(MAX_BODY_BYTES) } }]) })
+    expect(tooLarge.status).toBe(413)
+    expect(await language()).toBe('zh-CN')
+  })
+
+  it('is no channel of the contract: /api/batch names none', () => {
+    expect(isChannel(BATCH_PATH.slice('/api/'.length))).toBe(false)
   })
 })
 

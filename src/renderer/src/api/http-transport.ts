@@ -1,6 +1,15 @@
 import type { RoundtableApi } from '@shared/api'
 import type { ChangeEvent } from '@shared/events'
+import { BATCH_PATH, MAX_BATCH_CALLS, MAX_BATCHED_INPUT_CHARS } from '@shared/bridge-batch'
 import { fail, type Result } from '@shared/result'
+
+/** A call waiting to be sent with the others made with it. */
+interface Waiting {
+  channel: string
+  /** Its input, as JSON. */
+  body: string
+  answer: (result: Result<unknown>) => void
+}
 
 const TOKEN_KEY = 'roundtable.token'
 
@@ -36,24 +45,54 @@ export function createHttpTransport(token: string): RoundtableApi {
     }
   }
 
+  /**
+   * Calls made together (in one run of the page's code, sent as it ends: shared/bridge-batch.ts): a page's reads as
+   * it opens are one request, not one each. A call made alone goes as before, to /api/<channel>; so does one whose input
+   * is large (an imported photo, a pasted document).
+   */
+  let waiting: Waiting[] = []
+  function send(): void {
+    const calls = waiting
+    waiting = []
+    for (let start = 0; start < calls.length; start += MAX_BATCH_CALLS) {
+      const batch = calls.slice(start, start + MAX_BATCH_CALLS)
+      if (batch.length === 1) void post(`/api/${batch[0]!.channel}`, batch[0]!.body).then((answer) => batch[0]!.answer(answer as Result<unknown>))
+      else void postBatch(batch)
+    }
+  }
+
+  /** POSTs `body` (JSON) to `path`: the JSON answered, or the transport's failure (no bridge, a refused token). */
+  async function post(path: string, body: string): Promise<unknown> {
+    let response: Response
+    try {
+      response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body })
+    } catch {
+      return transportError('network')
+    }
+    if (response.status === 401) return transportError('unauthorized')
+    try {
+      return (await response.json()) as unknown
+    } catch {
+      return transportError('network')
+    }
+  }
+
+  async function postBatch(batch: Waiting[]): Promise<void> {
+    const answer = await post(BATCH_PATH, `[${batch.map((call) => `{"channel":${JSON.stringify(call.channel)},"input":${call.body}}`).join(',')}]`)
+    // Each call's Result, in order; else what went wrong with the whole request, for each call.
+    const each = (index: number): Result<unknown> =>
+      Array.isArray(answer) && answer.length === batch.length ? (answer[index] as Result<unknown>) : isFailure(answer) ? answer : transportError('network')
+    batch.forEach((call, index) => call.answer(each(index)))
+  }
+
   return {
-    async invoke(channel, input) {
-      let response: Response
-      try {
-        response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {})
-        })
-      } catch {
-        return transportError('network')
-      }
-      if (response.status === 401) return transportError('unauthorized')
-      try {
-        return (await response.json()) as Awaited<ReturnType<RoundtableApi['invoke']>>
-      } catch {
-        return transportError('network')
-      }
+    invoke(channel, input) {
+      const body = JSON.stringify(input ?? {})
+      if (body.length > MAX_BATCHED_INPUT_CHARS) return post(`/api/${channel}`, body) as ReturnType<RoundtableApi['invoke']>
+      return new Promise((answer) => {
+        if (waiting.length === 0) queueMicrotask(send)
+        waiting.push({ channel, body, answer: answer as (result: Result<unknown>) => void })
+      })
     },
     listen(name, callback) {
       const listener = (event: ChangeEvent): void => {
@@ -71,6 +110,8 @@ export function createHttpTransport(token: string): RoundtableApi {
     }
   }
 }
+
+const isFailure = (value: unknown): value is Result<never> => typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false
 
 function transportError(code: 'network' | 'unauthorized'): Result<never> {
   return fail(code, code === 'network' ? 'The web bridge cannot be reached.' : 'The token was refused.')
