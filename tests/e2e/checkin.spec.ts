@@ -75,6 +75,8 @@ test('the seat plan: arrows move the focus; a person carried by keyboard keeps i
   const { page } = app
   await openDemo(page)
   await page.getByRole('button', { name: '编辑', exact: true }).click()
+  // The planner's seats, not the session page's (the same labels) still shown until the address has changed.
+  await expect(seat(page, 2, '李芳')).toHaveAttribute('data-editable', 'true')
 
   await seat(page, 2, '李芳').focus()
   await page.keyboard.press('ArrowRight')
