@@ -49,8 +49,11 @@ export function consoleChunks(): { plugin: Plugin; groups: Rolldown.CodeSplittin
 /** shell/pages.ts: the module that loads every page (its dynamic imports). */
 const PAGES_MODULE = /[\\/]src[\\/]renderer[\\/]src[\\/]shell[\\/]pages\.ts$/
 const CONSOLE_PAGE = /[\\/]features[\\/]live[\\/]LiveConsolePage\.tsx$/
-/** What pages.ts loads that may share the console's chunk: 场次's routes (a session's planner and page) and the console's own parts. */
-const SESSION_PAGES = /[\\/]features[\\/](sessions[\\/]SessionsRoutes\.tsx$|live[\\/])/
+/**
+ * What pages.ts loads that may share the console's chunk: the console's own parts (its 签到 tab). A session's planner
+ * and page, which share it too, are loaded by 场次's routes (in the shell), not by pages.ts.
+ */
+const SESSION_PAGES = /[\\/]features[\\/]live[\\/]/
 
 /** The part of the plugin context the graph reads (a fake one in the unit test). */
 export type GraphContext = Pick<Rolldown.PluginContext, 'getModuleIds' | 'getModuleInfo' | 'resolve'>

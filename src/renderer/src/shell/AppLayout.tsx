@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n/use-translation'
 import { ArchiveHealthNotice } from '../features/backups/ArchiveHealthNotice'
 import { TourButton } from '../features/tour/TourButton'
 import { FirstRunLayer } from '../features/welcome/FirstRunLayer'
+import { SessionsRoutes } from '../features/sessions/SessionsRoutes'
 import { hrefFor, useLocation, type Route } from '../router'
 import { Loading } from './Loading'
 import { NotFoundPage } from './NotFoundPage'
@@ -29,7 +30,7 @@ export function AppLayout() {
   const { t } = useTranslation()
   const location = useLocation()
   // Each page is its own chunk (pages.ts), loaded when first opened.
-  const page = location.route && location.route !== 'projector' ? PAGE_MODULES[location.route] : null
+  const page = location.route && location.route !== 'projector' && location.route !== 'sessions' ? PAGE_MODULES[location.route] : null
   // The live console needs the width: the navigation shrinks to its icons there.
   const compact = location.route === 'sessions' && location.params[1] === 'live'
 
@@ -73,7 +74,9 @@ export function AppLayout() {
       <AppShell.Main id="main">
         <ArchiveHealthNotice />
         <RouteErrorBoundary key={window.location.hash}>
-          <Suspense fallback={<Loading />}>{page ? <LoadedComponent loader={page} props={{}} /> : <NotFoundPage />}</Suspense>
+          <Suspense fallback={<Loading />}>
+            {location.route === 'sessions' ? <SessionsRoutes /> : page ? <LoadedComponent loader={page} props={{}} /> : <NotFoundPage />}
+          </Suspense>
         </RouteErrorBoundary>
       </AppShell.Main>
       <FirstRunLayer />

@@ -44,7 +44,8 @@ function startEarly(): { settings: Promise<Result<OutputOf<'settings:get'>>>; fi
   }
   if (route !== null) {
     // Preloaded: a failure here is not kept, the page asks again when it is drawn (and shows its own failure).
-    needed.push(PAGE_MODULES[route].preload())
+    // 场次's routes come with the shell (pages.ts); the page they draw is asked for below.
+    if (route !== 'sessions') needed.push(PAGE_MODULES[route].preload())
     if (onConsole) needed.push(LIVE_CONSOLE_MODULE.preload())
     if (route === 'sessions' && sessionId === undefined) needed.push(SESSIONS_LIST_MODULE.preload())
   }

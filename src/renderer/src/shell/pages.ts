@@ -2,13 +2,17 @@ import type { ComponentType } from 'react'
 import type { Route } from '../router'
 import { moduleLoader, type ModuleLoader } from './module-loader'
 
+/** The pages that are chunks of their own: 场次's routes (features/sessions/SessionsRoutes.tsx) are part of the shell. */
+export type PageRoute = Exclude<Route, 'projector' | 'sessions'>
+
 /**
  * Each page is its own chunk, loaded when first opened: the entry holds the shell only (issue 16's budget).
  * The page of the address the app opens at is asked for at once (early-start.ts), with the shell. This
  * module imports nothing else, so that early-start can run before the rest of the shell has loaded.
+ * 场次's routes are not here: a few lines that choose which of 场次's pages (each a chunk) to draw, in the shell's
+ * chunk (AppLayout), so that the app's first screen and the console opened from its address need one file fewer.
  */
-export const PAGE_MODULES: Record<Exclude<Route, 'projector'>, ModuleLoader<ComponentType>> = {
-  sessions: moduleLoader(() => import('../features/sessions/SessionsRoutes').then((m) => m.SessionsRoutes)),
+export const PAGE_MODULES: Record<PageRoute, ModuleLoader<ComponentType>> = {
   followups: moduleLoader(() => import('../features/decisions/FollowUpsPage').then((m) => m.FollowUpsPage)),
   statistics: moduleLoader(() => import('../features/statistics/StatisticsPage').then((m) => m.StatisticsPage)),
   people: moduleLoader(() => import('../features/people/PeoplePage').then((m) => m.PeoplePage)),
