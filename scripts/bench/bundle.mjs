@@ -46,7 +46,7 @@ const assets = readdirSync(join(root, 'assets')).map((name) => join(root, 'asset
 const initialFiles = [...new Set([...entry, ...preloaded])].map(inRoot)
 
 /**
- * The files Vite loads for the lazy chunk of `module` (e.g. SessionsRoutes): read from the __vite__mapDeps of the
+ * The files Vite loads for the lazy chunk of `module` (e.g. SessionsPage): read from the __vite__mapDeps of the
  * initial file that imports it (the entry, or a chunk the entry loads).
  */
 function lazyChunkFiles(module) {
@@ -60,7 +60,8 @@ function lazyChunkFiles(module) {
   }
   return null
 }
-const FIRST_SCREEN = 'SessionsRoutes'
+// The list of sessions: 场次's routes are in the shell (shell/pages.ts), the list is a chunk of its own.
+const FIRST_SCREEN = 'SessionsPage'
 const firstScreenFiles = lazyChunkFiles(FIRST_SCREEN)
 if (!firstScreenFiles) {
   console.error(`The entry has no lazy chunk for ${FIRST_SCREEN} (the first screen, #/sessions).`)
