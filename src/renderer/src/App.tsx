@@ -12,7 +12,7 @@ import { AppLayout } from './shell/AppLayout'
 import { ErrorNotice } from './shell/ErrorNotice'
 import { Loading } from './shell/Loading'
 import { SettingsContext } from './shell/settings-context'
-import { applyFontSize } from './theme'
+import { applyFontSize, windowFontSize } from './theme'
 
 /** The projector window needs none of the shell: its own chunk. */
 const ProjectorPage = lazy(() => import('./features/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })))
@@ -23,8 +23,7 @@ export function App() {
   const settings = useChannel('settings:get', {}, ['settings:changed'])
   const language = settings.data?.language
   const location = useLocation()
-  // The projector keeps its own sizes, made for the back of the hall; everything else follows 字号.
-  const fontSize = location.route === 'projector' ? 'standard' : settings.data?.fontSize
+  const fontSize = settings.data ? windowFontSize(location.route, settings.data.fontSize) : undefined
 
   useEffect(() => {
     // Should English's words fail to arrive, the UI stays in the language it is in.

@@ -2,6 +2,7 @@ import { createTheme, rem } from '@mantine/core'
 import type { DateInputProps, DatePickerInputProps, MonthLevelProps } from '@mantine/dates'
 import dayjs from 'dayjs'
 import type { FontSize } from '@shared/domain'
+import type { Route } from './address'
 import i18n from './i18n'
 
 /** The font stacks, by the page's language: shell/global.css (`--roundtable-font`). */
@@ -12,6 +13,19 @@ export const FOCUS_CLASS = 'roundtable-focus'
 
 /** 字号：标准 / 大 / 特大 as Mantine's rem scale: every rem-based size (text, buttons, inputs, gaps) grows with it. */
 export const FONT_SCALE: Record<FontSize, number> = { standard: 1, large: 1.125, extraLarge: 1.25 }
+
+/** The font size a window shows: the projector keeps its own sizes, made for the back of the hall; every other page follows 字号. */
+export const windowFontSize = (route: Route | null, fontSize: FontSize): FontSize => (route === 'projector' ? 'standard' : fontSize)
+
+/**
+ * The scale the window's text is drawn at (applyFontSize), read from where it was set rather than from the page's
+ * styles: reading a style as the page draws made the browser work out every element's style there and then
+ * (issue 16: ~10 ms of the console's first draw, for the seat plan).
+ */
+export function currentFontScale(): number {
+  const size = typeof document === 'undefined' ? undefined : document.documentElement.dataset.fontSize
+  return size !== undefined && Object.hasOwn(FONT_SCALE, size) ? FONT_SCALE[size as FontSize] : 1
+}
 
 /** Applies the font size to the whole window at once, dialogs and menus included (they render under <body>). */
 export function applyFontSize(fontSize: FontSize): void {

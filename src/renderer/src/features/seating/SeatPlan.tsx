@@ -1,6 +1,7 @@
 import { Box, VisuallyHidden } from '@mantine/core'
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from '../../i18n/use-translation'
+import { currentFontScale } from '../../theme'
 import type { SeatLayout } from '@shared/domain'
 import { fitSeatGeometry, seatGeometry } from './seat-geometry'
 import classes from './SeatPlan.module.css'
@@ -51,7 +52,8 @@ interface Props {
  */
 export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth = width, maxHeight, fit, onSwap, onSeatClick }: Props) {
   const seating = useSeating(seats, onSwap)
-  const scale = fontScale()
+  // The font size setting (标准 / 大 / 特大) scales Mantine's sizes; the cards grow with the text.
+  const scale = currentFontScale()
   const fitWidth = fit?.width
   const fitHeight = fit?.height
   const geometry = useMemo(
@@ -98,13 +100,6 @@ export function SeatPlan({ seats, label, layout, centre, width = 460, maxWidth =
       <VisuallyHidden aria-live="polite">{seating.announcement}</VisuallyHidden>
     </Box>
   )
-}
-
-/** The font size setting (标准 / 大 / 特大) scales Mantine's sizes; the cards grow with the text. */
-function fontScale(): number {
-  if (typeof document === 'undefined') return 1
-  const scale = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--mantine-scale'))
-  return Number.isFinite(scale) && scale > 0 ? scale : 1
 }
 
 type Seating = ReturnType<typeof useSeating>
