@@ -127,16 +127,21 @@ test('the console at 1366×768: the remark box beside the controls, Esc gives th
 })
 
 test('a live session opened from its address asks for everything its first draw shows in one request to the bridge', async ({ app }) => {
+  test.skip(app.mode !== 'web', 'the desktop app asks over IPC, not HTTP, and batches nothing')
   const { page } = app
   const sessionId = await openDemoCheckIn(page)
   await checkInEveryone(page, sessionId)
   await startSession(page)
+  // Leave the console first: a reload would let the old page's last refreshes (live:changed → live:get) reach the
+  // bridge after recording starts, which a busy machine showed once.
+  const address = page.url()
+  await page.goto('about:blank')
   const apiRequests: { path: string; body: string | null }[] = []
   page.on('request', (request) => {
     const { pathname } = new URL(request.url())
     if (pathname.startsWith('/api/')) apiRequests.push({ path: pathname, body: request.postData() })
   })
-  await page.reload()
+  await page.goto(address)
   await expect(page.getByRole('textbox', { name: '发言记录' })).toBeVisible()
   // The shell's reads and the console's, asked for as the app starts (shell/early-start.ts), batched by the transport.
   const first = apiRequests[0]!
