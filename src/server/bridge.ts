@@ -2,11 +2,14 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Core } from '../core/core'
+import type { ChangeEvent } from '../shared/events'
 import type { ErrorCode, Result } from '../shared/result'
 import { fail } from '../shared/result'
 import { serveStatic } from './static-files'
 import { BATCH_PATH, isBatch } from '../shared/bridge-batch'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { EVENTS_AFTER_PARAM, EVENTS_SEEN_HEADER, READY_EVENT, RESYNC_EVENT } from '../shared/bridge-events'
+import { createEventLog, type EventLog } from './event-log'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -25,6 +28,8 @@ export interface BridgeOptions {
   /** The built renderer; ignored when `devMiddleware` serves the page instead. */
   staticDir?: string
   devMiddleware?: Middleware
+  /** Where the bridge numbers and keeps core's events; its own by default (tests pass a small one to look into). */
+  events?: EventLog
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -48,6 +53,9 @@ const STATUS: Record<ErrorCode, number> = {
  */
 export function createBridge(options: BridgeOptions): Server {
   const streams = new Set<ServerResponse>()
+  // Every event core emits while the bridge runs, numbered, the last ones kept (shared/bridge-events.ts).
+  const log = options.events ?? createEventLog()
+  const stopLogging = options.core.subscribe((event) => log.append(event))
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A page closed or reloaded mid-request is no failure of ours: one line, not a stack trace.
@@ -70,9 +78,9 @@ export function createBridge(options: BridgeOptions): Server {
 
     if (url.pathname.startsWith('/api/') || url.pathname === '/events') {
       if (!hasToken(req, url, options.token)) return sendText(res, 401, 'A valid token is required')
-      if (url.pathname === '/events') return openEventStream(options.core, streams, req, res)
-      if (url.pathname === BATCH_PATH) return answerBatch(options.core, req, res)
-      return answerApi(options.core, req, res, channelName(url.pathname))
+      if (url.pathname === '/events') return openEventStream(log, streams, req, url, res)
+      if (url.pathname === BATCH_PATH) return answerBatch(options.core, log, req, res)
+      return answerApi(options.core, log, req, res, channelName(url.pathname))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
     if (options.devMiddleware) {
@@ -88,6 +96,7 @@ export function createBridge(options: BridgeOptions): Server {
   // Event streams never end by themselves; close them so `server.close()` can finish.
   server.on('close', () => {
     for (const stream of streams) stream.end()
+    stopLogging()
   })
   const close = server.close.bind(server)
   server.close = (callback?: (error?: Error) => void) => {
@@ -98,24 +107,32 @@ export function createBridge(options: BridgeOptions): Server {
 }
 
 /** One call of the contract: `POST /api/<channel>` with a JSON body, answered with the Result as JSON. */
-async function answerApi(core: Core, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+async function answerApi(core: Core, log: EventLog, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
   const body = await readJsonBody(req, res)
   if (body === undefined) return
+  const seen = eventsSeen(log)
   const result = await core.invoke(channel, body.length === 0 ? {} : body.value)
-  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+  sendJson(res, result.ok ? 200 : STATUS[result.error.code], result, seen)
 }
+
+/**
+ * How many events there had been when core took a call (counted before it runs: a read that waits may see later
+ * changes too, never earlier ones), for the page to know which events its answer may not show.
+ */
+const eventsSeen = (log: EventLog): Record<string, string> => ({ [EVENTS_SEEN_HEADER]: String(log.last()) })
 
 /**
  * Several calls of the contract (`POST /api/batch`, shared/bridge-batch.ts): each one goes to core as a call of its
  * own would, in order, and the answer is their Results, in the same order (200, whatever each Result says).
  */
-async function answerBatch(core: Core, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answerBatch(core: Core, log: EventLog, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readJsonBody(req, res)
   if (body === undefined) return
   if (!isBatch(body.value)) return sendJson(res, 400, fail('invalid_input', 'A batch is a list of 1 to 32 calls, each with a channel and its input.'))
+  const seen = eventsSeen(log)
   const results: Result<unknown>[] = []
   for (const call of body.value) results.push(await core.invoke(call.channel, call.input ?? {}))
-  sendBody(res, 200, JSON.stringify(results))
+  sendBody(res, 200, JSON.stringify(results), seen)
 }
 
 /**
@@ -138,8 +155,12 @@ async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<
   }
 }
 
-/** Core's change events as server-sent events, for as long as the page keeps the stream open. */
-function openEventStream(core: Core, streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Core's change events as server-sent events, for as long as the page keeps the stream open: first those after the
+ * event the page names (a reconnect's Last-Event-ID, else `?after=`), then READY_EVENT, then each as it comes.
+ * All of it is written in one go, so no event falls between the replay and the live ones.
+ */
+function openEventStream(log: EventLog, streams: Set<ServerResponse>, req: IncomingMessage, url: URL, res: ServerResponse): void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -147,8 +168,13 @@ function openEventStream(core: Core, streams: Set<ServerResponse>, req: Incoming
     Connection: 'keep-alive'
   })
   res.write('retry: 1000\n\n')
+  const from = req.headers['last-event-id'] ?? url.searchParams.get(EVENTS_AFTER_PARAM)
+  const missed = from === null || from === undefined || from === '' ? [] : log.after(Number(from))
+  if (missed === null) res.write(`event: ${RESYNC_EVENT}\ndata: ${log.last()}\n\n`)
+  for (const { id, event } of missed ?? []) res.write(eventMessage(id, event))
+  res.write(`id: ${log.last()}\nevent: ${READY_EVENT}\ndata: ${log.last()}\n\n`)
   streams.add(res)
-  const unsubscribe = core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+  const unsubscribe = log.subscribe((id, event) => res.write(eventMessage(id, event)))
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000)
   req.on('close', () => {
     clearInterval(heartbeat)
@@ -156,6 +182,8 @@ function openEventStream(core: Core, streams: Set<ServerResponse>, req: Incoming
     streams.delete(res)
   })
 }
+
+const eventMessage = (id: number, event: ChangeEvent): string => `id: ${id}\ndata: ${JSON.stringify(event)}\n\n`
 
 /** The channel named in `/api/<channel>`; a malformed escape yields a name no channel has. */
 function channelName(pathname: string): string {

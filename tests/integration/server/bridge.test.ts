@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createBridge, MAX_BODY_BYTES } from '../../../src/server/bridge'
+import { createEventLog, type EventLog } from '../../../src/server/event-log'
+import { EVENTS_SEEN_HEADER } from '../../../src/shared/bridge-events'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 import { BATCH_PATH, MAX_BATCH_CALLS } from '../../../src/shared/bridge-batch'
 import { isChannel } from '../../../src/shared/contract'
@@ -56,7 +58,7 @@ function send(port: number, path: string, options: RequestOptions = {}): Promise
   })
 }
 
-async function startBridge(options: { staticDir?: string } = {}) {
+async function startBridge(options: { staticDir?: string; events?: EventLog } = {}) {
   const core = testCore()
   const server = createBridge({ core, token: TOKEN, ...options })
   server.listen(0, '127.0.0.1')
@@ -370,49 +372,93 @@ describe('the event stream', () => {
     expect((await send(port, `/events?token=${TOKEN}`, { headers: { Origin: 'http://evil.example' } })).status).toBe(403)
   })
 
-  it('streams change events as data: lines', async () => {
+  it('streams change events as numbered data: messages, after a ready message naming the last event', async () => {
     const { port, api } = await startBridge()
     const stream = await openStream(port, `/events?token=${TOKEN}`)
     expect(stream.response.statusCode).toBe(200)
     expect(stream.response.headers['content-type']).toMatch(/^text\/event-stream/)
-    await stream.waitFor((text) => text.includes('retry:'))
+    await stream.waitFor((text) => text.includes('event: ready'))
+    expect(messagesOf(stream.text())).toEqual([{ id: '0', event: 'ready', data: '0' }])
 
     expect((await api('settings:update', { language: 'en' })).status).toBe(200)
-    const text = await stream.waitFor((t) => t.includes('data: '))
-    const events = text
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice('data: '.length)) as unknown)
-    expect(events).toEqual([{ name: 'settings:changed' }])
+    await stream.waitFor((t) => t.includes('settings:changed'))
+    expect(messagesOf(stream.text()).slice(1)).toEqual([{ id: '1', data: '{"name":"settings:changed"}' }])
   })
 
   it('accepts the token as a bearer header too, and sends nothing for a refused call', async () => {
     const { port, api, core } = await startBridge()
     const stream = await openStream(port, '/events', { Authorization: `Bearer ${TOKEN}` })
     expect(stream.response.statusCode).toBe(200)
-    await stream.waitFor((text) => text.includes('retry:'))
+    await stream.waitFor((text) => text.includes('event: ready'))
     await api('settings:update', { language: 'fr' })
     await api('settings:update', { language: 'en' }, { Origin: 'http://evil.example' })
     await core.invoke('settings:update', { defaultVenue: '理论宣讲室' })
     // A last, different event: the stream is in order, so once it is here everything sent before it is too.
     const { id } = valueOf(await core.invoke('people:create', { name: '王芳' }))
     await stream.waitFor((t) => t.includes('"people:changed"'))
-    expect(stream.text().match(/^data: .*$/gm)).toEqual([
-      'data: {"name":"settings:changed"}',
-      `data: {"name":"people:changed","id":"${id}"}`
-    ])
+    expect(changesOf(stream.text())).toEqual([{ name: 'settings:changed' }, { name: 'people:changed', id }])
   })
 
-  it('stops listening to core when the client goes away', async () => {
+  it('says with each answer how many events there had been when core took the call', async () => {
+    const { api, post } = await startBridge()
+    expect((await api('settings:get', {})).headers[EVENTS_SEEN_HEADER.toLowerCase()]).toBe('0')
+    // The answer to a change counts the events before it, not its own: the page may not have seen that one yet.
+    expect((await api('settings:update', { language: 'en' })).headers[EVENTS_SEEN_HEADER.toLowerCase()]).toBe('0')
+    expect((await api('settings:get', {})).headers[EVENTS_SEEN_HEADER.toLowerCase()]).toBe('1')
+    const batch = await post(BATCH_PATH, { body: JSON.stringify([{ channel: 'settings:update', input: { language: 'zh-CN' } }, { channel: 'settings:get', input: {} }]) })
+    expect(batch.headers[EVENTS_SEEN_HEADER.toLowerCase()]).toBe('1')
+  })
+
+  it('replays the events after the one a page names (?after=, or a reconnect’s Last-Event-ID), then goes on live', async () => {
     const { port, core } = await startBridge()
+    for (const name of ['王芳', '李强', '张敏']) await core.invoke('people:create', { name })
+    const fromQuery = await openStream(port, `/events?token=${TOKEN}&after=1`)
+    const fromHeader = await openStream(port, `/events?token=${TOKEN}&after=0`, { 'Last-Event-ID': '2' })
+    for (const stream of [fromQuery, fromHeader]) await stream.waitFor((text) => text.includes('event: ready'))
+    expect(messagesOf(fromQuery.text()).map((message) => message.id)).toEqual(['2', '3', '3'])
+    expect(messagesOf(fromQuery.text()).at(-1)).toEqual({ id: '3', event: 'ready', data: '3' })
+    // The header wins: the browser sends it when it reconnects a stream it opened with ?after=.
+    expect(messagesOf(fromHeader.text()).map((message) => message.id)).toEqual(['3', '3'])
+
+    await core.invoke('settings:update', { language: 'en' })
+    await fromQuery.waitFor((text) => text.includes('settings:changed'))
+    expect(messagesOf(fromQuery.text()).at(-1)).toEqual({ id: '4', data: '{"name":"settings:changed"}' })
+  })
+
+  it('says resync when the events a page asks for are no longer kept, or were never ours', async () => {
+    const { port, core } = await startBridge({ events: createEventLog(2) })
+    for (const name of ['王芳', '李强', '张敏']) await core.invoke('people:create', { name })
+    for (const after of ['0', '7', 'soon']) {
+      const stream = await openStream(port, `/events?token=${TOKEN}&after=${after}`)
+      await stream.waitFor((text) => text.includes('event: ready'))
+      expect(messagesOf(stream.text()), `after=${after}`).toEqual([
+        { event: 'resync', data: '3' },
+        { id: '3', event: 'ready', data: '3' }
+      ])
+    }
+    const kept = await openStream(port, `/events?token=${TOKEN}&after=1`)
+    await kept.waitFor((text) => text.includes('event: ready'))
+    expect(messagesOf(kept.text()).map((message) => message.event ?? message.id)).toEqual(['2', '3', 'ready'])
+  })
+
+  it('listens to core once, and stops writing to a stream when its client goes away', async () => {
+    const events = createEventLog()
+    const core = testCore()
     const before = core.listenerCount()
+    const server = createBridge({ core, token: TOKEN, events })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const port = (server.address() as AddressInfo).port
+    expect(core.listenerCount()).toBe(before + 1)
     const stream = await openStream(port, `/events?token=${TOKEN}`)
-    await stream.waitFor((text) => text.includes('retry:'))
+    await stream.waitFor((text) => text.includes('event: ready'))
+    expect(events.listenerCount()).toBe(1)
     expect(core.listenerCount()).toBe(before + 1)
     stream.close()
-    // Core swallows a listener's errors, so only the count shows a listener left behind.
-    await expect.poll(() => core.listenerCount()).toBe(before)
+    await expect.poll(() => events.listenerCount()).toBe(0)
     expect((await core.invoke('settings:update', { language: 'en' })).ok).toBe(true)
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    expect(core.listenerCount()).toBe(before)
   })
 })
 
@@ -493,6 +539,25 @@ interface OpenStream {
   text(): string
   close(): void
 }
+
+/** A stream's messages (the `retry:` line and comments left out), each with the fields it had. */
+function messagesOf(text: string): { id?: string; event?: string; data?: string }[] {
+  const messages = text.split('\n\n').map((block) => {
+    const fields: Record<string, string> = {}
+    for (const line of block.split('\n')) {
+      const field = /^(id|event|data): (.*)$/.exec(line)
+      if (field) fields[field[1]!] = field[2]!
+    }
+    return fields
+  })
+  return messages.filter((message) => Object.keys(message).length > 0)
+}
+
+/** The change events in a stream, in order (its ready and resync messages left out). */
+const changesOf = (text: string): unknown[] =>
+  messagesOf(text)
+    .filter((message) => message.event === undefined)
+    .map((message) => JSON.parse(message.data!) as unknown)
 
 function openStream(port: number, path: string, headers: Record<string, string> = {}): Promise<OpenStream> {
   return new Promise((resolve, reject) => {

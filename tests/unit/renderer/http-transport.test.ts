@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHttpTransport } from '../../../src/renderer/src/api/http-transport'
 import { BATCH_PATH, MAX_BATCH_CALLS, MAX_BATCHED_INPUT_CHARS } from '../../../src/shared/bridge-batch'
+import { EVENTS_SEEN_HEADER } from '../../../src/shared/bridge-events'
+import type { ChangeEvent } from '../../../src/shared/events'
 
 // The transport's side of POST /api/batch (the bridge's side: tests/integration/server/bridge.test.ts; both in the
 // browser: tests/e2e/console.spec.ts). A stand-in for fetch notes each request and answers as the bridge does:
@@ -10,19 +12,24 @@ interface Sent {
   body: unknown
 }
 let status = 200
+/** The events the bridge says it had sent when it took the calls (shared/bridge-events.ts). */
+let eventsSeen = 0
 let sent: Sent[] = []
 const answerOf = (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })
-vi.stubGlobal('fetch', async (path: string, init: { body: string; headers: Record<string, string> }) => {
+const bridgeFetch = async (path: string, init: { body: string; headers: Record<string, string> }) => {
   const body = JSON.parse(init.body) as unknown
   sent.push({ path, body })
   expect(init.headers.Authorization).toBe('Bearer the-token')
   const value =
     path === BATCH_PATH ? (body as { channel: string; input: unknown }[]).map((call) => answerOf(call.channel, call.input)) : answerOf(path.slice('/api/'.length), body)
-  return { status, json: async () => value }
-})
+  return { status, headers: new Headers({ [EVENTS_SEEN_HEADER]: String(eventsSeen) }), json: async () => value }
+}
+vi.stubGlobal('fetch', bridgeFetch)
 
 afterEach(() => {
+  vi.stubGlobal('fetch', bridgeFetch)
   status = 200
+  eventsSeen = 0
   sent = []
 })
 
@@ -75,5 +82,118 @@ describe('the web bridge’s transport: calls made together go in one request', 
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')))
     const unreachable = await Promise.all([api.invoke('settings:get', {}), api.invoke('app:info', {})])
     expect(unreachable.map((result) => !result.ok && result.error.code)).toEqual(['network', 'network'])
+  })
+})
+
+// A stand-in for the browser's EventSource: the streams the transport opened, to send them what the bridge would
+// (tests/integration/server/bridge.test.ts checks the bridge's side).
+class FakeStream {
+  static opened: FakeStream[] = []
+  closed = false
+  onmessage: ((message: MessageEvent<string>) => void) | null = null
+  private readonly named = new Map<string, ((message: MessageEvent<string>) => void)[]>()
+  constructor(readonly url: string) {
+    FakeStream.opened.push(this)
+  }
+  addEventListener(type: string, listener: (message: MessageEvent<string>) => void): void {
+    this.named.set(type, [...(this.named.get(type) ?? []), listener])
+  }
+  close(): void {
+    this.closed = true
+  }
+  /** The `after` the stream was opened with (null: from now). */
+  get after(): string | null {
+    return new URL(this.url, 'http://bridge').searchParams.get('after')
+  }
+  change(event: ChangeEvent): void {
+    this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent<string>)
+  }
+  send(type: 'ready' | 'resync', data: number): void {
+    for (const listener of this.named.get(type) ?? []) listener({ data: String(data) } as MessageEvent<string>)
+  }
+}
+vi.stubGlobal('EventSource', FakeStream)
+
+describe('the web bridge’s transport: change events without gaps', () => {
+  afterEach(() => {
+    FakeStream.opened = []
+  })
+  const openStreams = () => FakeStream.opened.filter((stream) => !stream.closed)
+
+  it('opens its stream from now when nothing has been read, and hands each change to the listeners of its name', () => {
+    const transport = createHttpTransport('the-token', () => expect.fail('no resync'))
+    const seen: ChangeEvent[] = []
+    const stop = transport.listen('people:changed', (event) => seen.push(event))
+    const [stream] = FakeStream.opened
+    expect(stream!.url).toBe('/events?token=the-token')
+    stream!.send('ready', 4)
+    stream!.change({ name: 'settings:changed' })
+    stream!.change({ name: 'people:changed', id: 'p1' })
+    expect(seen).toEqual([{ name: 'people:changed', id: 'p1' }])
+    stop()
+    expect(stream!.closed).toBe(true)
+  })
+
+  it('reads answered before the stream was ready, older than where it starts: opened again from the oldest of them', async () => {
+    const transport = createHttpTransport('the-token')
+    const seen: ChangeEvent[] = []
+    transport.listen('people:changed', (event) => seen.push(event))
+    eventsSeen = 5
+    await transport.invoke('people:list', {})
+    eventsSeen = 3
+    await transport.invoke('settings:get', {})
+    // The stream connected after two changes were made (4 and 5): the second read missed them.
+    FakeStream.opened[0]!.send('ready', 5)
+    expect(openStreams().map((stream) => stream.after)).toEqual(['3'])
+    const [again] = openStreams()
+    again!.change({ name: 'people:changed', id: 'p4' })
+    again!.send('ready', 5)
+    expect(seen).toEqual([{ name: 'people:changed', id: 'p4' }])
+    expect(FakeStream.opened).toHaveLength(2)
+  })
+
+  it('reads as old as where the stream starts, or newer, change nothing', async () => {
+    const transport = createHttpTransport('the-token')
+    transport.listen('people:changed', () => undefined)
+    eventsSeen = 2
+    await transport.invoke('people:list', {})
+    FakeStream.opened[0]!.send('ready', 2)
+    eventsSeen = 6
+    await transport.invoke('people:list', {})
+    expect(FakeStream.opened).toHaveLength(1)
+  })
+
+  it('an answer older than the ready stream (it connected first; the read was taken before): opened again from it', async () => {
+    const transport = createHttpTransport('the-token')
+    transport.listen('people:changed', () => undefined)
+    FakeStream.opened[0]!.send('ready', 7)
+    eventsSeen = 6
+    await transport.invoke('people:list', {})
+    expect(FakeStream.opened.map((stream) => [stream.after, stream.closed])).toEqual([
+      [null, true],
+      ['6', false]
+    ])
+    // Ready again after a reconnect (Last-Event-ID replayed): nothing more to do.
+    FakeStream.opened[1]!.send('ready', 6)
+    FakeStream.opened[1]!.send('ready', 9)
+    expect(FakeStream.opened).toHaveLength(2)
+  })
+
+  it('a stream opened after reads were answered starts after the oldest of them', async () => {
+    const transport = createHttpTransport('the-token')
+    eventsSeen = 8
+    await transport.invoke('people:list', {})
+    eventsSeen = 9
+    await transport.invoke('people:list', {})
+    transport.listen('people:changed', () => undefined)
+    expect(FakeStream.opened.map((stream) => stream.after)).toEqual(['8'])
+  })
+
+  it('loads again when the bridge no longer has the events it missed', () => {
+    const resync = vi.fn()
+    const transport = createHttpTransport('the-token', resync)
+    transport.listen('people:changed', () => undefined)
+    FakeStream.opened[0]!.send('resync', 12)
+    expect(resync).toHaveBeenCalledOnce()
   })
 })
