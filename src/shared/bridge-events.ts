@@ -8,7 +8,7 @@
  * browser's Last-Event-ID, first replays the events after N, then sends READY_EVENT (its `id:` the last number);
  * a page whose answer is older than where its stream starts opens it again from that answer. When the events a page
  * asks for are no longer kept, the stream sends RESYNC_EVENT and the page loads again. (The desktop app's IPC is
- * one ordered pipe for answers and events: it needs none of this.)
+ * one ordered pipe for answers and events: it needs none of this.) The page's side: renderer/src/api/event-stream.ts.
  */
 export const EVENTS_SEEN_HEADER = 'X-Roundtable-Events'
 /** The query parameter naming the event a new stream starts after. */

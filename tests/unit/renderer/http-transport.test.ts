@@ -86,7 +86,7 @@ describe('the web bridge’s transport: calls made together go in one request', 
 })
 
 // A stand-in for the browser's EventSource: the streams the transport opened, to send them what the bridge would
-// (tests/integration/server/bridge.test.ts checks the bridge's side).
+// (tests/integration/server/bridge.test.ts checks the bridge's side; tests/e2e/events.spec.ts both in Chromium).
 class FakeStream {
   static opened: FakeStream[] = []
   closed = false
@@ -105,10 +105,12 @@ class FakeStream {
   get after(): string | null {
     return new URL(this.url, 'http://bridge').searchParams.get('after')
   }
-  change(event: ChangeEvent): void {
-    this.onmessage?.({ data: JSON.stringify(event) } as MessageEvent<string>)
+  /** Change event number `id`, as the bridge numbers them. */
+  change(id: number, event: ChangeEvent): void {
+    if (!this.closed) this.onmessage?.({ data: JSON.stringify(event), lastEventId: String(id) } as MessageEvent<string>)
   }
   send(type: 'ready' | 'resync', data: number): void {
+    if (this.closed) return
     for (const listener of this.named.get(type) ?? []) listener({ data: String(data) } as MessageEvent<string>)
   }
 }
@@ -119,25 +121,38 @@ describe('the web bridge’s transport: change events without gaps', () => {
     FakeStream.opened = []
   })
   const openStreams = () => FakeStream.opened.filter((stream) => !stream.closed)
+  /** A transport listening to people:changed, with what it heard. */
+  function listening(onResync: () => void = () => expect.fail('no resync')) {
+    const transport = createHttpTransport('the-token', onResync)
+    const heard: string[] = []
+    const stop = transport.listen('people:changed', (event) => heard.push(event.id!))
+    return { transport, heard, stop }
+  }
 
-  it('opens its stream from now when nothing has been read, and hands each change to the listeners of its name', () => {
-    const transport = createHttpTransport('the-token', () => expect.fail('no resync'))
-    const seen: ChangeEvent[] = []
-    const stop = transport.listen('people:changed', (event) => seen.push(event))
+  it('opens its stream from now when nothing has been read, hands each change to the listeners of its name, and closes it when the last one stops', async () => {
+    const { heard, stop } = listening()
     const [stream] = FakeStream.opened
     expect(stream!.url).toBe('/events?token=the-token')
     stream!.send('ready', 4)
-    stream!.change({ name: 'settings:changed' })
-    stream!.change({ name: 'people:changed', id: 'p1' })
-    expect(seen).toEqual([{ name: 'people:changed', id: 'p1' }])
+    stream!.change(5, { name: 'settings:changed' })
+    stream!.change(6, { name: 'people:changed', id: 'p6' })
+    expect(heard).toEqual(['p6'])
     stop()
-    expect(stream!.closed).toBe(true)
+    await expect.poll(() => stream!.closed).toBe(true)
+  })
+
+  it('keeps its stream when a page stops listening and listens again as it draws', async () => {
+    const { transport, heard, stop } = listening()
+    FakeStream.opened[0]!.send('ready', 0)
+    stop()
+    transport.listen('people:changed', (event) => heard.push(event.id!))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    FakeStream.opened[0]!.change(1, { name: 'people:changed', id: 'p1' })
+    expect([FakeStream.opened.length, heard]).toEqual([1, ['p1']])
   })
 
   it('reads answered before the stream was ready, older than where it starts: opened again from the oldest of them', async () => {
-    const transport = createHttpTransport('the-token')
-    const seen: ChangeEvent[] = []
-    transport.listen('people:changed', (event) => seen.push(event))
+    const { transport, heard } = listening()
     eventsSeen = 5
     await transport.invoke('people:list', {})
     eventsSeen = 3
@@ -146,15 +161,15 @@ describe('the web bridge’s transport: change events without gaps', () => {
     FakeStream.opened[0]!.send('ready', 5)
     expect(openStreams().map((stream) => stream.after)).toEqual(['3'])
     const [again] = openStreams()
-    again!.change({ name: 'people:changed', id: 'p4' })
+    again!.change(4, { name: 'people:changed', id: 'p4' })
+    again!.change(5, { name: 'people:changed', id: 'p5' })
     again!.send('ready', 5)
-    expect(seen).toEqual([{ name: 'people:changed', id: 'p4' }])
+    expect(heard).toEqual(['p4', 'p5'])
     expect(FakeStream.opened).toHaveLength(2)
   })
 
   it('reads as old as where the stream starts, or newer, change nothing', async () => {
-    const transport = createHttpTransport('the-token')
-    transport.listen('people:changed', () => undefined)
+    const { transport } = listening()
     eventsSeen = 2
     await transport.invoke('people:list', {})
     FakeStream.opened[0]!.send('ready', 2)
@@ -163,19 +178,24 @@ describe('the web bridge’s transport: change events without gaps', () => {
     expect(FakeStream.opened).toHaveLength(1)
   })
 
-  it('an answer older than the ready stream (it connected first; the read was taken before): opened again from it', async () => {
-    const transport = createHttpTransport('the-token')
-    transport.listen('people:changed', () => undefined)
-    FakeStream.opened[0]!.send('ready', 7)
+  it('an answer older than the ready stream: opened again from it, and what the first stream gave is not given twice', async () => {
+    const { transport, heard } = listening()
+    const [first] = FakeStream.opened
+    first!.send('ready', 7)
+    first!.change(8, { name: 'people:changed', id: 'p8' })
+    // A read core took before the stream connected, answered late.
     eventsSeen = 6
     await transport.invoke('people:list', {})
     expect(FakeStream.opened.map((stream) => [stream.after, stream.closed])).toEqual([
       [null, true],
       ['6', false]
     ])
-    // Ready again after a reconnect (Last-Event-ID replayed): nothing more to do.
-    FakeStream.opened[1]!.send('ready', 6)
-    FakeStream.opened[1]!.send('ready', 9)
+    const [, again] = FakeStream.opened
+    for (const id of [7, 8, 9]) again!.change(id, { name: 'people:changed', id: `p${id}` })
+    again!.send('ready', 9)
+    expect(heard).toEqual(['p8', 'p7', 'p9'])
+    // Ready again after a reconnect (its Last-Event-ID replayed): nothing more to do.
+    again!.send('ready', 9)
     expect(FakeStream.opened).toHaveLength(2)
   })
 
@@ -189,11 +209,19 @@ describe('the web bridge’s transport: change events without gaps', () => {
     expect(FakeStream.opened.map((stream) => stream.after)).toEqual(['8'])
   })
 
-  it('loads again when the bridge no longer has the events it missed', () => {
+  it('loads again when the bridge no longer has the events it missed, and then holds only what comes after', async () => {
     const resync = vi.fn()
-    const transport = createHttpTransport('the-token', resync)
-    transport.listen('people:changed', () => undefined)
-    FakeStream.opened[0]!.send('resync', 12)
+    const { transport } = listening(resync)
+    eventsSeen = 3
+    await transport.invoke('people:list', {})
+    FakeStream.opened[0]!.send('ready', 9)
+    const [again] = openStreams()
+    again!.send('resync', 1012)
+    again!.send('ready', 1012)
     expect(resync).toHaveBeenCalledOnce()
+    // The stream holds what comes after 1012, not after 3: an answer taken at 500 is not covered.
+    eventsSeen = 500
+    await transport.invoke('people:list', {})
+    expect(openStreams().map((stream) => stream.after)).toEqual(['500'])
   })
 })

@@ -1,8 +1,8 @@
 import type { RoundtableApi } from '@shared/api'
-import type { ChangeEvent } from '@shared/events'
 import { BATCH_PATH, MAX_BATCH_CALLS, MAX_BATCHED_INPUT_CHARS } from '@shared/bridge-batch'
-import { EVENTS_AFTER_PARAM, EVENTS_SEEN_HEADER, READY_EVENT, RESYNC_EVENT } from '@shared/bridge-events'
+import { EVENTS_SEEN_HEADER } from '@shared/bridge-events'
 import { fail, type Result } from '@shared/result'
+import { createEventStream } from './event-stream'
 
 /** A call waiting to be sent with the others made with it. */
 interface Waiting {
@@ -37,45 +37,7 @@ export function takeToken(location: Location, storage: Storage, history: History
  * to do when the bridge no longer has the events this page missed (load the page again).
  */
 export function createHttpTransport(token: string, onResync: () => void = () => window.location.reload()): RoundtableApi {
-  const listeners = new Set<(event: ChangeEvent) => void>()
-
-  // Change events without gaps (shared/bridge-events.ts): the stream, the event after which it holds every one
-  // (known once it is ready), and the oldest answer it is not yet known to cover (events seen when core took it).
-  let source: EventSource | null = null
-  let streamFrom: number | null = null
-  let oldestUncovered: number | null = null
-
-  function ensureEventSource(): void {
-    if (!source) openStream(oldestUncovered)
-  }
-
-  function openStream(after: number | null): void {
-    source?.close()
-    streamFrom = null
-    const stream = new EventSource(`/events?token=${encodeURIComponent(token)}${after === null ? '' : `&${EVENTS_AFTER_PARAM}=${after}`}`)
-    stream.onmessage = (message: MessageEvent<string>) => {
-      const event = JSON.parse(message.data) as ChangeEvent
-      for (const listener of listeners) listener(event)
-    }
-    stream.addEventListener(READY_EVENT, (message: MessageEvent<string>) => {
-      // Sent again after each reconnect, once the browser's Last-Event-ID has been replayed: still complete from the start.
-      if (streamFrom !== null) return
-      streamFrom = after ?? Number(message.data)
-      const uncovered = oldestUncovered
-      oldestUncovered = null
-      if (uncovered !== null && uncovered < streamFrom) openStream(uncovered)
-    })
-    stream.addEventListener(RESYNC_EVENT, onResync)
-    source = stream
-  }
-
-  /** An answer core gave when `seen` events had been sent: its page may need the ones after, from the stream. */
-  function answered(seen: number): void {
-    if (!Number.isSafeInteger(seen)) return
-    if (source && streamFrom !== null) {
-      if (seen < streamFrom) openStream(seen)
-    } else oldestUncovered = oldestUncovered === null ? seen : Math.min(oldestUncovered, seen)
-  }
+  const events = createEventStream(token, onResync)
 
   /**
    * Calls made together (in one run of the page's code, sent as it ends: shared/bridge-batch.ts): a page's reads as
@@ -103,7 +65,7 @@ export function createHttpTransport(token: string, onResync: () => void = () => 
     }
     if (response.status === 401) return transportError('unauthorized')
     const seen = response.headers.get(EVENTS_SEEN_HEADER)
-    if (seen !== null) answered(Number(seen))
+    if (seen !== null) events.answered(Number(seen))
     try {
       return (await response.json()) as unknown
     } catch {
@@ -129,19 +91,9 @@ export function createHttpTransport(token: string, onResync: () => void = () => 
       })
     },
     listen(name, callback) {
-      const listener = (event: ChangeEvent): void => {
+      return events.listen((event) => {
         if (event.name === name) callback(event)
-      }
-      listeners.add(listener)
-      ensureEventSource()
-      return () => {
-        listeners.delete(listener)
-        if (listeners.size === 0 && source) {
-          source.close()
-          source = null
-          streamFrom = null
-        }
-      }
+      })
     }
   }
 }
