@@ -169,7 +169,7 @@ function openEventStream(log: EventLog, streams: Set<ServerResponse>, req: Incom
   })
   res.write('retry: 1000\n\n')
   const from = req.headers['last-event-id'] ?? url.searchParams.get(EVENTS_AFTER_PARAM)
-  const missed = from === null || from === undefined || from === '' ? [] : log.after(Number(from))
+  const missed = from ? log.after(Number(from)) : []
   if (missed === null) res.write(`event: ${RESYNC_EVENT}\ndata: ${log.last()}\n\n`)
   for (const { id, event } of missed ?? []) res.write(eventMessage(id, event))
   res.write(`id: ${log.last()}\nevent: ${READY_EVENT}\ndata: ${log.last()}\n\n`)
